@@ -1,0 +1,1 @@
+namespace Hotline.Workflows; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Hotline.Bench; internal static class Program { private static void Main() { } }
