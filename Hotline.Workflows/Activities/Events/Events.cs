@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Hotline.Workflows.Expressions;
+using Hotline.Workflows.Runtime;
+
+namespace Hotline.Workflows.Activities.Events;
+
+/// <summary>Waits until an event with the given name is published (to this instance's correlation id, if it has one).</summary>
+[Activity("Elsa", "Primitives", "Wait for an event to be published.")]
+public sealed class Event : Activity, ITriggerActivity
+{
+    /// <summary>Bookmark name.</summary>
+    public const string BookmarkName = "Elsa.Event";
+
+    /// <summary>The event's name.</summary>
+    [Input(Description = "The name of the event to listen for.")]
+    public Input<string>? EventName { get; set; }
+
+    /// <summary>The published payload.</summary>
+    [Output(Description = "The event's payload.")]
+    public Output<object>? Result { get; set; }
+
+    /// <inheritdoc />
+    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var name = context.Get(EventName) ?? throw new InvalidOperationException("No event name is set.");
+        context.CreateBookmark(BookmarkName, hash: name, payload: new JsonObject { ["eventName"] = name });
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override ValueTask ResumeAsync(ActivityExecutionContext context, Bookmark bookmark, object? input)
+    {
+        context.Set(Result, input);
+        context.Complete();
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Publishes an event to the instances waiting for it, after this instance has been saved.</summary>
+[Activity("Elsa", "Primitives", "Publishes an event.", DisplayName = "Publish Event")]
+public sealed class PublishEvent : CodeActivity
+{
+    /// <summary>The event's name.</summary>
+    [Input(Description = "The name of the event to publish.")]
+    public Input<string>? EventName { get; set; }
+
+    /// <summary>Correlation id to scope the event to.</summary>
+    [Input(Description = "The correlation ID to scope the event to.")]
+    public Input<string>? CorrelationId { get; set; }
+
+    /// <summary>Deliver only to this instance.</summary>
+    [Input(DisplayName = "Local event", Description = "Whether the event is local to the workflow. When checked, the event will be delivered to this workflow instance only.")]
+    public Input<bool>? IsLocalEvent { get; set; }
+
+    /// <summary>The payload.</summary>
+    [Input(Description = "The payload to send as the event body.")]
+    public Input<object>? Payload { get; set; }
+
+    /// <inheritdoc />
+    protected override Outcomes Execute(ActivityExecutionContext context)
+    {
+        var name = context.Get(EventName) ?? throw new InvalidOperationException("No event name is set.");
+        var correlationId = context.Get(CorrelationId);
+        var instanceId = context.Get(IsLocalEvent) ? context.WorkflowInstanceId : null;
+        var payload = ValueConverter.ToJson(context.Get(Payload));
+        context.AfterCommit((runtime, ct) => runtime.PublishEventAsync(name, string.IsNullOrWhiteSpace(correlationId) ? null : correlationId, instanceId, payload, ct));
+        return Outcomes.Done;
+    }
+}

@@ -1,0 +1,243 @@
+using System.ComponentModel;
+using System.Text.Json.Nodes;
+using Hotline.Workflows.Runtime;
+
+namespace Hotline.Workflows.Activities.Flow;
+
+/// <summary>
+/// A flowchart: activities joined by connections between named ports, run with Elsa 3.8's token flow. A completing
+/// activity emits a token on each connection of its active outcomes; a target runs according to its merge mode
+/// (Stream by default, Merge, Converge, Cascade, Race; Elsa.FlowJoin maps WaitAny to Race and WaitAll to Merge).
+/// </summary>
+[Activity("Elsa", "Flow", "A flowchart is a collection of activities and connections between them.")]
+[Browsable(false)]
+public sealed class Flowchart : Activity, ICompilableActivity, IContainerActivity
+{
+    private readonly Dictionary<string, ActivityNode> _byId = new(StringComparer.Ordinal);
+
+    /// <summary>The compiled connections.</summary>
+    public FlowGraph Graph { get; private set; } = null!;
+
+    /// <summary>The activity the flowchart starts with.</summary>
+    public ActivityNode? StartNode { get; private set; }
+
+    /// <inheritdoc />
+    public void Compile(WorkflowCompiler compiler, ActivityNode node)
+    {
+        var activities = node.Json["activities"] as JsonArray ?? [];
+        for (var i = 0; i < activities.Count; i++)
+        {
+            if (activities[i] is not JsonObject json)
+                continue;
+            var child = compiler.CompileChild(json, node, $"{PathOf(node)}.activities[{i}]");
+            if (child is null)
+                continue;
+            node.Children.Add(child);
+            _byId[child.Id] = child;
+        }
+
+        var connections = new List<Connection>();
+        var connectionsJson = node.Json["connections"] as JsonArray ?? [];
+        for (var i = 0; i < connectionsJson.Count; i++)
+        {
+            if (connectionsJson[i] is not JsonObject json)
+                continue;
+            // Elsa 3 writes {source:{activity,port}, target:{activity,port}}; older exports write flat ids with sourcePort/targetPort.
+            var (sourceId, sourcePort) = json["source"] is JsonObject s ? (Text(s["activity"]), Text(s["port"])) : (Text(json["source"]), Text(json["sourcePort"]));
+            var (targetId, targetPort) = json["target"] is JsonObject t ? (Text(t["activity"]), Text(t["port"])) : (Text(json["target"]), Text(json["targetPort"]));
+            var source = sourceId is null ? null : _byId.GetValueOrDefault(sourceId);
+            var target = targetId is null ? null : _byId.GetValueOrDefault(targetId);
+            if (source is null || target is null)
+            {
+                var missing = source is null ? sourceId : targetId;
+                compiler.Error(node, $"Connection {i} ({sourceId} → {targetId}, path {PathOf(node)}.connections[{i}]) refers to activity '{missing}', which is not in the flowchart.");
+                continue;
+            }
+
+            connections.Add(new Connection(source, sourcePort ?? "Done", target, targetPort ?? "In"));
+        }
+
+        StartNode = FindStart(node, connections);
+        Graph = new FlowGraph(connections, StartNode);
+    }
+
+    /// <inheritdoc />
+    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        context.State = new List<Token>();
+        if (StartNode is null)
+            context.Complete();
+        else
+            context.ScheduleChild(StartNode);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override ValueTask OnChildCompletedAsync(ActivityExecutionContext context, ActivityExecutionContext child, Outcomes outcomes)
+    {
+        var tokens = Tokens(context);
+        var completed = child.Node;
+        if (completed.Descriptor.IsTerminal)
+        {
+            tokens.Clear();
+            context.Complete();
+            return ValueTask.CompletedTask;
+        }
+
+        var active = new List<Connection>();
+        foreach (var connection in Graph.Outbound(completed))
+            if (outcomes.Contains(connection.SourcePort) && !active.Contains(connection))
+                active.Add(connection);
+        foreach (var connection in active)
+            tokens.Add(new Token(connection.Source.Id, connection.Target.Id, connection.SourcePort));
+        foreach (var token in tokens)
+            if (token.ToId == completed.Id && token is { Consumed: false, Blocked: false })
+                token.Consumed = true;
+
+        foreach (var connection in active)
+        {
+            var target = connection.Target;
+            switch (MergeModeOf(context, target))
+            {
+                case MergeMode.Cascade:
+                case MergeMode.Race:
+                    if (MergeModeOf(context, target) == MergeMode.Race)
+                        CancelInboundAncestors(context, target);
+                    var blocked = tokens.FirstOrDefault(t => t.ToId == target.Id && t.FromId == connection.Source.Id && t.Outcome == connection.SourcePort && t.Blocked);
+                    if (blocked is null)
+                    {
+                        context.ScheduleChild(target, child.Id);
+                        foreach (var inbound in Graph.ForwardInbound(target))
+                            if (inbound.Source != completed)
+                                tokens.Add(new Token(inbound.Source.Id, inbound.Target.Id, inbound.SourcePort) { Blocked = true });
+                    }
+                    else
+                    {
+                        blocked.Consumed = true;
+                    }
+
+                    break;
+                case MergeMode.Merge:
+                    ScheduleWhenAllArrived(context, tokens, target, Graph.ForwardInbound(target), child.Id);
+                    break;
+                case MergeMode.Converge:
+                    ScheduleWhenAllArrived(context, tokens, target, Graph.Inbound(target), child.Id);
+                    break;
+                default:
+                    var upstreamPending = false;
+                    foreach (var inbound in Graph.ForwardInbound(target))
+                        if (tokens.Exists(t => !t.Consumed && !t.Blocked && t.ToId == inbound.Source.Id))
+                            upstreamPending = true;
+                    if (!upstreamPending)
+                        context.ScheduleChild(target, child.Id);
+                    break;
+            }
+        }
+
+        if (!HasPendingWork(context, tokens))
+        {
+            tokens.Clear();
+            context.Complete();
+        }
+
+        tokens.RemoveAll(t => t.ToId == completed.Id && t.Consumed);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override void OnChildCancelled(ActivityExecutionContext context, ActivityExecutionContext child)
+    {
+        var tokens = Tokens(context);
+        tokens.RemoveAll(t => t.FromId == child.Node.Id || t.ToId == child.Node.Id);
+        if (!HasPendingWork(context, tokens))
+            context.Complete();
+    }
+
+    /// <inheritdoc />
+    public override JsonNode? SaveState(object? state) =>
+        state is List<Token> tokens ? new JsonArray(tokens.Select(t => (JsonNode?)t.ToJson()).ToArray()) : null;
+
+    /// <inheritdoc />
+    public override object? LoadState(JsonNode? json) =>
+        (json as JsonArray ?? []).Select(t => Token.FromJson((JsonObject)t!)).ToList();
+
+    private static void ScheduleWhenAllArrived(ActivityExecutionContext context, List<Token> tokens, ActivityNode target, IReadOnlyList<Connection> inbound, string schedulingId)
+    {
+        if (inbound.Count > 1)
+        {
+            foreach (var connection in inbound)
+                if (!tokens.Exists(t => t is { Consumed: false, Blocked: false } && t.FromId == connection.Source.Id && t.ToId == target.Id && t.Outcome == connection.SourcePort))
+                    return;
+        }
+
+        context.ScheduleChild(target, schedulingId);
+    }
+
+    private void CancelInboundAncestors(ActivityExecutionContext context, ActivityNode target)
+    {
+        var ancestors = Graph.Ancestors(target);
+        foreach (var child in context.Children.ToList())
+            if (ancestors.Contains(child.Node.Id))
+                context.CancelChild(child);
+    }
+
+    private static bool HasPendingWork(ActivityExecutionContext context, List<Token> tokens)
+    {
+        foreach (var child in context.Children)
+            if (!child.IsFinalized)
+                return true;
+        return tokens.Exists(t => t is { Consumed: false, Blocked: false });
+    }
+
+    private static MergeMode MergeModeOf(ActivityExecutionContext context, ActivityNode target)
+    {
+        if (target.Activity is FlowJoin join)
+            return context.Get(join.Mode) == FlowJoinMode.WaitAny ? MergeMode.Race : MergeMode.Merge;
+        return target.MergeMode is { } text && Enum.TryParse<MergeMode>(text, ignoreCase: true, out var mode) && mode != MergeMode.None ? mode : MergeMode.Stream;
+    }
+
+    private ActivityNode? FindStart(ActivityNode node, List<Connection> connections)
+    {
+        if (Text(node.Json["start"]) is { } startId && _byId.TryGetValue(startId, out var explicitStart))
+            return explicitStart;
+        return node.Children.FirstOrDefault(c => c.Descriptor.IsStart)
+            ?? node.Children.FirstOrDefault(c => c.CanStartWorkflow)
+            ?? node.Children.FirstOrDefault(c => connections.TrueForAll(x => x.Target != c))
+            ?? node.Children.FirstOrDefault();
+    }
+
+    private static string PathOf(ActivityNode node) => node.Parent is null ? "$.root" : $"activity '{node.Id}'";
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static List<Token> Tokens(ActivityExecutionContext context) => context.State as List<Token> ?? (List<Token>)(context.State = new List<Token>());
+
+    /// <summary>A token travelling along a connection.</summary>
+    public sealed class Token(string fromId, string toId, string? outcome)
+    {
+        public string FromId { get; } = fromId;
+        public string ToId { get; } = toId;
+        public string? Outcome { get; } = outcome;
+        public bool Consumed { get; set; }
+        public bool Blocked { get; set; }
+
+        internal JsonObject ToJson() => new() { ["from"] = FromId, ["to"] = ToId, ["outcome"] = Outcome, ["consumed"] = Consumed, ["blocked"] = Blocked };
+
+        internal static Token FromJson(JsonObject json) => new(json["from"]!.GetValue<string>(), json["to"]!.GetValue<string>(), json["outcome"]?.GetValue<string>())
+        {
+            Consumed = json["consumed"]?.GetValue<bool>() ?? false,
+            Blocked = json["blocked"]?.GetValue<bool>() ?? false,
+        };
+    }
+}
+
+/// <summary>How a flowchart activity with several inbound connections waits for them (Elsa 3.8's MergeMode).</summary>
+public enum MergeMode
+{
+    None,
+    Stream,
+    Merge,
+    Converge,
+    Cascade,
+    Race,
+}

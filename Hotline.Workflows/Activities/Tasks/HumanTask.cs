@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using Hotline.Workflows.Expressions;
+using Hotline.Workflows.Runtime;
+
+namespace Hotline.Workflows.Activities.Tasks;
+
+/// <summary>
+/// Hands a task to a person or a handling unit through the task dispatcher and waits; resumes through the outcome the
+/// handler chose (one of <see cref="PossibleOutcomes"/>), with the handler's result as output.
+/// </summary>
+[Activity("Hotline", "Tasks", "Hands a task to a person or handling unit and waits for the outcome they choose.", DisplayName = "Human Task")]
+public class HumanTask : Activity, ITaskActivity
+{
+    /// <summary>Bookmark name of human tasks.</summary>
+    public const string BookmarkName = "Hotline.HumanTask";
+
+    /// <summary>The task's name, shown in the inbox.</summary>
+    [Input(Description = "The name of the task, shown in the inbox.")]
+    public Input<string>? TaskName { get; set; }
+
+    /// <summary>Who should handle it: a unit code, a role or a user.</summary>
+    [Input(Description = "Who handles the task: a unit code, a role or a user.")]
+    public Input<string>? Assignee { get; set; }
+
+    /// <summary>The outcomes the handler may choose; each is an outcome port.</summary>
+    [Input(Description = "The outcomes the handler may choose; each becomes an outcome port.", UIHint = "dynamic-outcomes")]
+    public Input<List<string>>? PossibleOutcomes { get; set; }
+
+    /// <summary>Data the handler needs.</summary>
+    [Input(Description = "Data for the handler.")]
+    public Input<object>? Payload { get; set; }
+
+    /// <summary>What the handler returned.</summary>
+    [Output(Description = "The result the handler submitted.")]
+    public Output<object>? Result { get; set; }
+
+    /// <inheritdoc />
+    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var taskId = IdGenerator.New();
+        var taskName = context.Get(TaskName) ?? context.Node.DisplayName;
+        var outcomes = context.Get(PossibleOutcomes) is { Count: > 0 } list ? list : ["Done"];
+        var assignee = context.Get(Assignee);
+        var payload = ValueConverter.ToJson(context.Get(Payload));
+        var bookmark = context.CreateBookmark(BookmarkName, hash: taskId, payload: new JsonObject
+        {
+            ["taskId"] = taskId,
+            ["taskName"] = taskName,
+            ["assignee"] = assignee,
+            ["possibleOutcomes"] = new JsonArray(outcomes.Select(o => (JsonNode?)o).ToArray()),
+        });
+        var request = new TaskRequest(taskId, taskName, context.WorkflowInstanceId, context.Node.NodeId, bookmark.Id, outcomes, payload, assignee, context.Workflow.CorrelationId);
+        context.JournalData["taskId"] = taskId;
+        context.AfterCommit((runtime, ct) => runtime.TaskDispatcher.DispatchAsync(request, ct));
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override ValueTask ResumeAsync(ActivityExecutionContext context, Bookmark bookmark, object? input)
+    {
+        var completion = input as TaskCompletion ?? new TaskCompletion("Done");
+        var allowed = (bookmark.Payload?["possibleOutcomes"] as JsonArray ?? []).Select(x => x!.GetValue<string>()).ToList();
+        if (allowed.Count > 0 && !allowed.Contains(completion.Outcome))
+            throw new InvalidOperationException($"'{completion.Outcome}' is not an outcome of task '{bookmark.Payload?["taskName"]}' (allowed: {string.Join(", ", allowed)}).");
+        context.Set(Result, completion.Result);
+        context.JournalData["outcome"] = completion.Outcome;
+        context.Complete(completion.Outcome);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Receives human tasks when an instance that created them has been saved (the hotline's task inbox).</summary>
+public interface ITaskDispatcher
+{
+    /// <summary>Hands over a task.</summary>
+    Task DispatchAsync(TaskRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>Keeps dispatched tasks in memory (the engine's default; tests and the command-line runner).</summary>
+public sealed class InMemoryTaskDispatcher : ITaskDispatcher
+{
+    private readonly List<TaskRequest> _tasks = [];
+
+    /// <summary>Tasks dispatched so far.</summary>
+    public IReadOnlyList<TaskRequest> Tasks
+    {
+        get
+        {
+            lock (_tasks)
+                return _tasks.ToList();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task DispatchAsync(TaskRequest request, CancellationToken cancellationToken)
+    {
+        lock (_tasks)
+            _tasks.Add(request);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Elsa's RunTask: dispatches a named task and waits until it is reported done.</summary>
+[Activity("Elsa", "Primitives", "Dispatches a task request and waits for it to complete.", TypeName = "RunTask", DisplayName = "Run Task")]
+public sealed class RunTask : HumanTask;

@@ -1,1 +1,0 @@
-namespace Hotline.Workflows; internal static class Placeholder { }

@@ -1,0 +1,247 @@
+using System.Text.Json.Nodes;
+using Hotline.Workflows.Activities;
+using Hotline.Workflows.Expressions;
+
+namespace Hotline.Workflows.Runtime;
+
+/// <summary>One execution of one activity: its status, its children, its state, and the API activities use.</summary>
+public sealed class ActivityExecutionContext
+{
+    internal ActivityExecutionContext(string id, ActivityNode node, ActivityExecutionContext? parent, WorkflowExecutionContext workflow, DateTimeOffset startedAt)
+    {
+        Id = id;
+        Node = node;
+        Parent = parent;
+        Workflow = workflow;
+        StartedAt = startedAt;
+    }
+
+    public string Id { get; }
+    public ActivityNode Node { get; }
+    public Activity Activity => Node.Activity;
+    public ActivityExecutionContext? Parent { get; }
+    public WorkflowExecutionContext Workflow { get; }
+    public List<ActivityExecutionContext> Children { get; } = [];
+    public ActivityStatus Status { get; internal set; } = ActivityStatus.Pending;
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>The context that scheduled this one, for the execution records.</summary>
+    public string? SchedulingContextId { get; internal set; }
+
+    /// <summary>Activity-specific state that survives suspension (tokens of a flowchart, the completed branches of a fork).</summary>
+    public object? State { get; set; }
+
+    /// <summary>The variables of the workflow this context opens, if it opens one.</summary>
+    public WorkflowScope? Scope { get; internal set; }
+
+    /// <summary>The outcomes it completed with.</summary>
+    public Outcomes? Result { get; private set; }
+
+    /// <summary>Output values recorded for the instance viewer.</summary>
+    public JsonObject? RecordedOutputs { get; private set; }
+
+    /// <summary>Data the activity adds to its journal entries and record (e.g. when a timer fires).</summary>
+    public JsonObject JournalData => _journalData ??= [];
+
+    internal JsonObject? JournalDataOrNull => _journalData;
+    internal bool IsFinalized { get; set; }
+    internal int BookmarksCreatedThisStep { get; set; }
+    private JsonObject? _journalData;
+
+    /// <summary>Whether the activity has completed (its completion may still be being processed).</summary>
+    public bool IsCompleted => Status == ActivityStatus.Completed;
+
+    /// <summary>The clock.</summary>
+    public TimeProvider Clock => Workflow.Services.Clock;
+
+    /// <summary>Now, from the clock.</summary>
+    public DateTimeOffset Now => Workflow.Services.Clock.GetUtcNow();
+
+    /// <summary>The instance id.</summary>
+    public string WorkflowInstanceId => Workflow.InstanceId;
+
+    /// <summary>A service from the host.</summary>
+    public T? GetService<T>() where T : class => Workflow.Services.HostServices?.GetService(typeof(T)) as T;
+
+    /// <summary>A required service from the host.</summary>
+    public T GetRequiredService<T>() where T : class =>
+        GetService<T>() ?? throw new InvalidOperationException($"The host registered no {typeof(T).Name}; activity {Node} needs it.");
+
+    /// <summary>Evaluates an input; <c>default</c> when it is not set.</summary>
+    public T? Get<T>(Input<T>? input) => input is null ? default : (T?)Evaluate(input);
+
+    /// <summary>Evaluates an input binding to its declared type.</summary>
+    public object? Evaluate(InputBinding binding)
+    {
+        if (binding.HasConstant)
+            return binding.Constant;
+        try
+        {
+            return ExpressionEvaluator.Evaluate(binding.Expression, binding.ValueType, this);
+        }
+        catch (Exception e) when (e is not WorkflowFaultException)
+        {
+            throw new ExpressionEvaluationException($"Evaluating input '{binding.Name}' of {Node} ({binding.Expression.Type}: {binding.Expression.Text}) failed: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Sets an output: recorded for the viewer and written to the variable or workflow output it is bound to.</summary>
+    public void Set(OutputBinding? output, object? value)
+    {
+        if (output is null)
+            return;
+        (RecordedOutputs ??= [])[output.Name] = ValueConverter.ToJson(value);
+        if (output.MemoryId is { } memoryId)
+            WriteMemory(memoryId, value);
+    }
+
+    /// <summary>The scope expressions of this activity see: the nearest enclosing workflow.</summary>
+    public WorkflowScope? ExpressionScope
+    {
+        get
+        {
+            var context = Scope is not null && Activity is IScopeBoundary ? Parent : this;
+            while (context is not null)
+            {
+                if (context.Scope is not null)
+                    return context.Scope;
+                context = context.Parent;
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Reads a variable or, failing that, a workflow input, by name.</summary>
+    public bool TryGetVariable(string name, out object? value)
+    {
+        foreach (var scope in Scopes())
+        {
+            if (scope.TryGetVariable(name, out value))
+                return true;
+            if (scope.Input.TryGetValue(name, out value))
+                return true;
+        }
+
+        value = null;
+        return false;
+    }
+
+    /// <summary>Writes a variable by name; throws if no enclosing workflow declares it.</summary>
+    public void SetVariable(string name, object? value)
+    {
+        foreach (var scope in Scopes())
+            if (scope.TrySetVariable(name, value))
+                return;
+        throw new InvalidOperationException($"No variable named '{name}' is declared.");
+    }
+
+    /// <summary>Writes a memory block (variable id or output name).</summary>
+    public void WriteMemory(string id, object? value)
+    {
+        WorkflowScope? nearest = null;
+        foreach (var scope in Scopes())
+        {
+            nearest ??= scope;
+            if (scope.TryWriteMemory(id, value))
+                return;
+        }
+
+        if (nearest is not null)
+            nearest.Memory[id] = value;
+    }
+
+    /// <summary>Reads a memory block by id.</summary>
+    public object? ReadMemory(string id)
+    {
+        foreach (var scope in Scopes())
+        {
+            if (scope.Memory.TryGetValue(id, out var value))
+                return value;
+            if (scope.Output.TryGetValue(id, out value))
+                return value;
+        }
+
+        return null;
+    }
+
+    /// <summary>Every enclosing scope, nearest first.</summary>
+    public IEnumerable<WorkflowScope> Scopes()
+    {
+        var context = Scope is not null && Activity is IScopeBoundary ? Parent : this;
+        while (context is not null)
+        {
+            if (context.Scope is not null)
+                yield return context.Scope;
+            context = context.Parent;
+        }
+    }
+
+    /// <summary>Completes the activity through the given outcomes (default <c>Done</c>).</summary>
+    public void Complete(Outcomes? outcomes = null)
+    {
+        if (Status is ActivityStatus.Completed or ActivityStatus.Canceled or ActivityStatus.Faulted)
+            return;
+        Status = ActivityStatus.Completed;
+        Result = outcomes ?? Outcomes.Done;
+        Workflow.PendingCompletions.Enqueue(this);
+    }
+
+    /// <summary>Completes through one named outcome.</summary>
+    public void Complete(string outcome) => Complete(Outcomes.From(outcome));
+
+    /// <summary>Ends the nearest enclosing workflow (the root, or a workflow used as an activity) with the given outcomes.</summary>
+    public void CompleteComposite(Outcomes outcomes)
+    {
+        var boundary = Parent;
+        while (boundary is not null && boundary.Activity is not IScopeBoundary && boundary.Parent is not null)
+            boundary = boundary.Parent;
+        boundary ??= this;
+        Workflow.CompleteScope(boundary, outcomes);
+    }
+
+    /// <summary>Creates a bookmark: the activity will wait for it to be resumed.</summary>
+    public Bookmark CreateBookmark(string name, string? hash = null, JsonNode? payload = null, DateTimeOffset? resumeAt = null)
+    {
+        var bookmark = new Bookmark
+        {
+            Id = IdGenerator.New(),
+            Name = name,
+            Hash = hash,
+            Payload = payload,
+            ActivityNodeId = Node.NodeId,
+            ActivityInstanceId = Id,
+            CreatedAt = Now,
+            ResumeAt = resumeAt,
+        };
+        Workflow.AddBookmark(bookmark);
+        BookmarksCreatedThisStep++;
+        return bookmark;
+    }
+
+    /// <summary>Schedules a child activity of this (container) activity.</summary>
+    public ActivityExecutionContext ScheduleChild(ActivityNode node, string? schedulingContextId = null) =>
+        Workflow.Schedule(node, this, schedulingContextId);
+
+    /// <summary>Cancels a running child and everything under it.</summary>
+    public void CancelChild(ActivityExecutionContext child) => Workflow.Cancel(child, notifyParent: true);
+
+    /// <summary>Writes a line of text (Elsa.WriteLine).</summary>
+    public void WriteLine(string? text) => Workflow.Services.TextOutput.WriteLine(Workflow.InstanceId, text ?? "");
+
+    /// <summary>Hands work to the host after the instance has been saved (dispatching tasks, publishing events).</summary>
+    public void AfterCommit(Func<WorkflowRuntime, CancellationToken, Task> action) => Workflow.PostCommitActions.Add(action);
+}
+
+/// <summary>Marks an activity whose context opens a new workflow scope (a workflow used as an activity).</summary>
+public interface IScopeBoundary
+{
+    /// <summary>Called when the scope completes, before the activity does: copies the scope's outputs out.</summary>
+    void OnScopeCompleted(ActivityExecutionContext context);
+}
+
+/// <summary>Thrown to fault the workflow deliberately (Elsa.Fault).</summary>
+public sealed class WorkflowFaultException(string message) : Exception(message);
+
+/// <summary>An expression could not be evaluated.</summary>
+public sealed class ExpressionEvaluationException(string message, Exception inner) : Exception(message, inner);

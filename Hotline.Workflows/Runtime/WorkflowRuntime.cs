@@ -1,0 +1,308 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Hotline.Workflows.Activities;
+using Hotline.Workflows.Activities.Tasks;
+using Hotline.Workflows.Definitions;
+using Hotline.Workflows.Persistence;
+using Hotline.Workflows.Scheduling;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Hotline.Workflows.Runtime;
+
+/// <summary>The result of starting or resuming an instance.</summary>
+public sealed record RunResult(
+    string InstanceId,
+    WorkflowStatus Status,
+    WorkflowSubStatus SubStatus,
+    IReadOnlyDictionary<string, object?> Output,
+    IReadOnlyList<Bookmark> Bookmarks,
+    IReadOnlyList<Incident> Incidents);
+
+/// <summary>No published version of the definition exists.</summary>
+public sealed class WorkflowNotFoundException(string definitionId)
+    : Exception($"No published version of workflow definition '{definitionId}' exists.")
+{
+    public string DefinitionId { get; } = definitionId;
+}
+
+/// <summary>
+/// Runs definitions durably: compiles (and caches) definition versions, starts and resumes instances, saves each burst
+/// atomically with a revision check (a conflicting resume reloads and retries, so no update is lost and a bookmark is
+/// consumed once), then hands over tasks, timers and events.
+/// </summary>
+public sealed class WorkflowRuntime
+{
+    private const int MaxAttempts = 8;
+    private readonly ConcurrentDictionary<string, WorkflowBlueprint> _blueprints = new(StringComparer.Ordinal);
+    private readonly ILogger _logger;
+
+    public WorkflowRuntime(
+        ActivityRegistry registry,
+        IWorkflowDefinitionStore definitions,
+        IWorkflowInstanceStore instances,
+        EngineServices services,
+        ITaskDispatcher? taskDispatcher = null,
+        IBookmarkScheduler? bookmarkScheduler = null,
+        ILogger<WorkflowRuntime>? logger = null)
+    {
+        Registry = registry;
+        Definitions = definitions;
+        Instances = instances;
+        Services = services;
+        TaskDispatcher = taskDispatcher ?? new InMemoryTaskDispatcher();
+        BookmarkScheduler = bookmarkScheduler ?? new InMemoryBookmarkScheduler();
+        _logger = logger ?? NullLogger<WorkflowRuntime>.Instance;
+    }
+
+    public ActivityRegistry Registry { get; }
+    public IWorkflowDefinitionStore Definitions { get; }
+    public IWorkflowInstanceStore Instances { get; }
+    public EngineServices Services { get; }
+    public ITaskDispatcher TaskDispatcher { get; }
+    public IBookmarkScheduler BookmarkScheduler { get; }
+
+    /// <summary>Compiles a definition version, resolving the definitions it uses as activities from the store.</summary>
+    public async Task<WorkflowBlueprint> CompileAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
+    {
+        var dependencies = await LoadDependenciesAsync(definition, cancellationToken);
+        return WorkflowCompiler.Compile(definition, Registry, (type, version, json) => Resolve(dependencies, type, version, json));
+    }
+
+    /// <summary>The compiled form of a stored version (cached; published versions never change).</summary>
+    public async Task<WorkflowBlueprint> GetBlueprintAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
+    {
+        var key = definition.Id + "|" + definition.Version + "|" + definition.IsPublished + "|" + definition.Document.ToJsonString().GetHashCode(StringComparison.Ordinal);
+        if (_blueprints.TryGetValue(key, out var blueprint))
+            return blueprint;
+        blueprint = await CompileAsync(definition, cancellationToken);
+        _blueprints[key] = blueprint;
+        return blueprint;
+    }
+
+    /// <summary>Starts the published version of a definition.</summary>
+    public async Task<RunResult> StartAsync(string definitionId, StartOptions options, CancellationToken cancellationToken = default)
+    {
+        var definition = await Definitions.FindPublishedAsync(definitionId, cancellationToken) ?? throw new WorkflowNotFoundException(definitionId);
+        return await StartAsync(await GetBlueprintAsync(definition, cancellationToken), options, cancellationToken);
+    }
+
+    /// <summary>Starts a compiled definition and saves the instance.</summary>
+    public async Task<RunResult> StartAsync(WorkflowBlueprint blueprint, StartOptions options, CancellationToken cancellationToken = default)
+    {
+        var context = await WorkflowExecutor.StartAsync(blueprint, options, Services, cancellationToken);
+        await CommitAsync(context, 0, cancellationToken);
+        return ToResult(context);
+    }
+
+    /// <summary>Resumes a bookmark; retries on the fresh state when another worker saved the instance first.</summary>
+    public async Task<RunResult> ResumeAsync(string instanceId, string bookmarkId, object? input = null, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var instance = await Instances.FindAsync(instanceId, cancellationToken) ?? throw new InstanceNotFoundException(instanceId);
+            var definition = await Definitions.FindByVersionIdAsync(instance.DefinitionVersionId, cancellationToken)
+                ?? throw new InvalidOperationException($"Instance {instanceId} runs definition version {instance.DefinitionVersionId}, which is no longer stored.");
+            var blueprint = await GetBlueprintAsync(definition, cancellationToken);
+            var context = WorkflowStateSerializer.Restore(blueprint, instance, Services);
+            if (context.Status != WorkflowStatus.Running)
+                throw new InstanceNotRunningException(instanceId, context.SubStatus);
+            await WorkflowExecutor.ResumeAsync(context, bookmarkId, input, cancellationToken);
+            try
+            {
+                await CommitAsync(context, instance.Revision, cancellationToken);
+                return ToResult(context);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                _logger.LogDebug("Instance {InstanceId} changed while bookmark {BookmarkId} was resumed; retrying on the fresh state (attempt {Attempt}).", instanceId, bookmarkId, attempt);
+            }
+        }
+    }
+
+    /// <summary>Delivers an event to every instance waiting for it (optionally one correlation id or one instance).</summary>
+    public async Task PublishEventAsync(string eventName, string? correlationId, string? instanceId, JsonNode? payload, CancellationToken cancellationToken = default)
+    {
+        var bookmarks = await Instances.FindBookmarksAsync(Activities.Events.Event.BookmarkName, eventName, correlationId, instanceId, cancellationToken);
+        foreach (var bookmark in bookmarks)
+        {
+            try
+            {
+                await ResumeAsync(bookmark.WorkflowInstanceId, bookmark.BookmarkId, payload, cancellationToken);
+            }
+            catch (BookmarkNotFoundException)
+            {
+                // Another delivery consumed it first.
+            }
+        }
+    }
+
+    /// <summary>Completes a human task with the handler's outcome.</summary>
+    public async Task<RunResult> CompleteTaskAsync(string taskId, TaskCompletion completion, CancellationToken cancellationToken = default)
+    {
+        var bookmarks = await Instances.FindBookmarksAsync(HumanTask.BookmarkName, taskId, cancellationToken: cancellationToken);
+        var bookmark = (bookmarks.Count > 0 ? bookmarks[0] : null)
+            ?? throw new TaskNotFoundException(taskId);
+        return await ResumeAsync(bookmark.WorkflowInstanceId, bookmark.BookmarkId, completion, cancellationToken);
+    }
+
+    /// <summary>Resumes every timer due by <paramref name="now"/>; returns how many fired.</summary>
+    public async Task<int> ResumeDueTimersAsync(DateTimeOffset now, int batchSize = 500, CancellationToken cancellationToken = default)
+    {
+        var fired = 0;
+        foreach (var bookmark in await Instances.FindDueBookmarksAsync(now, batchSize, cancellationToken))
+        {
+            try
+            {
+                await ResumeAsync(bookmark.WorkflowInstanceId, bookmark.BookmarkId, null, cancellationToken);
+                fired++;
+            }
+            catch (Exception e) when (e is BookmarkNotFoundException or InstanceNotRunningException)
+            {
+                // Fired by another worker, or the instance ended meanwhile.
+            }
+        }
+
+        return fired;
+    }
+
+    /// <summary>Cancels a running instance.</summary>
+    public async Task<RunResult> CancelAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var instance = await Instances.FindAsync(instanceId, cancellationToken) ?? throw new InstanceNotFoundException(instanceId);
+            var definition = await Definitions.FindByVersionIdAsync(instance.DefinitionVersionId, cancellationToken)
+                ?? throw new InvalidOperationException($"Definition version {instance.DefinitionVersionId} is no longer stored.");
+            var context = WorkflowStateSerializer.Restore(await GetBlueprintAsync(definition, cancellationToken), instance, Services);
+            if (context.Status != WorkflowStatus.Running)
+                throw new InstanceNotRunningException(instanceId, context.SubStatus);
+            WorkflowExecutor.Cancel(context);
+            try
+            {
+                await CommitAsync(context, instance.Revision, cancellationToken);
+                return ToResult(context);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+            }
+        }
+    }
+
+    private async Task CommitAsync(WorkflowExecutionContext context, long expectedRevision, CancellationToken cancellationToken)
+    {
+        var instance = WorkflowStateSerializer.ToInstance(context, expectedRevision + 1);
+        var commit = new WorkflowCommit(instance, expectedRevision, context.AddedBookmarks, context.RemovedBookmarks, context.Journal, context.Records.Values.ToList());
+        await Instances.CommitAsync(commit, cancellationToken);
+        foreach (var bookmark in context.RemovedBookmarks)
+            if (bookmark.ResumeAt is not null)
+                await BookmarkScheduler.UnscheduleAsync(context.InstanceId, bookmark, cancellationToken);
+        foreach (var bookmark in context.AddedBookmarks)
+            if (bookmark.ResumeAt is not null)
+                await BookmarkScheduler.ScheduleAsync(context.InstanceId, bookmark, cancellationToken);
+        foreach (var action in context.PostCommitActions)
+        {
+            try
+            {
+                await action(this, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The instance is saved; a failed hand-over is logged, not rolled back (its bookmark still waits).
+                _logger.LogError(e, "Hand-over after saving instance {InstanceId} failed.", context.InstanceId);
+            }
+        }
+    }
+
+    private static RunResult ToResult(WorkflowExecutionContext context) => new(
+        context.InstanceId,
+        context.Status,
+        context.SubStatus,
+        new Dictionary<string, object?>(context.Output, StringComparer.OrdinalIgnoreCase),
+        context.Bookmarks.ToList(),
+        context.Incidents.ToList());
+
+    private async Task<List<WorkflowDefinition>> LoadDependenciesAsync(WorkflowDefinition definition, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
+        var pending = new Stack<WorkflowDefinition>();
+        pending.Push(definition);
+        IReadOnlyList<WorkflowDefinition>? usable = null;
+        while (pending.TryPop(out var current))
+        {
+            foreach (var node in Walk(current.Root))
+            {
+                var type = node["type"]?.GetValue<string>();
+                var version = node["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 1;
+                if (type is null || Registry.Find(type, version) is not null)
+                    continue;
+                WorkflowDefinition? dependency = null;
+                if (node["workflowDefinitionVersionId"]?.GetValue<string>() is { } versionId)
+                    dependency = await Definitions.FindByVersionIdAsync(versionId, cancellationToken);
+                if (dependency is null && node["workflowDefinitionId"]?.GetValue<string>() is { } definitionId)
+                    dependency = (await Definitions.ListVersionsAsync(definitionId, cancellationToken)).FirstOrDefault(d => d.Version == version)
+                        ?? await Definitions.FindPublishedAsync(definitionId, cancellationToken);
+                if (dependency is null)
+                {
+                    usable ??= await Definitions.ListUsableAsActivitiesAsync(cancellationToken);
+                    dependency = usable.FirstOrDefault(d => d.ActivityTypeName == type && d.Version == version) ?? usable.FirstOrDefault(d => d.ActivityTypeName == type);
+                }
+
+                if (dependency is not null && found.TryAdd(dependency.Id, dependency))
+                    pending.Push(dependency);
+            }
+        }
+
+        return found.Values.ToList();
+    }
+
+    private static WorkflowDefinition? Resolve(List<WorkflowDefinition> dependencies, string type, int version, JsonObject node)
+    {
+        var versionId = node["workflowDefinitionVersionId"]?.GetValue<string>();
+        var definitionId = node["workflowDefinitionId"]?.GetValue<string>();
+        return dependencies.Find(d => versionId is not null && d.Id == versionId)
+            ?? dependencies.Find(d => definitionId is not null && d.DefinitionId == definitionId && d.Version == version)
+            ?? dependencies.Find(d => definitionId is not null && d.DefinitionId == definitionId)
+            ?? dependencies.Find(d => d.ActivityTypeName == type);
+    }
+
+    private static IEnumerable<JsonObject> Walk(JsonObject node)
+    {
+        yield return node;
+        foreach (var (_, value) in node)
+        {
+            if (value is JsonArray array)
+            {
+                foreach (var item in array)
+                    if (item is JsonObject child && child["type"] is JsonValue && child["id"] is JsonValue)
+                        foreach (var descendant in Walk(child))
+                            yield return descendant;
+            }
+            else if (value is JsonObject obj && obj["type"] is JsonValue && obj["id"] is JsonValue && obj["version"] is JsonValue)
+            {
+                foreach (var descendant in Walk(obj))
+                    yield return descendant;
+            }
+        }
+    }
+}
+
+/// <summary>No instance with that id exists.</summary>
+public sealed class InstanceNotFoundException(string instanceId) : Exception($"No workflow instance '{instanceId}' exists.")
+{
+    public string InstanceId { get; } = instanceId;
+}
+
+/// <summary>The instance has ended and cannot be resumed.</summary>
+public sealed class InstanceNotRunningException(string instanceId, WorkflowSubStatus subStatus)
+    : Exception($"Workflow instance '{instanceId}' is {subStatus} and cannot be resumed.")
+{
+    public string InstanceId { get; } = instanceId;
+    public WorkflowSubStatus SubStatus { get; } = subStatus;
+}
+
+/// <summary>No open task with that id exists.</summary>
+public sealed class TaskNotFoundException(string taskId) : Exception($"No open task '{taskId}' exists.")
+{
+    public string TaskId { get; } = taskId;
+}

@@ -1,0 +1,42 @@
+using Hotline.Workflows.Activities;
+using Hotline.Workflows.Persistence;
+using Hotline.Workflows.Runtime;
+
+namespace Hotline.Workflows.Tests;
+
+/// <summary>A runtime on memory stores with a fake clock and collected output.</summary>
+public sealed class TestEngine
+{
+    public TestEngine(DateTimeOffset? now = null)
+    {
+        Clock = new FakeClock(now ?? new DateTimeOffset(2026, 2, 13, 9, 0, 0, TimeSpan.FromHours(8)));
+        Runtime = new WorkflowRuntime(ActivityRegistry.CreateDefault(), Definitions, Instances, new EngineServices { Clock = Clock, TextOutput = Output }, Tasks);
+    }
+
+    public FakeClock Clock { get; }
+    public CollectingTextOutput Output { get; } = new();
+    public MemoryWorkflowDefinitionStore Definitions { get; } = new();
+    public MemoryWorkflowInstanceStore Instances { get; } = new();
+    public Activities.Tasks.InMemoryTaskDispatcher Tasks { get; } = new();
+    public WorkflowRuntime Runtime { get; }
+
+    public static string SharedPath(params string[] parts)
+    {
+        var dir = AppContext.BaseDirectory;
+        while (dir is not null && !Directory.Exists(Path.Combine(dir, "shared")) )
+            dir = Path.GetDirectoryName(dir);
+        return Path.Combine([dir ?? throw new DirectoryNotFoundException("../shared not found above the test directory"), "shared", .. parts]);
+    }
+}
+
+/// <summary>A clock that moves only when told.</summary>
+public sealed class FakeClock(DateTimeOffset now) : TimeProvider
+{
+    private DateTimeOffset _now = now;
+
+    public override DateTimeOffset GetUtcNow() => _now.ToUniversalTime();
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
