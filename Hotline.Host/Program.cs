@@ -1,6 +1,27 @@
+using Hotline.Host.Api;
+using Hotline.Host.Cli;
+using Hotline.Host.Persistence;
+using Hotline.Host.Security;
+using Hotline.Host.Workflows;
+
+if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
+    return exitCode;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddProblemDetails();
+builder.Services.AddHotlinePersistence(builder.Configuration);
+builder.Services.AddHotlineWorkflows();
+builder.Services.AddHotlineSecurity(builder.Configuration);
+
 var app = builder.Build();
-app.Run();
+await app.Services.MigrateHotlineDatabaseAsync();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapWorkflowsApi();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public so that tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

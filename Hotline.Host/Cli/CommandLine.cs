@@ -1,0 +1,26 @@
+namespace Hotline.Host.Cli;
+
+/// <summary>Command-line verbs of the host (<c>dotnet Hotline.Host.dll VERB ...</c>); with no verb the host serves HTTP.</summary>
+internal static class CommandLine
+{
+    /// <summary>Runs a verb if the arguments name one; returns its exit code, or null to start the web host.</summary>
+    public static async Task<int?> TryRunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+            return null;
+        switch (args[0])
+        {
+            case "workflows" when args.Length > 1 && args[1] == "run":
+                return await WorkflowsRunCommand.RunAsync(args[2..], stdout, stderr, cancellationToken);
+            case "workflows":
+                await stderr.WriteLineAsync(WorkflowsRunCommand.Usage);
+                return 2;
+            default:
+                // ASP.NET Core options such as "urls=..." are not verbs.
+                if (args[0].Contains('=', StringComparison.Ordinal))
+                    return null;
+                await stderr.WriteLineAsync($"unknown command '{args[0]}'. Commands: workflows run");
+                return 2;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Net.Http.Headers;
+using Hotline.Workflows.Definitions;
+using Hotline.Workflows.Runtime;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Hotline.Host.Tests.Infrastructure;
+
+/// <summary>The host on a fresh SQLite file (or a given PostgreSQL database), with a fake clock and a test API key.</summary>
+public sealed class HotlineFactory : WebApplicationFactory<Program>
+{
+    public const string IntegratorKey = "test-integrator-key-7f3a";
+    public const string OtherIntegratorKey = "test-other-integrator-key-91c2";
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "hotline-test-" + Guid.NewGuid().ToString("N"));
+    private readonly string? _postgres;
+
+    public HotlineFactory(string? postgresConnectionString = null)
+    {
+        _postgres = postgresConnectionString;
+        Directory.CreateDirectory(_directory);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+
+    public string DatabasePath => Path.Combine(_directory, "hotline.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        if (_postgres is null)
+        {
+            builder.UseSetting("Hotline:Database:Provider", "Sqlite");
+            builder.UseSetting("Hotline:Database:ConnectionString", $"Data Source={DatabasePath}");
+        }
+        else
+        {
+            builder.UseSetting("Hotline:Database:Provider", "PostgreSql");
+            builder.UseSetting("Hotline:Database:ConnectionString", _postgres);
+        }
+
+        builder.UseSetting("Hotline:Security:ApiKeys:0:Name", "portal");
+        builder.UseSetting("Hotline:Security:ApiKeys:0:Key", IntegratorKey);
+        builder.UseSetting("Hotline:Security:ApiKeys:0:Roles:0", "integrator");
+        builder.UseSetting("Hotline:Security:ApiKeys:1:Name", "wechat");
+        builder.UseSetting("Hotline:Security:ApiKeys:1:Key", OtherIntegratorKey);
+        builder.UseSetting("Hotline:Security:ApiKeys:1:Roles:0", "integrator");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A client authenticated with an integrator key.</summary>
+    public HttpClient CreateIntegratorClient(string key = IntegratorKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", key);
+        return client;
+    }
+
+    /// <summary>Publishes a definition through the runtime, as an import would.</summary>
+    public async Task PublishAsync(string json)
+    {
+        var runtime = Services.GetRequiredService<WorkflowRuntime>();
+        await WorkflowFileRunner.PublishImportedAsync(runtime, WorkflowDefinitionReader.Parse(json));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>A clock that moves only when told.</summary>
+public sealed class FakeTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    private DateTimeOffset _now = now;
+
+    public override DateTimeOffset GetUtcNow() => _now.ToUniversalTime();
+
+    public void Advance(TimeSpan by) => _now += by;
+}
