@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs the Hotline host on its embedded SQLite database. Arguments go to the host.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
+# --no-launch-profile: a launchSettings.json would otherwise override ASPNETCORE_URLS.
+exec dotnet run --project Hotline.Host -c Release --no-launch-profile -- "$@"

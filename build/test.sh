@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The whole test suite: installs PostgreSQL from Debian if missing, starts a throwaway server on
+# 127.0.0.1 (HOTLINE_TEST_PG), builds the solution in Release, runs every test project and prints
+# "N passed, N failed, N skipped" alone on its last line. Arguments go to `dotnet test`
+# (e.g. --filter; keep the default console logger, whose per-assembly lines make that summary).
+# Runs as root: apt-get, and PostgreSQL refuses to run as root, so it runs as `postgres`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+t0=$(date +%s)
+step() { echo "== [$(( $(date +%s) - t0 ))s] $*"; }
+# CI reads the last line, so a run that stops early still ends with a failing summary.
+fail() { echo "ERROR: $*" >&2; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+
+[ "$(id -u)" -eq 0 ] || fail "build/test.sh must run as root (apt-get; PostgreSQL is started as the postgres user)"
+
+# --- system packages (Debian) -------------------------------------------------------------
+need=()
+[ -x /usr/lib/postgresql/15/bin/postgres ] || need+=(postgresql)
+# [ -x /usr/bin/chromium ] || need+=(chromium)   # for browser tests, once they exist
+if [ ${#need[@]} -gt 0 ]; then
+  step "apt-get install ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; } \
+    || fail "apt-get install ${need[*]} failed"
+fi
+
+# --- throwaway PostgreSQL on 127.0.0.1 ------------------------------------------------------
+PGBIN=/usr/lib/postgresql/15/bin
+PGWORK=$(mktemp -d -t hotline-pg.XXXXXX) || fail "mktemp failed"
+chown postgres:postgres "$PGWORK"   # mktemp makes it 0700 root; initdb runs as postgres
+# cd first: postgres cannot read the caller's working directory.
+as_postgres() { (cd "$PGWORK" && runuser -u postgres -- "$@"); }
+stop_pg() {
+  [ -f "$PGWORK/data/postmaster.pid" ] && as_postgres "$PGBIN/pg_ctl" -D "$PGWORK/data" -m fast -w stop >/dev/null 2>&1
+  rm -rf "$PGWORK"
+}
+trap stop_pg EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+step "initdb"
+as_postgres "$PGBIN/initdb" -D "$PGWORK/data" -U postgres --auth=trust -E UTF8 --no-locale >"$PGWORK/initdb.log" 2>&1 \
+  || { cat "$PGWORK/initdb.log" >&2; fail "initdb failed"; }
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# A random start keeps parallel runs on one machine apart; a port taken between the check and
+# the bind (another run, a system cluster) is retried on the next one.
+port=${PGPORT:-$(( 55432 + RANDOM % 2000 ))}
+started=
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+  while port_in_use "$port"; do port=$(( port + 1 )); done
+  step "start postgres on 127.0.0.1:$port"
+  rm -f "$PGWORK/pg.log"   # pg_ctl (as postgres) creates it; a root-owned one would not be writable
+  if as_postgres "$PGBIN/pg_ctl" -D "$PGWORK/data" -l "$PGWORK/pg.log" -w -t 60 \
+       -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$PGWORK -c fsync=off" start >/dev/null; then
+    started=1; break
+  fi
+  grep -q 'Address already in use' "$PGWORK/pg.log" || break
+  port=$(( port + 1 ))
+done
+[ -n "$started" ] || { cat "$PGWORK/pg.log" >&2; fail "PostgreSQL did not start; the PostgreSQL tests need it"; }
+export HOTLINE_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+
+# --- build + test -----------------------------------------------------------------------------
+step "dotnet restore"
+dotnet restore Hotline.sln -v q || fail "dotnet restore failed"
+step "dotnet build"
+dotnet build Hotline.sln --no-restore -c Release -v q -clp:ErrorsOnly || fail "dotnet build failed"
+step "dotnet test"
+LOG="$PGWORK/test.log"
+dotnet test Hotline.sln --no-build -c Release "$@" 2>&1 | tee "$LOG"
+rc=${PIPESTATUS[0]}
+step "done (dotnet test rc=$rc)"
+
+# --- plain summary line: sum VSTest's per-assembly lines
+#     "Passed!  - Failed:     0, Passed:    14, Skipped:     0, Total:    14, Duration: 5 s - X.dll (net10.0)"
+awk '/^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+/ {
+       gsub(/,/, ""); f += $4; p += $6; s += $8; n++ }
+     END { if (n == 0) print "0 passed, 1 failed, 0 skipped"; else print p " passed, " f " failed, " s " skipped" }' "$LOG"
+exit "$rc"
