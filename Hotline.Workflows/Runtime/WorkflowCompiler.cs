@@ -194,14 +194,19 @@ public sealed class WorkflowCompiler
         var binding = bindingType == typeof(InputBinding)
             ? new InputBinding(jsonName, valueType, typeName, expression, memoryId)
             : (InputBinding)Activator.CreateInstance(bindingType, BindingFlags.NonPublic | BindingFlags.Instance, null, [jsonName, typeName, expression, memoryId], null)!;
-        if (expression.Type == "Literal")
+        if (expression.Type is "Literal" or "Object" or "Json")
         {
             try
             {
-                binding.Constant = expression.Value is JsonValue jv && jv.GetValueKind() is not System.Text.Json.JsonValueKind.String
-                    ? ValueConverter.Convert(jv, valueType)
-                    : ValueConverter.FromLiteral(expression.Text, valueType);
-                binding.HasConstant = true;
+                // Literals and JSON objects do not depend on the execution, so they are converted once. Constants are
+                // shared by every execution: activities must not mutate what an input gives them.
+                binding.Constant = expression.Type != "Literal"
+                    ? ValueConverter.Convert(ParseObjectLiteral(expression), valueType)
+                    : expression.Value is JsonValue jv && jv.GetValueKind() is not System.Text.Json.JsonValueKind.String
+                        ? ValueConverter.Convert(jv, valueType)
+                        : ValueConverter.FromLiteral(expression.Text, valueType);
+                // A JSON tree would be shared mutable state; those are parsed per evaluation instead.
+                binding.HasConstant = binding.Constant is not JsonNode;
             }
             catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException or ArgumentException or System.Text.Json.JsonException)
             {
@@ -224,6 +229,22 @@ public sealed class WorkflowCompiler
             : (OutputBinding)Activator.CreateInstance(bindingType, BindingFlags.NonPublic | BindingFlags.Instance, null, [jsonName, typeName, memoryId], null)!;
         node.Outputs[jsonName] = binding;
         return binding;
+    }
+
+    private static JsonNode? ParseObjectLiteral(Expression expression)
+    {
+        if (expression.Value is JsonObject or JsonArray)
+            return expression.Value.DeepClone();
+        if (string.IsNullOrWhiteSpace(expression.Text))
+            return null;
+        try
+        {
+            return JsonNode.Parse(expression.Text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return JsonValue.Create(expression.Text);
+        }
     }
 
     private static bool ReadBool(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;

@@ -108,7 +108,6 @@ public sealed class WorkflowExecutionContext
                 {
                     context.Status = ActivityStatus.Running;
                     WriteJournal(context, "Started");
-                    UpdateRecord(context);
                     await context.Activity.ExecuteAsync(context);
                 }
                 else
@@ -194,14 +193,15 @@ public sealed class WorkflowExecutionContext
 
     private void FinalizeContext(ActivityExecutionContext context, ActivityStatus status, string eventName)
     {
-        foreach (var child in context.Children.ToList())
-            Cancel(child, notifyParent: false);
+        if (context.Children.Count > 0)
+            foreach (var child in context.Children.ToList())
+                Cancel(child, notifyParent: false);
         for (var i = Bookmarks.Count - 1; i >= 0; i--)
             if (Bookmarks[i].ActivityInstanceId == context.Id)
                 RemoveBookmark(Bookmarks[i]);
         context.IsFinalized = true;
         context.Status = status;
-        WriteJournal(context, eventName, payload: context.Result is { } r && status == ActivityStatus.Completed ? new JsonObject { ["outcomes"] = new JsonArray(r.Names.Select(n => (JsonNode?)n).ToArray()) } : null);
+        WriteJournal(context, eventName);
         UpdateRecord(context, completed: true);
         context.Parent?.Children.Remove(context);
         Contexts.Remove(context.Id);
@@ -284,6 +284,14 @@ public sealed class WorkflowExecutionContext
         });
     }
 
+    private bool HasBookmarks(string contextId)
+    {
+        foreach (var bookmark in Bookmarks)
+            if (bookmark.ActivityInstanceId == contextId)
+                return true;
+        return false;
+    }
+
     private ActivityExecutionRecord UpdateRecord(ActivityExecutionContext context, bool completed = false)
     {
         var record = new ActivityExecutionRecord
@@ -298,7 +306,7 @@ public sealed class WorkflowExecutionContext
             StartedAt = context.StartedAt,
             CompletedAt = completed ? Services.Clock.GetUtcNow() : null,
             Status = context.Status,
-            HasBookmarks = Bookmarks.Any(b => b.ActivityInstanceId == context.Id),
+            HasBookmarks = HasBookmarks(context.Id),
             Outputs = context.RecordedOutputs?.DeepClone() as JsonObject,
             Payload = context.JournalDataOrNull?.DeepClone() as JsonObject,
             SchedulingActivityExecutionId = context.SchedulingContextId,

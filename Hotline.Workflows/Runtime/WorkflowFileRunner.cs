@@ -36,7 +36,9 @@ public static class WorkflowFileRunner
     public static async Task PublishImportedAsync(WorkflowRuntime runtime, WorkflowDefinition definition, CancellationToken cancellationToken = default)
     {
         // Validate before storing: nothing broken is stored.
-        await runtime.CompileAsync(definition, cancellationToken);
+        var errors = WorkflowValidator.Validate(await runtime.CompileAsync(definition, cancellationToken));
+        if (errors.Count > 0)
+            throw new WorkflowDefinitionException(errors);
         var others = (await runtime.Definitions.ListVersionsAsync(definition.DefinitionId, cancellationToken)).Where(d => d.Id != definition.Id).ToList();
         foreach (var other in others)
         {
