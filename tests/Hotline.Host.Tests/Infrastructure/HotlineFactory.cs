@@ -15,6 +15,7 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
     public const string OtherIntegratorKey = "test-other-integrator-key-91c2";
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "hotline-test-" + Guid.NewGuid().ToString("N"));
     private readonly string? _postgres;
+    private string? _sqliteFile;
 
     public HotlineFactory(string? postgresConnectionString = null)
     {
@@ -22,9 +23,15 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_directory);
     }
 
+    /// <summary>A second host on another host's SQLite file (a restart, or a second process); it deletes the file's folder when disposed.</summary>
+    public static HotlineFactory OnSqliteFile(string path) => new() { _sqliteFile = path };
+
+    /// <summary>Leave the database when disposed (the host is "restarted" by another factory on the same file).</summary>
+    public bool KeepDatabaseOnDispose { get; set; }
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
-    public string DatabasePath => Path.Combine(_directory, "hotline.db");
+    public string DatabasePath => _sqliteFile ?? Path.Combine(_directory, "hotline.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -72,9 +79,13 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepDatabaseOnDispose && _sqliteFile is null)
+            return;
         try
         {
             Directory.Delete(_directory, recursive: true);
+            if (_sqliteFile is not null && !KeepDatabaseOnDispose)
+                Directory.Delete(Path.GetDirectoryName(_sqliteFile)!, recursive: true);
         }
         catch (IOException)
         {
