@@ -1,1 +1,157 @@
-namespace Hotline.Bench; internal static class Program { private static void Main() { } }
+using System.Diagnostics;
+using System.Globalization;
+using Hotline.Host.Persistence;
+using Hotline.Host.Workflows;
+using Hotline.Workflows.Activities;
+using Hotline.Workflows.Activities.Tasks;
+using Hotline.Workflows.Definitions;
+using Hotline.Workflows.Persistence;
+using Hotline.Workflows.Runtime;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Hotline.Bench;
+
+/// <summary>
+/// Runs a representative case flow (13 activities: a decision, a human task that suspends and is resumed, a fork and
+/// join, a one-day timer) N times: in memory on one thread, then persisted on SQLite (and PostgreSQL when a connection
+/// string is given), and prints activities per second, complete cycles per second and peak memory.
+/// Usage: dotnet run -c Release --project bench/Hotline.Bench -- [--iterations N] [--persisted-iterations N] [--workers N] [--pg CONNECTION] [--modes memory,sqlite,postgresql]
+/// </summary>
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        var iterations = IntArg(args, "--iterations", 20_000);
+        var persisted = IntArg(args, "--persisted-iterations", 2_000);
+        var workers = IntArg(args, "--workers", Environment.ProcessorCount);
+        var pg = StringArg(args, "--pg") ?? Environment.GetEnvironmentVariable("HOTLINE_BENCH_PG");
+        var modes = (StringArg(args, "--modes") ?? "memory,sqlite,postgresql").Split(',');
+        var json = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "representative-flow.json"));
+
+        Console.WriteLine($"Hotline workflow benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        if (modes.Contains("memory"))
+            await InMemoryAsync(json, iterations);
+        if (modes.Contains("sqlite"))
+            await SqliteAsync(json, persisted, workers);
+        if (modes.Contains("postgresql") && pg is not null)
+            await PersistedAsync("PostgreSQL", "PostgreSql", pg, json, persisted, workers);
+        else if (modes.Contains("postgresql"))
+            Console.WriteLine("PostgreSQL: skipped (pass --pg \"Host=...;Database=...\" or set HOTLINE_BENCH_PG)");
+        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
+        return 0;
+    }
+
+    private static async Task SqliteAsync(string json, int persisted, int workers)
+    {
+        var sqliteDirectory = Path.Combine(Path.GetTempPath(), "hotline-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(sqliteDirectory);
+        try
+        {
+            await PersistedAsync("SQLite", "Sqlite", $"Data Source={Path.Combine(sqliteDirectory, "bench.db")}", json, persisted, workers);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(sqliteDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>The engine alone: compile once, then start, resume the task, resume the timer, on one thread.</summary>
+    private static async Task InMemoryAsync(string json, int iterations)
+    {
+        var blueprint = WorkflowCompiler.Compile(WorkflowDefinitionReader.Parse(json), ActivityRegistry.CreateDefault());
+        var services = new EngineServices();
+        long activities = 0;
+        for (var warmup = 0; warmup < 2_000; warmup++)
+            activities += await RunInMemoryAsync(blueprint, services, warmup);
+
+        activities = 0;
+        GC.Collect();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var stopwatch = Stopwatch.StartNew();
+        for (var i = 0; i < iterations; i++)
+            activities += await RunInMemoryAsync(blueprint, services, i);
+        stopwatch.Stop();
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"in memory, 1 thread: {iterations} instances, {activities} activity executions in {seconds:F2} s → {activities / seconds:N0} activities/s, {iterations / seconds:N0} instances/s, {allocated / (double)iterations / 1024:F1} KiB allocated per instance"));
+    }
+
+    private static async Task<long> RunInMemoryAsync(WorkflowBlueprint blueprint, EngineServices services, int i)
+    {
+        var context = await WorkflowExecutor.StartAsync(blueprint, new StartOptions { Input = new Dictionary<string, object?> { ["Urgent"] = i % 2 == 0 } }, services);
+        var task = context.Bookmarks[0];
+        await WorkflowExecutor.ResumeAsync(context, task.Id, new TaskCompletion("Completed"));
+        var timer = context.Bookmarks[0];
+        await WorkflowExecutor.ResumeAsync(context, timer.Id, null);
+        if (context.SubStatus != WorkflowSubStatus.Finished)
+            throw new InvalidOperationException($"Instance ended {context.SubStatus}.");
+        return context.Records.Count;
+    }
+
+    /// <summary>Through the runtime and the EF Core stores: start (suspends on the task), complete the task (suspends on the timer), fire the timer.</summary>
+    private static async Task PersistedAsync(string label, string providerName, string connectionString, string json, int iterations, int workers)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Hotline:Database:Provider"] = providerName,
+            ["Hotline:Database:ConnectionString"] = connectionString,
+        }).Build();
+        var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<IConfiguration>(configuration)
+            .AddHotlinePersistence(configuration);
+        services.Replace(ServiceDescriptor.Singleton<ITextOutput>(NullTextOutput.Instance));
+        services.AddHotlineWorkflows();
+        await using var provider = services.BuildServiceProvider();
+        await provider.MigrateHotlineDatabaseAsync();
+        var runtime = provider.GetRequiredService<WorkflowRuntime>();
+        var definition = WorkflowDefinitionReader.Parse(json);
+        definition.Id = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        definition.DefinitionId = definition.Id;
+        await WorkflowFileRunner.PublishImportedAsync(runtime, definition);
+        var blueprint = await runtime.GetBlueprintAsync(definition);
+
+        for (var warmup = 0; warmup < 50; warmup++)
+            await CycleAsync(runtime, blueprint, warmup);
+        var next = -1;
+        long activities = 0;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) < iterations)
+                Interlocked.Add(ref activities, await CycleAsync(runtime, blueprint, next));
+        })));
+        stopwatch.Stop();
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"persisted on {label}, {workers} workers: {iterations} start-suspend-resume cycles (3 commits each) in {seconds:F2} s → {iterations / seconds:N0} cycles/s, {activities / seconds:N0} activities/s, {iterations * 3 / seconds:N0} commits/s"));
+    }
+
+    private static async Task<long> CycleAsync(WorkflowRuntime runtime, WorkflowBlueprint blueprint, int i)
+    {
+        var started = await runtime.StartAsync(blueprint, new StartOptions { Input = new Dictionary<string, object?> { ["Urgent"] = i % 2 == 0 } });
+        var taskId = started.Bookmarks[0].Hash!;
+        var afterTask = await runtime.CompleteTaskAsync(taskId, new TaskCompletion("Completed"));
+        var finished = await runtime.ResumeAsync(afterTask.InstanceId, afterTask.Bookmarks[0].Id);
+        if (finished.SubStatus != WorkflowSubStatus.Finished)
+            throw new InvalidOperationException($"Instance ended {finished.SubStatus}.");
+        return 13;
+    }
+
+    private static int IntArg(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string? StringArg(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}

@@ -1,0 +1,30 @@
+namespace Hotline.Host.Persistence;
+
+/// <summary>Which database Hotline stores its workflows and cases in; bound from <c>Hotline:Database</c>.</summary>
+public sealed class HotlineDatabaseOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Hotline:Database";
+
+    /// <summary>The SQLite database used when no connection string is configured, relative to the content root.</summary>
+    public const string DefaultSqliteConnectionString = "Data Source=data/hotline.db";
+
+    /// <summary>The database engine; SQLite by default, PostgreSQL in production.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// The connection string. Optional for SQLite (<see cref="DefaultSqliteConnectionString"/>; a relative
+    /// <c>Data Source</c> is resolved against the content root), required for PostgreSQL.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+}
+
+/// <summary>The database engines Hotline has migrations for.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>An embedded SQLite file: no server to run, one writer at a time.</summary>
+    Sqlite,
+
+    /// <summary>PostgreSQL 15 or later.</summary>
+    PostgreSql,
+}

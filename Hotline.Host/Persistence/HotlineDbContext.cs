@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Host.Persistence;
+
+/// <summary>
+/// Hotline's database. Abstract because each provider has its own subclass with its own migrations
+/// (<see cref="SqliteHotlineDbContext"/>, <see cref="PostgreSqlHotlineDbContext"/>); the model is defined here once.
+/// Resolve it from DI (scoped) or create short-lived ones with <see cref="IDbContextFactory{HotlineDbContext}"/>.
+/// </summary>
+public abstract class HotlineDbContext : DbContext
+{
+    /// <summary>For the provider subclasses.</summary>
+    protected HotlineDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>Workflow definition versions.</summary>
+    public DbSet<WorkflowDefinitionRow> WorkflowDefinitions => Set<WorkflowDefinitionRow>();
+
+    /// <summary>Workflow instances.</summary>
+    public DbSet<WorkflowInstanceRow> WorkflowInstances => Set<WorkflowInstanceRow>();
+
+    /// <summary>The bookmark index: where instances wait.</summary>
+    public DbSet<BookmarkRow> Bookmarks => Set<BookmarkRow>();
+
+    /// <summary>Instance journals.</summary>
+    public DbSet<JournalEntryRow> JournalEntries => Set<JournalEntryRow>();
+
+    /// <summary>Activity execution records.</summary>
+    public DbSet<ActivityExecutionRecordRow> ActivityExecutionRecords => Set<ActivityExecutionRecordRow>();
+
+    /// <summary>Responses remembered for the HTTP API's <c>Idempotency-Key</c> header.</summary>
+    public DbSet<IdempotencyKeyRow> IdempotencyKeys => Set<IdempotencyKeyRow>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfiguration(new WorkflowDefinitionRowConfiguration());
+        modelBuilder.ApplyConfiguration(new WorkflowInstanceRowConfiguration());
+        modelBuilder.ApplyConfiguration(new BookmarkRowConfiguration());
+        modelBuilder.ApplyConfiguration(new JournalEntryRowConfiguration());
+        modelBuilder.ApplyConfiguration(new ActivityExecutionRecordRowConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotencyKeyRowConfiguration());
+    }
+}

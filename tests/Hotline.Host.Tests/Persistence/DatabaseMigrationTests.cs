@@ -1,0 +1,87 @@
+using Hotline.Host.Persistence;
+using Hotline.Host.Tests.Infrastructure;
+using Hotline.Workflows.Persistence;
+using Hotline.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Hotline.Host.Tests.Persistence;
+
+public class DatabaseMigrationTests
+{
+    [Fact]
+    public async Task Should_CreateAndMigrateTheSqliteFile_When_StartedOnAFreshPath()
+    {
+        await using var directory = new TempDirectory();
+        var file = Path.Combine(directory.Path, "not", "yet", "hotline.db");
+
+        await using (var services = await PersistenceTestServices.CreateMigratedAsync(DatabaseProvider.Sqlite, $"Data Source={file}"))
+        {
+            Assert.True(File.Exists(file));
+            await AssertFullyMigratedAsync(services);
+            await services.GetRequiredService<IWorkflowInstanceStore>().CommitAsync(NewInstanceCommit("i1"));
+        }
+    }
+
+    [Fact]
+    public async Task Should_KeepDataAndChangeNothing_When_MigratedAgain()
+    {
+        await using var directory = new TempDirectory();
+        var connectionString = $"Data Source={Path.Combine(directory.Path, "hotline.db")}";
+        await using (var first = await PersistenceTestServices.CreateMigratedAsync(DatabaseProvider.Sqlite, connectionString))
+            await first.GetRequiredService<IWorkflowInstanceStore>().CommitAsync(NewInstanceCommit("i1"));
+
+        await using var second = await PersistenceTestServices.CreateMigratedAsync(DatabaseProvider.Sqlite, connectionString);
+        await second.MigrateHotlineDatabaseAsync();
+
+        await AssertFullyMigratedAsync(second);
+        Assert.NotNull(await second.GetRequiredService<IWorkflowInstanceStore>().FindAsync("i1"));
+    }
+
+    [Fact]
+    public async Task Should_PutTheDefaultDatabaseUnderTheContentRoot_When_NoConnectionStringIsConfigured()
+    {
+        await using var directory = new TempDirectory();
+        await using var services = PersistenceTestServices.Create(DatabaseProvider.Sqlite, connectionString: null, contentRoot: directory.Path);
+
+        await services.MigrateHotlineDatabaseAsync();
+
+        Assert.True(File.Exists(Path.Combine(directory.Path, "data", "hotline.db")));
+    }
+
+    [Fact]
+    public async Task Should_ApplyEveryMigrationOnceAndKeepData_When_PostgreSqlIsMigratedTwice()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using (var first = await PersistenceTestServices.CreateMigratedAsync(DatabaseProvider.PostgreSql, database.ConnectionString))
+            await first.GetRequiredService<IWorkflowInstanceStore>().CommitAsync(NewInstanceCommit("i1"));
+
+        await using var second = await PersistenceTestServices.CreateMigratedAsync(DatabaseProvider.PostgreSql, database.ConnectionString);
+
+        await AssertFullyMigratedAsync(second);
+        Assert.NotNull(await second.GetRequiredService<IWorkflowInstanceStore>().FindAsync("i1"));
+    }
+
+    [Fact]
+    public async Task Should_CreateThePostgreSqlContext_When_ProviderIsPostgreSql()
+    {
+        await using var services = PersistenceTestServices.Create(DatabaseProvider.PostgreSql, "Host=127.0.0.1;Database=unused");
+        await using var scope = services.CreateAsyncScope();
+
+        Assert.IsType<PostgreSqlHotlineDbContext>(scope.ServiceProvider.GetRequiredService<HotlineDbContext>());
+    }
+
+    private static async Task AssertFullyMigratedAsync(IServiceProvider services)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        // A model changed without `build/add-migration.sh` would be caught here.
+        Assert.False(db.Database.HasPendingModelChanges());
+    }
+
+    private static WorkflowCommit NewInstanceCommit(string id) => new(
+        new WorkflowInstance { Id = id, DefinitionId = "d1", DefinitionVersionId = "v1", State = [], Revision = 1 },
+        ExpectedRevision: 0, [], [], [], []);
+}
