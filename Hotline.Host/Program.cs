@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
 builder.Services.AddHotlinePersistence(builder.Configuration);
 builder.Services.AddHotlineWorkflows();
+builder.Services.AddHotlineScheduling(builder.Configuration);
 builder.Services.AddHotlineSecurity(builder.Configuration);
 
 var app = builder.Build();

@@ -23,6 +23,12 @@ public abstract class Activity
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Checks the input a bookmark is about to be resumed with; a message rejects the resume before anything changes
+    /// (the instance keeps waiting). By default everything is accepted.
+    /// </summary>
+    public virtual string? ValidateResumeInput(Bookmark bookmark, object? input) => null;
+
     /// <summary>Called on a composite activity when one of its children completes.</summary>
     public virtual ValueTask OnChildCompletedAsync(ActivityExecutionContext context, ActivityExecutionContext child, Outcomes outcomes) =>
         ValueTask.CompletedTask;

@@ -54,6 +54,8 @@ public sealed class WorkflowDefinitionService(WorkflowRuntime runtime)
         draft.IsPublished = false;
         changed.Add(draft);
         await Store.SaveAsync(changed, cancellationToken);
+        // An edit in place of a retracted version changes what its running instances execute, as in Elsa.
+        runtime.Invalidate(draft.Id);
         return draft;
     }
 

@@ -226,8 +226,8 @@ public sealed class ActivityExecutionContext
     /// <summary>Cancels a running child and everything under it.</summary>
     public void CancelChild(ActivityExecutionContext child) => Workflow.Cancel(child, notifyParent: true);
 
-    /// <summary>Writes a line of text (Elsa.WriteLine).</summary>
-    public void WriteLine(string? text) => Workflow.Services.TextOutput.WriteLine(Workflow.InstanceId, text ?? "");
+    /// <summary>Writes a line of text (Elsa.WriteLine); it is written once the burst has been saved, so a retried burst does not repeat it.</summary>
+    public void WriteLine(string? text) => Workflow.PendingLines.Add(text ?? "");
 
     /// <summary>Hands work to the host after the instance has been saved (dispatching tasks, publishing events).</summary>
     public void AfterCommit(Func<WorkflowRuntime, CancellationToken, Task> action) => Workflow.PostCommitActions.Add(action);

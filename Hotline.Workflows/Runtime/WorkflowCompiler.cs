@@ -40,6 +40,7 @@ public sealed class WorkflowCompiler
         var root = compiler.CompileNode(definition.Root, null, "Workflow1", "$.root");
         if (root is not null)
             root.Scope = new ScopeDefinition(definition.Variables, definition.Inputs, definition.Outputs);
+        compiler.CheckVariableDefaults(definition, "$.variables");
         if (compiler._errors.Count > 0 || root is null)
             throw new WorkflowDefinitionException(compiler._errors);
         return new WorkflowBlueprint(definition, root, compiler._nodes);
@@ -67,11 +68,28 @@ public sealed class WorkflowCompiler
             var root = CompileNode(definition.Root, parent, parent.NodeId, $"[{definition.DefinitionId}].root");
             if (root is not null)
                 root.Scope = new ScopeDefinition(definition.Variables, definition.Inputs, definition.Outputs);
+            CheckVariableDefaults(definition, $"[{definition.DefinitionId}].variables");
             return root;
         }
         finally
         {
             _definitionStack.Pop();
+        }
+    }
+
+    // A default that does not convert would otherwise make every start of the workflow throw.
+    private void CheckVariableDefaults(WorkflowDefinition definition, string path)
+    {
+        foreach (var variable in definition.Variables)
+        {
+            try
+            {
+                _ = new WorkflowScope(new ScopeDefinition([variable], [], []), null);
+            }
+            catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException or ArgumentException or System.Text.Json.JsonException)
+            {
+                _errors.Add(new DefinitionError($"Variable '{variable.Name}': the default value '{variable.Value}' is not a valid {variable.TypeName} ({e.Message}).", path));
+            }
         }
     }
 

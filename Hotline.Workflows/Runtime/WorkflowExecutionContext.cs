@@ -46,6 +46,17 @@ public sealed class WorkflowExecutionContext
     /// <summary>Incidents recorded in this burst.</summary>
     public List<Incident> NewIncidents { get; } = [];
 
+    /// <summary>Lines written by Elsa.WriteLine in this burst, for the text output once the burst is saved.</summary>
+    public List<string> PendingLines { get; } = [];
+
+    /// <summary>Writes the burst's lines to the text output (after the burst was saved, or at once when nothing is saved).</summary>
+    public void FlushLines()
+    {
+        foreach (var line in PendingLines)
+            Services.TextOutput.WriteLine(InstanceId, line);
+        PendingLines.Clear();
+    }
+
     /// <summary>Work to hand over once the burst has been saved.</summary>
     public List<Func<WorkflowRuntime, CancellationToken, Task>> PostCommitActions { get; } = [];
 

@@ -46,6 +46,8 @@ public static class WorkflowExecutor
             ?? throw new BookmarkNotFoundException(context.InstanceId, bookmarkId);
         if (!context.Contexts.TryGetValue(bookmark.ActivityInstanceId, out var activityContext))
             throw new InvalidOperationException($"Bookmark {bookmarkId} of instance {context.InstanceId} points at activity execution {bookmark.ActivityInstanceId}, which no longer exists.");
+        if (activityContext.Activity.ValidateResumeInput(bookmark, input) is { } problem)
+            throw new InvalidResumeInputException(context.InstanceId, bookmarkId, problem);
         context.RemoveBookmark(bookmark);
         context.ScheduleResume(activityContext, bookmark, input);
         await context.RunAsync(cancellationToken);
@@ -58,6 +60,13 @@ public static class WorkflowExecutor
 /// <summary>The bookmark does not exist (any more): it was consumed by another resume, or never existed.</summary>
 public sealed class BookmarkNotFoundException(string instanceId, string bookmarkId)
     : Exception($"Instance {instanceId} has no bookmark {bookmarkId}; it may already have been resumed.")
+{
+    public string InstanceId { get; } = instanceId;
+    public string BookmarkId { get; } = bookmarkId;
+}
+
+/// <summary>The input offered to a bookmark was refused (e.g. an outcome the task does not offer); nothing changed.</summary>
+public sealed class InvalidResumeInputException(string instanceId, string bookmarkId, string message) : Exception(message)
 {
     public string InstanceId { get; } = instanceId;
     public string BookmarkId { get; } = bookmarkId;

@@ -35,6 +35,7 @@ public sealed class WorkflowRuntime
 {
     private const int MaxAttempts = 8;
     private readonly ConcurrentDictionary<string, WorkflowBlueprint> _blueprints = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WorkflowBlueprint> _published = new(StringComparer.Ordinal);
     private readonly ILogger _logger;
 
     public WorkflowRuntime(
@@ -69,15 +70,42 @@ public sealed class WorkflowRuntime
         return WorkflowCompiler.Compile(definition, Registry, (type, version, json) => Resolve(dependencies, type, version, json));
     }
 
-    /// <summary>The compiled form of a stored version (cached; published versions never change).</summary>
+    /// <summary>
+    /// The compiled form of a stored version. Published versions are cached by version id (their content does not change;
+    /// <see cref="Invalidate"/> drops one that is edited after a retract); drafts are cached by content.
+    /// </summary>
     public async Task<WorkflowBlueprint> GetBlueprintAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
     {
-        var key = definition.Id + "|" + definition.Version + "|" + definition.IsPublished + "|" + definition.Document.ToJsonString().GetHashCode(StringComparison.Ordinal);
-        if (_blueprints.TryGetValue(key, out var blueprint))
-            return blueprint;
-        blueprint = await CompileAsync(definition, cancellationToken);
-        _blueprints[key] = blueprint;
+        if (definition.IsPublished && _published.TryGetValue(definition.Id, out var published))
+            return published;
+        var key = definition.Id + "|" + definition.Document.ToJsonString().GetHashCode(StringComparison.Ordinal);
+        if (!_blueprints.TryGetValue(key, out var blueprint))
+        {
+            blueprint = await CompileAsync(definition, cancellationToken);
+            _blueprints[key] = blueprint;
+        }
+
+        if (definition.IsPublished)
+            _published[definition.Id] = blueprint;
         return blueprint;
+    }
+
+    /// <summary>The compiled form of a stored version by id, without reading the store when it is cached.</summary>
+    public async Task<WorkflowBlueprint> GetBlueprintAsync(string versionId, CancellationToken cancellationToken = default)
+    {
+        if (_published.TryGetValue(versionId, out var blueprint))
+            return blueprint;
+        var definition = await Definitions.FindByVersionIdAsync(versionId, cancellationToken)
+            ?? throw new InvalidOperationException($"Definition version {versionId} is no longer stored.");
+        return await GetBlueprintAsync(definition, cancellationToken);
+    }
+
+    /// <summary>Forgets the compiled form of a version whose stored content changed.</summary>
+    public void Invalidate(string versionId)
+    {
+        _published.TryRemove(versionId, out _);
+        foreach (var key in _blueprints.Keys.Where(k => k.StartsWith(versionId + "|", StringComparison.Ordinal)).ToList())
+            _blueprints.TryRemove(key, out _);
     }
 
     /// <summary>Starts the published version of a definition.</summary>
@@ -101,9 +129,7 @@ public sealed class WorkflowRuntime
         for (var attempt = 1; ; attempt++)
         {
             var instance = await Instances.FindAsync(instanceId, cancellationToken) ?? throw new InstanceNotFoundException(instanceId);
-            var definition = await Definitions.FindByVersionIdAsync(instance.DefinitionVersionId, cancellationToken)
-                ?? throw new InvalidOperationException($"Instance {instanceId} runs definition version {instance.DefinitionVersionId}, which is no longer stored.");
-            var blueprint = await GetBlueprintAsync(definition, cancellationToken);
+            var blueprint = await GetBlueprintAsync(instance.DefinitionVersionId, cancellationToken);
             var context = WorkflowStateSerializer.Restore(blueprint, instance, Services);
             if (context.Status != WorkflowStatus.Running)
                 throw new InstanceNotRunningException(instanceId, context.SubStatus);
@@ -130,9 +156,9 @@ public sealed class WorkflowRuntime
             {
                 await ResumeAsync(bookmark.WorkflowInstanceId, bookmark.BookmarkId, payload, cancellationToken);
             }
-            catch (BookmarkNotFoundException)
+            catch (Exception e) when (e is BookmarkNotFoundException or InstanceNotRunningException)
             {
-                // Another delivery consumed it first.
+                // Another delivery consumed it first, or ended its instance (an earlier bookmark of the same instance).
             }
         }
     }
@@ -157,9 +183,14 @@ public sealed class WorkflowRuntime
                 await ResumeAsync(bookmark.WorkflowInstanceId, bookmark.BookmarkId, null, cancellationToken);
                 fired++;
             }
-            catch (Exception e) when (e is BookmarkNotFoundException or InstanceNotRunningException)
+            catch (Exception e) when (e is BookmarkNotFoundException or InstanceNotRunningException or InstanceNotFoundException)
             {
                 // Fired by another worker, or the instance ended meanwhile.
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One broken instance must not hold up every timer due after it; it is retried at the next sweep.
+                _logger.LogError(e, "Timer bookmark {BookmarkId} of instance {InstanceId} could not be resumed.", bookmark.BookmarkId, bookmark.WorkflowInstanceId);
             }
         }
 
@@ -172,9 +203,7 @@ public sealed class WorkflowRuntime
         for (var attempt = 1; ; attempt++)
         {
             var instance = await Instances.FindAsync(instanceId, cancellationToken) ?? throw new InstanceNotFoundException(instanceId);
-            var definition = await Definitions.FindByVersionIdAsync(instance.DefinitionVersionId, cancellationToken)
-                ?? throw new InvalidOperationException($"Definition version {instance.DefinitionVersionId} is no longer stored.");
-            var context = WorkflowStateSerializer.Restore(await GetBlueprintAsync(definition, cancellationToken), instance, Services);
+            var context = WorkflowStateSerializer.Restore(await GetBlueprintAsync(instance.DefinitionVersionId, cancellationToken), instance, Services);
             if (context.Status != WorkflowStatus.Running)
                 throw new InstanceNotRunningException(instanceId, context.SubStatus);
             WorkflowExecutor.Cancel(context);
@@ -194,6 +223,7 @@ public sealed class WorkflowRuntime
         var instance = WorkflowStateSerializer.ToInstance(context, expectedRevision + 1);
         var commit = new WorkflowCommit(instance, expectedRevision, context.AddedBookmarks, context.RemovedBookmarks, context.Journal, context.Records.Values.ToList());
         await Instances.CommitAsync(commit, cancellationToken);
+        context.FlushLines();
         foreach (var bookmark in context.RemovedBookmarks)
             if (bookmark.ResumeAt is not null)
                 await BookmarkScheduler.UnscheduleAsync(context.InstanceId, bookmark, cancellationToken);

@@ -59,7 +59,11 @@ public sealed class WorkflowDefinitionActivity : Activity, ICompilableActivity, 
             _outputs.Add((output, WorkflowCompiler.BindOutput(node, output.Name, ValueConverter.ResolveAlias(output.Type))));
         ChildRoot = compiler.CompileWorkflowRoot(Definition, node);
         if (ChildRoot is not null)
+        {
             node.Children.Add(ChildRoot);
+            // The child's scope opens on this node's context, so restoring a suspended instance reads its definition here.
+            node.Scope = ChildRoot.Scope;
+        }
     }
 
     /// <inheritdoc />

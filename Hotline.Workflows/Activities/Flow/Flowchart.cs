@@ -191,8 +191,9 @@ public sealed class Flowchart : Activity, ICompilableActivity, IContainerActivit
 
     private static MergeMode MergeModeOf(ActivityExecutionContext context, ActivityNode target)
     {
+        // A join without a mode is WaitAny, as Elsa's FlowJoin defaults it.
         if (target.Activity is FlowJoin join)
-            return context.Get(join.Mode) == FlowJoinMode.WaitAny ? MergeMode.Race : MergeMode.Merge;
+            return (join.Mode is null ? FlowJoinMode.WaitAny : context.Get(join.Mode)) == FlowJoinMode.WaitAny ? MergeMode.Race : MergeMode.Merge;
         return target.MergeMode is { } text && Enum.TryParse<MergeMode>(text, ignoreCase: true, out var mode) && mode != MergeMode.None ? mode : MergeMode.Stream;
     }
 

@@ -56,12 +56,19 @@ public class HumanTask : Activity, ITaskActivity
     }
 
     /// <inheritdoc />
+    public override string? ValidateResumeInput(Bookmark bookmark, object? input)
+    {
+        var outcome = (input as TaskCompletion)?.Outcome ?? "Done";
+        var allowed = (bookmark.Payload?["possibleOutcomes"] as JsonArray ?? []).Select(x => x!.GetValue<string>()).ToList();
+        return allowed.Count > 0 && !allowed.Contains(outcome)
+            ? $"'{outcome}' is not an outcome of task '{bookmark.Payload?["taskName"]}' (allowed: {string.Join(", ", allowed)})."
+            : null;
+    }
+
+    /// <inheritdoc />
     public override ValueTask ResumeAsync(ActivityExecutionContext context, Bookmark bookmark, object? input)
     {
         var completion = input as TaskCompletion ?? new TaskCompletion("Done");
-        var allowed = (bookmark.Payload?["possibleOutcomes"] as JsonArray ?? []).Select(x => x!.GetValue<string>()).ToList();
-        if (allowed.Count > 0 && !allowed.Contains(completion.Outcome))
-            throw new InvalidOperationException($"'{completion.Outcome}' is not an outcome of task '{bookmark.Payload?["taskName"]}' (allowed: {string.Join(", ", allowed)}).");
         context.Set(Result, completion.Result);
         context.JournalData["outcome"] = completion.Outcome;
         context.Complete(completion.Outcome);

@@ -1,0 +1,57 @@
+using Hotline.Host.Scheduling;
+using Hotline.Workflows.Scheduling;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Quartz;
+using SchedulingOptions = Hotline.Host.Scheduling.SchedulingOptions;
+
+// In the DI namespace, like the framework's own AddX methods, so Program.cs needs no using for it.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers durable timers: the due-timer sweep and near-timer one-shots on an in-memory Quartz scheduler.</summary>
+public static class SchedulingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="SchedulingOptions"/> (validated on start), <see cref="DueTimerSweeper"/>, a Quartz scheduler
+    /// that runs <see cref="DueTimersJob"/> at start and every <see cref="SchedulingOptions.SweepInterval"/>, and
+    /// <see cref="QuartzBookmarkScheduler"/> as the engine's <see cref="IBookmarkScheduler"/>, replacing the
+    /// in-memory one. Call it after <c>AddHotlineWorkflows</c>.
+    /// </summary>
+    public static IServiceCollection AddHotlineScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SchedulingOptions>()
+            .Bind(configuration.GetSection(SchedulingOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DueTimerSweeper>();
+        services.TryAddSingleton<QuartzBookmarkScheduler>();
+        services.Replace(ServiceDescriptor.Singleton<IBookmarkScheduler>(sp => sp.GetRequiredService<QuartzBookmarkScheduler>()));
+
+        // In-memory store: Quartz holds only the sweep and the near one-shots; the bookmark rows are the durable record.
+        // Quartz runs on the TimeProvider the container holds (its documented default), the same clock the engine uses;
+        // UseTimeProvider would pin an instance now, before a test host swaps in its fake clock.
+        services.AddQuartz(quartz =>
+        {
+            // On shutdown a running sweep is asked to stop between batches; what it has not resumed stays due for the next host.
+            quartz.ConfigureScheduler(scheduler => scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);
+            quartz.AddJob<DueTimersJob>(job => job.WithIdentity(DueTimersJob.Key).StoreDurably().DisallowConcurrentExecution());
+            quartz.AddTrigger((sp, trigger) =>
+            {
+                var interval = sp.GetRequiredService<IOptions<SchedulingOptions>>().Value.SweepInterval;
+                trigger.ForJob(DueTimersJob.Key)
+                    .WithIdentity("due-timers-every", "hotline")
+                    .StartAt(sp.GetRequiredService<TimeProvider>().GetUtcNow() + interval)
+                    .WithSchedule(SimpleScheduleBuilder.Create()
+                        .WithInterval(interval)
+                        .RepeatForever()
+                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithExistingCount));
+            });
+            quartz.RunAtStartup(DueTimersJob.Key);
+            quartz.AddJobType<ResumeBookmarkJob>();
+        });
+        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        return services;
+    }
+}
