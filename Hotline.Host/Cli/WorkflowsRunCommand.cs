@@ -53,14 +53,7 @@ internal static class WorkflowsRunCommand
 
         foreach (var incident in result.Incidents)
             await stderr.WriteLineAsync($"incident: activity {incident.ActivityId} ({incident.ActivityType}): {incident.Message}");
-        var status = result.SubStatus switch
-        {
-            WorkflowSubStatus.Finished => "Finished",
-            WorkflowSubStatus.Faulted => "Faulted",
-            WorkflowSubStatus.Cancelled => "Cancelled",
-            _ => "Suspended",
-        };
-        await stdout.WriteLineAsync($"status: {status}");
-        return status == "Finished" ? 0 : 1;
+        await stdout.WriteLineAsync($"status: {result.StatusText}");
+        return result.SubStatus == WorkflowSubStatus.Finished ? 0 : 1;
     }
 }

@@ -34,7 +34,8 @@ public static class ExpressionEvaluator
         }
     }
 
-    private static JsonNode? ParseObject(Expression expression)
+    /// <summary>The JSON of an <c>Object</c> expression (text that is not JSON is taken as a string).</summary>
+    internal static JsonNode? ParseObject(Expression expression)
     {
         if (expression.Value is JsonObject or JsonArray)
             return expression.Value.DeepClone();

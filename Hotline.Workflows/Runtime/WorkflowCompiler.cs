@@ -219,7 +219,7 @@ public sealed class WorkflowCompiler
                 // Literals and JSON objects do not depend on the execution, so they are converted once. Constants are
                 // shared by every execution: activities must not mutate what an input gives them.
                 binding.Constant = expression.Type != "Literal"
-                    ? ValueConverter.Convert(ParseObjectLiteral(expression), valueType)
+                    ? ValueConverter.Convert(ExpressionEvaluator.ParseObject(expression), valueType)
                     : expression.Value is JsonValue jv && jv.GetValueKind() is not System.Text.Json.JsonValueKind.String
                         ? ValueConverter.Convert(jv, valueType)
                         : ValueConverter.FromLiteral(expression.Text, valueType);
@@ -247,22 +247,6 @@ public sealed class WorkflowCompiler
             : (OutputBinding)Activator.CreateInstance(bindingType, BindingFlags.NonPublic | BindingFlags.Instance, null, [jsonName, typeName, memoryId], null)!;
         node.Outputs[jsonName] = binding;
         return binding;
-    }
-
-    private static JsonNode? ParseObjectLiteral(Expression expression)
-    {
-        if (expression.Value is JsonObject or JsonArray)
-            return expression.Value.DeepClone();
-        if (string.IsNullOrWhiteSpace(expression.Text))
-            return null;
-        try
-        {
-            return JsonNode.Parse(expression.Text);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return JsonValue.Create(expression.Text);
-        }
     }
 
     private static bool ReadBool(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;

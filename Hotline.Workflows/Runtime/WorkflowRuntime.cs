@@ -17,7 +17,17 @@ public sealed record RunResult(
     WorkflowSubStatus SubStatus,
     IReadOnlyDictionary<string, object?> Output,
     IReadOnlyList<Bookmark> Bookmarks,
-    IReadOnlyList<Incident> Incidents);
+    IReadOnlyList<Incident> Incidents)
+{
+    /// <summary>The outcome as the command-line runner prints it: Finished, Suspended, Faulted or Cancelled.</summary>
+    public string StatusText => SubStatus switch
+    {
+        WorkflowSubStatus.Finished => "Finished",
+        WorkflowSubStatus.Faulted => "Faulted",
+        WorkflowSubStatus.Cancelled => "Cancelled",
+        _ => "Suspended",
+    };
+}
 
 /// <summary>No published version of the definition exists.</summary>
 public sealed class WorkflowNotFoundException(string definitionId)

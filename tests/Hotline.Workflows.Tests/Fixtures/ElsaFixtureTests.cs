@@ -27,17 +27,9 @@ public sealed class ElsaFixtureTests
         if (expected["lines"] is JsonArray lines)
             Assert.Equal(lines.Select(l => l!.GetValue<string>()).ToList(), engine.Output.Lines);
         if (expected["status"] is JsonValue status)
-            Assert.Equal(status.GetValue<string>(), StatusText(result));
+            Assert.Equal(status.GetValue<string>(), result.StatusText);
         Assert.True(result.Incidents.Count == 0, string.Join("\n", result.Incidents.Select(i => i.Message)));
     }
-
-    internal static string StatusText(RunResult result) => result.SubStatus switch
-    {
-        WorkflowSubStatus.Finished => "Finished",
-        WorkflowSubStatus.Faulted => "Faulted",
-        WorkflowSubStatus.Cancelled => "Cancelled",
-        _ => "Suspended",
-    };
 
     private static JsonObject Expected() => JsonNode.Parse(File.ReadAllText(TestEngine.SharedPath("elsa-fixtures", "expected.json")))!.AsObject();
 }
