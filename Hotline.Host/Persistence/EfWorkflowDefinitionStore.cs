@@ -42,6 +42,19 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<HotlineDbContext
         ListAsync(q => q.Where(d => d.IsLatest).OrderBy(d => d.DefinitionId), cancellationToken);
 
     /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, string>> FindPublishedVersionIdsAsync(IReadOnlyCollection<string> definitionIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definitionIds);
+        if (definitionIds.Count == 0)
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        var ids = definitionIds.ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.IsPublished && ids.Contains(d.DefinitionId))
+            .Select(d => new { d.DefinitionId, d.Id, d.Version }).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.DefinitionId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Version)!.Id, StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<WorkflowDefinition>> ListUsableAsActivitiesAsync(CancellationToken cancellationToken = default) =>
         ListAsync(q => q.Where(d => d.IsPublished && d.UsableAsActivity).OrderBy(d => d.DefinitionId).ThenBy(d => d.Version), cancellationToken);
 

@@ -27,6 +27,15 @@ public sealed class MemoryWorkflowDefinitionStore : IWorkflowDefinitionStore
     public Task<IReadOnlyList<WorkflowDefinition>> ListLatestAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<WorkflowDefinition>>(Where(d => d.IsLatest));
 
+    public Task<IReadOnlyDictionary<string, string>> FindPublishedVersionIdsAsync(IReadOnlyCollection<string> definitionIds, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+            return Task.FromResult<IReadOnlyDictionary<string, string>>(_versions.Values
+                .Where(d => d.IsPublished && definitionIds.Contains(d.DefinitionId))
+                .GroupBy(d => d.DefinitionId)
+                .ToDictionary(g => g.Key, g => g.MaxBy(d => d.Version)!.Id, StringComparer.Ordinal));
+    }
+
     public Task<IReadOnlyList<WorkflowDefinition>> ListUsableAsActivitiesAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<WorkflowDefinition>>(Where(d => d.IsPublished && d.UsableAsActivity));
 

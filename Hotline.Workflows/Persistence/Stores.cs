@@ -21,6 +21,9 @@ public interface IWorkflowDefinitionStore
     /// <summary>The latest version of every definition.</summary>
     Task<IReadOnlyList<WorkflowDefinition>> ListLatestAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The published version id of each of the given definitions that has one.</summary>
+    Task<IReadOnlyDictionary<string, string>> FindPublishedVersionIdsAsync(IReadOnlyCollection<string> definitionIds, CancellationToken cancellationToken = default);
+
     /// <summary>Published definitions that may be used as activities.</summary>
     Task<IReadOnlyList<WorkflowDefinition>> ListUsableAsActivitiesAsync(CancellationToken cancellationToken = default);
 

@@ -64,12 +64,19 @@ public sealed class ScopeDefinition
 /// <summary>A compiled definition version: the tree of nodes, ready to run many times.</summary>
 public sealed class WorkflowBlueprint
 {
-    internal WorkflowBlueprint(WorkflowDefinition definition, ActivityNode root, Dictionary<string, ActivityNode> nodes)
+    internal WorkflowBlueprint(WorkflowDefinition definition, ActivityNode root, Dictionary<string, ActivityNode> nodes, IReadOnlyDictionary<string, string> dependencies)
     {
         Definition = definition;
         Root = root;
         Nodes = nodes;
+        Dependencies = dependencies;
     }
+
+    /// <summary>
+    /// The definitions used as activities (at any depth): definition id → the version id compiled in. Saved with each
+    /// instance, so it resumes on the same versions after newer ones are published.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Dependencies { get; }
 
     public WorkflowDefinition Definition { get; }
     public ActivityNode Root { get; }

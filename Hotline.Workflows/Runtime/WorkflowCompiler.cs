@@ -25,6 +25,7 @@ public sealed class WorkflowCompiler
     private readonly List<DefinitionError> _errors = [];
     private readonly Dictionary<string, ActivityNode> _nodes = new(StringComparer.Ordinal);
     private readonly Stack<string> _definitionStack = new();
+    private readonly Dictionary<string, string> _dependencies = new(StringComparer.Ordinal);
 
     private WorkflowCompiler(ActivityRegistry registry, ActivityDefinitionResolver resolver)
     {
@@ -43,7 +44,7 @@ public sealed class WorkflowCompiler
         compiler.CheckVariableDefaults(definition, "$.variables");
         if (compiler._errors.Count > 0 || root is null)
             throw new WorkflowDefinitionException(compiler._errors);
-        return new WorkflowBlueprint(definition, root, compiler._nodes);
+        return new WorkflowBlueprint(definition, root, compiler._nodes, compiler._dependencies);
     }
 
     /// <summary>Records a problem with a node.</summary>
@@ -63,6 +64,7 @@ public sealed class WorkflowCompiler
         }
 
         _definitionStack.Push(definition.DefinitionId);
+        _dependencies[definition.DefinitionId] = definition.Id;
         try
         {
             var root = CompileNode(definition.Root, parent, parent.NodeId, $"[{definition.DefinitionId}].root");

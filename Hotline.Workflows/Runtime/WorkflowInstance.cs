@@ -30,6 +30,10 @@ public sealed class WorkflowInstance
 
     /// <summary>The workflow's outputs.</summary>
     public JsonObject Output => State["output"] as JsonObject ?? [];
+
+    /// <summary>The versions of the definitions used as activities that this instance runs on (definition id → version id).</summary>
+    public IReadOnlyDictionary<string, string> Dependencies =>
+        (State["dependencies"] as JsonObject ?? []).ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>(), StringComparer.Ordinal);
 }
 
 /// <summary>Writes and reads the execution state of an instance.</summary>
@@ -70,6 +74,7 @@ public static class WorkflowStateSerializer
             ["incidents"] = new JsonArray(context.Incidents.Select(i => (JsonNode?)WriteIncident(i)).ToArray()),
             ["fault"] = context.Fault?.DeepClone(),
             ["journalSequence"] = context.JournalSequence,
+            ["dependencies"] = new JsonObject(context.Blueprint.Dependencies.Select(d => KeyValuePair.Create(d.Key, (JsonNode?)d.Value))),
         };
         return new WorkflowInstance
         {

@@ -44,8 +44,9 @@ public sealed class WorkflowNotFoundException(string definitionId)
 public sealed class WorkflowRuntime
 {
     private const int MaxAttempts = 8;
-    private readonly ConcurrentDictionary<string, WorkflowBlueprint> _blueprints = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, WorkflowBlueprint> _published = new(StringComparer.Ordinal);
+    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WorkflowBlueprint> _compiled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<string>> _dependencyIds = new(StringComparer.Ordinal);
     private readonly ILogger _logger;
 
     public WorkflowRuntime(
@@ -73,50 +74,75 @@ public sealed class WorkflowRuntime
     public ITaskDispatcher TaskDispatcher { get; }
     public IBookmarkScheduler BookmarkScheduler { get; }
 
-    /// <summary>Compiles a definition version, resolving the definitions it uses as activities from the store.</summary>
-    public async Task<WorkflowBlueprint> CompileAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Compiles a definition version. Definitions it uses as activities resolve to the version the node names
+    /// (<c>workflowDefinitionVersionId</c>), else to <paramref name="pins"/>, else to the version published now.
+    /// </summary>
+    public async Task<WorkflowBlueprint> CompileAsync(WorkflowDefinition definition, IReadOnlyDictionary<string, string>? pins = null, CancellationToken cancellationToken = default)
     {
-        var dependencies = await LoadDependenciesAsync(definition, cancellationToken);
-        return WorkflowCompiler.Compile(definition, Registry, (type, version, json) => Resolve(dependencies, type, version, json));
+        var dependencies = await LoadDependenciesAsync(definition, pins, cancellationToken);
+        return WorkflowCompiler.Compile(definition, Registry, (type, version, json) => Resolve(dependencies, pins, type, version, json));
     }
 
+    /// <summary>Compiles a definition version with its dependencies at the versions published now.</summary>
+    public Task<WorkflowBlueprint> CompileAsync(WorkflowDefinition definition, CancellationToken cancellationToken) => CompileAsync(definition, null, cancellationToken);
+
     /// <summary>
-    /// The compiled form of a stored version. Published versions are cached by version id (their content does not change;
-    /// <see cref="Invalidate"/> drops one that is edited after a retract); drafts are cached by content.
+    /// The compiled form of a version, to start an instance: definitions it uses as activities are taken at the versions
+    /// published now, so publishing a new version of a child changes the next instance and not the running ones.
     /// </summary>
     public async Task<WorkflowBlueprint> GetBlueprintAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
     {
-        if (definition.IsPublished && _published.TryGetValue(definition.Id, out var published))
-            return published;
-        var key = definition.Id + "|" + definition.Document.ToJsonString().GetHashCode(StringComparison.Ordinal);
-        if (!_blueprints.TryGetValue(key, out var blueprint))
+        var contentKey = definition.IsPublished ? "published" : definition.Document.ToJsonString().GetHashCode(StringComparison.Ordinal).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var dependencyIds = _dependencyIds.GetValueOrDefault(definition.Id + "|" + contentKey);
+        if (dependencyIds is null)
         {
-            blueprint = await CompileAsync(definition, cancellationToken);
-            _blueprints[key] = blueprint;
+            // First sight of this version: compile once to learn which definitions it uses.
+            var probe = await CompileAsync(definition, null, cancellationToken);
+            dependencyIds = probe.Dependencies.Keys.ToList();
+            _dependencyIds[definition.Id + "|" + contentKey] = dependencyIds;
         }
 
-        if (definition.IsPublished)
-            _published[definition.Id] = blueprint;
-        return blueprint;
+        var pins = dependencyIds.Count == 0
+            ? Empty
+            : await Definitions.FindPublishedVersionIdsAsync(dependencyIds, cancellationToken);
+        return await GetPinnedBlueprintAsync(definition, contentKey, pins, cancellationToken);
     }
 
-    /// <summary>The compiled form of a stored version by id, without reading the store when it is cached.</summary>
-    public async Task<WorkflowBlueprint> GetBlueprintAsync(string versionId, CancellationToken cancellationToken = default)
+    /// <summary>The compiled form of a stored version with its dependencies pinned (resuming an instance).</summary>
+    public async Task<WorkflowBlueprint> GetBlueprintAsync(string versionId, IReadOnlyDictionary<string, string> pins, CancellationToken cancellationToken = default)
     {
-        if (_published.TryGetValue(versionId, out var blueprint))
+        if (_compiled.TryGetValue(Key(versionId, "published", pins), out var blueprint))
             return blueprint;
         var definition = await Definitions.FindByVersionIdAsync(versionId, cancellationToken)
             ?? throw new InvalidOperationException($"Definition version {versionId} is no longer stored.");
-        return await GetBlueprintAsync(definition, cancellationToken);
+        var contentKey = definition.IsPublished ? "published" : definition.Document.ToJsonString().GetHashCode(StringComparison.Ordinal).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await GetPinnedBlueprintAsync(definition, contentKey, pins, cancellationToken);
     }
 
-    /// <summary>Forgets the compiled form of a version whose stored content changed.</summary>
+    /// <summary>Forgets what was compiled from a version whose stored content changed (an edit after a retract).</summary>
     public void Invalidate(string versionId)
     {
-        _published.TryRemove(versionId, out _);
-        foreach (var key in _blueprints.Keys.Where(k => k.StartsWith(versionId + "|", StringComparison.Ordinal)).ToList())
-            _blueprints.TryRemove(key, out _);
+        foreach (var key in _compiled.Keys.Where(k => k.StartsWith(versionId + "|", StringComparison.Ordinal)).ToList())
+            _compiled.TryRemove(key, out _);
+        foreach (var key in _dependencyIds.Keys.Where(k => k.StartsWith(versionId + "|", StringComparison.Ordinal)).ToList())
+            _dependencyIds.TryRemove(key, out _);
     }
+
+    private async Task<WorkflowBlueprint> GetPinnedBlueprintAsync(WorkflowDefinition definition, string contentKey, IReadOnlyDictionary<string, string> pins, CancellationToken cancellationToken)
+    {
+        var key = Key(definition.Id, contentKey, pins);
+        if (_compiled.TryGetValue(key, out var blueprint))
+            return blueprint;
+        blueprint = await CompileAsync(definition, pins, cancellationToken);
+        // Cache only what the pins fully determine; a dependency resolved to "published now" may change.
+        if (blueprint.Dependencies.Keys.All(pins.ContainsKey))
+            _compiled[key] = blueprint;
+        return blueprint;
+    }
+
+    private static string Key(string versionId, string contentKey, IReadOnlyDictionary<string, string> pins) =>
+        versionId + "|" + contentKey + "|" + string.Join(";", pins.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
 
     /// <summary>Starts the published version of a definition.</summary>
     public async Task<RunResult> StartAsync(string definitionId, StartOptions options, CancellationToken cancellationToken = default)
@@ -139,7 +165,7 @@ public sealed class WorkflowRuntime
         for (var attempt = 1; ; attempt++)
         {
             var instance = await Instances.FindAsync(instanceId, cancellationToken) ?? throw new InstanceNotFoundException(instanceId);
-            var blueprint = await GetBlueprintAsync(instance.DefinitionVersionId, cancellationToken);
+            var blueprint = await GetBlueprintAsync(instance.DefinitionVersionId, instance.Dependencies, cancellationToken);
             var context = WorkflowStateSerializer.Restore(blueprint, instance, Services);
             if (context.Status != WorkflowStatus.Running)
                 throw new InstanceNotRunningException(instanceId, context.SubStatus);
@@ -213,7 +239,7 @@ public sealed class WorkflowRuntime
         for (var attempt = 1; ; attempt++)
         {
             var instance = await Instances.FindAsync(instanceId, cancellationToken) ?? throw new InstanceNotFoundException(instanceId);
-            var context = WorkflowStateSerializer.Restore(await GetBlueprintAsync(instance.DefinitionVersionId, cancellationToken), instance, Services);
+            var context = WorkflowStateSerializer.Restore(await GetBlueprintAsync(instance.DefinitionVersionId, instance.Dependencies, cancellationToken), instance, Services);
             if (context.Status != WorkflowStatus.Running)
                 throw new InstanceNotRunningException(instanceId, context.SubStatus);
             WorkflowExecutor.Cancel(context);
@@ -262,7 +288,7 @@ public sealed class WorkflowRuntime
         context.Bookmarks.ToList(),
         context.Incidents.ToList());
 
-    private async Task<List<WorkflowDefinition>> LoadDependenciesAsync(WorkflowDefinition definition, CancellationToken cancellationToken)
+    private async Task<List<WorkflowDefinition>> LoadDependenciesAsync(WorkflowDefinition definition, IReadOnlyDictionary<string, string>? pins, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
         var pending = new Stack<WorkflowDefinition>();
@@ -277,15 +303,20 @@ public sealed class WorkflowRuntime
                 if (type is null || Registry.Find(type, version) is not null)
                     continue;
                 WorkflowDefinition? dependency = null;
-                if (node["workflowDefinitionVersionId"]?.GetValue<string>() is { } versionId)
+                var definitionId = node["workflowDefinitionId"]?.GetValue<string>();
+                var versionId = node["workflowDefinitionVersionId"]?.GetValue<string>()
+                    ?? (definitionId is not null && pins is not null ? pins.GetValueOrDefault(definitionId) : null);
+                if (versionId is not null)
                     dependency = await Definitions.FindByVersionIdAsync(versionId, cancellationToken);
-                if (dependency is null && node["workflowDefinitionId"]?.GetValue<string>() is { } definitionId)
-                    dependency = (await Definitions.ListVersionsAsync(definitionId, cancellationToken)).FirstOrDefault(d => d.Version == version)
-                        ?? await Definitions.FindPublishedAsync(definitionId, cancellationToken);
+                if (dependency is null && definitionId is not null)
+                    dependency = await Definitions.FindPublishedAsync(definitionId, cancellationToken);
                 if (dependency is null)
                 {
                     usable ??= await Definitions.ListUsableAsActivitiesAsync(cancellationToken);
-                    dependency = usable.FirstOrDefault(d => d.ActivityTypeName == type && d.Version == version) ?? usable.FirstOrDefault(d => d.ActivityTypeName == type);
+                    dependency = usable.FirstOrDefault(d => d.ActivityTypeName == type && (pins is null || !pins.TryGetValue(d.DefinitionId, out var pinned) || pinned == d.Id))
+                        ?? usable.FirstOrDefault(d => d.ActivityTypeName == type);
+                    if (dependency is not null && pins is not null && pins.TryGetValue(dependency.DefinitionId, out var pinnedId) && pinnedId != dependency.Id)
+                        dependency = await Definitions.FindByVersionIdAsync(pinnedId, cancellationToken) ?? dependency;
                 }
 
                 if (dependency is not null && found.TryAdd(dependency.Id, dependency))
@@ -296,13 +327,15 @@ public sealed class WorkflowRuntime
         return found.Values.ToList();
     }
 
-    private static WorkflowDefinition? Resolve(List<WorkflowDefinition> dependencies, string type, int version, JsonObject node)
+    private static WorkflowDefinition? Resolve(List<WorkflowDefinition> dependencies, IReadOnlyDictionary<string, string>? pins, string type, int version, JsonObject node)
     {
-        var versionId = node["workflowDefinitionVersionId"]?.GetValue<string>();
         var definitionId = node["workflowDefinitionId"]?.GetValue<string>();
+        var versionId = node["workflowDefinitionVersionId"]?.GetValue<string>()
+            ?? (definitionId is not null && pins is not null ? pins.GetValueOrDefault(definitionId) : null);
         return dependencies.Find(d => versionId is not null && d.Id == versionId)
-            ?? dependencies.Find(d => definitionId is not null && d.DefinitionId == definitionId && d.Version == version)
+            ?? dependencies.Find(d => definitionId is not null && d.DefinitionId == definitionId && d.IsPublished)
             ?? dependencies.Find(d => definitionId is not null && d.DefinitionId == definitionId)
+            ?? dependencies.Find(d => d.ActivityTypeName == type && (pins is null || !pins.TryGetValue(d.DefinitionId, out var pinned) || pinned == d.Id))
             ?? dependencies.Find(d => d.ActivityTypeName == type);
     }
 
