@@ -89,6 +89,13 @@ public sealed class MemoryWorkflowInstanceStore : IWorkflowInstanceStore
             var current = _instances.GetValueOrDefault(commit.Instance.Id);
             if ((current?.Revision ?? 0) != commit.ExpectedRevision)
                 throw new ConcurrencyConflictException(commit.Instance.Id, commit.ExpectedRevision);
+            foreach (var effect in commit.Effects)
+            {
+                if (effect is not IMemoryEffect memoryEffect)
+                    throw new NotSupportedException($"The memory store cannot save a {effect.GetType().Name}.");
+                memoryEffect.Apply();
+            }
+
             _instances[commit.Instance.Id] = Copy(commit.Instance);
             foreach (var bookmark in commit.RemovedBookmarks)
                 _bookmarks.Remove(bookmark.Id);
@@ -163,4 +170,11 @@ public sealed class MemoryWorkflowInstanceStore : IWorkflowInstanceStore
         State = (System.Text.Json.Nodes.JsonObject)i.State.DeepClone(),
         Revision = i.Revision,
     };
+}
+
+/// <summary>An effect the memory store can apply (tests and tools without a database).</summary>
+public interface IMemoryEffect
+{
+    /// <summary>Applies the change.</summary>
+    void Apply();
 }

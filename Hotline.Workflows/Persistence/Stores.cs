@@ -50,7 +50,15 @@ public sealed record WorkflowCommit(
     IReadOnlyList<Bookmark> AddedBookmarks,
     IReadOnlyList<Bookmark> RemovedBookmarks,
     IReadOnlyList<JournalEntry> Journal,
-    IReadOnlyList<ActivityExecutionRecord> Records);
+    IReadOnlyList<ActivityExecutionRecord> Records)
+{
+    /// <summary>
+    /// Changes activities made to the host's own data (a case, its timeline, an inbox task), saved in the same
+    /// transaction as the instance: a burst that loses a race and is retried leaves no trace of its first attempt.
+    /// The store applies the kinds it knows and refuses others.
+    /// </summary>
+    public IReadOnlyList<object> Effects { get; init; } = [];
+}
 
 /// <summary>Filter for instance lists.</summary>
 public sealed record InstanceQuery(string? DefinitionId = null, WorkflowStatus? Status = null, WorkflowSubStatus? SubStatus = null, string? CorrelationId = null, int Skip = 0, int Take = 50);

@@ -229,6 +229,12 @@ public sealed class ActivityExecutionContext
     /// <summary>Writes a line of text (Elsa.WriteLine); it is written once the burst has been saved, so a retried burst does not repeat it.</summary>
     public void WriteLine(string? text) => Workflow.PendingLines.Add(text ?? "");
 
+    /// <summary>
+    /// Records a change to the host's data (see <see cref="Persistence.WorkflowCommit.Effects"/>); it is saved atomically
+    /// with this burst of the instance, or not at all.
+    /// </summary>
+    public void AddEffect(object effect) => Workflow.Effects.Add(effect);
+
     /// <summary>Hands work to the host after the instance has been saved (dispatching tasks, publishing events).</summary>
     public void AfterCommit(Func<WorkflowRuntime, CancellationToken, Task> action) => Workflow.PostCommitActions.Add(action);
 }

@@ -46,6 +46,9 @@ public sealed class WorkflowExecutionContext
     /// <summary>Incidents recorded in this burst.</summary>
     public List<Incident> NewIncidents { get; } = [];
 
+    /// <summary>Changes to the host's data made in this burst, saved with it.</summary>
+    public List<object> Effects { get; } = [];
+
     /// <summary>Lines written by Elsa.WriteLine in this burst, for the text output once the burst is saved.</summary>
     public List<string> PendingLines { get; } = [];
 

@@ -257,7 +257,10 @@ public sealed class WorkflowRuntime
     private async Task CommitAsync(WorkflowExecutionContext context, long expectedRevision, CancellationToken cancellationToken)
     {
         var instance = WorkflowStateSerializer.ToInstance(context, expectedRevision + 1);
-        var commit = new WorkflowCommit(instance, expectedRevision, context.AddedBookmarks, context.RemovedBookmarks, context.Journal, context.Records.Values.ToList());
+        var commit = new WorkflowCommit(instance, expectedRevision, context.AddedBookmarks, context.RemovedBookmarks, context.Journal, context.Records.Values.ToList())
+        {
+            Effects = context.Effects,
+        };
         await Instances.CommitAsync(commit, cancellationToken);
         context.FlushLines();
         foreach (var bookmark in context.RemovedBookmarks)
