@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using Hotline.Workflows.Persistence;
 using Hotline.Workflows.Runtime;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace Hotline.Host.Persistence;
@@ -13,21 +15,23 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
     public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        var row = await CompiledQueries.For(db).FindInstance(db, instanceId, cancellationToken);
         return row?.ToInstance();
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// One <c>SaveChanges</c>: the instance row (inserted for revision 0, else updated with the stored revision as the
+    /// concurrency token), the removed bookmarks deleted by key, the added ones inserted and the burst's history as one
+    /// <see cref="WorkflowHistoryRow"/>, in EF's implicit transaction (one batched round trip on PostgreSQL). A stale
+    /// revision, an instance id that exists already, or a removed bookmark that is gone (another commit consumed it)
+    /// is a <see cref="ConcurrencyConflictException"/>, and nothing of the commit is saved.
+    /// </remarks>
     public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commit);
         var instance = commit.Instance;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Disposing the transaction without committing rolls back everything below, whatever throws.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        // The instance row first, on its own: on PostgreSQL the UPDATE locks the row, so a concurrent commit of the
-        // same instance waits here and then finds the revision changed, before it has written anything else.
         var row = WorkflowInstanceRow.From(instance);
         if (commit.ExpectedRevision == 0)
             db.WorkflowInstances.Add(row);
@@ -38,9 +42,19 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
             entry.Property(i => i.Revision).OriginalValue = commit.ExpectedRevision;
         }
 
+        // A stub with the key is enough to delete by key; EF reports a row that is already gone as a concurrency failure.
+        foreach (var id in commit.RemovedBookmarks.Select(b => b.Id).Distinct(StringComparer.Ordinal))
+            db.Bookmarks.Attach(new BookmarkRow { Id = id }).State = EntityState.Deleted;
+
+        foreach (var bookmark in commit.AddedBookmarks)
+            db.Bookmarks.Add(BookmarkRow.From(bookmark, instance));
+        if (WorkflowHistoryRow.From(commit) is { } history)
+            db.WorkflowHistory.Add(history);
+
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // The context is discarded afterwards: no need to mark the saved entities unchanged.
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
         }
         catch (DbUpdateConcurrencyException e)
         {
@@ -50,47 +64,16 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
         {
             throw Conflict(commit, e);
         }
-
-        if (commit.RemovedBookmarks.Count > 0)
-        {
-            var removed = commit.RemovedBookmarks.Select(b => b.Id).ToList();
-            await db.Bookmarks.Where(b => removed.Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        foreach (var bookmark in commit.AddedBookmarks)
-            db.Bookmarks.Add(BookmarkRow.From(bookmark, instance));
-        foreach (var entry in commit.Journal)
-            db.JournalEntries.Add(JournalEntryRow.From(entry));
-        if (commit.Records.Count > 0)
-        {
-            var ids = commit.Records.Select(r => r.Id).ToList();
-            var existing = await db.ActivityExecutionRecords.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, cancellationToken);
-            foreach (var record in commit.Records)
-            {
-                if (existing.TryGetValue(record.Id, out var recordRow))
-                    recordRow.CopyFrom(record);
-                else
-                    db.ActivityExecutionRecords.Add(existing[record.Id] = ActivityExecutionRecordRow.From(record));
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<BookmarkRef>> FindBookmarksAsync(string name, string? hash, string? correlationId = null, string? instanceId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Bookmarks.AsNoTracking().Where(b => b.Name == name);
-        if (hash is not null)
-            query = query.Where(b => b.Hash == hash);
-        if (correlationId is not null)
-            query = query.Where(b => b.CorrelationId == correlationId);
-        if (instanceId is not null)
-            query = query.Where(b => b.WorkflowInstanceId == instanceId);
-        var rows = await query.OrderBy(b => b.CreatedAt).ThenBy(b => b.Id).ToListAsync(cancellationToken);
-        return rows.Select(b => b.ToRef()).ToList();
+        var found = new List<BookmarkRef>();
+        await foreach (var bookmark in CompiledQueries.For(db).FindBookmarks(db, name, hash, correlationId, instanceId).WithCancellation(cancellationToken))
+            found.Add(bookmark);
+        return found;
     }
 
     /// <inheritdoc />
@@ -110,21 +93,53 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
     /// <inheritdoc />
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, int skip = 0, int take = int.MaxValue, CancellationToken cancellationToken = default)
     {
+        skip = Math.Max(skip, 0);
+        if (take <= 0)
+            return [];
+        var wanted = (long)skip + take;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.JournalEntries.AsNoTracking().Where(j => j.WorkflowInstanceId == instanceId).OrderBy(j => j.Sequence).Skip(skip);
-        if (take < int.MaxValue)
-            query = query.Take(take);
-        var rows = await query.ToListAsync(cancellationToken);
-        return rows.Select(j => j.ToEntry()).ToList();
+        var bursts = db.WorkflowHistory.AsNoTracking()
+            .Where(h => h.WorkflowInstanceId == instanceId && h.FirstSequence != null)
+            .OrderBy(h => h.FirstSequence).ThenBy(h => h.Revision)
+            .Select(h => new { h.FirstSequence, h.LastSequence, h.JournalJson })
+            .AsAsyncEnumerable();
+        var journal = new List<JournalEntry>();
+        var highest = long.MinValue;
+        var sorted = true;
+        await foreach (var burst in bursts.WithCancellation(cancellationToken))
+        {
+            // Bursts come in order of their first sequence: once enough lines are read and the next burst starts after
+            // every line read so far, no later burst can hold a line of the page.
+            if (journal.Count >= wanted && burst.FirstSequence > highest)
+                break;
+            sorted &= burst.FirstSequence > highest;
+            journal.AddRange(WorkflowHistoryRow.ReadJournal(burst.JournalJson!));
+            highest = Math.Max(highest, burst.LastSequence!.Value);
+        }
+
+        // Bursts of one instance follow each other, so their ranges do not overlap; if they ever did, sort the lines.
+        IEnumerable<JournalEntry> ordered = sorted ? journal : journal.OrderBy(j => j.Sequence);
+        return ordered.Skip(skip).Take(take).ToList();
     }
 
     /// <inheritdoc />
+    /// <remarks>Every burst's records in commit order, keeping the last version of each record, ordered by start then id.</remarks>
     public async Task<IReadOnlyList<ActivityExecutionRecord>> GetRecordsAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.ActivityExecutionRecords.AsNoTracking().Where(r => r.WorkflowInstanceId == instanceId)
-            .OrderBy(r => r.StartedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
-        return rows.Select(r => r.ToRecord()).ToList();
+        var bursts = db.WorkflowHistory.AsNoTracking()
+            .Where(h => h.WorkflowInstanceId == instanceId && h.RecordsJson != null)
+            .OrderBy(h => h.Revision)
+            .Select(h => h.RecordsJson!)
+            .AsAsyncEnumerable();
+        var records = new Dictionary<string, ActivityExecutionRecord>(StringComparer.Ordinal);
+        await foreach (var json in bursts.WithCancellation(cancellationToken))
+        {
+            foreach (var record in WorkflowHistoryRow.ReadRecords(json))
+                records[record.Id] = record;
+        }
+
+        return records.Values.OrderBy(r => r.StartedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
     }
 
     /// <inheritdoc />
@@ -145,6 +160,32 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
         var page = await rows.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
             .Skip(query.Skip).Take(query.Take).ToListAsync(cancellationToken);
         return new InstancePage(page.Select(i => i.ToInstance()).ToList(), total);
+    }
+
+    /// <summary>
+    /// The queries every resume runs, compiled once: no expression tree is built, parameterized and looked up in the
+    /// query cache per call. A compiled query belongs to one model, hence one set per model (one per provider).
+    /// </summary>
+    private sealed class CompiledQueries
+    {
+        private static readonly ConditionalWeakTable<IModel, CompiledQueries> ByModel = [];
+
+        public readonly Func<HotlineDbContext, string, CancellationToken, Task<WorkflowInstanceRow?>> FindInstance =
+            EF.CompileAsyncQuery((HotlineDbContext db, string id, CancellationToken _) =>
+                db.WorkflowInstances.AsNoTracking().FirstOrDefault(i => i.Id == id));
+
+        // EF Core generates SQL per pattern of null parameters, so an absent filter costs nothing in the database.
+        public readonly Func<HotlineDbContext, string, string?, string?, string?, IAsyncEnumerable<BookmarkRef>> FindBookmarks =
+            EF.CompileAsyncQuery((HotlineDbContext db, string name, string? hash, string? correlationId, string? instanceId) =>
+                db.Bookmarks.AsNoTracking()
+                    .Where(b => b.Name == name &&
+                        (hash == null || b.Hash == hash) &&
+                        (correlationId == null || b.CorrelationId == correlationId) &&
+                        (instanceId == null || b.WorkflowInstanceId == instanceId))
+                    .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
+                    .Select(b => new BookmarkRef(b.Id, b.WorkflowInstanceId, b.Name, b.Hash, b.ResumeAt, b.CorrelationId)));
+
+        public static CompiledQueries For(HotlineDbContext db) => ByModel.GetValue(db.Model, _ => new CompiledQueries());
     }
 
     private static ConcurrencyConflictException Conflict(WorkflowCommit commit, Exception cause)

@@ -22,7 +22,10 @@ public sealed class HotlineDatabaseOptions
 /// <summary>The database engines Hotline has migrations for.</summary>
 public enum DatabaseProvider
 {
-    /// <summary>An embedded SQLite file: no server to run, one writer at a time.</summary>
+    /// <summary>
+    /// An embedded SQLite file: no server to run, one writer at a time. Write-ahead logging with
+    /// <c>synchronous=NORMAL</c>: a power cut may lose the last commits (see <see cref="SqliteConnectionSettingsInterceptor"/>).
+    /// </summary>
     Sqlite,
 
     /// <summary>PostgreSQL 15 or later.</summary>

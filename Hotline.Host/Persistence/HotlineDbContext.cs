@@ -24,11 +24,8 @@ public abstract class HotlineDbContext : DbContext
     /// <summary>The bookmark index: where instances wait.</summary>
     public DbSet<BookmarkRow> Bookmarks => Set<BookmarkRow>();
 
-    /// <summary>Instance journals.</summary>
-    public DbSet<JournalEntryRow> JournalEntries => Set<JournalEntryRow>();
-
-    /// <summary>Activity execution records.</summary>
-    public DbSet<ActivityExecutionRecordRow> ActivityExecutionRecords => Set<ActivityExecutionRecordRow>();
+    /// <summary>Instance journals and execution records, one row per burst.</summary>
+    public DbSet<WorkflowHistoryRow> WorkflowHistory => Set<WorkflowHistoryRow>();
 
     /// <summary>Responses remembered for the HTTP API's <c>Idempotency-Key</c> header.</summary>
     public DbSet<IdempotencyKeyRow> IdempotencyKeys => Set<IdempotencyKeyRow>();
@@ -40,8 +37,7 @@ public abstract class HotlineDbContext : DbContext
         modelBuilder.ApplyConfiguration(new WorkflowDefinitionRowConfiguration());
         modelBuilder.ApplyConfiguration(new WorkflowInstanceRowConfiguration());
         modelBuilder.ApplyConfiguration(new BookmarkRowConfiguration());
-        modelBuilder.ApplyConfiguration(new JournalEntryRowConfiguration());
-        modelBuilder.ApplyConfiguration(new ActivityExecutionRecordRowConfiguration());
+        modelBuilder.ApplyConfiguration(new WorkflowHistoryRowConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyKeyRowConfiguration());
     }
 }

@@ -24,8 +24,10 @@ public static class PersistenceServiceCollectionExtensions
 
         // Both are registered, the configured one is used: the options are read when the first context is
         // needed, so settings a test host adds after this call still count.
+        // Per-connection SQLite settings (synchronous=NORMAL, busy_timeout): see the interceptor for what they trade.
         services.AddPooledDbContextFactory<SqliteHotlineDbContext>((sp, builder) =>
-            builder.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value, sp.GetService<IHostEnvironment>())));
+            builder.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value, sp.GetService<IHostEnvironment>()))
+                .AddInterceptors(SqliteConnectionSettingsInterceptor.Instance));
         services.AddPooledDbContextFactory<PostgreSqlHotlineDbContext>((sp, builder) =>
             builder.UseNpgsql(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.ConnectionString));
         services.AddSingleton<IDbContextFactory<HotlineDbContext>>(sp =>

@@ -12,12 +12,12 @@ namespace Hotline.Host.Tests.Persistence;
 /// </summary>
 public abstract class WorkflowStoreContractTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset T0 = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    protected static readonly DateTimeOffset T0 = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
     private readonly Stack<IAsyncDisposable> _cleanup = new();
 
     private IWorkflowDefinitionStore Definitions { get; set; } = null!;
 
-    private IWorkflowInstanceStore Instances { get; set; } = null!;
+    protected IWorkflowInstanceStore Instances { get; private set; } = null!;
 
     /// <summary>Creates empty stores; register what must be disposed afterwards with <see cref="DisposeLater"/>.</summary>
     protected abstract Task<(IWorkflowDefinitionStore Definitions, IWorkflowInstanceStore Instances)> CreateStoresAsync();
@@ -326,6 +326,124 @@ public abstract class WorkflowStoreContractTests : IAsyncLifetime
         Assert.Empty(await Instances.GetRecordsAsync("other"));
     }
 
+    [Fact]
+    public async Task Should_PageTheJournalAcrossBursts_When_AppendedOverSeveralCommits()
+    {
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 1, step: "a"), expectedRevision: 0, journal: [Journal("i1", 1), Journal("i1", 2), Journal("i1", 3)]));
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 2, step: "b"), expectedRevision: 1, journal: [Journal("i1", 4), Journal("i1", 5)]));
+        // A burst without journal lines (records only) and one with nothing at all.
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 3, step: "c"), expectedRevision: 2, records: [Record("i1", "r1", ActivityStatus.Running)]));
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 4, step: "d"), expectedRevision: 3));
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 5, step: "e"), expectedRevision: 4, journal: [Journal("i1", 6), Journal("i1", 7), Journal("i1", 8), Journal("i1", 9)]));
+        await Instances.CommitAsync(Commit(Instance("other", revision: 1, step: "a"), expectedRevision: 0, journal: [Journal("other", 1), Journal("other", 2)]));
+
+        async Task<string> Page(int skip, int take) => string.Join(',', (await Instances.GetJournalAsync("i1", skip, take)).Select(j => j.Sequence));
+
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L], (await Instances.GetJournalAsync("i1")).Select(j => j.Sequence));
+        Assert.Equal("1,2,3,4", await Page(0, 4));
+        Assert.Equal("3,4,5", await Page(2, 3));
+        Assert.Equal("5", await Page(4, 1));
+        Assert.Equal("5,6", await Page(4, 2));
+        Assert.Equal("6,7,8,9", await Page(5, 100));
+        Assert.Equal("9", await Page(8, int.MaxValue));
+        Assert.Equal("", await Page(9, 10));
+        Assert.Equal("", await Page(0, 0));
+        Assert.Equal(["j-i1-4", "j-i1-5"], (await Instances.GetJournalAsync("i1", 3, 2)).Select(j => j.Id));
+        Assert.Empty(await Instances.GetJournalAsync("unknown"));
+    }
+
+    [Fact]
+    public async Task Should_ReturnTheLastVersionOfEachRecord_When_RecordsChangeOverSeveralBursts()
+    {
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 1, step: "a"), expectedRevision: 0,
+            records: [Record("i1", "r-task", ActivityStatus.Running, startedAt: T0.AddMinutes(2)), Record("i1", "r-flow", ActivityStatus.Running, startedAt: T0.AddMinutes(1))]));
+        var taskCompleted = Record("i1", "r-task", ActivityStatus.Completed, startedAt: T0.AddMinutes(2));
+        taskCompleted.CompletedAt = T0.AddMinutes(5);
+        taskCompleted.Outputs = new JsonObject { ["outcome"] = "approved" };
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 2, step: "b"), expectedRevision: 1,
+            records: [taskCompleted, Record("i1", "r-timer", ActivityStatus.Running, startedAt: T0.AddMinutes(6))]));
+        // A burst that does not touch the records.
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 3, step: "c"), expectedRevision: 2, journal: [Journal("i1", 1)]));
+        var timerFaulted = Record("i1", "r-timer", ActivityStatus.Faulted, startedAt: T0.AddMinutes(6));
+        timerFaulted.Exception = new JsonObject { ["type"] = "System.TimeoutException", ["message"] = "late" };
+        var flowCompleted = Record("i1", "r-flow", ActivityStatus.Completed, startedAt: T0.AddMinutes(1));
+        flowCompleted.CompletedAt = T0.AddMinutes(7);
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 4, step: "d"), expectedRevision: 3, records: [timerFaulted, flowCompleted]));
+
+        var records = await Instances.GetRecordsAsync("i1");
+
+        Assert.Equal(["r-flow", "r-task", "r-timer"], records.Select(r => r.Id));
+        Assert.Equal([ActivityStatus.Completed, ActivityStatus.Completed, ActivityStatus.Faulted], records.Select(r => r.Status));
+        Assert.Equal(T0.AddMinutes(7), records[0].CompletedAt);
+        Assert.Equal(T0.AddMinutes(5), records[1].CompletedAt);
+        Assert.Equal("""{"outcome":"approved"}""", records[1].Outputs?.ToJsonString());
+        Assert.Equal("late", records[2].Exception?["message"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_ReadBackEveryFieldOfJournalAndRecords_When_Committed()
+    {
+        var plus2 = TimeSpan.FromHours(2);
+        var entry = new JournalEntry
+        {
+            Id = "j1",
+            WorkflowInstanceId = "i1",
+            ActivityInstanceId = "ai-1",
+            ParentActivityInstanceId = "ai-0",
+            ActivityId = "task",
+            ActivityType = "Hotline.CreateInboxTask",
+            ActivityTypeVersion = 3,
+            ActivityName = "Review the case",
+            NodeId = "f:task",
+            Timestamp = T0.ToOffset(plus2).AddTicks(1234567),
+            Sequence = 7,
+            EventName = "Suspended",
+            Message = "waiting for \"review\" — ünïcode",
+            Payload = new JsonArray(1, "two", new JsonObject { ["three"] = 3.5, ["none"] = null }),
+        };
+        var record = new ActivityExecutionRecord
+        {
+            Id = "r1",
+            WorkflowInstanceId = "i1",
+            ActivityId = "task",
+            ActivityNodeId = "f:task",
+            ActivityType = "Hotline.CreateInboxTask",
+            ActivityTypeVersion = 3,
+            ActivityName = "Review the case",
+            StartedAt = T0.ToOffset(plus2),
+            CompletedAt = T0.ToOffset(-TimeSpan.FromHours(5)).AddMinutes(1),
+            Status = ActivityStatus.Canceled,
+            HasBookmarks = true,
+            Outputs = new JsonObject { ["result"] = new JsonObject { ["score"] = 9 } },
+            Payload = new JsonObject { ["taskId"] = "t-1" },
+            Exception = new JsonObject { ["message"] = "cancelled" },
+            SchedulingActivityExecutionId = "r0",
+            CallStackDepth = 4,
+        };
+
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 1, step: "a"), expectedRevision: 0, journal: [entry], records: [record]));
+
+        var readEntry = Assert.Single(await Instances.GetJournalAsync("i1"));
+        Assert.Equal(
+            (entry.Id, entry.WorkflowInstanceId, entry.ActivityInstanceId, entry.ParentActivityInstanceId, entry.ActivityId, entry.ActivityType, entry.ActivityTypeVersion, entry.ActivityName, entry.NodeId),
+            (readEntry.Id, readEntry.WorkflowInstanceId, readEntry.ActivityInstanceId, readEntry.ParentActivityInstanceId, readEntry.ActivityId, readEntry.ActivityType, readEntry.ActivityTypeVersion, readEntry.ActivityName, readEntry.NodeId));
+        Assert.Equal((entry.Timestamp, plus2), (readEntry.Timestamp, readEntry.Timestamp.Offset));
+        Assert.Equal((entry.Sequence, entry.EventName, entry.Message), (readEntry.Sequence, readEntry.EventName, readEntry.Message));
+        Assert.True(JsonNode.DeepEquals(entry.Payload, readEntry.Payload));
+
+        var readRecord = Assert.Single(await Instances.GetRecordsAsync("i1"));
+        Assert.Equal(
+            (record.Id, record.WorkflowInstanceId, record.ActivityId, record.ActivityNodeId, record.ActivityType, record.ActivityTypeVersion, record.ActivityName),
+            (readRecord.Id, readRecord.WorkflowInstanceId, readRecord.ActivityId, readRecord.ActivityNodeId, readRecord.ActivityType, readRecord.ActivityTypeVersion, readRecord.ActivityName));
+        Assert.Equal((record.StartedAt, plus2), (readRecord.StartedAt, readRecord.StartedAt.Offset));
+        Assert.Equal((record.CompletedAt, -TimeSpan.FromHours(5)), (readRecord.CompletedAt, readRecord.CompletedAt?.Offset));
+        Assert.Equal((record.Status, record.HasBookmarks, record.SchedulingActivityExecutionId, record.CallStackDepth),
+            (readRecord.Status, readRecord.HasBookmarks, readRecord.SchedulingActivityExecutionId, readRecord.CallStackDepth));
+        Assert.True(JsonNode.DeepEquals(record.Outputs, readRecord.Outputs));
+        Assert.True(JsonNode.DeepEquals(record.Payload, readRecord.Payload));
+        Assert.True(JsonNode.DeepEquals(record.Exception, readRecord.Exception));
+    }
+
     // --- lists ----------------------------------------------------------------------------------
 
     [Fact]
@@ -385,7 +503,7 @@ public abstract class WorkflowStoreContractTests : IAsyncLifetime
         return WorkflowDefinitionReader.Parse(json.ToJsonString());
     }
 
-    private static WorkflowInstance Instance(string id, long revision, string step, string definitionId = "d1", DateTimeOffset? createdAt = null, string? correlationId = null) => new()
+    protected static WorkflowInstance Instance(string id, long revision, string step, string definitionId = "d1", DateTimeOffset? createdAt = null, string? correlationId = null) => new()
     {
         Id = id,
         DefinitionId = definitionId,
@@ -401,11 +519,11 @@ public abstract class WorkflowStoreContractTests : IAsyncLifetime
         Revision = revision,
     };
 
-    private static WorkflowCommit Commit(WorkflowInstance instance, long expectedRevision, IReadOnlyList<Bookmark>? added = null, IReadOnlyList<Bookmark>? removed = null,
+    protected static WorkflowCommit Commit(WorkflowInstance instance, long expectedRevision, IReadOnlyList<Bookmark>? added = null, IReadOnlyList<Bookmark>? removed = null,
         IReadOnlyList<JournalEntry>? journal = null, IReadOnlyList<ActivityExecutionRecord>? records = null) =>
         new(instance, expectedRevision, added ?? [], removed ?? [], journal ?? [], records ?? []);
 
-    private static Bookmark Bookmark(string id, string name, string? hash, DateTimeOffset? resumeAt = null) => new()
+    protected static Bookmark Bookmark(string id, string name, string? hash, DateTimeOffset? resumeAt = null) => new()
     {
         Id = id,
         Name = name,
@@ -417,7 +535,7 @@ public abstract class WorkflowStoreContractTests : IAsyncLifetime
         ResumeAt = resumeAt,
     };
 
-    private static JournalEntry Journal(string instanceId, long sequence, string? id = null) => new()
+    protected static JournalEntry Journal(string instanceId, long sequence, string? id = null) => new()
     {
         Id = id ?? $"j-{instanceId}-{sequence}",
         WorkflowInstanceId = instanceId,
@@ -433,7 +551,7 @@ public abstract class WorkflowStoreContractTests : IAsyncLifetime
         Payload = new JsonObject { ["n"] = sequence },
     };
 
-    private static ActivityExecutionRecord Record(string instanceId, string id, ActivityStatus status, DateTimeOffset? startedAt = null) => new()
+    protected static ActivityExecutionRecord Record(string instanceId, string id, ActivityStatus status, DateTimeOffset? startedAt = null) => new()
     {
         Id = id,
         WorkflowInstanceId = instanceId,

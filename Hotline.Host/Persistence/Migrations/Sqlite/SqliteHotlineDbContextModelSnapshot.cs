@@ -16,69 +16,6 @@ namespace Hotline.Host.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
-            modelBuilder.Entity("Hotline.Host.Persistence.ActivityExecutionRecordRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityNodeId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityType")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ActivityTypeVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CallStackDepth")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Exception")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("HasBookmarks")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Outputs")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Payload")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SchedulingActivityExecutionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("StartedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WorkflowInstanceId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkflowInstanceId", "StartedAt");
-
-                    b.ToTable("ActivityExecutionRecords", (string)null);
-                });
-
             modelBuilder.Entity("Hotline.Host.Persistence.BookmarkRow", b =>
                 {
                     b.Property<string>("Id")
@@ -161,64 +98,6 @@ namespace Hotline.Host.Persistence.Migrations.Sqlite
                     b.ToTable("IdempotencyKeys", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Host.Persistence.JournalEntryRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityInstanceId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityType")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ActivityTypeVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("EventName")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Message")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NodeId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ParentActivityInstanceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Payload")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Timestamp")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("WorkflowInstanceId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkflowInstanceId", "Sequence");
-
-                    b.ToTable("JournalEntries", (string)null);
-                });
-
             modelBuilder.Entity("Hotline.Host.Persistence.WorkflowDefinitionRow", b =>
                 {
                     b.Property<string>("Id")
@@ -259,6 +138,41 @@ namespace Hotline.Host.Persistence.Migrations.Sqlite
                     b.HasIndex("IsPublished", "UsableAsActivity");
 
                     b.ToTable("WorkflowDefinitions", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Host.Persistence.WorkflowHistoryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JournalJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkflowInstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkflowInstanceId", "FirstSequence");
+
+                    b.ToTable("WorkflowHistory", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Host.Persistence.WorkflowInstanceRow", b =>

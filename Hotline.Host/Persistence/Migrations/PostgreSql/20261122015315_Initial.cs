@@ -1,5 +1,6 @@
 using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -11,32 +12,6 @@ namespace Hotline.Host.Persistence.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateTable(
-                name: "ActivityExecutionRecords",
-                columns: table => new
-                {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    WorkflowInstanceId = table.Column<string>(type: "text", nullable: false),
-                    ActivityId = table.Column<string>(type: "text", nullable: false),
-                    ActivityNodeId = table.Column<string>(type: "text", nullable: false),
-                    ActivityType = table.Column<string>(type: "text", nullable: false),
-                    ActivityTypeVersion = table.Column<int>(type: "integer", nullable: false),
-                    ActivityName = table.Column<string>(type: "text", nullable: true),
-                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    HasBookmarks = table.Column<bool>(type: "boolean", nullable: false),
-                    Outputs = table.Column<string>(type: "text", nullable: true),
-                    Payload = table.Column<string>(type: "text", nullable: true),
-                    Exception = table.Column<string>(type: "text", nullable: true),
-                    SchedulingActivityExecutionId = table.Column<string>(type: "text", nullable: true),
-                    CallStackDepth = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ActivityExecutionRecords", x => x.Id);
-                });
-
             migrationBuilder.CreateTable(
                 name: "Bookmarks",
                 columns: table => new
@@ -74,30 +49,6 @@ namespace Hotline.Host.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
-                name: "JournalEntries",
-                columns: table => new
-                {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    WorkflowInstanceId = table.Column<string>(type: "text", nullable: false),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    ActivityInstanceId = table.Column<string>(type: "text", nullable: false),
-                    ParentActivityInstanceId = table.Column<string>(type: "text", nullable: true),
-                    ActivityId = table.Column<string>(type: "text", nullable: false),
-                    ActivityType = table.Column<string>(type: "text", nullable: false),
-                    ActivityTypeVersion = table.Column<int>(type: "integer", nullable: false),
-                    ActivityName = table.Column<string>(type: "text", nullable: true),
-                    NodeId = table.Column<string>(type: "text", nullable: false),
-                    Timestamp = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EventName = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Message = table.Column<string>(type: "text", nullable: true),
-                    Payload = table.Column<string>(type: "text", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_JournalEntries", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "WorkflowDefinitions",
                 columns: table => new
                 {
@@ -114,6 +65,25 @@ namespace Hotline.Host.Persistence.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_WorkflowDefinitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    WorkflowInstanceId = table.Column<string>(type: "text", nullable: false),
+                    Revision = table.Column<long>(type: "bigint", nullable: false),
+                    FirstSequence = table.Column<long>(type: "bigint", nullable: true),
+                    LastSequence = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    JournalJson = table.Column<string>(type: "text", nullable: true),
+                    RecordsJson = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowHistory", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -139,11 +109,6 @@ namespace Hotline.Host.Persistence.Migrations.PostgreSql
                 {
                     table.PrimaryKey("PK_WorkflowInstances", x => x.Id);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ActivityExecutionRecords_WorkflowInstanceId_StartedAt",
-                table: "ActivityExecutionRecords",
-                columns: new[] { "WorkflowInstanceId", "StartedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookmarks_CorrelationId",
@@ -172,11 +137,6 @@ namespace Hotline.Host.Persistence.Migrations.PostgreSql
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_JournalEntries_WorkflowInstanceId_Sequence",
-                table: "JournalEntries",
-                columns: new[] { "WorkflowInstanceId", "Sequence" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_WorkflowDefinitions_DefinitionId_Version",
                 table: "WorkflowDefinitions",
                 columns: new[] { "DefinitionId", "Version" });
@@ -190,6 +150,11 @@ namespace Hotline.Host.Persistence.Migrations.PostgreSql
                 name: "IX_WorkflowDefinitions_IsPublished_UsableAsActivity",
                 table: "WorkflowDefinitions",
                 columns: new[] { "IsPublished", "UsableAsActivity" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowHistory_WorkflowInstanceId_FirstSequence",
+                table: "WorkflowHistory",
+                columns: new[] { "WorkflowInstanceId", "FirstSequence" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowInstances_CorrelationId",
@@ -226,19 +191,16 @@ namespace Hotline.Host.Persistence.Migrations.PostgreSql
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "ActivityExecutionRecords");
-
-            migrationBuilder.DropTable(
                 name: "Bookmarks");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyKeys");
 
             migrationBuilder.DropTable(
-                name: "JournalEntries");
+                name: "WorkflowDefinitions");
 
             migrationBuilder.DropTable(
-                name: "WorkflowDefinitions");
+                name: "WorkflowHistory");
 
             migrationBuilder.DropTable(
                 name: "WorkflowInstances");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hotline.Host.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlHotlineDbContext))]
-    [Migration("20261122012709_Initial")]
+    [Migration("20261122015315_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -24,69 +24,6 @@ namespace Hotline.Host.Persistence.Migrations.PostgreSql
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
-
-            modelBuilder.Entity("Hotline.Host.Persistence.ActivityExecutionRecordRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text");
-
-                    b.Property<string>("ActivityId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("ActivityName")
-                        .HasColumnType("text");
-
-                    b.Property<string>("ActivityNodeId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("ActivityType")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("ActivityTypeVersion")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("CallStackDepth")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Exception")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("HasBookmarks")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Outputs")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Payload")
-                        .HasColumnType("text");
-
-                    b.Property<string>("SchedulingActivityExecutionId")
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("WorkflowInstanceId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkflowInstanceId", "StartedAt");
-
-                    b.ToTable("ActivityExecutionRecords", (string)null);
-                });
 
             modelBuilder.Entity("Hotline.Host.Persistence.BookmarkRow", b =>
                 {
@@ -170,64 +107,6 @@ namespace Hotline.Host.Persistence.Migrations.PostgreSql
                     b.ToTable("IdempotencyKeys", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Host.Persistence.JournalEntryRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text");
-
-                    b.Property<string>("ActivityId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("ActivityInstanceId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("ActivityName")
-                        .HasColumnType("text");
-
-                    b.Property<string>("ActivityType")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("ActivityTypeVersion")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("EventName")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Message")
-                        .HasColumnType("text");
-
-                    b.Property<string>("NodeId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("ParentActivityInstanceId")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Payload")
-                        .HasColumnType("text");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("Timestamp")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("WorkflowInstanceId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkflowInstanceId", "Sequence");
-
-                    b.ToTable("JournalEntries", (string)null);
-                });
-
             modelBuilder.Entity("Hotline.Host.Persistence.WorkflowDefinitionRow", b =>
                 {
                     b.Property<string>("Id")
@@ -268,6 +147,43 @@ namespace Hotline.Host.Persistence.Migrations.PostgreSql
                     b.HasIndex("IsPublished", "UsableAsActivity");
 
                     b.ToTable("WorkflowDefinitions", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Host.Persistence.WorkflowHistoryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("FirstSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("JournalJson")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecordsJson")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WorkflowInstanceId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkflowInstanceId", "FirstSequence");
+
+                    b.ToTable("WorkflowHistory", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Host.Persistence.WorkflowInstanceRow", b =>

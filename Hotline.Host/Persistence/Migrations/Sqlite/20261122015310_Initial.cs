@@ -11,32 +11,6 @@ namespace Hotline.Host.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "ActivityExecutionRecords",
-                columns: table => new
-                {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    WorkflowInstanceId = table.Column<string>(type: "TEXT", nullable: false),
-                    ActivityId = table.Column<string>(type: "TEXT", nullable: false),
-                    ActivityNodeId = table.Column<string>(type: "TEXT", nullable: false),
-                    ActivityType = table.Column<string>(type: "TEXT", nullable: false),
-                    ActivityTypeVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    ActivityName = table.Column<string>(type: "TEXT", nullable: true),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    HasBookmarks = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Outputs = table.Column<string>(type: "TEXT", nullable: true),
-                    Payload = table.Column<string>(type: "TEXT", nullable: true),
-                    Exception = table.Column<string>(type: "TEXT", nullable: true),
-                    SchedulingActivityExecutionId = table.Column<string>(type: "TEXT", nullable: true),
-                    CallStackDepth = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ActivityExecutionRecords", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Bookmarks",
                 columns: table => new
                 {
@@ -73,30 +47,6 @@ namespace Hotline.Host.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "JournalEntries",
-                columns: table => new
-                {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    WorkflowInstanceId = table.Column<string>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    ActivityInstanceId = table.Column<string>(type: "TEXT", nullable: false),
-                    ParentActivityInstanceId = table.Column<string>(type: "TEXT", nullable: true),
-                    ActivityId = table.Column<string>(type: "TEXT", nullable: false),
-                    ActivityType = table.Column<string>(type: "TEXT", nullable: false),
-                    ActivityTypeVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    ActivityName = table.Column<string>(type: "TEXT", nullable: true),
-                    NodeId = table.Column<string>(type: "TEXT", nullable: false),
-                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
-                    EventName = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Message = table.Column<string>(type: "TEXT", nullable: true),
-                    Payload = table.Column<string>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_JournalEntries", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "WorkflowDefinitions",
                 columns: table => new
                 {
@@ -113,6 +63,25 @@ namespace Hotline.Host.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_WorkflowDefinitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkflowInstanceId = table.Column<string>(type: "TEXT", nullable: false),
+                    Revision = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstSequence = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    JournalJson = table.Column<string>(type: "TEXT", nullable: true),
+                    RecordsJson = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowHistory", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -138,11 +107,6 @@ namespace Hotline.Host.Persistence.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_WorkflowInstances", x => x.Id);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ActivityExecutionRecords_WorkflowInstanceId_StartedAt",
-                table: "ActivityExecutionRecords",
-                columns: new[] { "WorkflowInstanceId", "StartedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookmarks_CorrelationId",
@@ -171,11 +135,6 @@ namespace Hotline.Host.Persistence.Migrations.Sqlite
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_JournalEntries_WorkflowInstanceId_Sequence",
-                table: "JournalEntries",
-                columns: new[] { "WorkflowInstanceId", "Sequence" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_WorkflowDefinitions_DefinitionId_Version",
                 table: "WorkflowDefinitions",
                 columns: new[] { "DefinitionId", "Version" });
@@ -189,6 +148,11 @@ namespace Hotline.Host.Persistence.Migrations.Sqlite
                 name: "IX_WorkflowDefinitions_IsPublished_UsableAsActivity",
                 table: "WorkflowDefinitions",
                 columns: new[] { "IsPublished", "UsableAsActivity" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowHistory_WorkflowInstanceId_FirstSequence",
+                table: "WorkflowHistory",
+                columns: new[] { "WorkflowInstanceId", "FirstSequence" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowInstances_CorrelationId",
@@ -225,19 +189,16 @@ namespace Hotline.Host.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "ActivityExecutionRecords");
-
-            migrationBuilder.DropTable(
                 name: "Bookmarks");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyKeys");
 
             migrationBuilder.DropTable(
-                name: "JournalEntries");
+                name: "WorkflowDefinitions");
 
             migrationBuilder.DropTable(
-                name: "WorkflowDefinitions");
+                name: "WorkflowHistory");
 
             migrationBuilder.DropTable(
                 name: "WorkflowInstances");

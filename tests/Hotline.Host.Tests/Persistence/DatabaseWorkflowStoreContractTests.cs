@@ -1,0 +1,69 @@
+using Hotline.Host.Persistence;
+using Hotline.Workflows.Persistence;
+using Hotline.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Hotline.Host.Tests.Persistence;
+
+/// <summary>
+/// The store contract plus what the EF Core stores do beyond the in-memory store: a commit that removes a bookmark
+/// another commit already consumed is a conflict, and a burst's history is one row.
+/// </summary>
+public abstract class DatabaseWorkflowStoreContractTests : WorkflowStoreContractTests
+{
+    private ServiceProvider _services = null!;
+
+    /// <summary>Persistence services on a new, migrated database of the subclass's provider.</summary>
+    protected abstract Task<ServiceProvider> CreateMigratedServicesAsync();
+
+    protected sealed override async Task<(IWorkflowDefinitionStore Definitions, IWorkflowInstanceStore Instances)> CreateStoresAsync()
+    {
+        _services = await CreateMigratedServicesAsync();
+        DisposeLater(_services);
+        return (_services.GetRequiredService<IWorkflowDefinitionStore>(), _services.GetRequiredService<IWorkflowInstanceStore>());
+    }
+
+    [Fact]
+    public async Task Should_ThrowConflictAndSaveNothingOfTheCommit_When_ARemovedBookmarkIsAlreadyGone()
+    {
+        var approved = Bookmark("b-approved", "Elsa.Event", "approved");
+        var rejected = Bookmark("b-rejected", "Elsa.Event", "rejected");
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 1, step: "wait"), expectedRevision: 0,
+            added: [approved, rejected], journal: [Journal("i1", 1)], records: [Record("i1", "r1", ActivityStatus.Running)]));
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 2, step: "approved"), expectedRevision: 1, removed: [approved], journal: [Journal("i1", 2)]));
+
+        // The revision matches, but the bookmark it consumes is gone: someone else consumed it.
+        var late = Commit(Instance("i1", revision: 3, step: "approved again"), expectedRevision: 2,
+            added: [Bookmark("b-next", "Elsa.Event", "next")],
+            removed: [rejected, approved],
+            journal: [Journal("i1", 3)],
+            records: [Record("i1", "r1", ActivityStatus.Completed)]);
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Instances.CommitAsync(late));
+
+        Assert.Equal(("i1", 2L), (conflict.InstanceId, conflict.ExpectedRevision));
+        var read = await Instances.FindAsync("i1");
+        Assert.Equal((2L, "approved"), (read?.Revision, read?.State["step"]?.GetValue<string>()));
+        Assert.Equal(["b-rejected"], (await Instances.FindBookmarksAsync("Elsa.Event", null, instanceId: "i1")).Select(b => b.BookmarkId));
+        Assert.Equal([1L, 2L], (await Instances.GetJournalAsync("i1")).Select(j => j.Sequence));
+        Assert.Equal(ActivityStatus.Running, Assert.Single(await Instances.GetRecordsAsync("i1")).Status);
+    }
+
+    [Fact]
+    public async Task Should_WriteOneHistoryRowPerBurstWithJournalOrRecords_When_Committed()
+    {
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 1, step: "a"), expectedRevision: 0,
+            journal: [Journal("i1", 1), Journal("i1", 2), Journal("i1", 3)], records: [Record("i1", "r1", ActivityStatus.Running), Record("i1", "r2", ActivityStatus.Completed)]));
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 2, step: "b"), expectedRevision: 1));
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 3, step: "c"), expectedRevision: 2, journal: [Journal("i1", 4)]));
+
+        await using var db = await _services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
+        var rows = await db.WorkflowHistory.AsNoTracking().Where(h => h.WorkflowInstanceId == "i1").OrderBy(h => h.Revision).ToListAsync();
+
+        Assert.Equal([(1L, 1L, 3L), (3L, 4L, 4L)], rows.Select(h => (h.Revision, h.FirstSequence!.Value, h.LastSequence!.Value)));
+        Assert.Contains("\"status\":\"Completed\"", rows[0].RecordsJson, StringComparison.Ordinal);
+        Assert.Contains("\"eventName\":\"Completed\"", rows[0].JournalJson, StringComparison.Ordinal);
+        Assert.Null(rows[1].RecordsJson);
+    }
+}
