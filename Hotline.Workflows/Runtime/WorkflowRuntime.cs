@@ -160,7 +160,10 @@ public sealed class WorkflowRuntime
     }
 
     /// <summary>Resumes a bookmark; retries on the fresh state when another worker saved the instance first.</summary>
-    public async Task<RunResult> ResumeAsync(string instanceId, string bookmarkId, object? input = null, CancellationToken cancellationToken = default)
+    public Task<RunResult> ResumeAsync(string instanceId, string bookmarkId, object? input = null, CancellationToken cancellationToken = default) =>
+        ResumeAsync(instanceId, bookmarks => bookmarks.FirstOrDefault(b => b.Id == bookmarkId)?.Id ?? bookmarkId, input, cancellationToken);
+
+    private async Task<RunResult> ResumeAsync(string instanceId, Func<List<Bookmark>, string> selectBookmark, object? input, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -169,6 +172,7 @@ public sealed class WorkflowRuntime
             var context = WorkflowStateSerializer.Restore(blueprint, instance, Services);
             if (context.Status != WorkflowStatus.Running)
                 throw new InstanceNotRunningException(instanceId, context.SubStatus);
+            var bookmarkId = selectBookmark(context.Bookmarks);
             await WorkflowExecutor.ResumeAsync(context, bookmarkId, input, cancellationToken);
             try
             {
@@ -202,10 +206,22 @@ public sealed class WorkflowRuntime
     /// <summary>Completes a human task with the handler's outcome.</summary>
     public async Task<RunResult> CompleteTaskAsync(string taskId, TaskCompletion completion, CancellationToken cancellationToken = default)
     {
-        var bookmarks = await Instances.FindBookmarksAsync(HumanTask.BookmarkName, taskId, cancellationToken: cancellationToken);
-        var bookmark = (bookmarks.Count > 0 ? bookmarks[0] : null)
-            ?? throw new TaskNotFoundException(taskId);
-        return await ResumeAsync(bookmark.WorkflowInstanceId, bookmark.BookmarkId, completion, cancellationToken);
+        // Task ids start with their instance id (HumanTask.NewTaskId), which saves a look-up in the bookmark index.
+        var instanceId = HumanTask.InstanceIdOf(taskId);
+        if (instanceId is null)
+        {
+            var bookmarks = await Instances.FindBookmarksAsync(HumanTask.BookmarkName, taskId, cancellationToken: cancellationToken);
+            instanceId = (bookmarks.Count > 0 ? bookmarks[0] : null)?.WorkflowInstanceId ?? throw new TaskNotFoundException(taskId);
+        }
+
+        try
+        {
+            return await ResumeAsync(instanceId, bookmarks => bookmarks.Find(b => b.Name == HumanTask.BookmarkName && b.Hash == taskId)?.Id ?? throw new TaskNotFoundException(taskId), completion, cancellationToken);
+        }
+        catch (Exception e) when (e is InstanceNotFoundException or InstanceNotRunningException)
+        {
+            throw new TaskNotFoundException(taskId);
+        }
     }
 
     /// <summary>Resumes every timer due by <paramref name="now"/>; returns how many fired.</summary>

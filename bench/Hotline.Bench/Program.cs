@@ -116,7 +116,7 @@ internal static class Program
         await WorkflowFileRunner.PublishImportedAsync(runtime, definition);
         var blueprint = await runtime.GetBlueprintAsync(definition);
 
-        for (var warmup = 0; warmup < 50; warmup++)
+        for (var warmup = 0; warmup < 1000; warmup++)
             await CycleAsync(runtime, blueprint, warmup);
         var next = -1;
         long activities = 0;

@@ -37,7 +37,7 @@ public class HumanTask : Activity, ITaskActivity
     /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var taskId = IdGenerator.New();
+        var taskId = NewTaskId(context.WorkflowInstanceId);
         var taskName = context.Get(TaskName) ?? context.Node.DisplayName;
         var outcomes = context.Get(PossibleOutcomes) is { Count: > 0 } list ? list : ["Done"];
         var assignee = context.Get(Assignee);
@@ -53,6 +53,16 @@ public class HumanTask : Activity, ITaskActivity
         context.JournalData["taskId"] = taskId;
         context.AfterCommit((runtime, ct) => runtime.TaskDispatcher.DispatchAsync(request, ct));
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A task id: the instance id, a colon, a random part.</summary>
+    public static string NewTaskId(string instanceId) => instanceId + ":" + IdGenerator.New();
+
+    /// <summary>The instance id a task id starts with, or null for ids of another shape.</summary>
+    public static string? InstanceIdOf(string taskId)
+    {
+        var colon = taskId.LastIndexOf(':');
+        return colon > 0 ? taskId[..colon] : null;
     }
 
     /// <inheritdoc />

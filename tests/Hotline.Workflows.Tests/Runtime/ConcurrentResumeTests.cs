@@ -163,14 +163,14 @@ public sealed class ConcurrentResumeTests
         {
             await Task.WhenAll(attempts);
         }
-        catch (BookmarkNotFoundException)
+        catch (TaskNotFoundException)
         {
-            // Expected for one of them; asserted below.
+            // Expected for one of them: the task is no longer open; asserted below.
         }
 
         var winner = Assert.Single(attempts, a => a.IsCompletedSuccessfully);
         Assert.Equal(WorkflowSubStatus.Suspended, (await winner).SubStatus);
-        Assert.IsType<BookmarkNotFoundException>(Assert.Single(attempts, a => a.IsFaulted).Exception!.InnerException);
+        Assert.IsType<TaskNotFoundException>(Assert.Single(attempts, a => a.IsFaulted).Exception!.InnerException);
         var journal = await _engine.Instances.GetJournalAsync(started.InstanceId);
         var chosen = Assert.Single(journal, j => j.ActivityId is "yes" or "no" && j.EventName == "Completed");
         Assert.Equal(chosen.ActivityId == "yes" ? "Yes" : "No", Assert.Single(journal, j => j.ActivityId == "task" && j.EventName == "Completed").Payload!["outcome"]!.GetValue<string>());
