@@ -1,4 +1,5 @@
 using Hotline.Host.Api;
+using Hotline.Host.Calendar;
 using Hotline.Host.Cli;
 using Hotline.Host.Persistence;
 using Hotline.Host.Security;
@@ -13,6 +14,7 @@ builder.Services.AddHotlinePersistence(builder.Configuration);
 builder.Services.AddHotlineWorkflows();
 builder.Services.AddHotlineScheduling(builder.Configuration);
 builder.Services.AddHotlineSecurity(builder.Configuration);
+builder.Services.AddHotlineCalendar(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.MigrateHotlineDatabaseAsync();
@@ -21,6 +23,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapWorkflowsApi();
+app.MapCalendarApi();
 await app.RunAsync();
 return 0;
 

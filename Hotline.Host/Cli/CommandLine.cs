@@ -15,6 +15,7 @@ internal static class CommandLine
             case "workflows":
                 await stderr.WriteLineAsync(WorkflowsRunCommand.Usage);
                 return 2;
+            case "calendar": return await Hotline.Host.Calendar.CalendarCommand.RunAsync(args[1..], stdout, stderr, cancellationToken);
             default:
                 // ASP.NET Core options such as "urls=..." are not verbs.
                 if (args[0].Contains('=', StringComparison.Ordinal))

@@ -30,6 +30,9 @@ public abstract class HotlineDbContext : DbContext
     /// <summary>Responses remembered for the HTTP API's <c>Idempotency-Key</c> header.</summary>
     public DbSet<IdempotencyKeyRow> IdempotencyKeys => Set<IdempotencyKeyRow>();
 
+    /// <summary>The working-day calendar: one row per year of holidays and make-up working days.</summary>
+    public DbSet<Calendar.CalendarYear> CalendarYears => Set<Calendar.CalendarYear>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -39,5 +42,6 @@ public abstract class HotlineDbContext : DbContext
         modelBuilder.ApplyConfiguration(new BookmarkRowConfiguration());
         modelBuilder.ApplyConfiguration(new WorkflowHistoryRowConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyKeyRowConfiguration());
+        modelBuilder.ApplyConfiguration(new Calendar.CalendarYearConfiguration());
     }
 }
