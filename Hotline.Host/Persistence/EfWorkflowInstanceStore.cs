@@ -51,6 +51,14 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
         if (WorkflowHistoryRow.From(commit) is { } history)
             db.WorkflowHistory.Add(history);
 
+        // Activities' changes to cases, timelines and inbox tasks join the same SaveChanges: all or nothing.
+        foreach (var effect in commit.Effects)
+        {
+            if (effect is not IDbEffect dbEffect)
+                throw new NotSupportedException($"The database store cannot save a {effect.GetType().Name}; database effects implement {nameof(IDbEffect)}.");
+            await dbEffect.ApplyAsync(db, cancellationToken);
+        }
+
         try
         {
             // The context is discarded afterwards: no need to mark the saved entities unchanged.

@@ -51,6 +51,51 @@ public abstract class DatabaseWorkflowStoreContractTests : WorkflowStoreContract
     }
 
     [Fact]
+    public async Task Should_save_the_effects_with_the_instance_When_the_commit_succeeds()
+    {
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 1, step: "a"), expectedRevision: 0) with { Effects = [new AddCalendarYear(2031)] });
+
+        Assert.Equal([2031], await YearsAsync());
+    }
+
+    [Fact]
+    public async Task Should_save_none_of_the_effects_When_the_commit_conflicts()
+    {
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 1, step: "a"), expectedRevision: 0));
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 2, step: "b"), expectedRevision: 1));
+
+        var stale = Commit(Instance("i1", revision: 2, step: "stale"), expectedRevision: 1) with { Effects = [new AddCalendarYear(2032)] };
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Instances.CommitAsync(stale));
+
+        Assert.Empty(await YearsAsync());
+    }
+
+    [Fact]
+    public async Task Should_refuse_the_commit_and_save_nothing_When_an_effect_is_not_a_database_effect()
+    {
+        var commit = Commit(Instance("i1", revision: 1, step: "a"), expectedRevision: 0) with { Effects = ["not an effect"] };
+
+        await Assert.ThrowsAsync<NotSupportedException>(() => Instances.CommitAsync(commit));
+
+        Assert.Null(await Instances.FindAsync("i1"));
+    }
+
+    private async Task<List<int>> YearsAsync()
+    {
+        await using var db = await _services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
+        return await db.CalendarYears.Select(y => y.Year).ToListAsync();
+    }
+
+    private sealed class AddCalendarYear(int year) : IDbEffect
+    {
+        public Task ApplyAsync(HotlineDbContext db, CancellationToken cancellationToken)
+        {
+            db.CalendarYears.Add(new Hotline.Host.Calendar.CalendarYear { Year = year, Source = "effect test", LoadedBy = "test" });
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
     public async Task Should_WriteOneHistoryRowPerBurstWithJournalOrRecords_When_Committed()
     {
         await Instances.CommitAsync(Commit(Instance("i1", revision: 1, step: "a"), expectedRevision: 0,
