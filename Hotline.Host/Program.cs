@@ -11,6 +11,7 @@ if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitC
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
 builder.Services.AddHotlinePersistence(builder.Configuration);
+builder.Services.AddHotlineCases(builder.Configuration);
 builder.Services.AddHotlineWorkflows();
 builder.Services.AddHotlineScheduling(builder.Configuration);
 builder.Services.AddHotlineSecurity(builder.Configuration);

@@ -72,6 +72,11 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
         {
             throw Conflict(commit, e);
         }
+        catch (DbUpdateException e) when (commit.Effects.Count > 0 && Cases.CaseTimeline.IsConflict(e))
+        {
+            // An effect lost a race on a case's timeline (the event number was taken): retry the burst on fresh data.
+            throw Conflict(commit, e);
+        }
     }
 
     /// <inheritdoc />

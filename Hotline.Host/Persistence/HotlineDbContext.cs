@@ -33,6 +33,30 @@ public abstract class HotlineDbContext : DbContext
     /// <summary>The working-day calendar: one row per year of holidays and make-up working days.</summary>
     public DbSet<Calendar.CalendarYear> CalendarYears => Set<Calendar.CalendarYear>();
 
+    /// <summary>Cases (工单).</summary>
+    public DbSet<Cases.Case> Cases => Set<Cases.Case>();
+
+    /// <summary>The append-only timelines of cases.</summary>
+    public DbSet<Cases.CaseEvent> CaseEvents => Set<Cases.CaseEvent>();
+
+    /// <summary>The per-day counters behind case numbers.</summary>
+    public DbSet<Cases.CaseNumberCounter> CaseNumberCounters => Set<Cases.CaseNumberCounter>();
+
+    /// <summary>The handling-unit tree.</summary>
+    public DbSet<Units.HandlingUnit> HandlingUnits => Set<Units.HandlingUnit>();
+
+    /// <summary>The subject taxonomy.</summary>
+    public DbSet<Units.Subject> Subjects => Set<Units.Subject>();
+
+    /// <summary>Subject × district routing rules.</summary>
+    public DbSet<Units.RoutingRule> RoutingRules => Set<Units.RoutingRule>();
+
+    /// <summary>Knowledge-base answers.</summary>
+    public DbSet<Knowledge.KnowledgeArticle> KnowledgeArticles => Set<Knowledge.KnowledgeArticle>();
+
+    /// <summary>Task inboxes.</summary>
+    public DbSet<Inbox.InboxTask> InboxTasks => Set<Inbox.InboxTask>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -43,5 +67,13 @@ public abstract class HotlineDbContext : DbContext
         modelBuilder.ApplyConfiguration(new WorkflowHistoryRowConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyKeyRowConfiguration());
         modelBuilder.ApplyConfiguration(new Calendar.CalendarYearConfiguration());
+        modelBuilder.ApplyConfiguration(new Units.HandlingUnitConfiguration());
+        modelBuilder.ApplyConfiguration(new Units.SubjectConfiguration());
+        modelBuilder.ApplyConfiguration(new Units.RoutingRuleConfiguration());
+        modelBuilder.ApplyConfiguration(new Cases.CaseConfiguration());
+        modelBuilder.ApplyConfiguration(new Cases.CaseEventConfiguration());
+        modelBuilder.ApplyConfiguration(new Cases.CaseNumberCounterConfiguration());
+        modelBuilder.ApplyConfiguration(new Knowledge.KnowledgeArticleConfiguration());
+        modelBuilder.ApplyConfiguration(new Inbox.InboxTaskConfiguration());
     }
 }

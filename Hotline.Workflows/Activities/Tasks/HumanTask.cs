@@ -48,6 +48,7 @@ public class HumanTask : Activity, ITaskActivity
             ["taskName"] = taskName,
             ["assignee"] = assignee,
             ["possibleOutcomes"] = new JsonArray(outcomes.Select(o => (JsonNode?)o).ToArray()),
+            ["payload"] = payload?.DeepClone(),
         });
         var request = new TaskRequest(taskId, taskName, context.WorkflowInstanceId, context.Node.NodeId, bookmark.Id, outcomes, payload, assignee, context.Workflow.CorrelationId);
         context.JournalData["taskId"] = taskId;

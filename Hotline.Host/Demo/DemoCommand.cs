@@ -1,0 +1,54 @@
+using Hotline.Host.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Host.Demo;
+
+/// <summary>
+/// <c>demo seed [--force] [host options]</c>: migrates the configured database and loads the demo city
+/// (<see cref="DemoCity"/>) into it, adding what is missing. The database comes from the host's usual configuration
+/// (appsettings, <c>Hotline__Database__…</c> variables, <c>--Hotline:Database:ConnectionString=…</c>).
+/// Refused in the Production environment — the default when no environment is set — unless <c>--force</c> is given,
+/// so demo units and answers never reach a real hotline by accident; run it with <c>--environment Development</c>.
+/// Nothing loads this data at start-up.
+/// </summary>
+internal static class DemoCommand
+{
+    public const string Usage = "usage: demo seed [--force] [--environment NAME] [--Hotline:Database:Provider=Sqlite|PostgreSql] [--Hotline:Database:ConnectionString=...]";
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (args.Count == 0 || args[0] != "seed")
+        {
+            await stderr.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var force = args.Contains("--force");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args.Skip(1).Where(a => a != "--force").ToArray() });
+        if (builder.Environment.IsProduction() && !force)
+        {
+            await stderr.WriteLineAsync(
+                "error: refusing to load demo data in the Production environment. Set the environment " +
+                "(--environment Development, or ASPNETCORE_ENVIRONMENT) or add --force to load it anyway.");
+            return 1;
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)
+            // On a new PostgreSQL database EF logs its probe of the not yet existing migrations table as a failed
+            // command; real failures surface as exceptions.
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
+        builder.Services.AddHotlinePersistence(builder.Configuration);
+        await using var app = builder.Build();
+        await app.Services.MigrateHotlineDatabaseAsync(cancellationToken);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync(cancellationToken);
+        var result = await DemoSeeder.SeedAsync(db, DemoCity.Build(), cancellationToken);
+
+        await stdout.WriteLineAsync($"environment: {builder.Environment.EnvironmentName}{(force && builder.Environment.IsProduction() ? " (forced)" : "")}");
+        await stdout.WriteLineAsync($"units: {result.Units} ({result.UnitsAdded} added)");
+        await stdout.WriteLineAsync($"subjects: {result.Subjects} ({result.SubjectsAdded} added)");
+        await stdout.WriteLineAsync($"routing rules: {result.Rules} ({result.RulesAdded} added)");
+        await stdout.WriteLineAsync($"knowledge articles: {result.Articles} ({result.ArticlesAdded} added)");
+        return 0;
+    }
+}

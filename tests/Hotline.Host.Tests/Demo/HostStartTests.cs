@@ -1,0 +1,40 @@
+using Hotline.Host.Inbox;
+using Hotline.Host.Knowledge;
+using Hotline.Host.Persistence;
+using Hotline.Host.Tests.Infrastructure;
+using Hotline.Host.Units;
+using Hotline.Workflows.Activities.Tasks;
+using Hotline.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Host.Tests.Demo;
+
+/// <summary>What the host does with the case domain when it starts.</summary>
+public sealed class HostStartTests : IDisposable
+{
+    private readonly HotlineFactory _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task Should_LoadNoReferenceData_When_TheHostStartsOnAnEmptyDatabase()
+    {
+        _ = _host.Server;
+
+        await using var db = await _host.Services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
+        Assert.Equal(0, await db.HandlingUnits.CountAsync());
+        Assert.Equal(0, await db.Subjects.CountAsync());
+        Assert.Equal(0, await db.RoutingRules.CountAsync());
+        Assert.Equal(0, await db.KnowledgeArticles.CountAsync());
+    }
+
+    [Fact]
+    public void Should_HandHumanTasksToTheInbox_When_TheHostRuns()
+    {
+        _ = _host.Server;
+
+        Assert.IsType<InboxTaskDispatcher>(_host.Services.GetRequiredService<ITaskDispatcher>());
+        Assert.IsType<InboxTaskDispatcher>(_host.Services.GetRequiredService<WorkflowRuntime>().TaskDispatcher);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using Hotline.Host.Inbox;
+using Hotline.Workflows.Runtime;
+
+namespace Hotline.Host.Tests.Inbox;
+
+public class InboxTaskTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+
+    [Theory]
+    [InlineData("handle", InboxTaskKind.Handle)]
+    [InlineData("reviewReturn", InboxTaskKind.ReviewReturn)]
+    [InlineData("review-extension", InboxTaskKind.ReviewExtension)]
+    [InlineData("REVIEW_ANSWER", InboxTaskKind.ReviewAnswer)]
+    [InlineData("Callback", InboxTaskKind.Callback)]
+    [InlineData("supervise", InboxTaskKind.Supervise)]
+    [InlineData("dance", InboxTaskKind.Other)]
+    [InlineData("3", InboxTaskKind.Other)]
+    [InlineData(null, InboxTaskKind.Other)]
+    public void Should_ReadTheKindWhateverItsCasing_When_ParsingAPayloadKind(string? kind, InboxTaskKind expected) =>
+        Assert.Equal(expected, InboxTaskDispatcher.ParseKind(kind));
+
+    [Fact]
+    public void Should_RecordWhoAndWhenAndAdvanceTheVersion_When_SignedForAndCompleted()
+    {
+        var task = NewTask();
+
+        task.Sign("dh-zhang", Now);
+        task.Complete("dh-zhang", Now.AddHours(3), "Completed", """{"answer":"已处理"}""");
+
+        Assert.Equal(InboxTaskStatus.Completed, task.Status);
+        Assert.Equal("dh-zhang", task.SignedBy);
+        Assert.Equal(Now, task.SignedAt);
+        Assert.Equal(TimeSpan.Zero, task.SignedAt!.Value.Offset);
+        Assert.Equal("Completed", task.Outcome);
+        Assert.Equal(Now.AddHours(3), task.CompletedAt);
+        Assert.Equal(2, task.Version);
+    }
+
+    [Fact]
+    public void Should_Refuse_When_CompletingWithAnOutcomeTheTaskDoesNotOffer()
+    {
+        var task = NewTask();
+
+        Assert.Throws<ArgumentException>(() => task.Complete("u", Now, "Approved"));
+        Assert.Equal(InboxTaskStatus.Open, task.Status);
+        Assert.Equal(0, task.Version);
+    }
+
+    [Fact]
+    public void Should_Refuse_When_SigningForOrCompletingATaskThatIsNoLongerPending()
+    {
+        var task = NewTask();
+        task.Cancel(Now);
+
+        Assert.Throws<InvalidOperationException>(() => task.Sign("u", Now));
+        Assert.Throws<InvalidOperationException>(() => task.Complete("u", Now, "Completed"));
+        Assert.Equal(InboxTaskStatus.Cancelled, task.Status);
+    }
+
+    [Fact]
+    public void Should_StoreMomentsInUtc_When_DueTimesAreGivenWithAnOffset()
+    {
+        var task = NewTask();
+        task.DueAt = Now;
+
+        Assert.Equal(TimeSpan.Zero, task.DueAt!.Value.Offset);
+        Assert.Equal(Now, task.DueAt);
+    }
+
+    [Fact]
+    public void Should_RebuildTheTaskFromTheBookmark_When_ReconcilingALostDispatch()
+    {
+        var bookmark = new Bookmark
+        {
+            Id = "b1",
+            Name = "Hotline.HumanTask",
+            Hash = "t1",
+            ActivityNodeId = "handle",
+            ActivityInstanceId = "a1",
+            Payload = new JsonObject
+            {
+                ["taskId"] = "t1",
+                ["taskName"] = "办理",
+                ["assignee"] = "DH-02",
+                ["possibleOutcomes"] = new JsonArray("Completed", "Returned"),
+                ["payload"] = new JsonObject { ["kind"] = "handle" },
+            },
+        };
+        var instance = new WorkflowInstance { Id = "i1", DefinitionId = "handle", DefinitionVersionId = "v1", CorrelationId = "20260302-000001" };
+
+        var request = InboxReconciler.ToRequest(bookmark, instance);
+
+        Assert.Equal("t1", request.TaskId);
+        Assert.Equal("办理", request.TaskName);
+        Assert.Equal("i1", request.WorkflowInstanceId);
+        Assert.Equal("b1", request.BookmarkId);
+        Assert.Equal("DH-02", request.Assignee);
+        Assert.Equal(["Completed", "Returned"], request.PossibleOutcomes);
+        Assert.Equal("handle", request.Payload!["kind"]!.GetValue<string>());
+        Assert.Equal("20260302-000001", request.CorrelationId);
+    }
+
+    private static InboxTask NewTask() => new()
+    {
+        TaskId = "t1",
+        TaskName = "办理",
+        PossibleOutcomes = ["Completed", "Returned"],
+        WorkflowInstanceId = "i1",
+        BookmarkId = "b1",
+    };
+}
