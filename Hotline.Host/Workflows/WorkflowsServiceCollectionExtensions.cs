@@ -31,6 +31,7 @@ public static class WorkflowsServiceCollectionExtensions
             sp.GetRequiredService<ITaskDispatcher>(),
             sp.GetRequiredService<IBookmarkScheduler>(),
             sp.GetRequiredService<ILogger<WorkflowRuntime>>()));
+        services.AddHostedService<DefinitionSeeder>();
         return services;
     }
 }
