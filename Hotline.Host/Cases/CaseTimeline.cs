@@ -12,8 +12,11 @@ namespace Hotline.Host.Cases;
 /// </summary>
 public static class CaseTimeline
 {
-    /// <summary>How often <see cref="UpdateCaseAsync"/> tries before giving up.</summary>
-    public const int MaxAttempts = 8;
+    /// <summary>
+    /// How often <see cref="UpdateCaseAsync"/> tries before giving up. Every round of a race has a winner, so N writers
+    /// at once need up to N attempts; this covers far more concurrent writers of one case than a hotline has.
+    /// </summary>
+    public const int MaxAttempts = 64;
 
     /// <summary>
     /// Whether a failed save lost a race for a case: the case's version had moved on
