@@ -43,7 +43,8 @@ public sealed class WorkflowNotFoundException(string definitionId)
 /// </summary>
 public sealed class WorkflowRuntime
 {
-    private const int MaxAttempts = 8;
+    // Every round of a race has a winner, so N concurrent resumes of one instance need up to N attempts.
+    private const int MaxAttempts = 32;
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, WorkflowBlueprint> _compiled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<string>> _dependencyIds = new(StringComparer.Ordinal);
