@@ -32,7 +32,7 @@ public sealed class LifecycleHost : IAsyncDisposable
 
     public static string DefinitionPath(string definitionId) => SharedFiles.RepositoryPath("definitions", definitionId + ".json");
 
-    public async Task<RunResult> StartCaseAsync(string caseType, string content, string? knowledgeArticleId = null, string urgency = "Normal", string phone = "13800000001")
+    public async Task<RunResult> StartCaseAsync(string caseType, string content, string? knowledgeArticleId = null, string urgency = "Normal", string phone = "13800000001", string subjectCode = "SR-TEST", string districtCode = "990103")
     {
         var result = await Runtime.StartAsync("case-lifecycle", new StartOptions
         {
@@ -41,11 +41,11 @@ public sealed class LifecycleHost : IAsyncDisposable
                 ["Channel"] = "Phone",
                 ["Content"] = content,
                 ["CaseType"] = caseType,
-                ["SubjectCode"] = "SR-TEST",
+                ["SubjectCode"] = subjectCode,
                 ["CitizenName"] = "张敏",
                 ["CitizenPhone"] = phone,
                 ["Address"] = "东湖区新华街道1号",
-                ["DistrictCode"] = "990103",
+                ["DistrictCode"] = districtCode,
                 ["Urgency"] = urgency,
                 ["KnowledgeArticleId"] = knowledgeArticleId,
             },

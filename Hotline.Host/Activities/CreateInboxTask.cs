@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Hotline.Host.Calendar;
+using Hotline.Host.Cases;
+using Hotline.Host.Persistence;
+using Hotline.Workflows.Activities;
+using Hotline.Workflows.Activities.Tasks;
+using Hotline.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Host.Activities;
+
+/// <summary>
+/// A <see cref="HumanTask"/> for a handling unit's inbox: builds the payload <see cref="Inbox.InboxTaskDispatcher"/>
+/// reads (<c>caseId</c>, <c>unitCode</c>, <c>kind</c>, <c>dueAt</c>, <c>signDueAt</c>), assigns the task to the unit
+/// and records a <see cref="CaseEventKind.TaskCreated"/> event. The sign-for limit is counted in working hours
+/// (lunch, nights, weekends and holidays do not count); the due time defaults to the case's deadline.
+/// </summary>
+/// <remarks>
+/// <see cref="HumanTask.ExecuteAsync"/> reads its inputs directly, so this class fills in the task itself rather than
+/// calling it; resuming (outcome validation, <c>Result</c>, the outcome port) is <see cref="HumanTask"/>'s.
+/// The inherited <c>TaskName</c>, <c>Assignee</c>, <c>PossibleOutcomes</c> and <c>Payload</c> inputs still override
+/// the defaults when set (extra payload properties are kept).
+/// </remarks>
+[Activity("Hotline", "Tasks", "Puts a task for a case into a handling unit's inbox with sign-for and due times, and waits for its outcome.",
+    DisplayName = "Create Inbox Task")]
+public class CreateInboxTask : HumanTask
+{
+    /// <summary>The default sign-for limit, in working hours.</summary>
+    public const double DefaultSignWithinHours = 2;
+
+    /// <summary>The case.</summary>
+    [Input(Description = "The id of the case.")]
+    public Input<string>? CaseId { get; set; }
+
+    /// <summary>Whose inbox.</summary>
+    [Input(Description = "The handling unit whose inbox gets the task (also the assignee).")]
+    public Input<string>? UnitCode { get; set; }
+
+    /// <summary>What the unit is asked to do.</summary>
+    [Input(Description = "handle, review-return, review-extension, review-answer or callback.", UIHint = "dropdown",
+        Options = ["handle", "review-return", "review-extension", "review-answer", "callback"], DefaultValue = "handle")]
+    public Input<string>? Kind { get; set; }
+
+    /// <summary>The sign-for limit in working hours.</summary>
+    [Input(Description = "Working hours the unit has to sign for the task (default 2).", DefaultValue = DefaultSignWithinHours)]
+    public Input<double?>? SignWithinHours { get; set; }
+
+    /// <summary>When the work is due; the case's deadline when empty.</summary>
+    [Input(Description = "When the work is due (ISO 8601); the case's deadline when empty.")]
+    public Input<string>? DueAt { get; set; }
+
+    /// <summary>The outcomes a unit may choose for a kind of task when <c>PossibleOutcomes</c> is not set.</summary>
+    public static List<string> DefaultOutcomes(string kind) => Normalize(kind) switch
+    {
+        "handle" => ["Completed", "Returned", "ExtensionRequested", "SubDispatched"],
+        "reviewreturn" or "reviewextension" or "reviewanswer" => ["Approved", "Rejected"],
+        "callback" => ["Satisfied", "Dissatisfied", "Unreachable"],
+        _ => ["Done"],
+    };
+
+    /// <inheritdoc />
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var caseId = CaseIds.Parse(context.Get(CaseId));
+        var unitCode = context.Get(UnitCode) is { Length: > 0 } unit ? unit
+            : context.Get(Assignee) is { Length: > 0 } assigned ? assigned
+            : throw new WorkflowFaultException("Create Inbox Task needs a UnitCode.");
+        var kind = context.Get(Kind) is { Length: > 0 } k ? k : "handle";
+        var hours = context.Get(SignWithinHours) ?? DefaultSignWithinHours;
+        if (hours < 0 || double.IsNaN(hours) || TimeSpan.FromHours(hours) > WorkingDayCalendar.MaxWorkingHours)
+            throw new WorkflowFaultException($"A sign-for limit of {hours} working hours is out of range.");
+
+        var now = context.Now;
+        var calendar = await context.GetRequiredService<CalendarService>().GetCalendarAsync();
+        var signDueAt = calendar.AddWorkingHours(now, TimeSpan.FromHours(hours)).Value;
+        var dueAt = await DueAtAsync(context, caseId);
+
+        var taskId = NewTaskId(context.WorkflowInstanceId);
+        var taskName = context.Get(TaskName) is { Length: > 0 } name ? name : $"{Title(kind)} {unitCode}";
+        var outcomes = context.Get(PossibleOutcomes) is { Count: > 0 } list ? list : DefaultOutcomes(kind);
+        var payload = global::Hotline.Workflows.Expressions.ValueConverter.ToJson(context.Get(Payload)) as JsonObject ?? [];
+        payload["caseId"] = caseId.ToString();
+        payload["unitCode"] = unitCode;
+        payload["kind"] = kind;
+        payload["dueAt"] = dueAt?.ToString("O", CultureInfo.InvariantCulture);
+        payload["signDueAt"] = signDueAt.ToString("O", CultureInfo.InvariantCulture);
+
+        var bookmark = context.CreateBookmark(BookmarkName, hash: taskId, payload: new JsonObject
+        {
+            ["taskId"] = taskId,
+            ["taskName"] = taskName,
+            ["assignee"] = unitCode,
+            ["possibleOutcomes"] = new JsonArray(outcomes.Select(o => (JsonNode?)o).ToArray()),
+            ["payload"] = payload.DeepClone(),
+        });
+        var request = new TaskRequest(taskId, taskName, context.WorkflowInstanceId, context.Node.NodeId, bookmark.Id, outcomes, payload, unitCode, context.Workflow.CorrelationId);
+        context.JournalData["taskId"] = taskId;
+        context.JournalData["unitCode"] = unitCode;
+        context.JournalData["kind"] = kind;
+        context.AddEffect(new CaseEffect(caseId, (db, @case) =>
+        {
+            // A case registered or given its deadline earlier in this burst is only complete here: the task is handed to
+            // the inbox after the commit, so its payload can still take the deadline.
+            var due = dueAt ?? @case.DeadlineAt;
+            if (dueAt is null && due is { } deadline)
+                payload["dueAt"] = deadline.ToString("O", CultureInfo.InvariantCulture);
+            db.Append(@case, CaseEventKind.TaskCreated, CaseActor.System, now, new JsonObject
+            {
+                ["taskId"] = taskId,
+                ["unitCode"] = unitCode,
+                ["kind"] = kind,
+                ["dueAt"] = due?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+                ["signDueAt"] = signDueAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+            });
+        }));
+        context.AfterCommit((runtime, ct) => runtime.TaskDispatcher.DispatchAsync(request, ct));
+    }
+
+    /// <summary>The DueAt input, else the saved case's deadline (null for a case not saved yet: the effect fills it in).</summary>
+    private async Task<DateTimeOffset?> DueAtAsync(ActivityExecutionContext context, Guid caseId)
+    {
+        if (context.Get(DueAt) is { Length: > 0 } text)
+            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                ? parsed
+                : throw new WorkflowFaultException($"'{text}' is not a due time.");
+        await using var read = await context.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
+        return await read.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.DeadlineAt).FirstOrDefaultAsync();
+    }
+
+    private static string Normalize(string kind) => kind.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    private static string Title(string kind) => Normalize(kind) switch
+    {
+        "handle" => "Handle",
+        "reviewreturn" => "Review return",
+        "reviewextension" => "Review extension",
+        "reviewanswer" => "Review answer",
+        "callback" => "Call back",
+        _ => kind,
+    };
+}
