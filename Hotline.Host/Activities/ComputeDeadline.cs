@@ -33,6 +33,10 @@ public sealed class ComputeDeadline : Activity
     [Input(Description = "The name of the rule that chose the limit.")]
     public Input<string>? RuleName { get; set; }
 
+    /// <summary>Why the deadline is set, recorded in the timeline.</summary>
+    [Input(Description = "Why the deadline is set: dispatch, rehandle or reclassify.", UIHint = "dropdown", Options = ["dispatch", "rehandle", "reclassify"], DefaultValue = "dispatch")]
+    public Input<string>? Reason { get; set; }
+
     /// <summary>The definition that chose the limit.</summary>
     [Input(Description = "The definition that chose the limit; its version run by this instance is frozen on the case.", DefaultValue = "category-deadlines")]
     public Input<string>? RuleDefinitionId { get; set; }
@@ -64,17 +68,19 @@ public sealed class ComputeDeadline : Activity
             DeadlineUnit.WorkingDays => calendar.AddWorkingDays(start, limit),
             _ => null,
         };
-        var deadline = due is null ? now : EndOfDay(calendar, due.Value);
+        var deadline = due is null ? now : calendar.EndOfWorkingDay(due.Value);
         var provisional = due?.IsProvisional ?? false;
         var snapshot = new DeadlineRuleSnapshot(ruleDefinitionId, version, limit, unit, now);
         var ruleName = context.Get(RuleName);
+        var reason = context.Get(Reason) is { Length: > 0 } why ? why : "dispatch";
         context.AddEffect(new CaseEffect(caseId, (db, @case) =>
         {
             @case.DeadlineAt = deadline;
             @case.IsDeadlineProvisional = provisional;
             @case.DeadlineRule = snapshot;
-            db.Append(@case, CaseEventKind.Classified, CaseActor.System, now, new JsonObject
+            db.Append(@case, CaseEventKind.DeadlineSet, CaseActor.System, now, new JsonObject
             {
+                ["reason"] = reason,
                 ["deadlineAt"] = deadline.ToUniversalTime().ToString("O"),
                 ["provisional"] = provisional,
                 ["rule"] = ruleName,
@@ -96,12 +102,5 @@ public sealed class ComputeDeadline : Activity
             ? await store.FindByVersionIdAsync(versionId)
             : await store.FindPublishedAsync(definitionId);
         return definition?.Version ?? 0;
-    }
-
-    private static DateTimeOffset EndOfDay(WorkingDayCalendar calendar, DateOnly date)
-    {
-        var hours = calendar.Hours;
-        var local = date.ToDateTime(hours.AfternoonEnd);
-        return new DateTimeOffset(local, hours.TimeZone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

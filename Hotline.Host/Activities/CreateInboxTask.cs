@@ -38,8 +38,8 @@ public class CreateInboxTask : HumanTask
     public Input<string>? UnitCode { get; set; }
 
     /// <summary>What the unit is asked to do.</summary>
-    [Input(Description = "handle, review-return, review-extension, review-answer or callback.", UIHint = "dropdown",
-        Options = ["handle", "review-return", "review-extension", "review-answer", "callback"], DefaultValue = "handle")]
+    [Input(Description = "handle, review-return, review-extension, review-answer, callback or dispatch.", UIHint = "dropdown",
+        Options = ["handle", "review-return", "review-extension", "review-answer", "callback", "dispatch"], DefaultValue = "handle")]
     public Input<string>? Kind { get; set; }
 
     /// <summary>The sign-for limit in working hours.</summary>
@@ -55,7 +55,8 @@ public class CreateInboxTask : HumanTask
     {
         "handle" => ["Completed", "Returned", "ExtensionRequested", "SubDispatched"],
         "reviewreturn" or "reviewextension" or "reviewanswer" => ["Approved", "Rejected"],
-        "callback" => ["Satisfied", "Dissatisfied", "Unreachable"],
+        "callback" => ["Satisfied", "BasicallySatisfied", "Unsatisfied", "Unreachable"],
+        "dispatch" => ["Dispatched"],
         _ => ["Done"],
     };
 
@@ -71,15 +72,26 @@ public class CreateInboxTask : HumanTask
         if (hours < 0 || double.IsNaN(hours) || TimeSpan.FromHours(hours) > WorkingDayCalendar.MaxWorkingHours)
             throw new WorkflowFaultException($"A sign-for limit of {hours} working hours is out of range.");
 
-        var now = context.Now;
-        var calendar = await context.GetRequiredService<CalendarService>().GetCalendarAsync();
-        var signDueAt = calendar.AddWorkingHours(now, TimeSpan.FromHours(hours)).Value;
         var dueAt = await DueAtAsync(context, caseId);
-
-        var taskId = NewTaskId(context.WorkflowInstanceId);
         var taskName = context.Get(TaskName) is { Length: > 0 } name ? name : $"{Title(kind)} {unitCode}";
         var outcomes = context.Get(PossibleOutcomes) is { Count: > 0 } list ? list : DefaultOutcomes(kind);
         var payload = global::Hotline.Workflows.Expressions.ValueConverter.ToJson(context.Get(Payload)) as JsonObject ?? [];
+        await OpenAsync(context, new InboxTaskSpec(caseId, unitCode, kind, taskName, outcomes, dueAt, hours, payload));
+    }
+
+    /// <summary>
+    /// Puts one task into a unit's inbox for <paramref name="context"/>'s activity: a <see cref="HumanTask.BookmarkName"/>
+    /// bookmark keyed by a new task id, a <see cref="CaseEventKind.TaskCreated"/> event in the same commit, and the
+    /// inbox row after the commit. Returns the task id.
+    /// </summary>
+    internal static async Task<string> OpenAsync(ActivityExecutionContext context, InboxTaskSpec spec)
+    {
+        var (caseId, unitCode, kind, taskName, outcomes, dueAt, hours, payload) = spec;
+        var now = context.Now;
+        var calendar = await context.GetRequiredService<CalendarService>().GetCalendarAsync();
+        var signDueAt = calendar.AddWorkingHours(now, TimeSpan.FromHours(hours)).Value;
+
+        var taskId = NewTaskId(context.WorkflowInstanceId);
         payload["caseId"] = caseId.ToString();
         payload["unitCode"] = unitCode;
         payload["kind"] = kind;
@@ -115,20 +127,39 @@ public class CreateInboxTask : HumanTask
             });
         }));
         context.AfterCommit((runtime, ct) => runtime.TaskDispatcher.DispatchAsync(request, ct));
+        return taskId;
     }
 
-    /// <summary>The DueAt input, else the saved case's deadline (null for a case not saved yet: the effect fills it in).</summary>
+    /// <summary>Records the outcome on the case and the inbox row in the resume's commit; see <see cref="ResumeAsync"/>.</summary>
+    internal static void RecordOutcome(ActivityExecutionContext context, Bookmark bookmark, TaskCompletion completion)
+    {
+        if (bookmark.Payload?["payload"] is not JsonObject payload || !Guid.TryParse(payload["caseId"]?.GetValue<string>(), out var caseId))
+            return;
+        var taskId = bookmark.Payload["taskId"]?.GetValue<string>() ?? bookmark.Hash ?? bookmark.Id;
+        context.AddEffect(new TaskOutcomeEffect(caseId, taskId, payload["kind"]?.GetValue<string>() ?? "handle",
+            payload["unitCode"]?.GetValue<string>() ?? "", completion, context.Now));
+    }
+
+    /// <summary>The DueAt input, else the case's deadline as this burst sees it (a deadline moved earlier in the burst counts).</summary>
     private async Task<DateTimeOffset?> DueAtAsync(ActivityExecutionContext context, Guid caseId)
     {
         if (context.Get(DueAt) is { Length: > 0 } text)
             return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
                 ? parsed
                 : throw new WorkflowFaultException($"'{text}' is not a due time.");
-        await using var read = await context.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
-        return await read.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.DeadlineAt).FirstOrDefaultAsync();
+        return (await CaseReader.FindAsync(context, caseId))?.DeadlineAt;
     }
 
-    private static string Normalize(string kind) => kind.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
+    /// <inheritdoc />
+    /// <remarks>The inbox row is completed and the reported fact recorded on the case in the resume's commit (<see cref="TaskOutcomeEffect"/>).</remarks>
+    public override ValueTask ResumeAsync(ActivityExecutionContext context, Bookmark bookmark, object? input)
+    {
+        ArgumentNullException.ThrowIfNull(bookmark);
+        RecordOutcome(context, bookmark, input as TaskCompletion ?? new TaskCompletion("Done"));
+        return base.ResumeAsync(context, bookmark, input);
+    }
+
+    private static string Normalize(string kind) => InboxKinds.Normalize(kind);
 
     private static string Title(string kind) => Normalize(kind) switch
     {
@@ -137,6 +168,18 @@ public class CreateInboxTask : HumanTask
         "reviewextension" => "Review extension",
         "reviewanswer" => "Review answer",
         "callback" => "Call back",
+        "dispatch" => "Dispatch",
         _ => kind,
     };
 }
+
+/// <summary>What <see cref="CreateInboxTask.OpenAsync"/> puts into an inbox.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="UnitCode">Whose inbox.</param>
+/// <param name="Kind">handle, assist, review-return...</param>
+/// <param name="TaskName">The name shown in the inbox.</param>
+/// <param name="Outcomes">The outcomes the handler may choose.</param>
+/// <param name="DueAt">When the work is due; the case's deadline when null.</param>
+/// <param name="SignWithinHours">The sign-for limit in working hours.</param>
+/// <param name="Payload">Extra data for the handler (the case, unit, kind and times are added).</param>
+internal sealed record InboxTaskSpec(Guid CaseId, string UnitCode, string Kind, string TaskName, IReadOnlyList<string> Outcomes, DateTimeOffset? DueAt, double SignWithinHours, JsonObject Payload);

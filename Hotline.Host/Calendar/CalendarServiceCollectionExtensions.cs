@@ -20,6 +20,7 @@ public static class CalendarServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICalendarYearStore, EfCalendarYearStore>();
         services.TryAddSingleton<CalendarService>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ICalendarYearListener, ProvisionalDeadlineRecomputer>());
         return services;
     }
 }

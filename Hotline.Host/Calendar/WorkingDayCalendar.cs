@@ -150,6 +150,16 @@ public sealed class WorkingDayCalendar
     /// <summary>The date of <paramref name="moment"/> in <see cref="Hours"/>' time zone (what "today" means for a deadline).</summary>
     public DateOnly DateOf(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Hours.TimeZone).DateTime);
 
+    /// <summary>
+    /// The moment a deadline on <paramref name="date"/> falls due: the end of that day's afternoon working period
+    /// (<see cref="WorkingHours.AfternoonEnd"/>) in <see cref="Hours"/>' time zone, in UTC.
+    /// </summary>
+    public DateTimeOffset EndOfWorkingDay(DateOnly date)
+    {
+        var local = date.ToDateTime(Hours.AfternoonEnd);
+        return new DateTimeOffset(local, Hours.TimeZone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     private bool Classify(DateOnly date, SortedSet<int> assumed)
     {
         var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;

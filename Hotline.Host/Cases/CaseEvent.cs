@@ -146,6 +146,18 @@ public enum CaseEventKind
 
     /// <summary>办结: closed.</summary>
     Closed,
+
+    /// <summary>A deadline was set or recomputed (data: deadline, provisional, rule, limit, unit, why).</summary>
+    DeadlineSet,
+
+    /// <summary>协办: an assisting unit submitted its opinion to the lead unit (data: unit, opinion).</summary>
+    AssistanceSubmitted,
+
+    /// <summary>A notice went to the citizen, a unit or a supervisor (data: recipient, channel, text).</summary>
+    Notified,
+
+    /// <summary>A checkpoint of the supervision track passed (13710: same day, 3 days, 7 days, 1 month) (data: checkpoint, level).</summary>
+    SupervisionCheckpoint,
 }
 
 internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>

@@ -83,7 +83,7 @@ public static class CaseTimeline
             ActorId = actor.Id,
             ActorName = actor.DisplayName,
             Kind = kind,
-            Data = data?.ToJsonString(),
+            Data = data?.ToStoredJson(),
         };
         db.Add(@event);
         return @event;

@@ -38,6 +38,7 @@ public static class CasesServiceCollectionExtensions
         services.TryAddSingleton<InboxTaskDispatcher>();
         services.Replace(ServiceDescriptor.Singleton<ITaskDispatcher>(sp => sp.GetRequiredService<InboxTaskDispatcher>()));
         services.TryAddSingleton<InboxReconciler>();
+        services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.SectionName));
         services.AddHostedService<InboxReconciliationService>();
         return services;
     }

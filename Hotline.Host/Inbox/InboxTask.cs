@@ -159,6 +159,9 @@ public enum InboxTaskKind
 
     /// <summary>答复: the centre answers the citizen.</summary>
     Reply,
+
+    /// <summary>协办: an assisting unit's opinion for the lead unit.</summary>
+    Assist,
 }
 
 /// <summary>Where an inbox task stands.</summary>

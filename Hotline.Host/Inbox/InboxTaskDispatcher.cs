@@ -54,7 +54,7 @@ public sealed class InboxTaskDispatcher(IDbContextFactory<HotlineDbContext> cont
             DueAt = Moment(payload, "dueAt", request.TaskId),
             SignDueAt = Moment(payload, "signDueAt", request.TaskId),
             CreatedAt = clock.GetUtcNow(),
-            Payload = request.Payload?.ToJsonString(),
+            Payload = request.Payload?.ToStoredJson(),
             WorkflowInstanceId = request.WorkflowInstanceId,
             BookmarkId = request.BookmarkId,
             CorrelationId = request.CorrelationId,

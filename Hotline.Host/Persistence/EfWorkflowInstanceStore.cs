@@ -59,6 +59,8 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
             await dbEffect.ApplyAsync(db, cancellationToken);
         }
 
+        await CancelAbandonedTasksAsync(db, commit, cancellationToken);
+
         try
         {
             // The context is discarded afterwards: no need to mark the saved entities unchanged.
@@ -77,6 +79,26 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
             // An effect lost a race on a case's timeline (the event number was taken): retry the burst on fresh data.
             throw Conflict(commit, e);
         }
+    }
+
+    /// <summary>
+    /// Cancels the inbox tasks whose human-task bookmarks this commit removed without completing them (the workflow went
+    /// another way: a branch was cancelled, the lead unit returned the case while assisting units were still working,
+    /// the instance was cancelled), so no inbox shows work nobody waits for. A completed task was marked by its
+    /// resume's effect already and stays completed.
+    /// </summary>
+    private static async Task CancelAbandonedTasksAsync(HotlineDbContext db, WorkflowCommit commit, CancellationToken cancellationToken)
+    {
+        var taskIds = commit.RemovedBookmarks
+            .Where(b => b.Name == Hotline.Workflows.Activities.Tasks.HumanTask.BookmarkName && b.Hash is not null)
+            .Select(b => b.Hash!)
+            .ToList();
+        if (taskIds.Count == 0)
+            return;
+        var at = commit.Instance.UpdatedAt;
+        var tasks = await db.InboxTasks.Where(t => taskIds.Contains(t.TaskId)).ToListAsync(cancellationToken);
+        foreach (var task in tasks.Where(t => t.IsPending))
+            task.Cancel(at);
     }
 
     /// <inheritdoc />

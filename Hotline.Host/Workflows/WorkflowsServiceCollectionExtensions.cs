@@ -32,6 +32,8 @@ public static class WorkflowsServiceCollectionExtensions
             sp.GetRequiredService<IBookmarkScheduler>(),
             sp.GetRequiredService<ILogger<WorkflowRuntime>>()));
         services.AddHostedService<DefinitionSeeder>();
+        // The inbox's actions resume workflows, so the service comes with the engine (the cases part only stores tasks).
+        services.TryAddSingleton<Inbox.InboxService>();
         return services;
     }
 }

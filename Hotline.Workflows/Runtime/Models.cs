@@ -146,4 +146,7 @@ public sealed record TaskRequest(
     string? CorrelationId);
 
 /// <summary>What the handler of a human task chose.</summary>
-public sealed record TaskCompletion(string Outcome, JsonNode? Result = null);
+/// <param name="Outcome">The outcome port to continue on.</param>
+/// <param name="Result">What the handler submitted (the answer, a reason, a chosen unit...).</param>
+/// <param name="CompletedBy">Who completed the task (a user name or unit code), for the host's records.</param>
+public sealed record TaskCompletion(string Outcome, JsonNode? Result = null, string? CompletedBy = null);

@@ -65,18 +65,20 @@ public abstract class CaseLifecycleTests : IAsyncLifetime
         Assert.Equal(CaseStatus.Registered, @case.Status);
         Assert.Equal(CaseType.Complaint, @case.Type);
         Assert.Matches(@"^20260213-\d{6}$", @case.Number);
-        // 10 working days counted from the day after: 02-24..02-27 (4), 02-28 make-up Saturday (5), 03-02..03-05 (9)...
+        // 10 working days counted from the day after: 02-14 make-up Saturday (1), 02-24..02-27 (5), 02-28 make-up Saturday (6), 03-02..03-05 (10)
         // as `calendar add-working-days 2026-02-13 10` prints: 2026-03-05; due at the end of the working day.
         Assert.Equal(new DateTimeOffset(2026, 3, 5, 17, 30, 0, TimeSpan.FromHours(8)), @case.DeadlineAt);
         Assert.False(@case.IsDeadlineProvisional);
         Assert.Equal(new DeadlineRuleSnapshot("category-deadlines", 1, 10, DeadlineUnit.WorkingDays, FridayBeforeSpringFestival.ToUniversalTime()), @case.DeadlineRule);
-        Assert.Equal([CaseEventKind.Registered, CaseEventKind.Classified], await _host.TimelineAsync(@case.Id));
+        // No routing rule covers SR-TEST: a dispatcher chooses the unit.
+        Assert.Equal([CaseEventKind.Registered, CaseEventKind.DeadlineSet, CaseEventKind.TaskCreated], await _host.TimelineAsync(@case.Id));
         var task = Assert.Single(run.Bookmarks);
-        Assert.Equal("Dispatch", task.Payload?["taskName"]?.GetValue<string>());
+        Assert.Equal("人工派单", task.Payload?["taskName"]?.GetValue<string>());
         await using var db = await _host.Contexts.CreateDbContextAsync();
         var inbox = await db.InboxTasks.AsNoTracking().SingleAsync();
         Assert.Equal(@case.Id, inbox.CaseId);
-        Assert.Equal("dispatch-desk", inbox.UnitCode);
+        Assert.Equal("RX-PD", inbox.UnitCode);
+        Assert.Equal(Hotline.Host.Inbox.InboxTaskKind.Dispatch, inbox.Kind);
         Assert.Equal(@case.Number, inbox.CorrelationId);
     }
 

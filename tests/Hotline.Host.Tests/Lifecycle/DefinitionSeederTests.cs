@@ -7,7 +7,11 @@ namespace Hotline.Host.Tests.Lifecycle;
 /// <summary>The shipped definitions are published on start, once, and never over an administrator's versions.</summary>
 public sealed class DefinitionSeederTests : IAsyncLifetime
 {
-    private static readonly string[] Shipped = ["accept", "case-lifecycle", "category-deadlines"];
+    /// <summary>The definitions the case-lifecycle issue asks for, one file each in <c>definitions/</c>.</summary>
+    private static readonly string[] Shipped =
+        ["accept", "dispatch", "handle", "reply", "callback", "escalate", "case-lifecycle", "category-deadlines", "escalation-13710"];
+
+    public static TheoryData<string> ShippedIds => [.. Shipped];
 
     private LifecycleHost _host = null!;
 
@@ -41,10 +45,17 @@ public sealed class DefinitionSeederTests : IAsyncLifetime
         Assert.Equal("edited by an administrator", versions.Single(v => v.IsPublished).Document["description"]?.GetValue<string>());
     }
 
+    [Fact]
+    public void Should_ship_exactly_the_lifecycle_definitions_When_the_definitions_folder_is_listed()
+    {
+        var folder = Path.GetDirectoryName(LifecycleHost.DefinitionPath("accept"))!;
+        var files = Directory.GetFiles(folder, "*.json").Select(Path.GetFileNameWithoutExtension).Order();
+
+        Assert.Equal(Shipped.Order(), files);
+    }
+
     [Theory]
-    [InlineData("accept")]
-    [InlineData("case-lifecycle")]
-    [InlineData("category-deadlines")]
+    [MemberData(nameof(ShippedIds))]
     public void Should_have_an_Elsa_flowchart_with_designer_positions_When_a_shipped_definition_is_read(string definitionId)
     {
         var definition = WorkflowDefinitionReader.ReadFile(LifecycleHost.DefinitionPath(definitionId));
@@ -53,6 +64,8 @@ public sealed class DefinitionSeederTests : IAsyncLifetime
         var root = definition.Document["root"]!;
         Assert.Equal("Elsa.Flowchart", root["type"]?.GetValue<string>());
         Assert.All(root["activities"]!.AsArray(), a => Assert.NotNull(a!["metadata"]?["designer"]?["position"]?["x"]));
+        var positions = root["activities"]!.AsArray().Select(a => a!["metadata"]!["designer"]!["position"]!.ToJsonString()).ToList();
+        Assert.True(positions.Count == positions.Distinct().Count(), $"{definitionId}: two activities are drawn on the same spot.");
     }
 
     [Fact]

@@ -44,77 +44,63 @@ public abstract class DispatchTests : IAsyncLifetime
         Assert.Equal("DH-CG", @case.LeadUnitCode);
         Assert.Equal(["DH-SC"], @case.AssistingUnitCodes);
         Assert.Equal(ComplaintDeadline, @case.DeadlineAt);
-        Assert.Equal([CaseEventKind.Registered, CaseEventKind.Classified, CaseEventKind.Dispatched, CaseEventKind.TaskCreated], await _host.TimelineAsync(@case.Id));
+        // The lead unit's handle task and the assisting unit's assist task.
+        Assert.Equal([CaseEventKind.Registered, CaseEventKind.DeadlineSet, CaseEventKind.Dispatched, CaseEventKind.TaskCreated, CaseEventKind.TaskCreated],
+            await _host.TimelineAsync(@case.Id));
         await using var db = await _host.Contexts.CreateDbContextAsync();
         var dispatched = await db.CaseEvents.AsNoTracking().SingleAsync(e => e.CaseId == @case.Id && e.Kind == CaseEventKind.Dispatched);
         Assert.Contains("R-ROAD-DH", dispatched.Data ?? "");
 
-        var inbox = await db.InboxTasks.AsNoTracking().SingleAsync();
+        var inbox = await db.InboxTasks.AsNoTracking().SingleAsync(t => t.UnitCode == "DH-CG");
         Assert.Equal(@case.Id, inbox.CaseId);
-        Assert.Equal("DH-CG", inbox.UnitCode);
         Assert.Equal(InboxTaskKind.Handle, inbox.Kind);
         Assert.Equal(ComplaintDeadline, inbox.DueAt);
         Assert.Equal(new DateTimeOffset(2026, 2, 13, 14, 30, 0, TimeSpan.FromHours(8)), inbox.SignDueAt);
         Assert.Equal(["Completed", "Returned", "ExtensionRequested", "SubDispatched"], inbox.PossibleOutcomes);
-        var bookmark = Assert.Single(run.Bookmarks);
-        Assert.Equal(HumanTask.BookmarkName, bookmark.Name);
-        Assert.Equal("DH-CG", bookmark.Payload?["assignee"]?.GetValue<string>());
+        var assist = await db.InboxTasks.AsNoTracking().SingleAsync(t => t.UnitCode == "DH-SC");
+        Assert.Equal(InboxTaskKind.Assist, assist.Kind);
+        Assert.Equal(ComplaintDeadline, assist.DueAt);
+        var tasks = run.Bookmarks.Where(b => b.Name == HumanTask.BookmarkName).ToList();
+        Assert.Equal(["DH-CG", "DH-SC"], tasks.Select(b => b.Payload?["assignee"]?.GetValue<string>()).Order());
     }
 
     [Fact]
-    public async Task Should_default_the_tasks_due_time_to_the_case_deadline_When_the_definition_passes_no_DueAt()
-    {
-        var model = WorkflowDefinitionReader.ReadFile(LifecycleHost.DefinitionPath("case-lifecycle"));
-        var dispatch = ((JsonArray)model.Document["root"]!["activities"]!).Single(a => a!["id"]!.GetValue<string>() == "dispatch-units")!.AsObject();
-        Assert.True(dispatch.Remove("dueAt"));
-        await new WorkflowDefinitionService(_host.Runtime).SaveAndPublishAsync(model);
-
-        var run = await _host.StartCaseAsync("Complaint", "占道经营", subjectCode: "SR-ROAD");
-
-        Assert.True(run.Incidents.Count == 0);
-        await using var db = await _host.Contexts.CreateDbContextAsync();
-        var inbox = await db.InboxTasks.AsNoTracking().SingleAsync();
-        Assert.Equal(ComplaintDeadline, inbox.DueAt);
-    }
-
-    [Fact]
-    public async Task Should_finish_the_dispatch_child_with_outcome_Completed_When_the_lead_unit_completes_its_task()
+    public async Task Should_end_the_dispatch_child_with_Dispatched_and_hand_its_lead_unit_to_handle()
     {
         var run = await _host.StartCaseAsync("Complaint", "商铺占道", subjectCode: "SR-ROAD");
-        var taskId = Assert.Single(run.Bookmarks).Payload!["taskId"]!.GetValue<string>();
 
-        var done = await _host.Runtime.CompleteTaskAsync(taskId, new TaskCompletion("Completed"));
-
-        Assert.True(done.Incidents.Count == 0, string.Join("\n", done.Incidents.Select(i => i.Message)));
-        Assert.Empty(done.Bookmarks);
-        Assert.Equal(WorkflowSubStatus.Finished, done.SubStatus);
         var journal = await _host.Runtime.Instances.GetJournalAsync(run.InstanceId);
-        var handled = journal.Last(j => j.ActivityId == "handle");
-        Assert.Equal("Completed", handled.EventName);
-        Assert.Contains(journal, j => j.ActivityId == "end-Completed" && j.EventName == "Completed");
-        Assert.Equal("Completed", journal.Last(j => j.ActivityId == "dispatch-units").EventName);
-        Assert.DoesNotContain(journal, j => j.ActivityId == "dispatch");
-        var records = await _host.Runtime.Instances.GetRecordsAsync(run.InstanceId);
-        Assert.Contains(records, r => r.ActivityId == "dispatch-units" && r.Status == Hotline.Workflows.Runtime.ActivityStatus.Completed);
+        Assert.Equal("Completed", journal.Last(j => j.ActivityId == "dispatch").EventName);
+        Assert.Contains(journal, j => j.ActivityId == "dispatched" && j.EventName == "Completed");
+        Assert.DoesNotContain(journal, j => j.ActivityId == "desk");
+        Assert.Single(journal, j => j.ActivityId == "task" && j.EventName == "Suspended");
+        Assert.Equal("DH-CG", Assert.Single(await _host.PendingTasksAsync("DH-CG")).UnitCode);
     }
 
     [Fact]
-    public async Task Should_go_to_the_dispatch_desk_When_no_routing_rule_covers_the_subject()
+    public async Task Should_ask_a_dispatcher_and_dispatch_to_the_unit_they_choose_When_no_routing_rule_covers_the_subject()
     {
         var run = await _host.StartCaseAsync("Complaint", "其他问题", subjectCode: "SR-UNROUTED");
 
         var @case = await _host.CaseOfAsync(run.InstanceId);
         Assert.Equal(CaseStatus.Registered, @case.Status);
         Assert.Null(@case.LeadUnitCode);
-        Assert.Equal([CaseEventKind.Registered, CaseEventKind.Classified], await _host.TimelineAsync(@case.Id));
-        var task = Assert.Single(run.Bookmarks);
-        Assert.Equal("Dispatch", task.Payload?["taskName"]?.GetValue<string>());
-        await using var db = await _host.Contexts.CreateDbContextAsync();
-        var inbox = await db.InboxTasks.AsNoTracking().SingleAsync();
-        Assert.Equal("dispatch-desk", inbox.UnitCode);
-        var journal = await _host.Runtime.Instances.GetJournalAsync(run.InstanceId);
-        Assert.Equal("Completed", journal.Last(j => j.ActivityId == "dispatch-units").EventName);
-        Assert.Contains(journal, j => j.ActivityId == "desk");
+        var desk = Assert.Single(await _host.PendingTasksAsync("RX-PD"));
+        Assert.Equal(InboxTaskKind.Dispatch, desk.Kind);
+        Assert.Equal(["Dispatched"], desk.PossibleOutcomes);
+
+        var unknown = await Assert.ThrowsAsync<InboxValidationException>(() => _host.Inbox.CompleteAsync(
+            desk.TaskId, new InboxActor("pd-user", "派单员", null), "Dispatched", new JsonObject { ["unitCode"] = "NO-SUCH-UNIT" }));
+        Assert.Equal("unitCode", unknown.Field);
+
+        await _host.ActAsync("RX-PD", "Dispatched", new { unitCode = "DH-SC", note = "市场秩序问题" }, centre: true);
+
+        @case = await _host.CaseOfAsync(run.InstanceId);
+        Assert.Equal(CaseStatus.Dispatched, @case.Status);
+        Assert.Equal("DH-SC", @case.LeadUnitCode);
+        Assert.Equal(InboxTaskKind.Handle, Assert.Single(await _host.PendingTasksAsync("DH-SC")).Kind);
+        Assert.Equal([CaseEventKind.Registered, CaseEventKind.DeadlineSet, CaseEventKind.TaskCreated, CaseEventKind.SignedFor, CaseEventKind.Dispatched, CaseEventKind.TaskCreated],
+            await _host.TimelineAsync(@case.Id));
     }
 }
 

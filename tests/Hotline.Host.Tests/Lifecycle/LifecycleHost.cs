@@ -66,6 +66,44 @@ public sealed class LifecycleHost : IAsyncDisposable
         return await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence).Select(e => e.Kind).ToListAsync();
     }
 
+    public Hotline.Host.Inbox.InboxService Inbox => Factory.Services.GetRequiredService<Hotline.Host.Inbox.InboxService>();
+
+    /// <summary>The pending tasks in a unit's inbox, oldest first.</summary>
+    public async Task<List<Hotline.Host.Inbox.InboxTask>> PendingTasksAsync(string unitCode)
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        var tasks = await db.InboxTasks.AsNoTracking()
+            .Where(t => t.UnitCode == unitCode && (t.Status == Hotline.Host.Inbox.InboxTaskStatus.Open || t.Status == Hotline.Host.Inbox.InboxTaskStatus.SignedFor))
+            .ToListAsync();
+        return tasks.OrderBy(t => t.CreatedAt).ToList();
+    }
+
+    /// <summary>Completes the one pending task of a unit (signing for it first, as a unit does) and checks the run had no incident.</summary>
+    public async Task<RunResult> ActAsync(string unitCode, string outcome, object? result = null, bool centre = false)
+    {
+        var task = Assert.Single(await PendingTasksAsync(unitCode));
+        var actor = new Hotline.Host.Inbox.InboxActor(unitCode + "-user", unitCode + " 经办人", centre ? null : unitCode);
+        await Inbox.SignAsync(task.TaskId, actor);
+        var json = result is null ? null : System.Text.Json.JsonSerializer.SerializeToNode(result)!.AsObject();
+        var run = await Inbox.CompleteAsync(task.TaskId, actor, outcome, json);
+        Assert.True(run.Incidents.Count == 0, string.Join("\n", run.Incidents.Select(i => i.Message)));
+        return run;
+    }
+
+    /// <summary>Moves the clock to <paramref name="at"/> and fires the timers due by then.</summary>
+    public async Task AdvanceToAsync(DateTimeOffset at)
+    {
+        Factory.Clock.Advance(at - Factory.Clock.GetUtcNow());
+        await Runtime.ResumeDueTimersAsync(at);
+    }
+
+    /// <summary>The timeline as (kind, data) pairs.</summary>
+    public async Task<List<CaseEvent>> EventsAsync(Guid caseId)
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        return await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence).ToListAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();

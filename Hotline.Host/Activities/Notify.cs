@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Hotline.Host.Cases;
+using Hotline.Workflows.Activities;
+using Hotline.Workflows.Runtime;
+
+namespace Hotline.Host.Activities;
+
+/// <summary>
+/// Sends a notice about a case to the citizen, the lead unit, its head, the supervisor, a leader or the dispatcher, by
+/// recording a <see cref="CaseEventKind.Notified"/> event (recipient, channel, text and, for the lead unit and its
+/// head, the unit's code) in the same commit as the workflow.
+/// </summary>
+/// <remarks>
+/// There is no SMS gateway, inbox feed or mail room connected to this host: the timeline record is the notice's outbox.
+/// A sender added later reads the <see cref="CaseEventKind.Notified"/> events it has not sent yet, so a notice is
+/// recorded exactly once with the step that caused it, whether or not the sending succeeds.
+/// </remarks>
+[Activity("Hotline", "Cases", "Sends a notice about a case (SMS, inbox or letter) to the citizen, the lead unit, its head, the supervisor, a leader or the dispatcher.",
+    DisplayName = "Notify")]
+public sealed class Notify : CodeActivity
+{
+    /// <summary>The case.</summary>
+    [Input(Description = "The id of the case.")]
+    public Input<string>? CaseId { get; set; }
+
+    /// <summary>Who gets the notice.</summary>
+    [Input(Description = "Citizen, LeadUnit (承办单位), UnitHead (承办单位负责人), Supervisor (督办员), Leader (包案领导) or Dispatcher (派单员).",
+        UIHint = "dropdown", Options = ["Citizen", "LeadUnit", "UnitHead", "Supervisor", "Leader", "Dispatcher"])]
+    public Input<string>? Recipient { get; set; }
+
+    /// <summary>How it is sent.</summary>
+    [Input(Description = "Sms, Inbox or Letter (函告); Sms when empty.", UIHint = "dropdown", Options = ["Sms", "Inbox", "Letter"], DefaultValue = "Sms")]
+    public Input<string>? Channel { get; set; }
+
+    /// <summary>What the notice says.</summary>
+    [Input(Description = "The text of the notice.")]
+    public Input<string>? Text { get; set; }
+
+    /// <inheritdoc />
+    protected override Outcomes Execute(ActivityExecutionContext context)
+    {
+        var caseId = CaseIds.Parse(context.Get(CaseId));
+        var recipient = Parse<NoticeRecipient>(context.Get(Recipient), "recipient", null);
+        var channel = Parse<NoticeChannel>(context.Get(Channel), "channel", NoticeChannel.Sms);
+        var text = context.Get(Text) is { } t && !string.IsNullOrWhiteSpace(t) ? t : throw new WorkflowFaultException("Notify needs a Text.");
+        var at = context.Now;
+        context.JournalData["recipient"] = recipient.ToString();
+        context.JournalData["channel"] = channel.ToString();
+        context.AddEffect(new CaseEffect(caseId, (db, @case) => db.Append(@case, CaseEventKind.Notified, CaseActor.System, at, new JsonObject
+        {
+            ["recipient"] = recipient.ToString(),
+            ["channel"] = channel.ToString(),
+            ["text"] = text,
+            ["unitCode"] = recipient is NoticeRecipient.LeadUnit or NoticeRecipient.UnitHead ? @case.LeadUnitCode : null,
+        })));
+        return Outcomes.Done;
+    }
+
+    private static T Parse<T>(string? text, string what, T? empty) where T : struct, Enum =>
+        string.IsNullOrWhiteSpace(text) && empty is { } fallback ? fallback
+        : Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(text!.Trim()[0]) ? value
+        : throw new WorkflowFaultException($"'{text}' is not a notice {what} ({string.Join(", ", Enum.GetNames<T>())}).");
+}
+
+/// <summary>Who a <see cref="Notify"/> notice goes to.</summary>
+public enum NoticeRecipient
+{
+    /// <summary>The citizen who raised the case.</summary>
+    Citizen,
+
+    /// <summary>The lead unit (承办单位).</summary>
+    LeadUnit,
+
+    /// <summary>The head of the lead unit (承办单位负责人).</summary>
+    UnitHead,
+
+    /// <summary>The supervisor (督办员) of the government inspection office.</summary>
+    Supervisor,
+
+    /// <summary>The city leader who takes the case (包案领导).</summary>
+    Leader,
+
+    /// <summary>The hotline centre's dispatcher (派单员).</summary>
+    Dispatcher,
+}
+
+/// <summary>How a <see cref="Notify"/> notice is sent.</summary>
+public enum NoticeChannel
+{
+    /// <summary>A text message.</summary>
+    Sms,
+
+    /// <summary>The recipient's inbox in this system.</summary>
+    Inbox,
+
+    /// <summary>A formal letter (函告).</summary>
+    Letter,
+}

@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Hotline.Host.Cases;
+using Hotline.Host.Inbox;
+using Hotline.Host.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Host.Calendar;
+
+/// <summary>
+/// Recomputes the provisional deadlines (<see cref="Case.IsDeadlineProvisional"/>) of open cases when a calendar year is
+/// saved: the deadlines that assumed Monday to Friday for a year whose holidays were not published yet.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A case is looked at when it is open (not closed, not answered directly), its deadline is provisional and falls in
+/// the saved year or later (so counts through it). Its deadline is counted again from the rule frozen on it
+/// (<see cref="Case.DeadlineRule"/>): <see cref="DeadlineRuleSnapshot.Limit"/> working days after the date of
+/// <see cref="DeadlineRuleSnapshot.CountedFrom"/> in the calendar's time zone, due at the end of the afternoon period
+/// of the due date (<see cref="WorkingDayCalendar.EndOfWorkingDay"/>), as <c>ComputeDeadline</c> does. It stays
+/// provisional when it still reaches into a year with no calendar. When the deadline or its provisional flag changes,
+/// the case gets a <see cref="CaseEventKind.DeadlineSet"/> event (<c>reason</c> <see cref="Reason"/>, <c>year</c>,
+/// <c>deadlineAt</c>, <c>previousDeadlineAt</c>, <c>provisional</c>), and its pending
+/// <see cref="InboxTaskKind.Handle"/> and <see cref="InboxTaskKind.Assist"/> tasks that were due at the old deadline are due at the new one. Nothing changes
+/// when nothing would (a year saved twice).
+/// </para>
+/// <para>
+/// Only the frozen rule is recomputed here. An approved extension moves a deadline beyond its rule (it adds working
+/// days to the deadline then current), so a case with an <see cref="CaseEventKind.ExtensionApproved"/> event at or
+/// after <see cref="DeadlineRuleSnapshot.CountedFrom"/> is skipped with a warning; recomputing those is left to a
+/// later change. Deadlines counted in calendar days are never provisional, and other units are not recomputed.
+/// </para>
+/// <para>
+/// Cases are read and saved <see cref="ChunkSize"/> at a time. Workflows may change the same cases meanwhile: each
+/// chunk is saved against the cases' and tasks' concurrency tokens, and a chunk that loses a race is redone case by
+/// case with <see cref="CaseTimeline.UpdateCaseAsync"/>, which reloads and retries.
+/// </para>
+/// </remarks>
+public sealed class ProvisionalDeadlineRecomputer(
+    IDbContextFactory<HotlineDbContext> contexts,
+    CalendarService calendars,
+    TimeProvider clock,
+    ILogger<ProvisionalDeadlineRecomputer> logger) : ICalendarYearListener
+{
+    /// <summary>The <c>reason</c> of the <see cref="CaseEventKind.DeadlineSet"/> events this appends.</summary>
+    public const string Reason = "calendar-loaded";
+
+    /// <summary>How many cases are read and saved together.</summary>
+    public const int ChunkSize = 200;
+
+    /// <inheritdoc />
+    public async Task OnYearLoadedAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        if (!calendar.IsLoaded(year))
+        {
+            logger.LogWarning("Calendar year {Year} was reported saved but is not in the calendar; provisional deadlines are not recomputed.", year);
+            return;
+        }
+
+        var pass = new Pass(calendar, year, clock.GetUtcNow());
+        var from = calendar.Hours.ToMoment(new DateOnly(year, 1, 1), TimeSpan.Zero).ToUniversalTime();
+        var tally = new Tally();
+        Guid? after = null;
+        while (await RecomputeChunkAsync(pass, from, after, tally, cancellationToken) is { } last)
+            after = last;
+
+        logger.LogInformation(
+            "Calendar year {Year} loaded: recomputed {Recomputed} provisional deadline(s) ({StillProvisional} still provisional), moved {Tasks} handle task(s); " +
+            "{Unchanged} unchanged, {Extended} skipped (extended).",
+            year, tally.Recomputed, tally.StillProvisional, tally.TasksMoved, tally.Unchanged, tally.Extended);
+    }
+
+    /// <summary>Recomputes the next chunk of cases after <paramref name="after"/>; returns the last case's id, or null when there were none.</summary>
+    private async Task<Guid?> RecomputeChunkAsync(Pass pass, DateTimeOffset from, Guid? after, Tally tally, CancellationToken cancellationToken)
+    {
+        List<Guid> ids;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var query = db.Cases.Where(c => c.IsDeadlineProvisional
+                && c.Status != CaseStatus.Closed && c.Status != CaseStatus.AnsweredDirectly
+                && c.DeadlineAt >= from);
+            if (after is { } last)
+                query = query.Where(c => c.Id.CompareTo(last) > 0);
+            var cases = await query.OrderBy(c => c.Id).Take(ChunkSize).ToListAsync(cancellationToken);
+            if (cases.Count == 0)
+                return null;
+            ids = [.. cases.Select(c => c.Id)];
+
+            var extensions = await db.CaseEvents.AsNoTracking()
+                .Where(e => ids.Contains(e.CaseId) && e.Kind == CaseEventKind.ExtensionApproved)
+                .Select(e => new { e.CaseId, e.At })
+                .ToListAsync(cancellationToken);
+            var tasks = (await PendingHandleTasks(db).Where(t => ids.Contains(t.CaseId!.Value)).ToListAsync(cancellationToken))
+                .ToLookup(t => t.CaseId!.Value);
+            var outcomes = cases.Select(c => Apply(db, c, pass, extensions.Where(e => e.CaseId == c.Id).Select(e => e.At), tasks[c.Id])).ToList();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var outcome in outcomes)
+                    tally.Add(outcome);
+                return ids[^1];
+            }
+            catch (DbUpdateException e) when (CaseTimeline.IsConflict(e))
+            {
+                // A workflow changed one of these cases or tasks since they were read; nothing of the chunk was saved.
+            }
+        }
+
+        foreach (var id in ids)
+        {
+            var outcome = default(Outcome);
+            await contexts.UpdateCaseAsync(id, async (db, @case, ct) =>
+            {
+                var extensions = await db.CaseEvents.AsNoTracking()
+                    .Where(e => e.CaseId == id && e.Kind == CaseEventKind.ExtensionApproved)
+                    .Select(e => e.At)
+                    .ToListAsync(ct);
+                var tasks = await PendingHandleTasks(db).Where(t => t.CaseId == id).ToListAsync(ct);
+                outcome = Apply(db, @case, pass, extensions, tasks);
+            }, cancellationToken);
+            tally.Add(outcome);
+        }
+
+        return ids[^1];
+    }
+
+    private static IQueryable<InboxTask> PendingHandleTasks(HotlineDbContext db) =>
+        db.InboxTasks.Where(t => t.CaseId != null && (t.Kind == InboxTaskKind.Handle || t.Kind == InboxTaskKind.Assist)
+            && (t.Status == InboxTaskStatus.Open || t.Status == InboxTaskStatus.SignedFor));
+
+    /// <summary>Recomputes one case (tracked by <paramref name="db"/>, not saved) given its approved extensions and pending handle tasks.</summary>
+    private Outcome Apply(HotlineDbContext db, Case @case, Pass pass, IEnumerable<DateTimeOffset> extensionsApprovedAt, IEnumerable<InboxTask> handleTasks)
+    {
+        // Read again, not trusted from the query: in a retry the case is the one saved since.
+        if (!@case.IsOpen || !@case.IsDeadlineProvisional || @case.DeadlineAt is not { } previous || @case.DeadlineRule is not { } rule)
+            return Outcome.NotApplicable;
+        if (rule.Unit != DeadlineUnit.WorkingDays || rule.Limit is < 0 or > WorkingDayCalendar.MaxWorkingDays)
+        {
+            logger.LogWarning("Case {Number}: its provisional deadline comes from a limit of {Limit} {Unit}, which is not recomputed.", @case.Number, rule.Limit, rule.Unit);
+            return Outcome.NotApplicable;
+        }
+
+        if (extensionsApprovedAt.Any(at => at >= rule.CountedFrom))
+        {
+            logger.LogWarning("Case {Number}: its deadline was extended after it was counted from {CountedFrom:O}; it is not recomputed from its rule " +
+                "and stays provisional ({Deadline:O}) after calendar year {Year} was loaded.", @case.Number, rule.CountedFrom, previous, pass.Year);
+            return Outcome.Extended;
+        }
+
+        var due = pass.Calendar.AddWorkingDays(pass.Calendar.DateOf(rule.CountedFrom), rule.Limit);
+        var deadline = pass.Calendar.EndOfWorkingDay(due.Value);
+        if (deadline == previous && due.IsProvisional)
+            return Outcome.Unchanged;
+
+        var moved = 0;
+        foreach (var task in handleTasks.Where(t => t.DueAt == previous))
+        {
+            task.DueAt = deadline;
+            moved++;
+        }
+
+        @case.DeadlineAt = deadline;
+        @case.IsDeadlineProvisional = due.IsProvisional;
+        db.Append(@case, CaseEventKind.DeadlineSet, CaseActor.System, pass.Now, new JsonObject
+        {
+            ["reason"] = Reason,
+            ["year"] = pass.Year,
+            ["deadlineAt"] = deadline.ToString("O", CultureInfo.InvariantCulture),
+            ["previousDeadlineAt"] = previous.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+            ["provisional"] = due.IsProvisional,
+        });
+        return new Outcome(Kind.Recomputed, due.IsProvisional, moved);
+    }
+
+    private sealed record Pass(WorkingDayCalendar Calendar, int Year, DateTimeOffset Now);
+
+    private enum Kind
+    {
+        NotApplicable,
+        Unchanged,
+        Extended,
+        Recomputed,
+    }
+
+    private readonly record struct Outcome(Kind Kind, bool StillProvisional = false, int TasksMoved = 0)
+    {
+        public static Outcome NotApplicable => new(Kind.NotApplicable);
+
+        public static Outcome Unchanged => new(Kind.Unchanged);
+
+        public static Outcome Extended => new(Kind.Extended);
+    }
+
+    private sealed class Tally
+    {
+        public int Recomputed { get; private set; }
+
+        public int StillProvisional { get; private set; }
+
+        public int TasksMoved { get; private set; }
+
+        public int Unchanged { get; private set; }
+
+        public int Extended { get; private set; }
+
+        public void Add(Outcome outcome)
+        {
+            switch (outcome.Kind)
+            {
+                case Kind.Recomputed:
+                    Recomputed++;
+                    StillProvisional += outcome.StillProvisional ? 1 : 0;
+                    TasksMoved += outcome.TasksMoved;
+                    break;
+                case Kind.Unchanged:
+                    Unchanged++;
+                    break;
+                case Kind.Extended:
+                    Extended++;
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+}
