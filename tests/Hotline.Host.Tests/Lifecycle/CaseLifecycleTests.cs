@@ -138,6 +138,56 @@ public abstract class CaseLifecycleTests : IAsyncLifetime
         Assert.Equal(new DateTimeOffset(2026, 3, 5, 17, 30, 0, TimeSpan.FromHours(8)), runningCase.DeadlineAt);
         Assert.Equal((1, 10), (runningCase.DeadlineRule!.DefinitionVersion, runningCase.DeadlineRule.Limit));
     }
+
+    [Fact]
+    public async Task Should_climb_the_escalation_ladder_on_working_and_calendar_days_across_the_Spring_Festival_and_stop_When_the_answer_is_accepted()
+    {
+        await using (var db = await _host.Contexts.CreateDbContextAsync())
+        {
+            db.Add(new Hotline.Host.Units.HandlingUnit { Code = "DH-WY", Name = "东湖区物业服务中心", Level = Hotline.Host.Units.UnitLevel.District, DistrictCode = "990103" });
+            await db.SaveChangesAsync();
+        }
+
+        var run = await _host.StartCaseAsync("Help", "楼道灯坏了一个月没人修");
+        await _host.ActAsync("RX-PD", "Dispatched", new { unitCode = "DH-WY" }, centre: true);
+        var @case = await _host.CaseOfAsync(run.InstanceId);
+        // 7 working days from Fri 02-13: the make-up Saturday 02-14, 02-24..02-27, the make-up Saturday 02-28, Mon 03-02.
+        Assert.Equal(Local(2026, 3, 2, 17, 30), @case.DeadlineAt);
+
+        (DateTimeOffset At, CaseEventKind[] Kinds)[] ladder =
+        [
+            (Local(2026, 2, 28, 17, 30), [CaseEventKind.WarningYellow, CaseEventKind.Notified]), // 1 working day before: the make-up Saturday
+            (Local(2026, 3, 2, 17, 30), [CaseEventKind.WarningRed, CaseEventKind.Notified, CaseEventKind.Notified]),
+            (Local(2026, 3, 3, 17, 30), [CaseEventKind.Escalated, CaseEventKind.Notified]), // level 1: +1 working day
+            (Local(2026, 3, 5, 17, 30), [CaseEventKind.Escalated, CaseEventKind.Notified]), // level 2 (13710): +3 working days
+            (Local(2026, 3, 5, 23, 59), [CaseEventKind.SupervisionCheckpoint, CaseEventKind.Notified]), // 1: the same calendar day
+            (Local(2026, 3, 8, 17, 30), [CaseEventKind.SupervisionCheckpoint, CaseEventKind.Notified]), // 3: calendar days, a Sunday
+            (Local(2026, 3, 12, 17, 30), [CaseEventKind.SupervisionCheckpoint, CaseEventKind.Notified, CaseEventKind.Escalated, CaseEventKind.Notified]), // 7, then level 3
+        ];
+        foreach (var (at, kinds) in ladder)
+        {
+            var before = (await _host.TimelineAsync(@case.Id)).Count;
+            await _host.AdvanceToAsync(at.AddMinutes(-1));
+            Assert.Equal(before, (await _host.TimelineAsync(@case.Id)).Count);
+            await _host.AdvanceToAsync(at);
+            Assert.Equal(kinds, (await _host.TimelineAsync(@case.Id)).Skip(before));
+        }
+
+        @case = await _host.CaseOfAsync(run.InstanceId);
+        Assert.Equal((WarningLevel.Red, 3), (@case.Warning, @case.EscalationLevel));
+
+        await _host.AdvanceToAsync(Local(2026, 3, 13, 10, 0));
+        await _host.ActAsync("DH-WY", "Completed", new { answer = "已更换楼道灯" });
+        // Handling ends when the centre accepts the answer (a sent-back answer keeps the ladder going).
+        await _host.ActAsync("RX-PD", "Approved", centre: true);
+        var stopped = (await _host.TimelineAsync(@case.Id)).Count;
+        await _host.AdvanceToAsync(Local(2026, 3, 31, 17, 30));
+        Assert.Equal(stopped, (await _host.TimelineAsync(@case.Id)).Count);
+        await using var read = await _host.Contexts.CreateDbContextAsync();
+        Assert.False(await read.Bookmarks.AnyAsync(b => b.ResumeAt != null), "the ladder's timers are withdrawn when handling ends");
+    }
+
+    private static DateTimeOffset Local(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, TimeSpan.FromHours(8));
 }
 
 /// <summary>The scenarios on SQLite.</summary>
