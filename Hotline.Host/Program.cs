@@ -10,6 +10,13 @@ if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitC
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "Hotline 12345 API";
+    document.Info.Description = "Cases, inboxes, indicators and Open311 for a 12345 government service hotline. People sign in with POST /api/auth/token and send Authorization: Bearer <token>; integrators send Authorization: ApiKey <key>.";
+    return Task.CompletedTask;
+}));
 builder.Services.AddHotlinePersistence(builder.Configuration);
 builder.Services.AddHotlineCases(builder.Configuration);
 builder.Services.AddHotlineWorkflows();
@@ -23,6 +30,10 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapOpenApi();
+app.MapAuthApi();
+app.MapCasesApi();
+app.MapInboxApi();
 app.MapWorkflowsApi();
 app.MapCalendarApi();
 await app.RunAsync();

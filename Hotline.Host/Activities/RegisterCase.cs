@@ -50,6 +50,10 @@ public sealed class RegisterCase : Activity
     [Input(Description = "Normal, Urgent or Emergency; Normal when empty.")]
     public Input<string>? Urgency { get; set; }
 
+    /// <summary>Who submitted the case.</summary>
+    [Input(Description = "Who submitted the case: the operator's login or the integrator's name (they may read the case later).")]
+    public Input<string>? SubmittedBy { get; set; }
+
     /// <summary>The new case's id.</summary>
     [Output(Description = "The id of the registered case.")]
     public Output<string>? CaseId { get; set; }
@@ -87,6 +91,7 @@ public sealed class RegisterCase : Activity
             Urgency = Parse(context.Get(Urgency), CaseUrgency.Normal),
             Status = CaseStatus.Registered,
             WorkflowInstanceId = context.WorkflowInstanceId,
+            SubmittedBy = Blank(context.Get(SubmittedBy)),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -119,7 +124,7 @@ public sealed class RegisterCase : Activity
                 Id = @case.Id, Number = @case.Number, Channel = @case.Channel, CitizenName = @case.CitizenName, CitizenPhone = @case.CitizenPhone,
                 Address = @case.Address, AddressKey = @case.AddressKey, DistrictCode = @case.DistrictCode, Content = @case.Content,
                 Type = @case.Type, SubjectCode = @case.SubjectCode, Urgency = @case.Urgency, Status = @case.Status,
-                WorkflowInstanceId = @case.WorkflowInstanceId, CreatedAt = @case.CreatedAt, UpdatedAt = @case.UpdatedAt,
+                WorkflowInstanceId = @case.WorkflowInstanceId, SubmittedBy = @case.SubmittedBy, CreatedAt = @case.CreatedAt, UpdatedAt = @case.UpdatedAt,
             };
             db.Add(row);
             db.Append(row, CaseEventKind.Registered, CaseActor.System, row.CreatedAt, new JsonObject
@@ -128,6 +133,7 @@ public sealed class RegisterCase : Activity
                 ["type"] = row.Type.ToString(),
                 ["subjectCode"] = row.SubjectCode,
                 ["urgency"] = row.Urgency.ToString(),
+                ["submittedBy"] = row.SubmittedBy,
             });
             return Task.CompletedTask;
         }

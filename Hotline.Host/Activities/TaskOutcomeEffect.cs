@@ -37,7 +37,8 @@ internal sealed class TaskOutcomeEffect(Guid caseId, string taskId, string kind,
         data["kind"] = kind;
         data["outcome"] = completion.Outcome;
         data["unitCode"] = unitCode;
-        var actor = IsUnitWork ? new CaseActor(CaseActorKind.Unit, by, by) : new CaseActor(CaseActorKind.User, by, by);
+        // Unit work is the unit's act (the person who completed it is named); the centre's work is the person's.
+        var actor = IsUnitWork ? new CaseActor(CaseActorKind.Unit, unitCode, by) : new CaseActor(CaseActorKind.User, by, by);
         db.Append(@case, kindOfEvent, actor, at, data);
     }
 

@@ -88,6 +88,9 @@ public sealed class Case
     /// <summary>The rule the deadline was computed from, frozen for audit (a JSON column).</summary>
     public DeadlineRuleSnapshot? DeadlineRule { get; set; }
 
+    /// <summary>Who submitted the case: an operator's login or an integrator's name (they may read it later).</summary>
+    public string? SubmittedBy { get; set; }
+
     /// <summary>The workflow instance that runs this case's lifecycle.</summary>
     public string? WorkflowInstanceId { get; set; }
 
@@ -137,6 +140,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(24);
         builder.Property(c => c.Warning).HasConversion<string>().HasMaxLength(8);
         builder.Property(c => c.LeadUnitCode).HasMaxLength(32);
+        builder.Property(c => c.SubmittedBy).HasMaxLength(64);
         builder.Property(c => c.AssistingUnitCodes).HasJsonListConversion();
         builder.Property(c => c.DeadlineAt).HasField("_deadlineAt");
         builder.Property(c => c.DeadlineRule).HasJsonRecordConversion();
@@ -150,5 +154,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // A unit's cases by status; the case of a workflow instance.
         builder.HasIndex(c => new { c.LeadUnitCode, c.Status });
         builder.HasIndex(c => c.WorkflowInstanceId);
+        // An integrator's own cases.
+        builder.HasIndex(c => new { c.SubmittedBy, c.CreatedAt });
     }
 }

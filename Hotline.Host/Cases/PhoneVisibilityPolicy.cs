@@ -11,13 +11,13 @@ namespace Hotline.Host.Cases;
 public static class PhoneVisibilityPolicy
 {
     /// <summary>The 话务员 role.</summary>
-    public const string OperatorRole = "operator";
+    public const string OperatorRole = Security.HotlineRoles.Operator;
 
     /// <summary>The 回访员 role.</summary>
-    public const string CallbackAgentRole = "callback-agent";
+    public const string CallbackAgentRole = Security.HotlineRoles.CallbackAgent;
 
     /// <summary>The 管理员 role.</summary>
-    public const string AdministratorRole = "administrator";
+    public const string AdministratorRole = Security.HotlineRoles.Administrator;
 
     /// <summary>The roles that see full numbers.</summary>
     public static IReadOnlyList<string> FullNumberRoles { get; } = [OperatorRole, CallbackAgentRole, AdministratorRole];

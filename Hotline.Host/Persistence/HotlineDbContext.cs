@@ -57,6 +57,12 @@ public abstract class HotlineDbContext : DbContext
     /// <summary>Task inboxes.</summary>
     public DbSet<Inbox.InboxTask> InboxTasks => Set<Inbox.InboxTask>();
 
+    /// <summary>People who sign in.</summary>
+    public DbSet<Security.UserAccount> UserAccounts => Set<Security.UserAccount>();
+
+    /// <summary>Signed-in sessions (hashed bearer tokens).</summary>
+    public DbSet<Security.AccessToken> AccessTokens => Set<Security.AccessToken>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -75,5 +81,7 @@ public abstract class HotlineDbContext : DbContext
         modelBuilder.ApplyConfiguration(new Cases.CaseNumberCounterConfiguration());
         modelBuilder.ApplyConfiguration(new Knowledge.KnowledgeArticleConfiguration());
         modelBuilder.ApplyConfiguration(new Inbox.InboxTaskConfiguration());
+        modelBuilder.ApplyConfiguration(new Security.UserAccountConfiguration());
+        modelBuilder.ApplyConfiguration(new Security.AccessTokenConfiguration());
     }
 }

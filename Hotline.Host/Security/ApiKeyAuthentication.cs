@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Host.Security;
@@ -61,20 +62,90 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
     }
 }
 
+/// <summary>Authenticates people by <c>Authorization: Bearer &lt;token&gt;</c> (a token from <c>POST /api/auth/token</c>).</summary>
+public sealed class BearerTokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserService users)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    /// <summary>The scheme name.</summary>
+    public const string SchemeName = "Bearer";
+
+    /// <summary>The claim carrying the display name.</summary>
+    public const string DisplayNameClaim = "hotline:display-name";
+
+    /// <summary>
+    /// The cookie that carries a bearer token for the designer's pages (<c>/designer</c>): a browser cannot send an
+    /// Authorization header when it loads a page. It is honoured on <c>/designer</c> paths only, so no API endpoint can
+    /// be driven by a cookie from another site (CSRF); the Studio's own API calls send the token as a Bearer header.
+    /// </summary>
+    public const string SessionCookie = "hotline.session";
+
+    /// <summary>The path under which <see cref="SessionCookie"/> counts.</summary>
+    public static readonly PathString CookiePath = "/designer";
+
+    /// <summary>Whether a request authenticates with a bearer token (header, or the session cookie on designer pages).</summary>
+    public static bool Applies(HttpRequest request) =>
+        request.Headers.Authorization.FirstOrDefault() is { } header
+            ? header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            : request.Path.StartsWithSegments(CookiePath) && request.Cookies.ContainsKey(SessionCookie);
+
+    /// <inheritdoc />
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Applies(Request))
+            return AuthenticateResult.NoResult();
+        var authorization = Request.Headers.Authorization.FirstOrDefault();
+        var token = authorization is null ? Request.Cookies[SessionCookie] ?? "" : authorization["Bearer ".Length..].Trim();
+        if (token.Length is 0 or > 200)
+            return AuthenticateResult.Fail("Malformed bearer token.");
+        var account = await users.FindByTokenAsync(token, Context.RequestAborted);
+        if (account is null)
+            return AuthenticateResult.Fail("Unknown, expired or revoked token.");
+        var claims = new List<Claim> { new(ClaimTypes.Name, account.UserName), new(DisplayNameClaim, account.DisplayName) };
+        claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (account.UnitCode is not null)
+            claims.Add(new Claim(HotlineRoles.UnitClaim, account.UnitCode));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    }
+}
+
+/// <summary>Creates the configured first administrator on start when there is no account yet.</summary>
+public sealed class BootstrapAdminService(UserService users, IOptions<BootstrapAdminOptions> admin, ILogger<BootstrapAdminService> logger) : IHostedService
+{
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (await users.EnsureBootstrapAdminAsync(admin.Value, cancellationToken))
+            logger.LogWarning("Created the first administrator '{UserName}' from configuration; change its password and remove Hotline:Security:BootstrapAdmin:Password.", admin.Value.UserName);
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
 /// <summary>Registration of authentication and the policies endpoints use.</summary>
 public static class SecurityServiceCollectionExtensions
 {
     /// <summary>Policy: integrators (API keys) and administrators may start workflows.</summary>
     public const string StartWorkflowsPolicy = "StartWorkflows";
 
-    /// <summary>Adds authentication (API keys) and authorization policies.</summary>
+    /// <summary>The default scheme: bearer tokens for people, API keys for integrators, chosen by the request's header.</summary>
+    public const string DefaultScheme = "Hotline";
+
+    /// <summary>Adds authentication (bearer tokens and API keys), accounts and authorization policies.</summary>
     public static IServiceCollection AddHotlineSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SecurityOptions>(configuration.GetSection("Hotline:Security"));
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.Configure<SessionOptions>(configuration.GetSection("Hotline:Security"));
+        services.Configure<BootstrapAdminOptions>(configuration.GetSection("Hotline:Security:BootstrapAdmin"));
+        services.TryAddSingleton<UserService>();
+        services.AddHostedService<BootstrapAdminService>();
+        services.AddAuthentication(DefaultScheme)
+            .AddPolicyScheme(DefaultScheme, "Bearer token or API key", o => o.ForwardDefaultSelector = context =>
+                BearerTokenAuthenticationHandler.Applies(context.Request) ? BearerTokenAuthenticationHandler.SchemeName : ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenAuthenticationHandler>(BearerTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(StartWorkflowsPolicy, p => p.RequireRole("integrator", "administrator"));
+            .AddPolicy(StartWorkflowsPolicy, p => p.RequireRole(HotlineRoles.Integrator, HotlineRoles.Administrator));
         return services;
     }
 }

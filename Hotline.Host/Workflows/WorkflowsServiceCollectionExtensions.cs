@@ -34,6 +34,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddHostedService<DefinitionSeeder>();
         // The inbox's actions resume workflows, so the service comes with the engine (the cases part only stores tasks).
         services.TryAddSingleton<Inbox.InboxService>();
+        services.TryAddSingleton<Cases.CaseIntake>();
         return services;
     }
 }

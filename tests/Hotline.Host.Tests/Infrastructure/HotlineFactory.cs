@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Hotline.Workflows.Definitions;
 using Hotline.Workflows.Runtime;
 using Microsoft.AspNetCore.Hosting;
@@ -13,6 +14,8 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
 {
     public const string IntegratorKey = "test-integrator-key-7f3a";
     public const string OtherIntegratorKey = "test-other-integrator-key-91c2";
+    public const string AdminPassword = "test-admin-password-3b9e";
+    public const string UserPassword = "test-user-password-5d21";
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "hotline-test-" + Guid.NewGuid().ToString("N"));
     private readonly string? _postgres;
     private string? _sqliteFile;
@@ -53,6 +56,8 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hotline:Security:ApiKeys:1:Name", "wechat");
         builder.UseSetting("Hotline:Security:ApiKeys:1:Key", OtherIntegratorKey);
         builder.UseSetting("Hotline:Security:ApiKeys:1:Roles:0", "integrator");
+        builder.UseSetting("Hotline:Security:BootstrapAdmin:UserName", "admin");
+        builder.UseSetting("Hotline:Security:BootstrapAdmin:Password", AdminPassword);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -65,6 +70,32 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
     {
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", key);
+        return client;
+    }
+
+    /// <summary>
+    /// Creates an account with <paramref name="roles"/> (and the unit of a unit user) and returns a client signed in as
+    /// it through <c>POST /api/auth/token</c>, as a person's browser would be.
+    /// </summary>
+    public async Task<HttpClient> CreateUserClientAsync(string userName, string[] roles, string? unitCode = null)
+    {
+        var users = Services.GetRequiredService<Hotline.Host.Security.UserService>();
+        var user = new Hotline.Host.Security.NewUser(userName, userName + " 测试", UserPassword, roles, unitCode);
+        var errors = await users.ValidateAsync(user);
+        if (errors.Count > 0)
+            throw new InvalidOperationException(string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+        await users.CreateAsync(user);
+        return await SignInAsync(userName, UserPassword);
+    }
+
+    /// <summary>A client signed in through <c>POST /api/auth/token</c>.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string password)
+    {
+        var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 

@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using Hotline.Host.Security;
+
+namespace Hotline.Host.Api;
+
+/// <summary>Sign-in for people (bearer tokens) and account administration.</summary>
+public static class AuthApi
+{
+    /// <summary>A sign-in request.</summary>
+    /// <param name="UserName">The login name.</param>
+    /// <param name="Password">The password.</param>
+    public sealed record SignInRequest(string? UserName, string? Password);
+
+    /// <summary>A session.</summary>
+    /// <param name="AccessToken">Send as <c>Authorization: Bearer &lt;token&gt;</c>.</param>
+    /// <param name="TokenType">Always <c>Bearer</c>.</param>
+    /// <param name="ExpiresAt">When the token stops working.</param>
+    /// <param name="User">Who signed in.</param>
+    public sealed record SignInResponse(string AccessToken, string TokenType, DateTimeOffset ExpiresAt, UserView User);
+
+    /// <summary>An account as shown (never its password hash).</summary>
+    /// <param name="UserName">Login name.</param>
+    /// <param name="DisplayName">Display name.</param>
+    /// <param name="Roles">Roles.</param>
+    /// <param name="UnitCode">The unit of a unit user.</param>
+    /// <param name="IsActive">Whether it may sign in.</param>
+    public sealed record UserView(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? UnitCode, bool IsActive)
+    {
+        internal static UserView From(UserAccount account) => new(account.UserName, account.DisplayName, account.Roles, account.UnitCode, account.IsActive);
+    }
+
+    /// <summary>A new account.</summary>
+    /// <param name="UserName">Login name.</param>
+    /// <param name="DisplayName">Display name.</param>
+    /// <param name="Password">At least 10 characters.</param>
+    /// <param name="Roles">Roles.</param>
+    /// <param name="UnitCode">The unit of a unit user.</param>
+    public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Password, List<string>? Roles, string? UnitCode);
+
+    /// <summary>Maps <c>/api/auth</c> and <c>/api/users</c>.</summary>
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Sign-in");
+        auth.MapPost("/token", SignInAsync).AllowAnonymous().WithName("SignIn")
+            .WithSummary("Signs a person in; returns a bearer token for the other endpoints.")
+            .Produces<SignInResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPost("/logout", SignOutAsync).RequireAuthorization().WithName("SignOut")
+            .WithSummary("Ends the session of the bearer token sent.").Produces(StatusCodes.Status204NoContent);
+        auth.MapGet("/me", (ClaimsPrincipal user) => Results.Ok(new UserView(Caller.Name(user), Caller.DisplayName(user),
+                user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(), user.FindFirst(HotlineRoles.UnitClaim)?.Value, true)))
+            .RequireAuthorization().WithName("WhoAmI").WithSummary("The signed-in account or integrator.").Produces<UserView>();
+
+        var users = app.MapGroup("/api/users").WithTags("Accounts").RequireAuthorization(p => p.RequireRole(HotlineRoles.Administrator));
+        users.MapPost("/", CreateUserAsync).WithName("CreateUser").WithSummary("Creates an account (administrators).")
+            .Produces<UserView>(StatusCodes.Status201Created).ProducesValidationProblem();
+        users.MapGet("/", ListUsersAsync).WithName("ListUsers").WithSummary("Lists accounts (administrators).").Produces<List<UserView>>();
+        return app;
+    }
+
+    private static async Task<IResult> SignInAsync(HttpRequest request, UserService users, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ApiBody.ReadAsync<SignInRequest>(request, cancellationToken);
+        if (problem is not null)
+            return problem;
+        if (string.IsNullOrWhiteSpace(body!.UserName))
+            return ApiBody.Invalid("userName", "The login name is required.");
+        if (string.IsNullOrEmpty(body.Password))
+            return ApiBody.Invalid("password", "The password is required.");
+        var issued = await users.SignInAsync(body.UserName, body.Password, cancellationToken);
+        return issued is null
+            ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The login name or password is wrong, or the account is disabled.")
+            : Results.Ok(new SignInResponse(issued.Token, "Bearer", issued.ExpiresAt, UserView.From(issued.User)));
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpRequest request, UserService users, CancellationToken cancellationToken)
+    {
+        var header = request.Headers.Authorization.FirstOrDefault();
+        if (header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            await users.RevokeAsync(header["Bearer ".Length..].Trim(), cancellationToken);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> CreateUserAsync(HttpRequest request, UserService users, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ApiBody.ReadAsync<CreateUserRequest>(request, cancellationToken);
+        if (problem is not null)
+            return problem;
+        var user = new NewUser(body!.UserName, body.DisplayName, body.Password, body.Roles, body.UnitCode);
+        var errors = await users.ValidateAsync(user, cancellationToken);
+        if (errors.Count > 0)
+            return Results.ValidationProblem(errors, title: "The account is not valid.");
+        var account = await users.CreateAsync(user, cancellationToken);
+        return Results.Created($"/api/users/{account.UserName}", UserView.From(account));
+    }
+
+    private static async Task<IResult> ListUsersAsync(UserService users, CancellationToken cancellationToken) =>
+        Results.Ok((await users.ListAsync(cancellationToken)).Select(UserView.From).ToList());
+}

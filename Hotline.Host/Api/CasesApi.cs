@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Hotline.Host.Calendar;
+using Hotline.Host.Cases;
+using Hotline.Host.Persistence;
+using Hotline.Host.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Host.Api;
+
+/// <summary>
+/// Cases over HTTP: integrators and operators create them, every role reads what it may see. The hotline centre's
+/// staff see every case; a unit's user sees the cases its unit leads or was given a task for; an integrator sees the
+/// cases it submitted. A case the caller may not see is answered exactly like one that does not exist (404).
+/// Telephone numbers are masked unless the caller's role may see them.
+/// </summary>
+public static class CasesApi
+{
+    /// <summary>A case as listed.</summary>
+    public sealed record CaseView(
+        Guid Id, string Number, CaseChannel Channel, CaseType Type, string? SubjectCode, string Content, string? CitizenName, string? CitizenPhone,
+        string? Address, string? DistrictCode, CaseUrgency Urgency, CaseStatus Status, WarningLevel Warning, int EscalationLevel,
+        string? LeadUnitCode, IReadOnlyList<string> AssistingUnitCodes, DateTimeOffset? DeadlineAt, bool DeadlineProvisional,
+        DeadlineRuleSnapshot? DeadlineRule, int ReopenCount, bool ExtensionPending, IReadOnlyList<Guid> LinkedCaseIds,
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt)
+    {
+        internal static CaseView From(Case c, ClaimsPrincipal user) => new(
+            c.Id, c.Number, c.Channel, c.Type, c.SubjectCode, c.Content, c.CitizenName, PhoneVisibilityPolicy.Show(c.CitizenPhone, user),
+            c.Address, c.DistrictCode, c.Urgency, c.Status, c.Warning, c.EscalationLevel, c.LeadUnitCode, c.AssistingUnitCodes, c.DeadlineAt,
+            c.IsDeadlineProvisional, c.DeadlineRule, c.ReopenCount, c.ExtensionPending, c.LinkedCaseIds, c.CreatedAt, c.UpdatedAt, c.ClosedAt);
+    }
+
+    /// <summary>One timeline event.</summary>
+    public sealed record TimelineEntry(int Sequence, DateTimeOffset At, CaseEventKind Kind, CaseActorKind ActorKind, string? ActorId, string ActorName, JsonNode? Data);
+
+    /// <summary>A pending task of the case.</summary>
+    public sealed record PendingTask(string TaskId, string? UnitCode, Inbox.InboxTaskKind Kind, string TaskName, Inbox.InboxTaskStatus Status, DateTimeOffset? DueAt, DateTimeOffset? SignDueAt);
+
+    /// <summary>A case with its timeline and pending tasks.</summary>
+    public sealed record CaseDetail(CaseView Case, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<PendingTask> PendingTasks);
+
+    /// <summary>A page of cases.</summary>
+    public sealed record CasePage(IReadOnlyList<CaseView> Items, int Total, int Page, int PageSize);
+
+    /// <summary>Maps <c>/api/cases</c> and <c>/api/escalations</c>.</summary>
+    public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
+    {
+        var cases = app.MapGroup("/api/cases").WithTags("Cases");
+        cases.MapPost("/", CreateAsync)
+            .RequireAuthorization(p => p.RequireRole(HotlineRoles.Integrator, HotlineRoles.Operator, HotlineRoles.Administrator))
+            .WithName("CreateCase")
+            .WithSummary("Registers a citizen's request and starts its lifecycle. Idempotent with an Idempotency-Key header.")
+            .Accepts<CaseIntakeRequest>("application/json")
+            .Produces<CaseView>(StatusCodes.Status201Created).Produces<CaseView>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        cases.MapGet("/{idOrNumber}", GetAsync).RequireAuthorization()
+            .WithName("GetCase").WithSummary("A case with its timeline, current deadline and pending tasks.")
+            .Produces<CaseDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+        cases.MapGet("/", ListAsync).RequireAuthorization()
+            .WithName("ListCases").WithSummary("Cases the caller may see, newest first, with filters and paging.")
+            .Produces<CasePage>().ProducesValidationProblem();
+
+        app.MapGet("/api/escalations", EscalationsAsync)
+            .RequireAuthorization(p => p.RequireRole(HotlineRoles.Supervisor, HotlineRoles.Leader, HotlineRoles.Dispatcher, HotlineRoles.Administrator))
+            .WithTags("Cases").WithName("ListEscalations")
+            .WithSummary("Open cases on the supervision ladder at or above a level (1 letter to the unit head, 2 the 13710 track, 3 a leader), highest first.")
+            .Produces<CasePage>().ProducesValidationProblem();
+        return app;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal user, CaseIntake intake, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ApiBody.ReadAsync<CaseIntakeRequest>(request, cancellationToken);
+        if (problem is not null)
+            return problem;
+        var key = request.Headers["Idempotency-Key"].FirstOrDefault();
+        var result = await intake.StartAsync(body!, Caller.Name(user), key, cancellationToken);
+        return result.Outcome switch
+        {
+            CaseIntakeOutcome.Invalid => Results.ValidationProblem(result.Errors.ToDictionary(), title: "The case is not valid."),
+            CaseIntakeOutcome.KeyReused => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",
+                detail: "This Idempotency-Key was already used for a different request; use a new key for a new case."),
+            CaseIntakeOutcome.Replayed => Results.Ok(CaseView.From(result.Case!, user)),
+            _ => Results.Created($"/api/cases/{result.Case!.Number}", CaseView.From(result.Case, user)),
+        };
+    }
+
+    private static async Task<IResult> GetAsync(string idOrNumber, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Cases.AsNoTracking();
+        var @case = Guid.TryParse(idOrNumber, out var id)
+            ? await query.FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+            : await query.FirstOrDefaultAsync(c => c.Number == idOrNumber, cancellationToken);
+        if (@case is null || !await Visible(db, user, db.Cases.AsNoTracking().Where(c => c.Id == @case.Id)).AnyAsync(cancellationToken))
+            return NotFound(idOrNumber);
+
+        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == @case.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        var tasks = await db.InboxTasks.AsNoTracking()
+            .Where(t => t.CaseId == @case.Id && (t.Status == Inbox.InboxTaskStatus.Open || t.Status == Inbox.InboxTaskStatus.SignedFor))
+            .ToListAsync(cancellationToken);
+        var unit = Caller.IsUnitUser(user) ? Caller.UnitCode(user) : null;
+        return Results.Ok(new CaseDetail(
+            CaseView.From(@case, user),
+            events.Select(e => new TimelineEntry(e.Sequence, e.At, e.Kind, e.ActorKind, e.ActorId, e.ActorName, e.Data is null ? null : JsonNode.Parse(e.Data))).ToList(),
+            tasks.Where(t => unit is null || t.UnitCode == unit).OrderBy(t => t.CreatedAt)
+                .Select(t => new PendingTask(t.TaskId, t.UnitCode, t.Kind, t.TaskName, t.Status, t.DueAt, t.SignDueAt)).ToList()));
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpRequest request, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, CalendarService calendars, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var q = request.Query;
+        var errors = new Dictionary<string, string[]>();
+        var status = Enum<CaseStatus>(q["status"], "status", errors);
+        var type = Enum<CaseType>(q["type"], "type", errors);
+        var from = Date(q["from"], "from", errors);
+        var to = Date(q["to"], "to", errors);
+        var (page, pageSize) = Paging(q, errors);
+        var overdue = Bool(q["overdue"], "overdue", errors);
+        if (from is not null && to is not null && from > to)
+            errors["from"] = ["'from' is after 'to'."];
+        if (errors.Count > 0)
+            return Results.ValidationProblem(errors, title: "The filters are not valid.");
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = Visible(db, user, db.Cases.AsNoTracking());
+        if (status is not null)
+            query = query.Where(c => c.Status == status);
+        if (type is not null)
+            query = query.Where(c => c.Type == type);
+        if (q["subjectCode"].FirstOrDefault() is { Length: > 0 } subject)
+            query = query.Where(c => c.SubjectCode == subject);
+        if (q["districtCode"].FirstOrDefault() is { Length: > 0 } district)
+            query = query.Where(c => c.DistrictCode == district);
+        if (q["unitCode"].FirstOrDefault() is { Length: > 0 } leadUnit)
+            query = query.Where(c => c.LeadUnitCode == leadUnit);
+        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        if (from is { } f)
+        {
+            var start = calendar.Hours.ToMoment(f, TimeSpan.Zero).ToUniversalTime();
+            query = query.Where(c => c.CreatedAt >= start);
+        }
+
+        if (to is { } t)
+        {
+            var end = calendar.Hours.ToMoment(t.AddDays(1), TimeSpan.Zero).ToUniversalTime();
+            query = query.Where(c => c.CreatedAt < end);
+        }
+
+        if (overdue == true)
+        {
+            var now = clock.GetUtcNow();
+            query = query.Where(c => c.DeadlineAt < now && c.Status != CaseStatus.Closed && c.Status != CaseStatus.AnsweredDirectly);
+        }
+
+        return Results.Ok(await PageAsync(query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id), user, page, pageSize, cancellationToken));
+    }
+
+    private static async Task<IResult> EscalationsAsync(HttpRequest request, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var level = 1;
+        if (request.Query["level"].FirstOrDefault() is { } text && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out level) || level is < 1 or > 3))
+            errors["level"] = ["'level' is 1, 2 or 3."];
+        var (page, pageSize) = Paging(request.Query, errors);
+        if (errors.Count > 0)
+            return Results.ValidationProblem(errors, title: "The filters are not valid.");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Cases.AsNoTracking()
+            .Where(c => c.EscalationLevel >= level && c.Status != CaseStatus.Closed && c.Status != CaseStatus.AnsweredDirectly)
+            .OrderByDescending(c => c.EscalationLevel).ThenBy(c => c.DeadlineAt).ThenBy(c => c.Id);
+        return Results.Ok(await PageAsync(query, user, page, pageSize, cancellationToken));
+    }
+
+    /// <summary>The cases <paramref name="user"/> may see.</summary>
+    internal static IQueryable<Case> Visible(HotlineDbContext db, ClaimsPrincipal user, IQueryable<Case> cases)
+    {
+        if (Caller.IsCentre(user))
+            return cases;
+        if (Caller.IsUnitUser(user))
+        {
+            var unit = Caller.UnitCode(user);
+            return cases.Where(c => c.LeadUnitCode == unit || db.InboxTasks.Any(t => t.CaseId == c.Id && t.UnitCode == unit));
+        }
+
+        var name = Caller.Name(user);
+        return user.IsInRole(HotlineRoles.Integrator) ? cases.Where(c => c.SubmittedBy == name) : cases.Where(_ => false);
+    }
+
+    private static async Task<CasePage> PageAsync(IQueryable<Case> query, ClaimsPrincipal user, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new CasePage(items.Select(c => CaseView.From(c, user)).ToList(), total, page, pageSize);
+    }
+
+    internal static IResult NotFound(string what) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"'{what}' does not exist or is not yours to see.");
+
+    internal static (int Page, int PageSize) Paging(IQueryCollection q, Dictionary<string, string[]> errors)
+    {
+        var page = 1;
+        var pageSize = 20;
+        if (q["page"].FirstOrDefault() is { } p && (!int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+            errors["page"] = ["'page' is a whole number from 1."];
+        if (q["pageSize"].FirstOrDefault() is { } s && (!int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 100))
+            errors["pageSize"] = ["'pageSize' is from 1 to 100."];
+        return (Math.Max(page, 1), Math.Clamp(pageSize, 1, 100));
+    }
+
+    internal static T? Enum<T>(Microsoft.Extensions.Primitives.StringValues value, string field, Dictionary<string, string[]> errors) where T : struct, System.Enum
+    {
+        if (value.FirstOrDefault() is not { Length: > 0 } text)
+            return null;
+        if (!char.IsAsciiDigit(text[0]) && System.Enum.TryParse<T>(text, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed))
+            return parsed;
+        errors[field] = [$"'{text}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}."];
+        return null;
+    }
+
+    private static DateOnly? Date(Microsoft.Extensions.Primitives.StringValues value, string field, Dictionary<string, string[]> errors)
+    {
+        if (value.FirstOrDefault() is not { Length: > 0 } text)
+            return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date;
+        errors[field] = [$"'{text}' is not a date (YYYY-MM-DD)."];
+        return null;
+    }
+
+    private static bool? Bool(Microsoft.Extensions.Primitives.StringValues value, string field, Dictionary<string, string[]> errors)
+    {
+        if (value.FirstOrDefault() is not { Length: > 0 } text)
+            return null;
+        if (bool.TryParse(text, out var b))
+            return b;
+        errors[field] = [$"'{text}' is not true or false."];
+        return null;
+    }
+}

@@ -1,0 +1,261 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Hotline.Host.Cases;
+using Hotline.Host.Inbox;
+using Hotline.Host.Persistence;
+using Hotline.Host.Security;
+using Hotline.Host.Units;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Host.Api;
+
+/// <summary>
+/// The task inboxes over HTTP. A unit's user works the unit's inbox (sign for, answer, return, request an extension,
+/// sub-dispatch, give an assisting opinion); dispatchers work the centre's desk (dispatch, review returns, extensions
+/// and answers); callback agents record callbacks. Every action is checked on the server against the caller's role and
+/// unit: another unit's task is answered as not found (404), a task of the wrong kind or in the wrong state with 409
+/// and the reason, a missing or bad detail with 400 naming the field. A refused action changes nothing.
+/// </summary>
+public static class InboxApi
+{
+    /// <summary>A task as listed.</summary>
+    public sealed record TaskView(
+        string TaskId, Guid? CaseId, string? CaseNumber, string? UnitCode, InboxTaskKind Kind, string TaskName, InboxTaskStatus Status,
+        IReadOnlyList<string> PossibleOutcomes, DateTimeOffset? DueAt, DateTimeOffset? SignDueAt, DateTimeOffset CreatedAt,
+        string? SignedBy, DateTimeOffset? SignedAt, string? CompletedBy, DateTimeOffset? CompletedAt, string? Outcome, JsonNode? Payload, JsonNode? Result);
+
+    /// <summary>A page of tasks.</summary>
+    public sealed record TaskPage(IReadOnlyList<TaskView> Items, int Total, int Page, int PageSize);
+
+    /// <summary>What an action did: the task as completed and the case afterwards.</summary>
+    public sealed record ActionResult(TaskView Task, CasesApi.CaseView? Case);
+
+    /// <summary>A unit's answer (办结).</summary>
+    public sealed record AnswerRequest(string? Answer);
+
+    /// <summary>A reason (退单, a refusal).</summary>
+    public sealed record ReturnRequest(string? Reason);
+
+    /// <summary>An extension request (延期申请).</summary>
+    public sealed record ExtensionRequest(int? Days, string? Reason);
+
+    /// <summary>A sub-dispatch (二级派单) or the desk's dispatch.</summary>
+    public sealed record UnitRequest(string? UnitCode, string? Note);
+
+    /// <summary>An assisting unit's opinion (协办意见).</summary>
+    public sealed record OpinionRequest(string? Opinion);
+
+    /// <summary>The centre's decision on a return, an extension or an answer.</summary>
+    /// <param name="Decision"><c>approve</c> or <c>reject</c>.</param>
+    /// <param name="Reason">Why (required to reject).</param>
+    /// <param name="UnitCode">The unit a return is re-dispatched to (required to approve a return).</param>
+    /// <param name="Days">Working days granted for an extension (default: as requested).</param>
+    /// <param name="Text">The reply text for the citizen when approving an answer (default: the unit's answer).</param>
+    public sealed record ReviewRequest(string? Decision, string? Reason, string? UnitCode, int? Days, string? Text);
+
+    /// <summary>A callback's result (回访).</summary>
+    /// <param name="Result">Satisfied, BasicallySatisfied, Unsatisfied or Unreachable.</param>
+    /// <param name="Resolved">Whether the problem was solved (required unless unreachable).</param>
+    /// <param name="Note">What the citizen said.</param>
+    public sealed record CallbackRequest(string? Result, bool? Resolved, string? Note);
+
+    /// <summary>Maps <c>/api/inbox</c>.</summary>
+    public static IEndpointRouteBuilder MapInboxApi(this IEndpointRouteBuilder app)
+    {
+        var inbox = app.MapGroup("/api/inbox").WithTags("Inbox").RequireAuthorization(p =>
+            p.RequireRole(HotlineRoles.Unit, HotlineRoles.Dispatcher, HotlineRoles.CallbackAgent, HotlineRoles.Supervisor, HotlineRoles.Administrator));
+        inbox.MapGet("/", ListAsync).WithName("ListInbox")
+            .WithSummary("The caller's inbox: a unit user's unit, the dispatch desk for dispatchers, the callback desk for callback agents (others choose with unitCode). Filter by status and kind, sort by dueAt (default), -dueAt or createdAt.")
+            .Produces<TaskPage>().ProducesValidationProblem();
+        inbox.MapGet("/{taskId}", GetAsync).WithName("GetTask").WithSummary("One task.").Produces<TaskView>().ProducesProblem(StatusCodes.Status404NotFound);
+        Action(inbox, "/{taskId}/claim", "ClaimTask", "Signs for a task (签收); the sign-for limit is on the task.", ClaimAsync);
+        Action<AnswerRequest>(inbox, "/{taskId}/answer", "AnswerTask", "The unit submits its answer (办结) after its internal review.", InboxTaskKind.Handle,
+            b => ("Completed", new JsonObject { ["answer"] = b.Answer }));
+        Action<ReturnRequest>(inbox, "/{taskId}/return", "ReturnTask", "The unit returns a mis-routed case (退单) with a reason, within the return window.", InboxTaskKind.Handle,
+            b => ("Returned", new JsonObject { ["reason"] = b.Reason }));
+        Action<ExtensionRequest>(inbox, "/{taskId}/extension", "RequestExtension", "The unit asks for more working days (延期申请), before the deadline.", InboxTaskKind.Handle,
+            b => ("ExtensionRequested", new JsonObject { ["days"] = b.Days, ["reason"] = b.Reason }));
+        Action<UnitRequest>(inbox, "/{taskId}/sub-dispatch", "SubDispatchTask", "The unit passes the case to a subordinate unit (二级派单).", InboxTaskKind.Handle,
+            b => ("SubDispatched", new JsonObject { ["unitCode"] = b.UnitCode, ["note"] = b.Note }));
+        Action<OpinionRequest>(inbox, "/{taskId}/opinion", "SubmitOpinion", "An assisting unit gives its opinion to the lead unit (协办意见).", InboxTaskKind.Assist,
+            b => (Activities.RequestAssistance.SubmittedOutcome, new JsonObject { ["opinion"] = b.Opinion }));
+        Action<UnitRequest>(inbox, "/{taskId}/dispatch", "DispatchTask", "A dispatcher chooses the lead unit of a case no routing rule covers.", InboxTaskKind.Dispatch,
+            b => ("Dispatched", new JsonObject { ["unitCode"] = b.UnitCode, ["note"] = b.Note }));
+        Action<ReviewRequest>(inbox, "/{taskId}/review", "ReviewTask", "The centre approves or rejects a return (退单审核), an extension (延期审核) or an answer (审核办结).", null, Review);
+        Action<CallbackRequest>(inbox, "/{taskId}/callback", "RecordCallback", "A callback agent records the citizen's satisfaction and whether the problem was resolved (回访).", InboxTaskKind.Callback,
+            b => (b.Result ?? "", new JsonObject { ["resolved"] = b.Resolved, ["note"] = b.Note }));
+        return app;
+    }
+
+    /// <summary>The role that acts on a kind of task.</summary>
+    internal static string RoleFor(InboxTaskKind kind) => kind switch
+    {
+        InboxTaskKind.Handle or InboxTaskKind.Assist => HotlineRoles.Unit,
+        InboxTaskKind.Callback => HotlineRoles.CallbackAgent,
+        _ => HotlineRoles.Dispatcher,
+    };
+
+    private static (string Outcome, JsonObject Result) Review(ReviewRequest body)
+    {
+        var outcome = body.Decision?.ToLowerInvariant() switch
+        {
+            "approve" => "Approved",
+            "reject" => "Rejected",
+            _ => throw new InboxValidationException("decision", "'decision' is 'approve' or 'reject'."),
+        };
+        var result = new JsonObject { ["reason"] = body.Reason, ["unitCode"] = body.UnitCode, ["text"] = body.Text };
+        if (body.Days is not null)
+            result["days"] = body.Days;
+        return (outcome, result);
+    }
+
+    private static void Action<TBody>(RouteGroupBuilder group, string pattern, string name, string summary, InboxTaskKind? kind, Func<TBody, (string Outcome, JsonObject Result)> map)
+        where TBody : class =>
+        group.MapPost(pattern, async (string taskId, HttpRequest request, ClaimsPrincipal user, InboxService inbox, IDbContextFactory<HotlineDbContext> contexts, CancellationToken ct) =>
+            {
+                var (body, problem) = await ApiBody.ReadAsync<TBody>(request, ct);
+                if (problem is not null)
+                    return problem;
+                return await ActAsync(taskId, user, contexts, kind, async (task, actor) =>
+                {
+                    if (kind is null && task.Kind is not (InboxTaskKind.ReviewReturn or InboxTaskKind.ReviewExtension or InboxTaskKind.ReviewAnswer))
+                        throw new InboxStateException($"Task {taskId} is a {task.Kind} task, not a review.");
+                    var (outcome, result) = map(body!);
+                    if (task.Kind == InboxTaskKind.Callback && !task.PossibleOutcomes.Contains(outcome))
+                        throw new InboxValidationException("result", $"'result' is one of {string.Join(", ", task.PossibleOutcomes)}.");
+                    foreach (var key in result.Where(p => p.Value is null).Select(p => p.Key).ToList())
+                        result.Remove(key);
+                    await inbox.CompleteAsync(task.TaskId, actor, outcome, result, ct);
+                }, ct);
+            })
+            .WithName(name).WithSummary(summary).Accepts<TBody>("application/json")
+            .Produces<ActionResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static void Action(RouteGroupBuilder group, string pattern, string name, string summary, Func<string, ClaimsPrincipal, InboxService, IDbContextFactory<HotlineDbContext>, CancellationToken, Task<IResult>> handler) =>
+        group.MapPost(pattern, handler).WithName(name).WithSummary(summary)
+            .Produces<ActionResult>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static Task<IResult> ClaimAsync(string taskId, ClaimsPrincipal user, InboxService inbox, IDbContextFactory<HotlineDbContext> contexts, CancellationToken ct) =>
+        ActAsync(taskId, user, contexts, null, async (task, actor) => await inbox.SignAsync(task.TaskId, actor, ct), ct);
+
+    /// <summary>Finds the task as the caller may see it, checks the role and kind, acts, and answers with the task and case afterwards.</summary>
+    private static async Task<IResult> ActAsync(
+        string taskId, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, InboxTaskKind? kind, Func<InboxTask, InboxActor, Task> act, CancellationToken ct)
+    {
+        InboxTask? task;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            task = await db.InboxTasks.AsNoTracking().FirstOrDefaultAsync(t => t.TaskId == taskId, ct);
+        }
+
+        if (task is null || !MaySee(user, task))
+            return CasesApi.NotFound(taskId);
+        if (!user.IsInRole(RoleFor(task.Kind)))
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your task",
+                detail: $"A {task.Kind} task is worked by the {RoleFor(task.Kind)} role.");
+        if (kind is { } expected && task.Kind != expected)
+            return Conflict($"Task {taskId} is a {task.Kind} task; this action is for {expected} tasks.");
+        var actor = new InboxActor(Caller.Name(user), Caller.DisplayName(user), Caller.IsUnitUser(user) ? Caller.UnitCode(user) : null);
+        try
+        {
+            await act(task, actor);
+        }
+        catch (InboxTaskNotFoundException)
+        {
+            return CasesApi.NotFound(taskId);
+        }
+        catch (InboxStateException e)
+        {
+            return Conflict(e.Message);
+        }
+        catch (InboxValidationException e)
+        {
+            return ApiBody.Invalid(e.Field, e.Message);
+        }
+
+        await using var read = await contexts.CreateDbContextAsync(ct);
+        var after = await read.InboxTasks.AsNoTracking().FirstAsync(t => t.TaskId == taskId, ct);
+        var @case = after.CaseId is { } caseId ? await read.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct) : null;
+        return Results.Ok(new ActionResult(View(after, @case?.Number), @case is null ? null : CasesApi.CaseView.From(@case, user)));
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpRequest request, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, IOptions<RoutingOptions> routing, CancellationToken ct)
+    {
+        var q = request.Query;
+        var errors = new Dictionary<string, string[]>();
+        var kind = CasesApi.Enum<InboxTaskKind>(q["kind"], "kind", errors);
+        var statusText = q["status"].FirstOrDefault() ?? "pending";
+        if (statusText is not ("pending" or "open" or "signed" or "completed" or "cancelled" or "all"))
+            errors["status"] = ["'status' is pending (default), open, signed, completed, cancelled or all."];
+        var sort = q["sort"].FirstOrDefault() ?? "dueAt";
+        if (sort is not ("dueAt" or "-dueAt" or "createdAt" or "-createdAt"))
+            errors["sort"] = ["'sort' is dueAt (default), -dueAt, createdAt or -createdAt."];
+        var (page, pageSize) = CasesApi.Paging(q, errors);
+        string unit;
+        if (Caller.IsUnitUser(user))
+        {
+            unit = Caller.UnitCode(user)!;
+            if (q["unitCode"].FirstOrDefault() is { Length: > 0 } asked && asked != unit)
+                errors["unitCode"] = ["A unit's user sees the unit's own inbox only."];
+        }
+        else
+        {
+            unit = q["unitCode"].FirstOrDefault() is { Length: > 0 } asked ? asked
+                : user.IsInRole(HotlineRoles.CallbackAgent) && !user.IsInRole(HotlineRoles.Dispatcher) ? CallbackDeskCode
+                : routing.Value.DefaultDispatchUnitCode;
+        }
+
+        if (errors.Count > 0)
+            return Results.ValidationProblem(errors, title: "The filters are not valid.");
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = db.InboxTasks.AsNoTracking().Where(t => t.UnitCode == unit);
+        query = statusText switch
+        {
+            "pending" => query.Where(t => t.Status == InboxTaskStatus.Open || t.Status == InboxTaskStatus.SignedFor),
+            "open" => query.Where(t => t.Status == InboxTaskStatus.Open),
+            "signed" => query.Where(t => t.Status == InboxTaskStatus.SignedFor),
+            "completed" => query.Where(t => t.Status == InboxTaskStatus.Completed),
+            "cancelled" => query.Where(t => t.Status == InboxTaskStatus.Cancelled),
+            _ => query,
+        };
+        if (kind is not null)
+            query = query.Where(t => t.Kind == kind);
+        query = sort switch
+        {
+            "-dueAt" => query.OrderByDescending(t => t.DueAt).ThenBy(t => t.TaskId),
+            "createdAt" => query.OrderBy(t => t.CreatedAt).ThenBy(t => t.TaskId),
+            "-createdAt" => query.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.TaskId),
+            _ => query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
+        };
+        var total = await query.CountAsync(ct);
+        var tasks = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var caseIds = tasks.Where(t => t.CaseId is not null).Select(t => t.CaseId!.Value).Distinct().ToList();
+        var numbers = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+        return Results.Ok(new TaskPage(tasks.Select(t => View(t, t.CaseId is { } id ? numbers.GetValueOrDefault(id) : null)).ToList(), total, page, pageSize));
+    }
+
+    private static async Task<IResult> GetAsync(string taskId, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var task = await db.InboxTasks.AsNoTracking().FirstOrDefaultAsync(t => t.TaskId == taskId, ct);
+        if (task is null || !MaySee(user, task))
+            return CasesApi.NotFound(taskId);
+        var number = task.CaseId is { } id ? await db.Cases.AsNoTracking().Where(c => c.Id == id).Select(c => c.Number).FirstOrDefaultAsync(ct) : null;
+        return Results.Ok(View(task, number));
+    }
+
+    /// <summary>The callback desk's inbox code (the centre's 回访 desk).</summary>
+    public const string CallbackDeskCode = "RX-HF";
+
+    private static bool MaySee(ClaimsPrincipal user, InboxTask task) =>
+        Caller.IsUnitUser(user) ? task.UnitCode == Caller.UnitCode(user) : Caller.IsCentre(user);
+
+    private static IResult Conflict(string detail) => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible now", detail: detail);
+
+    private static TaskView View(InboxTask t, string? caseNumber) => new(
+        t.TaskId, t.CaseId, caseNumber, t.UnitCode, t.Kind, t.TaskName, t.Status, t.PossibleOutcomes, t.DueAt, t.SignDueAt, t.CreatedAt,
+        t.SignedBy, t.SignedAt, t.CompletedBy, t.CompletedAt, t.Outcome, t.Payload is null ? null : JsonNode.Parse(t.Payload), t.Result is null ? null : JsonNode.Parse(t.Result));
+}
