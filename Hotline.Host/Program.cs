@@ -23,6 +23,7 @@ builder.Services.AddHotlineWorkflows();
 builder.Services.AddHotlineScheduling(builder.Configuration);
 builder.Services.AddHotlineSecurity(builder.Configuration);
 builder.Services.AddHotlineCalendar(builder.Configuration);
+builder.Services.AddHotlineIndicators();
 
 var app = builder.Build();
 await app.Services.MigrateHotlineDatabaseAsync();
@@ -36,6 +37,7 @@ app.MapCasesApi();
 app.MapInboxApi();
 app.MapWorkflowsApi();
 app.MapCalendarApi();
+app.MapIndicatorsApi();
 await app.RunAsync();
 return 0;
 

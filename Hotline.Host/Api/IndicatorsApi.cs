@@ -1,0 +1,148 @@
+using System.Globalization;
+using Hotline.Host.Indicators;
+using Hotline.Host.Security;
+
+namespace Hotline.Host.Api;
+
+/// <summary>
+/// The indicators, the monthly unit ranking and the daily report over HTTP, for leaders, supervisors, administrators
+/// and dispatchers: <c>GET /api/indicators</c>, <c>GET /api/indicators/ranking</c>, <c>GET /api/reports/daily</c>.
+/// Every figure is computed from the case timeline; the definitions are on <see cref="IndicatorFigures"/>,
+/// <see cref="IndicatorService"/> and <see cref="DailyReportService"/>.
+/// </summary>
+public static class IndicatorsApi
+{
+    /// <summary>The roles that may read indicators and reports.</summary>
+    public static IReadOnlyList<string> ReaderRoles { get; } = [HotlineRoles.Leader, HotlineRoles.Supervisor, HotlineRoles.Administrator, HotlineRoles.Dispatcher];
+
+    /// <summary>The earliest year a date may be in.</summary>
+    private const int MinYear = 1900;
+
+    /// <summary>The latest year a date may be in.</summary>
+    private const int MaxYear = 9000;
+
+    private const string Definitions =
+        "Days are local dates in the hotline's time zone (Asia/Shanghai); the period is [from, to): 'to' is excluded. " +
+        "Each figure is numerator, denominator and rate (null when the denominator is 0), computed from the case timeline only. " +
+        "按期办结率 onTimeCompletion: answers submitted (AnswerSubmitted) in the period at or before the deadline then in force (last DeadlineSet/ExtensionApproved) ÷ answers submitted. " +
+        "办结率 completion: city-wide, cases registered in the period and closed (Closed/AnsweredFromKnowledgeBase) before its end ÷ cases registered; per unit, cases dispatched to the unit in the period and closed before its end with the unit still lead ÷ cases dispatched to it. " +
+        "满意率 satisfaction: callbacks reached (CallbackRecorded) with Satisfied or BasicallySatisfied ÷ callbacks reached. " +
+        "解决率 resolution: callbacks reached with resolved=true ÷ callbacks reached. " +
+        "回访率 callback: replies (Replied) in the period whose callback concluded (CallbackRecorded, or Closed as Unreachable after every attempt) before the next reply and the period's end ÷ replies. " +
+        "签收及时率 timelySignFor: sign-fors of handling tasks (SignedFor, kind Handle) with onTime=true ÷ such sign-fors. " +
+        "退单率 return: dispatches (Dispatched/SubDispatched) in the period that the unit returned (Returned) before the next dispatch and the period's end ÷ dispatches. " +
+        "延期率 extension: dispatches in the period during which an extension was approved (ExtensionApproved) ÷ dispatches. " +
+        "重办率 rehandle: replies in the period followed by a re-handling (Reopened) before the next reply and the period's end ÷ replies. " +
+        "直接办结率 directAnswer: cases registered in the period answered from the knowledge base ÷ cases registered (0 of 0 for units). " +
+        "A unit's figures count the events naming it (unitCode, leadUnitCode) or, for events that name none, the case's lead unit at that moment.";
+
+    /// <summary>Maps the endpoints.</summary>
+    public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
+    {
+        var indicators = app.MapGroup("/api/indicators")
+            .RequireAuthorization(policy => policy.RequireRole(ReaderRoles))
+            .WithTags("Indicators");
+        indicators.MapGet("/", GetIndicatorsAsync)
+            .WithName("GetIndicators")
+            .WithSummary("The ten indicators (KPIs) of a period, city-wide and per unit.")
+            .WithDescription("Query: from, to (YYYY-MM-DD, to excluded, at most 366 days), unitCode (optional: that unit only). " + Definitions)
+            .Produces<IndicatorReport>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        indicators.MapGet("/ranking", GetRankingAsync)
+            .WithName("GetUnitRanking")
+            .WithSummary("The monthly unit ranking (月度考核) by a weighted score of the indicators.")
+            .WithDescription(
+                "Query: month (YYYY-MM). Score = 100 × Σ weight × score ÷ Σ weight over the weighted figures the unit has a rate for; " +
+                "the score of onTimeCompletion, satisfaction, resolution and timelySignFor is the rate, that of return and rehandle is 1 − rate. " +
+                "Default weights (Hotline:Indicators:Weights): onTimeCompletion 30, satisfaction 30, resolution 20, timelySignFor 10, return 5, rehandle 5. " +
+                "Equal scores share a rank; units without any scored figure come last. " + Definitions)
+            .Produces<RankingReport>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        app.MapGroup("/api/reports")
+            .RequireAuthorization(policy => policy.RequireRole(ReaderRoles))
+            .WithTags("Reports")
+            .MapGet("/daily", GetDailyReportAsync)
+            .WithName("GetDailyReport")
+            .WithSummary("The daily report (每日一报): volumes, direct answers, hot spots and overdue cases of one day.")
+            .WithDescription(
+                "Query: date (YYYY-MM-DD, a local date in Asia/Shanghai). Volumes: cases registered that day by channel and by type. " +
+                "Hot spots: subjects and districts with at least HotSpotMinimumCount (default 3) cases that day and at least HotSpotMultiplier (default 2) " +
+                "times their daily average over the HotSpotBaselineDays (default 7) days before (Hotline:Indicators). " +
+                "Overdue: cases open at 24:00 that day, still with their unit (no answer submitted since the last dispatch, send-back or reopening), " +
+                "whose deadline then in force had passed; daysOverdue counts working days from the deadline's date to the report's date (0: due that day).")
+            .Produces<DailyReport>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return app;
+    }
+
+    private static async Task<IResult> GetIndicatorsAsync(string? from, string? to, string? unitCode, IndicatorService indicators, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var first = QueryDate(from, "from", errors);
+        var last = QueryDate(to, "to", errors);
+        if (errors.Count == 0 && last <= first)
+            errors["to"] = [$"'to' ({Text(last)}) must be after 'from' ({Text(first)}); 'to' is excluded, so one day is from=D&to=D+1."];
+        else if (errors.Count == 0 && last.DayNumber - first.DayNumber > IndicatorService.MaxPeriodDays)
+            errors["to"] = [$"The period may span at most {IndicatorService.MaxPeriodDays} days; it spans {last.DayNumber - first.DayNumber}."];
+        if (unitCode is not null)
+        {
+            if (string.IsNullOrWhiteSpace(unitCode) || unitCode.Length > 32)
+                errors["unitCode"] = ["'unitCode' must be a unit's code."];
+            else if (!await indicators.UnitExistsAsync(unitCode, cancellationToken))
+                errors["unitCode"] = [$"No unit has the code '{unitCode}'."];
+        }
+
+        if (errors.Count > 0)
+            return Invalid(errors);
+        return Results.Ok(await indicators.ComputeAsync(first, last, unitCode, cancellationToken));
+    }
+
+    private static async Task<IResult> GetRankingAsync(string? month, IndicatorService indicators, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(month))
+            return Invalid(new() { ["month"] = ["'month' is required, as YYYY-MM."] });
+        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) || month.Length != 7)
+            return Invalid(new() { ["month"] = [$"'{month}' is not a month in the form YYYY-MM."] });
+        if (!InRange(first))
+            return Invalid(new() { ["month"] = [$"'{month}' is out of range ({MinYear} to {MaxYear})."] });
+        return Results.Ok(await indicators.RankAsync(first.Year, first.Month, cancellationToken));
+    }
+
+    private static async Task<IResult> GetDailyReportAsync(string? date, DailyReportService reports, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var day = QueryDate(date, "date", errors);
+        if (errors.Count > 0)
+            return Invalid(errors);
+        return Results.Ok(await reports.BuildAsync(day, cancellationToken));
+    }
+
+    private static DateOnly QueryDate(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            errors[field] = [$"'{field}' is required, as YYYY-MM-DD."];
+            return default;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            errors[field] = [$"'{text}' is not a date in the form YYYY-MM-DD."];
+        else if (!InRange(date))
+            errors[field] = [$"'{text}' is out of range ({MinYear} to {MaxYear})."];
+        return date;
+    }
+
+    private static bool InRange(DateOnly date) => date.Year is >= MinYear and <= MaxYear;
+
+    private static IResult Invalid(Dictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors, title: "The indicator request is not valid.");
+
+    private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
