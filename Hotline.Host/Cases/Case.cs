@@ -154,6 +154,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // A unit's cases by status; the case of a workflow instance.
         builder.HasIndex(c => new { c.LeadUnitCode, c.Status });
         builder.HasIndex(c => c.WorkflowInstanceId);
+        // Overdue cases (the daily report, escalation lists).
+        builder.HasIndex(c => c.DeadlineAt);
         // An integrator's own cases.
         builder.HasIndex(c => new { c.SubmittedBy, c.CreatedAt });
     }
