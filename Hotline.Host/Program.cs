@@ -38,6 +38,7 @@ app.MapInboxApi();
 app.MapWorkflowsApi();
 app.MapCalendarApi();
 app.MapIndicatorsApi();
+app.MapOpen311Api();
 await app.RunAsync();
 return 0;
 
