@@ -1,6 +1,8 @@
 using Hotline.Host.Api;
 using Hotline.Host.Calendar;
 using Hotline.Host.Cli;
+using Hotline.Host.Elsa;
+using Hotline.Host.Designer;
 using Hotline.Host.Persistence;
 using Hotline.Host.Security;
 using Hotline.Host.Workflows;
@@ -23,12 +25,15 @@ builder.Services.AddHotlineWorkflows();
 builder.Services.AddHotlineScheduling(builder.Configuration);
 builder.Services.AddHotlineSecurity(builder.Configuration);
 builder.Services.AddHotlineCalendar(builder.Configuration);
+builder.Services.AddHotlineElsaApi(builder.Configuration);
 builder.Services.AddHotlineIndicators();
+builder.Services.AddHotlineDesigner(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.MigrateHotlineDatabaseAsync();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();
@@ -37,8 +42,10 @@ app.MapCasesApi();
 app.MapInboxApi();
 app.MapWorkflowsApi();
 app.MapCalendarApi();
+app.MapElsaApi();
 app.MapIndicatorsApi();
 app.MapOpen311Api();
+app.MapDesigner();
 await app.RunAsync();
 return 0;
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: installs PostgreSQL from Debian if missing, starts a throwaway server on
-# 127.0.0.1 (HOTLINE_TEST_PG), builds the solution in Release, runs every test project and prints
+# The whole test suite: installs PostgreSQL, Chromium and Node.js/npm from Debian if missing, starts
+# a throwaway PostgreSQL on 127.0.0.1 (HOTLINE_TEST_PG), builds the solution in Release (which installs
+# Elsa Studio from npm for Hotline.Designer), runs every test project and prints
 # "N passed, N failed, N skipped" alone on its last line. Arguments go to `dotnet test`
 # (e.g. --filter; keep the default console logger, whose per-assembly lines make that summary).
 # Runs as root: apt-get, and PostgreSQL refuses to run as root, so it runs as `postgres`.
@@ -17,7 +18,11 @@ fail() { echo "ERROR: $*" >&2; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 # --- system packages (Debian) -------------------------------------------------------------
 need=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || need+=(postgresql)
-# [ -x /usr/bin/chromium ] || need+=(chromium)   # for browser tests, once they exist
+# Debian's Chromium for the designer's browser tests (Playwright drives it; it never downloads a browser).
+[ -x /usr/bin/chromium ] || need+=(chromium)
+# Node.js and npm: Hotline.Designer's build installs Elsa Studio from npm (npm ci).
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   step "apt-get install ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

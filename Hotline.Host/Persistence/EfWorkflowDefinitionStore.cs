@@ -87,6 +87,17 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<HotlineDbContext
         return await db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId).ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WorkflowDefinition>> ListAllVersionsAsync(CancellationToken cancellationToken = default) =>
+        ListAsync(q => q.OrderBy(d => d.DefinitionId).ThenBy(d => d.Version), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<bool> DeleteVersionAsync(string versionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WorkflowDefinitions.Where(d => d.Id == versionId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
     private async Task<IReadOnlyList<WorkflowDefinition>> ListAsync(Func<IQueryable<WorkflowDefinitionRow>, IQueryable<WorkflowDefinitionRow>> query, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

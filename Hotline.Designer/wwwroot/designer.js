@@ -1,0 +1,160 @@
+// The designer shell around Elsa Studio's custom elements: the language of the page chrome, and navigation between the
+// four elements (definition list, editor, instance list, viewer) without reloading the WebAssembly runtime.
+(function () {
+    'use strict';
+
+    var root = document.documentElement;
+    var main = document.getElementById('hd-main');
+    var texts = JSON.parse(root.getAttribute('data-texts') || '{}');
+    var views = {
+        definitions: { tag: 'elsa-workflow-definition-list', nav: 'definitions' },
+        editor: { tag: 'elsa-workflow-definition-editor', nav: 'definitions', idAttribute: 'definition-id' },
+        instances: { tag: 'elsa-workflow-instance-list', nav: 'instances' },
+        viewer: { tag: 'elsa-workflow-instance-viewer', nav: 'instances', idAttribute: 'instance-id' }
+    };
+    // Backend settings every element carries (the Studio keeps them in one singleton: the last element wins), taken
+    // from the element the host rendered.
+    var backend = {};
+    ['remote-endpoint', 'access-token'].forEach(function (name) {
+        var first = main.firstElementChild;
+        if (first && first.hasAttribute(name)) backend[name] = first.getAttribute(name);
+    });
+
+    function setLanguage(lang) {
+        var dictionary = texts[lang];
+        if (!dictionary) return;
+        document.querySelectorAll('[data-i18n]').forEach(function (element) {
+            var text = dictionary[element.getAttribute('data-i18n')];
+            if (text) element.textContent = text;
+        });
+        root.lang = lang === 'zh' ? 'zh-CN' : lang;
+        root.setAttribute('data-lang', lang);
+        document.cookie = 'hotline.lang=' + lang + '; path=/designer; max-age=31536000; samesite=strict';
+    }
+
+    // Routes relative to /designer/, as the host maps them (Hotline.Host/Designer/DesignerEndpoints.cs), and the
+    // Studio's own addresses (workflows/definitions/{id}/edit, workflows/instances/{id}/view), which some of its links
+    // use even inside custom elements, some of them from the site's root.
+    function route(url) {
+        if (url.origin !== window.location.origin) return null;
+        var match;
+        if ((match = /^(?:\/designer)?\/workflows\/definitions\/([^/]+)\/edit$/.exec(url.pathname))) return { view: 'editor', id: decodeURIComponent(match[1]) };
+        if ((match = /^(?:\/designer)?\/workflows\/instances\/([^/]+)\/view$/.exec(url.pathname))) return { view: 'viewer', id: decodeURIComponent(match[1]) };
+        if (!/^\/designer(\/|$)/.test(url.pathname)) return null;
+        var path = url.pathname.replace(/^\/designer\/?/, '');
+        if (path === '' || path === 'definitions') return { view: 'definitions' };
+        if (path === 'instances') return { view: 'instances' };
+        if ((match = /^definitions\/([^/]+)$/.exec(path))) return { view: 'editor', id: decodeURIComponent(match[1]) };
+        if ((match = /^instances\/([^/]+)$/.exec(path))) return { view: 'viewer', id: decodeURIComponent(match[1]) };
+        return null;
+    }
+
+    function urlOf(view, id) {
+        return new URL(view === 'editor' ? 'definitions/' + encodeURIComponent(id)
+            : view === 'viewer' ? 'instances/' + encodeURIComponent(id) : view, document.baseURI);
+    }
+
+    // Blazor defines the elements once the runtime has started; their callbacks are JS function properties that
+    // only exist from then on.
+    function connect(element) {
+        customElements.whenDefined(element.localName).then(function () {
+            if (element.localName === 'elsa-workflow-definition-list' || element.localName === 'elsa-workflow-instance-viewer') {
+                element.editWorkflowDefinition = function (definitionId) { navigate(urlOf('editor', definitionId)); };
+            }
+            if (element.localName === 'elsa-workflow-instance-list') {
+                element.viewWorkflowInstance = function (instanceId) { navigate(urlOf('viewer', instanceId)); };
+            }
+            if (element.localName === 'elsa-workflow-definition-editor') {
+                element.workflowDefinitionExecuted = function (instanceId) { navigate(urlOf('viewer', instanceId)); };
+            }
+        });
+    }
+
+    function markActive(view) {
+        main.setAttribute('data-view', view);
+        document.querySelectorAll('.hd-nav [data-nav]').forEach(function (link) {
+            link.classList.toggle('hd-active', link.getAttribute('data-nav') === views[view].nav);
+        });
+    }
+
+    // A removed Blazor custom element disposes its root component one second later; until then its MudBlazor
+    // providers (popover, dialog, snackbar) are alive, and the next element's providers clash with them ("There is
+    // already a subscriber to the content with the given section ID"). So the old component goes first.
+    function disposeElement(element) {
+        if (!element) return Promise.resolve();
+        element.remove();
+        if (element._addRootComponentPromise) {
+            clearTimeout(element._disposalTimeoutHandle);
+            element._isDisposed = true;
+            return element._addRootComponentPromise.then(function (component) { return component.dispose(); });
+        }
+        return new Promise(function (resolve) { setTimeout(resolve, 1100); });
+    }
+
+    var showing = Promise.resolve();
+
+    function show(target) {
+        markActive(target.view);
+        showing = showing.then(function () {
+            return disposeElement(main.firstElementChild);
+        }).then(function () {
+            // Created and attached in one go: the element adds its Blazor root component in a microtask, and Blazor
+            // finds element references through the document, so it must be in the page by then.
+            var definition = views[target.view];
+            var element = document.createElement(definition.tag);
+            Object.keys(backend).forEach(function (name) { element.setAttribute(name, backend[name]); });
+            if (definition.idAttribute) element.setAttribute(definition.idAttribute, target.id);
+            main.replaceChildren(element);
+            connect(element);
+        });
+        return showing;
+    }
+
+    function navigate(url) {
+        var target = route(url);
+        if (target) url = urlOf(target.view, target.id);
+        // Before the runtime has started (or for anything unknown) a plain page load is the safe way.
+        if (!target || !customElements.get(views[target.view].tag) || !backend['remote-endpoint']) {
+            window.location.assign(url.href);
+            return;
+        }
+        if (url.href !== window.location.href) window.history.pushState(null, '', url.href);
+        show(target);
+    }
+
+    // The Studio's links to its own addresses (e.g. the viewer's "Definition ID") open the designer's screens.
+    document.addEventListener('click', function (event) {
+        var link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+        if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+        var url = new URL(link.getAttribute('href'), document.baseURI);
+        if (!/^(\/designer)?\/workflows\//.test(url.pathname) || !route(url)) return;
+        event.preventDefault();
+        navigate(url);
+    }, true);
+
+    window.addEventListener('popstate', function () {
+        var target = route(new URL(window.location.href));
+        if (target && customElements.get(views[target.view].tag)) show(target);
+        else window.location.reload();
+    });
+
+    document.querySelectorAll('.hd-bar a[data-nav]').forEach(function (link) {
+        link.addEventListener('click', function (event) {
+            if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+            event.preventDefault();
+            navigate(new URL(link.getAttribute('href'), document.baseURI));
+        });
+    });
+
+    document.getElementById('hd-language').addEventListener('click', function () {
+        setLanguage(root.getAttribute('data-lang') === 'en' ? 'zh' : 'en');
+    });
+
+    if (main.firstElementChild) {
+        connect(main.firstElementChild);
+        customElements.whenDefined(main.firstElementChild.localName).then(function () {
+            document.getElementById('hd-loading').classList.add('hd-hidden');
+        });
+    }
+    markActive(main.getAttribute('data-view') || 'definitions');
+})();

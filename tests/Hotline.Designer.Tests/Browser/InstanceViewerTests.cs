@@ -1,0 +1,87 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Hotline.Designer.Tests.Infrastructure;
+using Hotline.Host.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Hotline.Designer.Tests.Browser;
+
+/// <summary>The instance viewer of a case's lifecycle: its journal, and the activities where it waits.</summary>
+[Collection(BrowserGroup.Name)]
+public sealed class InstanceViewerTests(BrowserFixture browser, HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private DesignerHost Host => fixture.Host;
+
+    [Fact]
+    public async Task Should_show_the_journal_and_mark_the_waiting_activities_When_an_administrator_views_a_suspended_case()
+    {
+        string number;
+        using (var integrator = Host.IntegratorClient())
+        {
+            using var created = await integrator.PostAsJsonAsync("api/cases", new
+            {
+                channel = "Phone", content = "小区门口占道经营，影响通行", type = "Complaint", subjectCode = "SR-ROAD", address = "东湖区新华路1号", districtCode = "990103",
+            });
+            number = (await created.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>();
+        }
+
+        string instanceId;
+        await using (var db = await Host.Services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync())
+            instanceId = (await db.Cases.AsNoTracking().SingleAsync(c => c.Number == number)).WorkflowInstanceId!;
+
+        // Where it waits, from the instance's bookmarks: the top-level activities of case-lifecycle holding one.
+        using var api = Host.Client("Bearer", await Host.TokenAsync("admin", DesignerHost.AdminPassword));
+        var instance = (await api.GetFromJsonAsync<JsonObject>("elsa/api/workflow-instances/" + instanceId))!;
+        Assert.Equal("Suspended", instance["subStatus"]!.GetValue<string>());
+        var lifecycle = Repository.Definition("case-lifecycle")["root"]!.AsObject();
+        var rootId = lifecycle["id"]!.GetValue<string>();
+        var waiting = instance["workflowState"]!["bookmarks"]!.AsArray()
+            .Select(b => b!["activityNodeId"]!.GetValue<string>().Split(':'))
+            .Select(path => path[Array.IndexOf(path, rootId) + 1])
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(waiting);
+        var activities = lifecycle["activities"]!.AsArray().Select(a => a!.AsObject()).ToDictionary(a => a["id"]!.GetValue<string>());
+        string Label(string id) => activities[id]["metadata"]?["displayText"]?.GetValue<string>() ?? activities[id]["name"]!.GetValue<string>();
+
+        await using var page = await WatchedPage.OpenAsync(browser, Host);
+        await page.SignInAsync("/designer/instances/" + instanceId);
+
+        var viewer = page.Page.Locator("elsa-workflow-instance-viewer");
+        var journal = viewer.Locator(".mud-timeline-item");
+        await journal.First.WaitForAsync(new() { Timeout = WatchedPage.BootTimeout });
+        await Assertions.Expect(viewer.Locator(".x6-node")).ToHaveCountAsync(activities.Count);
+        await page.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Each entry reads "<activity>", "<type> - <event>", its time and duration.
+        var entries = (await journal.AllInnerTextsAsync())
+            .Select(e => e.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(lines => (Activity: lines[0], Event: lines[1][(lines[1].LastIndexOf(" - ", StringComparison.Ordinal) + 3)..]))
+            .ToList();
+        Assert.Contains(("Start", "Started"), entries);
+        Assert.Contains(("Accept", "Completed"), entries);
+        foreach (var id in waiting)
+        {
+            Assert.Contains((Label(id), "Started"), entries);
+            Assert.DoesNotContain((Label(id), "Completed"), entries);
+        }
+
+        // The viewer badges each executed activity (once its execution report is in): green when it completed, amber
+        // where the instance waits.
+        var amber = viewer.Locator(".x6-node .elsa-activity-wrapper-badge .mud-theme-warning");
+        await Assertions.Expect(amber).ToHaveCountAsync(waiting.Count);
+        await page.ScreenshotAsync("viewer-" + number);
+        var marked = new List<string>();
+        foreach (var node in await viewer.Locator(".x6-node").AllAsync())
+        {
+            if (await node.Locator(".elsa-activity-wrapper-badge .mud-theme-warning").CountAsync() > 0)
+                marked.Add(await node.TextContentAsync() ?? "");
+        }
+
+        Assert.Equal(waiting.Count, marked.Count);
+        foreach (var id in waiting)
+            Assert.Contains(marked, text => text.Contains(Label(id), StringComparison.Ordinal));
+        Assert.False(await page.ErrorBarVisibleAsync(), "Blazor's error bar is shown");
+        page.AssertClean();
+    }
+}
