@@ -74,7 +74,9 @@ step "dotnet build"
 dotnet build Hotline.sln --no-restore -c Release -v q -clp:ErrorsOnly || fail "dotnet build failed"
 step "dotnet test"
 LOG="$PGWORK/test.log"
-dotnet test Hotline.sln --no-build -c Release "$@" 2>&1 | tee "$LOG"
+# One test project at a time (-m:1): the browser tests and the host tests each load the machine, and timing-sensitive
+# tests (start-up sweeps, Studio re-renders) are then less exposed to the other project.
+dotnet test Hotline.sln --no-build -c Release -m:1 "$@" 2>&1 | tee "$LOG"
 rc=${PIPESTATUS[0]}
 step "done (dotnet test rc=$rc)"
 

@@ -68,17 +68,23 @@ public sealed class InstanceViewerTests(BrowserFixture browser, HostFixture fixt
 
         // The viewer badges each executed activity (once its execution report is in): green when it completed, amber
         // where the instance waits.
-        var amber = viewer.Locator(".x6-node .elsa-activity-wrapper-badge .mud-theme-warning");
-        await Assertions.Expect(amber).ToHaveCountAsync(waiting.Count);
+        // Read in one pass in the page, retried until the count is right: Studio re-renders the graph while it refreshes
+        // the instance, so node-by-node reads from here can land between two renders.
+        await using var badged = await page.Page.WaitForFunctionAsync(
+            """
+            count => {
+              const texts = [...document.querySelectorAll('elsa-workflow-instance-viewer .x6-node')]
+                .filter(node => node.querySelector('.elsa-activity-wrapper-badge .mud-theme-warning'))
+                .map(node => node.textContent ?? '');
+              return texts.length === count ? texts : null;
+            }
+            """,
+            waiting.Count,
+            new() { Timeout = WatchedPage.BootTimeout });
+        var marked = await badged.JsonValueAsync<string[]>();
         await page.ScreenshotAsync("viewer-" + number);
-        var marked = new List<string>();
-        foreach (var node in await viewer.Locator(".x6-node").AllAsync())
-        {
-            if (await node.Locator(".elsa-activity-wrapper-badge .mud-theme-warning").CountAsync() > 0)
-                marked.Add(await node.TextContentAsync() ?? "");
-        }
 
-        Assert.Equal(waiting.Count, marked.Count);
+        Assert.Equal(waiting.Count, marked.Length);
         foreach (var id in waiting)
             Assert.Contains(marked, text => text.Contains(Label(id), StringComparison.Ordinal));
         Assert.False(await page.ErrorBarVisibleAsync(), "Blazor's error bar is shown");

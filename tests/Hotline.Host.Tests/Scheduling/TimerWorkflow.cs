@@ -6,6 +6,7 @@ using Hotline.Workflows.Runtime;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace Hotline.Host.Tests.Scheduling;
 
@@ -30,24 +31,56 @@ internal static class TimerWorkflow
 
     /// <summary>
     /// The factory's host with a sweep interval longer than any test advances its clock, so the only sweeps are the
-    /// start-up one and those a test runs itself.
+    /// start-up one and those a test runs itself. <see cref="PublishAsync"/> waits for the start-up sweep, so a test
+    /// that advances the clock afterwards knows that sweep cannot fire its timers.
     /// </summary>
     public static WebApplicationFactory<Program> Quiet(this HotlineFactory factory, Action<IWebHostBuilder>? configure = null) =>
         factory.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Hotline:Scheduling:SweepInterval", "1.00:00:00");
+            builder.ConfigureServices(services =>
+            {
+                var startup = new StartupSweepListener();
+                services.AddSingleton(startup);
+                services.ConfigureAllQuartzSchedulers(q => q.AddJobListener(startup, [Matchers.Key(DueTimersJob.Key)]));
+            });
             configure?.Invoke(builder);
         });
+
+    /// <summary>Waits until the host's start-up sweep has returned (it runs on a Quartz thread, maybe late on a busy machine).</summary>
+    public static Task StartupSweepAsync(this WebApplicationFactory<Program> host) =>
+        host.Services.GetRequiredService<StartupSweepListener>().Executed.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
     public static WorkflowRuntime Runtime(this WebApplicationFactory<Program> host) => host.Services.GetRequiredService<WorkflowRuntime>();
 
     public static DueTimerSweeper Sweeper(this WebApplicationFactory<Program> host) => host.Services.GetRequiredService<DueTimerSweeper>();
 
     /// <summary>Publishes a definition through this host's runtime (its own database, unlike <see cref="HotlineFactory.PublishAsync"/>).</summary>
-    public static Task PublishAsync(this WebApplicationFactory<Program> host, string json) =>
-        WorkflowFileRunner.PublishImportedAsync(host.Runtime(), WorkflowDefinitionReader.Parse(json));
+    public static async Task PublishAsync(this WebApplicationFactory<Program> host, string json)
+    {
+        await host.StartupSweepAsync();
+        await WorkflowFileRunner.PublishImportedAsync(host.Runtime(), WorkflowDefinitionReader.Parse(json));
+    }
 
     /// <summary>How often the Delay activity was resumed, from the stored journal.</summary>
     public static async Task<int> DelayResumedCountAsync(this IWorkflowInstanceStore store, string instanceId) =>
         (await store.GetJournalAsync(instanceId)).Count(e => e.ActivityId == "d" && e.EventName == "Resumed");
+
+    /// <summary>Completes when the first run of <see cref="DueTimersJob"/> (the start-up sweep) has returned.</summary>
+    internal sealed class StartupSweepListener : IJobListener
+    {
+        public TaskCompletionSource Executed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name => "test-startup-sweep";
+
+        public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => default;
+
+        public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => default;
+
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        {
+            Executed.TrySetResult();
+            return default;
+        }
+    }
 }
