@@ -5,6 +5,7 @@
 
     var root = document.documentElement;
     var main = document.getElementById('hd-main');
+    var loading = document.getElementById('hd-loading');
     var texts = JSON.parse(root.getAttribute('data-texts') || '{}');
     var views = {
         definitions: { tag: 'elsa-workflow-definition-list', nav: 'definitions' },
@@ -12,12 +13,16 @@
         instances: { tag: 'elsa-workflow-instance-list', nav: 'instances' },
         viewer: { tag: 'elsa-workflow-instance-viewer', nav: 'instances', idAttribute: 'instance-id' }
     };
-    // Backend settings every element carries (the Studio keeps them in one singleton: the last element wins), taken
-    // from the element the host rendered.
+
+    // The element the host rendered waits outside the page until Blazor has defined it (mount): its callbacks must be
+    // among the parameters its root component starts with, as the editor ignores parameters that come later.
+    var initial = main.firstElementChild;
+    if (initial) initial.remove();
+
+    // Backend settings every element carries (the Studio keeps them in one singleton: the last element wins).
     var backend = {};
     ['remote-endpoint', 'access-token'].forEach(function (name) {
-        var first = main.firstElementChild;
-        if (first && first.hasAttribute(name)) backend[name] = first.getAttribute(name);
+        if (initial && initial.hasAttribute(name)) backend[name] = initial.getAttribute(name);
     });
 
     function setLanguage(lang) {
@@ -54,22 +59,6 @@
             : view === 'viewer' ? 'instances/' + encodeURIComponent(id) : view, document.baseURI);
     }
 
-    // Blazor defines the elements once the runtime has started; their callbacks are JS function properties that
-    // only exist from then on.
-    function connect(element) {
-        customElements.whenDefined(element.localName).then(function () {
-            if (element.localName === 'elsa-workflow-definition-list' || element.localName === 'elsa-workflow-instance-viewer') {
-                element.editWorkflowDefinition = function (definitionId) { navigate(urlOf('editor', definitionId)); };
-            }
-            if (element.localName === 'elsa-workflow-instance-list') {
-                element.viewWorkflowInstance = function (instanceId) { navigate(urlOf('viewer', instanceId)); };
-            }
-            if (element.localName === 'elsa-workflow-definition-editor') {
-                element.workflowDefinitionExecuted = function (instanceId) { navigate(urlOf('viewer', instanceId)); };
-            }
-        });
-    }
-
     function markActive(view) {
         main.setAttribute('data-view', view);
         document.querySelectorAll('.hd-nav [data-nav]').forEach(function (link) {
@@ -77,10 +66,27 @@
         });
     }
 
+    // Puts a defined (upgraded) element into the page with its callbacks (Blazor custom-element callback parameters
+    // are JS function properties). The element adds its Blazor root component in a microtask, with the parameters it
+    // has by then; Blazor finds element references through the document, so it must be in the page by then too.
+    function mount(element) {
+        var tag = element.localName;
+        if (tag === 'elsa-workflow-definition-list' || tag === 'elsa-workflow-instance-viewer') {
+            element.editWorkflowDefinition = function (definitionId) { navigate(urlOf('editor', definitionId)); };
+        }
+        if (tag === 'elsa-workflow-instance-list') {
+            element.viewWorkflowInstance = function (instanceId) { navigate(urlOf('viewer', instanceId)); };
+        }
+        if (tag === 'elsa-workflow-definition-editor') {
+            element.workflowDefinitionExecuted = function (instanceId) { navigate(urlOf('viewer', instanceId)); };
+        }
+        main.replaceChildren(element);
+    }
+
     // A removed Blazor custom element disposes its root component one second later; until then its MudBlazor
     // providers (popover, dialog, snackbar) are alive, and the next element's providers clash with them ("There is
     // already a subscriber to the content with the given section ID"). So the old component goes first.
-    function disposeElement(element) {
+    function dispose(element) {
         if (!element) return Promise.resolve();
         element.remove();
         if (element._addRootComponentPromise) {
@@ -96,16 +102,13 @@
     function show(target) {
         markActive(target.view);
         showing = showing.then(function () {
-            return disposeElement(main.firstElementChild);
+            return dispose(main.firstElementChild);
         }).then(function () {
-            // Created and attached in one go: the element adds its Blazor root component in a microtask, and Blazor
-            // finds element references through the document, so it must be in the page by then.
             var definition = views[target.view];
             var element = document.createElement(definition.tag);
             Object.keys(backend).forEach(function (name) { element.setAttribute(name, backend[name]); });
             if (definition.idAttribute) element.setAttribute(definition.idAttribute, target.id);
-            main.replaceChildren(element);
-            connect(element);
+            mount(element);
         });
         return showing;
     }
@@ -122,6 +125,12 @@
         show(target);
     }
 
+    window.addEventListener('popstate', function () {
+        var target = route(new URL(window.location.href));
+        if (target && customElements.get(views[target.view].tag)) show(target);
+        else window.location.reload();
+    });
+
     // The Studio's links to its own addresses (e.g. the viewer's "Definition ID") open the designer's screens.
     document.addEventListener('click', function (event) {
         var link = event.target instanceof Element ? event.target.closest('a[href]') : null;
@@ -131,12 +140,6 @@
         event.preventDefault();
         navigate(url);
     }, true);
-
-    window.addEventListener('popstate', function () {
-        var target = route(new URL(window.location.href));
-        if (target && customElements.get(views[target.view].tag)) show(target);
-        else window.location.reload();
-    });
 
     document.querySelectorAll('.hd-bar a[data-nav]').forEach(function (link) {
         link.addEventListener('click', function (event) {
@@ -150,11 +153,12 @@
         setLanguage(root.getAttribute('data-lang') === 'en' ? 'zh' : 'en');
     });
 
-    if (main.firstElementChild) {
-        connect(main.firstElementChild);
-        customElements.whenDefined(main.firstElementChild.localName).then(function () {
-            document.getElementById('hd-loading').classList.add('hd-hidden');
+    markActive(main.getAttribute('data-view') || 'definitions');
+    if (initial) {
+        customElements.whenDefined(initial.localName).then(function () {
+            customElements.upgrade(initial);
+            mount(initial);
+            loading.classList.add('hd-hidden');
         });
     }
-    markActive(main.getAttribute('data-view') || 'definitions');
 })();

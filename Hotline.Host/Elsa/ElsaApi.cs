@@ -21,6 +21,7 @@ public static class ElsaApi
             .ExcludeFromDescription();
         api.MapElsaDescriptors();
         api.MapElsaDefinitions();
+        api.MapElsaDefinitionGraph();
         api.MapElsaInstances();
         api.MapElsaActivityExecutions();
         return app;

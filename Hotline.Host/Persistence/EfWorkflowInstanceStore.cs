@@ -237,8 +237,13 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
             rows = rows.Where(i => i.CorrelationId == correlationId);
         if (!string.IsNullOrEmpty(search.SearchTerm))
         {
-            var term = search.SearchTerm;
-            rows = rows.Where(i => i.Id.Contains(term) || (i.Name != null && i.Name.Contains(term)) || (i.CorrelationId != null && i.CorrelationId.Contains(term)) || i.DefinitionId.Contains(term));
+            // Case-insensitive on every provider (PostgreSQL's LIKE is not), as InstanceSearch.Matches. The lambda is
+            // translated to SQL lower(): no .NET culture or comparison applies, which is what CA1304/CA1311/CA1862 guard.
+            var term = search.SearchTerm.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862
+            rows = rows.Where(i => i.Id.ToLower().Contains(term) || (i.Name != null && i.Name.ToLower().Contains(term)) ||
+                (i.CorrelationId != null && i.CorrelationId.ToLower().Contains(term)) || i.DefinitionId.ToLower().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
         if (search.HasIncidents is { } hasIncidents)

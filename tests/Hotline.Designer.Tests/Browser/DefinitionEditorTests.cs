@@ -17,7 +17,7 @@ public sealed class DefinitionEditorTests(BrowserFixture browser, HostFixture fi
         var root = Repository.Definition(definitionId)["root"]!.AsObject();
         var activities = root["activities"]!.AsArray().Select(a => a!.AsObject()).ToList();
         var connections = root["connections"]!.AsArray().Count;
-        await using var page = await WatchedPage.OpenAsync(browser, fixture.Host);
+        await using var page = await WatchedPage.OpenAsync(browser, fixture.Host, "editor-" + definitionId);
 
         await page.SignInAsync("/designer/definitions/" + definitionId);
 
@@ -36,7 +36,7 @@ public sealed class DefinitionEditorTests(BrowserFixture browser, HostFixture fi
         Assert.Equal(0, await page.Page.GetByText("read-only mode").CountAsync());
         Assert.False(await page.ErrorBarVisibleAsync(), "Blazor's error bar is shown");
         page.AssertClean();
-        var screenshot = await page.ScreenshotAsync("editor-" + definitionId);
+        var screenshot = await page.ScreenshotAsync("editor-" + definitionId + "-drawn");
         // The README's picture: HOTLINE_UPDATE_DOCS_SCREENSHOT=1 build/test.sh --filter "DisplayName~case-lifecycle"
         if (definitionId == "case-lifecycle" && Environment.GetEnvironmentVariable("HOTLINE_UPDATE_DOCS_SCREENSHOT") == "1")
             File.Copy(screenshot, Path.Combine(Repository.Root, "docs", "designer.png"), overwrite: true);

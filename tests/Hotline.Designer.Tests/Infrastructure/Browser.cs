@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 
 namespace Hotline.Designer.Tests.Infrastructure;
@@ -19,6 +20,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install -y chromium (build/test.sh does).");
+        // The canvas draws its nodes over a few seconds on a busy two-core machine; 5 s (the default) is too tight.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -57,11 +60,14 @@ public sealed class WatchedPage : IAsyncDisposable
     private readonly List<string> _errors = [];
     private readonly Lock _lock = new();
 
-    private WatchedPage(IBrowserContext context, IPage page, string address)
+    private readonly string _name;
+
+    private WatchedPage(IBrowserContext context, IPage page, string address, string name)
     {
         Context = context;
         Page = page;
         Address = address;
+        _name = name;
         page.Request += (_, request) => Record(_requests, request.Method + " " + request.Url);
         page.RequestFailed += (_, request) =>
         {
@@ -93,7 +99,8 @@ public sealed class WatchedPage : IAsyncDisposable
     /// <summary>Answers a test expects (URL + status), not counted as failures (e.g. the 401 of a page before sign-in).</summary>
     public HashSet<string> ExpectedStatuses { get; } = [];
 
-    public static async Task<WatchedPage> OpenAsync(BrowserFixture browser, DesignerHost host)
+    /// <summary>A fresh context and page; <paramref name="name"/> names the screenshot and log left in bin/…/screenshots when it closes.</summary>
+    public static async Task<WatchedPage> OpenAsync(BrowserFixture browser, DesignerHost host, [CallerMemberName] string name = "")
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -102,7 +109,7 @@ public sealed class WatchedPage : IAsyncDisposable
         });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
-        return new WatchedPage(context, page, host.Address);
+        return new WatchedPage(context, page, host.Address, name);
     }
 
     public IReadOnlyList<string> Requests => Snapshot(_requests);
@@ -151,7 +158,22 @@ public sealed class WatchedPage : IAsyncDisposable
         return path;
     }
 
-    public async ValueTask DisposeAsync() => await Context.CloseAsync();
+    /// <summary>Leaves the last screen and everything recorded in the screenshots folder (what a failing run needs), then closes.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            var path = await ScreenshotAsync(_name);
+            await File.WriteAllLinesAsync(Path.ChangeExtension(path, ".log"),
+                [$"url: {Page.Url}", .. Failures.Select(f => "failed: " + f), .. Errors.Select(e => "error: " + e), .. Requests.Select(r => "request: " + r)]);
+        }
+        catch (PlaywrightException)
+        {
+            // The page is gone (the browser crashed): nothing left to record.
+        }
+
+        await Context.CloseAsync();
+    }
 
     private void Record(List<string> list, string entry)
     {

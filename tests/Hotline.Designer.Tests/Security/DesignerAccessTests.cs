@@ -220,6 +220,20 @@ public sealed class DesignerAccessTests(HostFixture fixture) : IClassFixture<Hos
         Assert.Equal("/designer/", response.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("workflows/definitions/case-lifecycle/edit", "/designer/definitions/case-lifecycle")]
+    [InlineData("workflows/instances/abc123/view", "/designer/instances/abc123")]
+    public async Task Should_send_the_studios_own_addresses_to_the_designer_screens_When_a_studio_link_leaves_the_designer(string path, string screen)
+    {
+        using var client = Host.Client();
+        using var response = await client.SendAsync(Get(path));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(screen, response.Headers.Location!.OriginalString);
+        using var inside = await client.SendAsync(Get("designer/" + path));
+        Assert.Equal(HttpStatusCode.Unauthorized, inside.StatusCode);
+    }
+
     [Fact]
     public async Task Should_serve_studio_files_precompressed_with_their_content_type_and_revalidate_them()
     {

@@ -148,6 +148,29 @@ public sealed class ElsaDesignerCanvasTests : IAsyncLifetime
         Assert.Contains(ElsaStudio.Activities(lifecycle["root"]!.AsObject()), a => a["type"]!.GetValue<string>() == "Handle" && a["version"]!.GetValue<int>() == 1);
     }
 
+    [Fact]
+    public async Task Should_find_the_path_to_a_node_inside_a_child_workflow_When_the_viewer_navigates_to_it()
+    {
+        var lifecycle = await ElsaStudio.GetObjectAsync(_admin, "/workflow-definitions/by-definition-id/case-lifecycle?versionOptions=Latest");
+        var versionId = lifecycle["id"]!.GetValue<string>();
+        var rootNode = lifecycle["root"]!["nodeId"]!.GetValue<string>();
+        var deskNode = $"{rootNode}:dispatch:dispatch-flowchart:desk";
+
+        var path = await ElsaStudio.GetObjectAsync(_admin, $"/workflow-definitions/subgraph/segments/{versionId}?childNodeId={Uri.EscapeDataString(deskNode)}");
+
+        Assert.Equal(deskNode, path["childNode"]!["nodeId"]!.GetValue<string>());
+        Assert.Equal("Hotline.CreateInboxTask", path["childNode"]!["activity"]!["type"]!.GetValue<string>());
+        var segment = Assert.Single(path["pathSegments"]!.AsArray())!;
+        Assert.Equal(($"{rootNode}:dispatch", "Dispatch", "Root"), (segment["activityNodeId"]!.GetValue<string>(), segment["activityType"]!.GetValue<string>(), segment["portName"]!.GetValue<string>()));
+        Assert.Equal($"{rootNode}:dispatch", path["container"]!["nodeId"]!.GetValue<string>());
+
+        // The viewer then shows the container's port ("root": the child workflow's flowchart) with the engine's node ids.
+        var subgraph = await ElsaStudio.GetObjectAsync(_admin, $"/workflow-definitions/subgraph/{versionId}?parentNodeId={Uri.EscapeDataString($"{rootNode}:dispatch")}");
+        var childRoot = subgraph["activity"]!["root"]!.AsObject();
+        Assert.Equal("Elsa.Flowchart", childRoot["type"]!.GetValue<string>());
+        Assert.Contains(childRoot["activities"]!.AsArray(), a => a!["nodeId"]!.GetValue<string>() == deskNode);
+    }
+
     private static JsonObject Input(JsonObject descriptor, string name) =>
         descriptor["inputs"]!.AsArray().Single(i => i!["name"]!.GetValue<string>() == name)!.AsObject();
 

@@ -52,7 +52,7 @@ public abstract class ElsaStoreQueryTests : IAsyncLifetime
         Revision = 1,
     };
 
-    public static TheoryData<string> Searches() => new() { "all", "definitions", "statuses", "sub-statuses", "search", "incidents", "created-is", "finished-after", "by-name", "page", "versions" };
+    public static TheoryData<string> Searches() => new() { "all", "definitions", "statuses", "sub-statuses", "search", "search-case", "incidents", "created-is", "finished-after", "by-name", "page", "versions" };
 
     private static InstanceSearch Search(string name) => name switch
     {
@@ -60,6 +60,7 @@ public abstract class ElsaStoreQueryTests : IAsyncLifetime
         "statuses" => new InstanceSearch { Statuses = [WorkflowStatus.Finished] },
         "sub-statuses" => new InstanceSearch { SubStatuses = [WorkflowSubStatus.Suspended, WorkflowSubStatus.Faulted] },
         "search" => new InstanceSearch { SearchTerm = "20260302" },
+        "search-case" => new InstanceSearch { SearchTerm = "LIFECYCLE" },
         "incidents" => new InstanceSearch { HasIncidents = true },
         "created-is" => new InstanceSearch { Timestamps = [new InstanceTimestampFilter(InstanceTimestamp.CreatedAt, TimestampOperator.Is, Monday)] },
         "finished-after" => new InstanceSearch { Timestamps = [new InstanceTimestampFilter(InstanceTimestamp.FinishedAt, TimestampOperator.GreaterThanOrEqual, Monday)] },

@@ -153,6 +153,23 @@ public sealed class ElsaVersioningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_refuse_with_a_400_When_an_outcome_list_is_a_script_the_designer_could_not_draw_as_ports()
+    {
+        var created = (await SaveAsync(Create("Review")["model"]!.AsObject(), publish: false))["workflowDefinition"]!.AsObject();
+        var model = WithActivities(created, ("hello", "Elsa.WriteLine"));
+        model["root"]!["activities"]!.AsArray().Add(JsonNode.Parse("""
+            {"id":"review","type":"Hotline.HumanTask","version":1,"possibleOutcomes":{"typeName":"List<String>","expression":{"type":"JavaScript","value":"['Approved']"}}}
+            """));
+
+        using var response = await ElsaStudio.PostAsync(_admin, "/workflow-definitions", new JsonObject { ["model"] = model, ["publish"] = false });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("possibleOutcomes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var stored = await ElsaStudio.GetObjectAsync(_admin, $"/workflow-definitions/by-definition-id/{created["definitionId"]!.GetValue<string>()}?versionOptions=Latest");
+        Assert.Empty(stored["root"]!["activities"]?.AsArray() ?? []);
+    }
+
+    [Fact]
     public async Task Should_refuse_to_delete_a_definition_When_instances_still_run_on_it_or_another_definition_uses_it()
     {
         using var running = await _admin.DeleteAsync($"{ElsaStudio.Api}/workflow-definitions/handle");
