@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Hotline.Designer.Tests.Infrastructure;
+namespace Hotline.Browser.Tests.Infrastructure;
 
 /// <summary>Files of the repository the tests run from.</summary>
 public static class Repository

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Hotline.Designer.Tests.Infrastructure;
+using Hotline.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
 
-namespace Hotline.Designer.Tests.Browser;
+namespace Hotline.Browser.Tests.Browser;
 
 /// <summary>Every shipped definition opens in Elsa Studio's editor, drawn whole, without an error.</summary>
 [Collection(BrowserGroup.Name)]

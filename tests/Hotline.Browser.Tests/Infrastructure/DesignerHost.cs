@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Hotline.Designer.Tests.Infrastructure;
+namespace Hotline.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// The host on a real socket on 127.0.0.1 (Kestrel, a free port) so that Chromium can load the designer, on a fresh

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
-using Hotline.Designer.Tests.Infrastructure;
+using Hotline.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
 
-namespace Hotline.Designer.Tests.Browser;
+namespace Hotline.Browser.Tests.Browser;
 
 /// <summary>The shell around the Studio: sign-in, the page chrome in Chinese and English, sign-out, and moving between the four screens.</summary>
 [Collection(BrowserGroup.Name)]

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Hotline.Designer.Tests.Infrastructure;
+using Hotline.Browser.Tests.Infrastructure;
 
-namespace Hotline.Designer.Tests.Security;
+namespace Hotline.Browser.Tests.Security;
 
 /// <summary>
 /// Who reaches /designer and /elsa/api: only signed-in administrators. Anonymous visitors get 401 (a page: the sign-in

@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Hotline.Designer.Tests.Infrastructure;
+using Hotline.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
 
-namespace Hotline.Designer.Tests.Browser;
+namespace Hotline.Browser.Tests.Browser;
 
 /// <summary>An administrator redesigns a rule in the real Studio and the hotline follows it.</summary>
 [Collection(BrowserGroup.Name)]

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 
-namespace Hotline.Designer.Tests.Infrastructure;
+namespace Hotline.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// Debian's Chromium (<c>/usr/bin/chromium</c>) driven by Playwright, headless, with a fresh profile per test (a new

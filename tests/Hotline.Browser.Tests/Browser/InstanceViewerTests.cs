@@ -1,12 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Hotline.Designer.Tests.Infrastructure;
+using Hotline.Browser.Tests.Infrastructure;
 using Hotline.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
-namespace Hotline.Designer.Tests.Browser;
+namespace Hotline.Browser.Tests.Browser;
 
 /// <summary>The instance viewer of a case's lifecycle: its journal, and the activities where it waits.</summary>
 [Collection(BrowserGroup.Name)]

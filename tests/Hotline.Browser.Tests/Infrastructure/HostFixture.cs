@@ -1,4 +1,4 @@
-namespace Hotline.Designer.Tests.Infrastructure;
+namespace Hotline.Browser.Tests.Infrastructure;
 
 /// <summary>One host for a test class (xUnit class fixture).</summary>
 public sealed class HostFixture : IAsyncLifetime
