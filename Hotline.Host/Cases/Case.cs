@@ -158,5 +158,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => c.DeadlineAt);
         // An integrator's own cases.
         builder.HasIndex(c => new { c.SubmittedBy, c.CreatedAt });
+        // The newest cases first (the case list, Open311's requests by date).
+        builder.HasIndex(c => c.CreatedAt);
     }
 }

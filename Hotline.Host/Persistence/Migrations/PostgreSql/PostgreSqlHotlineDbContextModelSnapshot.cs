@@ -172,6 +172,8 @@ namespace Hotline.Host.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DeadlineAt");
 
                     b.HasIndex("Number")

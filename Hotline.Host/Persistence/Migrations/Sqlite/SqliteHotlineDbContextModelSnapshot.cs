@@ -167,6 +167,8 @@ namespace Hotline.Host.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DeadlineAt");
 
                     b.HasIndex("Number")
