@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Hotline.Host.Security;
 
 namespace Hotline.Host.Open311;
@@ -7,8 +5,7 @@ namespace Hotline.Host.Open311;
 /// <summary>
 /// Checks the API key of an Open311 <c>POST requests</c> against the integrator keys of
 /// <see cref="SecurityOptions"/> (<c>Hotline:Security:ApiKeys</c>), the keys <see cref="ApiKeyAuthenticationHandler"/>
-/// accepts, compared the same way: SHA-256 of both sides in fixed time, so the time taken says nothing about how much
-/// of a key was right. GeoReport v2 puts the key in the form (<c>api_key</c>), where no authentication handler looks.
+/// accepts, compared the same way (<see cref="SecurityOptions.FindApiKey"/>). GeoReport v2 puts the key in the form (<c>api_key</c>), where no authentication handler looks.
 /// </summary>
 public static class Open311ApiKeys
 {
@@ -19,19 +16,7 @@ public static class Open311ApiKeys
     public static ApiKeyOptions? Authenticate(string? presented, SecurityOptions security)
     {
         ArgumentNullException.ThrowIfNull(security);
-        if (string.IsNullOrEmpty(presented))
-            return null;
-        var presentedHash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        ApiKeyOptions? match = null;
-        // Every key is compared, a match or not, so the time does not tell which position matched either.
-        foreach (var key in security.ApiKeys)
-        {
-            if (string.IsNullOrEmpty(key.Key))
-                continue;
-            if (CryptographicOperations.FixedTimeEquals(presentedHash, SHA256.HashData(Encoding.UTF8.GetBytes(key.Key))) && match is null)
-                match = key;
-        }
-
+        var match = security.FindApiKey(presented);
         return match is not null && match.Roles.Any(r => PostingRoles.Contains(r, StringComparer.Ordinal)) ? match : null;
     }
 
@@ -47,9 +32,6 @@ public static class Open311ApiKeys
             return bodyKey;
         if (request.Query["api_key"].FirstOrDefault() is { Length: > 0 } queryKey)
             return queryKey;
-        if (request.Headers["X-Api-Key"].FirstOrDefault() is { Length: > 0 } headerKey)
-            return headerKey;
-        var authorization = request.Headers.Authorization.FirstOrDefault();
-        return authorization is not null && authorization.StartsWith("ApiKey ", StringComparison.OrdinalIgnoreCase) ? authorization["ApiKey ".Length..].Trim() : null;
+        return ApiKeyAuthenticationHandler.PresentedKey(request);
     }
 }

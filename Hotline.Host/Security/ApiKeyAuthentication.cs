@@ -26,6 +26,28 @@ public sealed class SecurityOptions
 {
     /// <summary>Integrator API keys.</summary>
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
+
+    /// <summary>
+    /// The configured key equal to <paramref name="presented"/>, or null. SHA-256 of both sides compared in fixed time,
+    /// and every key compared, a match or not, so the time taken says neither how much of a key was right nor which
+    /// position matched.
+    /// </summary>
+    public ApiKeyOptions? FindApiKey(string? presented)
+    {
+        if (string.IsNullOrEmpty(presented))
+            return null;
+        var presentedHash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+        ApiKeyOptions? match = null;
+        foreach (var key in ApiKeys)
+        {
+            if (string.IsNullOrEmpty(key.Key))
+                continue;
+            if (CryptographicOperations.FixedTimeEquals(presentedHash, SHA256.HashData(Encoding.UTF8.GetBytes(key.Key))) && match is null)
+                match = key;
+        }
+
+        return match;
+    }
 }
 
 /// <summary>Authenticates integrators by <c>X-Api-Key</c> or <c>Authorization: ApiKey &lt;key&gt;</c>.</summary>
@@ -38,27 +60,26 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
     /// <inheritdoc />
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var presented = Request.Headers["X-Api-Key"].FirstOrDefault();
-        var authorization = Request.Headers.Authorization.FirstOrDefault();
-        if (presented is null && authorization is not null && authorization.StartsWith("ApiKey ", StringComparison.OrdinalIgnoreCase))
-            presented = authorization["ApiKey ".Length..].Trim();
+        var presented = PresentedKey(Request);
         if (string.IsNullOrEmpty(presented))
             return Task.FromResult(AuthenticateResult.NoResult());
 
-        var presentedHash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        foreach (var key in security.CurrentValue.ApiKeys)
-        {
-            if (string.IsNullOrEmpty(key.Key))
-                continue;
-            if (!CryptographicOperations.FixedTimeEquals(presentedHash, SHA256.HashData(Encoding.UTF8.GetBytes(key.Key))))
-                continue;
-            var claims = new List<Claim> { new(ClaimTypes.Name, key.Name), new("hotline:client", key.Name) };
-            claims.AddRange(key.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-            var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
-        }
+        if (security.CurrentValue.FindApiKey(presented) is not { } key)
+            return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+        var claims = new List<Claim> { new(ClaimTypes.Name, key.Name), new("hotline:client", key.Name) };
+        claims.AddRange(key.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
 
-        return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+    /// <summary>The key in <c>X-Api-Key</c>, else in <c>Authorization: ApiKey …</c>; null when neither has one.</summary>
+    public static string? PresentedKey(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Headers["X-Api-Key"].FirstOrDefault() is { Length: > 0 } headerKey)
+            return headerKey;
+        var authorization = request.Headers.Authorization.FirstOrDefault();
+        return authorization is not null && authorization.StartsWith("ApiKey ", StringComparison.OrdinalIgnoreCase) ? authorization["ApiKey ".Length..].Trim() : null;
     }
 }
 

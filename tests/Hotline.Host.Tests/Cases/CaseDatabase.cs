@@ -40,7 +40,15 @@ public sealed class CaseDatabase : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<CaseDatabase> CreateAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Migrates a new database for <paramref name="provider"/> with the case services, the clock at
+    /// <paramref name="start"/> (<see cref="Start"/> by default), and whatever else <paramref name="addServices"/> adds.
+    /// </summary>
+    public static async Task<CaseDatabase> CreateAsync(
+        DatabaseProvider provider,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection, IConfiguration>? addServices = null,
+        DateTimeOffset? start = null)
     {
         string? directory = null;
         PostgresDatabase? postgres = null;
@@ -64,13 +72,14 @@ public sealed class CaseDatabase : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var clock = new FakeTimeProvider(Start);
+        var clock = new FakeTimeProvider(start ?? Start);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(clock);
         services.AddHotlinePersistence(configuration);
         services.AddHotlineCases(configuration);
+        addServices?.Invoke(services, configuration);
         var built = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await built.MigrateHotlineDatabaseAsync();
         return new CaseDatabase(built, clock, directory, postgres);

@@ -1,3 +1,4 @@
+using Hotline.Host.Tests.Cases;
 using Hotline.Host.Cases;
 using Hotline.Host.Indicators;
 using Hotline.Host.Persistence;
@@ -17,7 +18,7 @@ public abstract class DailyReportTests : IAsyncLifetime
     private const string XH = "U-XH";
     private static readonly DateOnly Friday = new(2026, 3, 20);
 
-    private IndicatorDatabase _database = null!;
+    private CaseDatabase _database = null!;
     private readonly Dictionary<string, string> _numbers = [];
 
     protected abstract DatabaseProvider Provider { get; }
@@ -113,7 +114,7 @@ public abstract class DailyReportTests : IAsyncLifetime
         Assert.Empty(report.HotSpots);
     }
 
-    private async Task<IndicatorDatabase> CreateAsync(IReadOnlyDictionary<string, string?>? settings)
+    private async Task<CaseDatabase> CreateAsync(IReadOnlyDictionary<string, string?>? settings)
     {
         var database = await IndicatorDatabase.CreateAsync(Provider, settings);
         await using var db = await database.Contexts.CreateDbContextAsync();

@@ -1,3 +1,4 @@
+using Hotline.Host.Tests.Cases;
 using Hotline.Host.Cases;
 using Hotline.Host.Indicators;
 using Hotline.Host.Persistence;
@@ -21,7 +22,7 @@ public abstract class IndicatorServiceTests : IAsyncLifetime
     private static readonly DateOnly March = new(2026, 3, 1);
     private static readonly DateOnly April = new(2026, 4, 1);
 
-    private IndicatorDatabase _database = null!;
+    private CaseDatabase _database = null!;
 
     protected abstract DatabaseProvider Provider { get; }
 
