@@ -22,7 +22,10 @@ namespace Hotline.Host.Activities;
 /// <para>
 /// With <see cref="WaitAnchor.Deadline"/> the deadline is read from the case when the wait starts and again when
 /// its timer fires: a deadline moved later meanwhile (an approved extension) makes it wait again for the new moment
-/// instead of completing. A deadline moved earlier is seen only when the old timer fires. A case without a deadline
+/// instead of completing. Whoever moves a deadline earlier outside the instance (the provisional-deadline recomputation
+/// when a calendar year is loaded) makes the timers of these waits due at once (<see cref="TypeName"/> names their
+/// bookmarks): resumed before its moment, a wait counts again from the deadline then current, and waits for the rest.
+/// A wait anchored on Now or a Moment that is resumed early waits again until its own moment. A case without a deadline
 /// completes with <c>NoDeadline</c>. The case is read as the running burst sees it, so a case registered and given its
 /// deadline earlier in the same burst (the lifecycle's first burst) counts.
 /// </para>
@@ -31,6 +34,9 @@ namespace Hotline.Host.Activities;
     DisplayName = "Wait For Deadline", Outcomes = ["Done", "NoDeadline"])]
 public sealed class WaitForDeadline : Activity
 {
+    /// <summary>The activity type, which is also the name of its timer bookmarks.</summary>
+    public const string TypeName = "Hotline.WaitForDeadline";
+
     /// <summary>The case whose deadline anchors the wait.</summary>
     [Input(Description = "The id of the case (needed when Anchor is Deadline).")]
     public Input<string>? CaseId { get; set; }
@@ -110,10 +116,15 @@ public sealed class WaitForDeadline : Activity
     /// <inheritdoc />
     public override async ValueTask ResumeAsync(ActivityExecutionContext context, Bookmark bookmark, object? input)
     {
-        // Only a deadline can move while waiting; Now and Moment were fixed when the wait started.
+        // Only a deadline can move while waiting; Now and Moment were fixed when the wait started, so an early resume
+        // (all waits of an instance are made due when its deadline moves earlier) waits again for the same moment.
+        ArgumentNullException.ThrowIfNull(bookmark);
         if (Parse<WaitAnchor>(context.Get(Anchor), "anchor", WaitAnchor.Deadline) != WaitAnchor.Deadline)
         {
-            Fire(context);
+            if (bookmark.ResumeAt is { } resumeAt && resumeAt > context.Now)
+                TimerBookmark.WaitUntil(context, resumeAt);
+            else
+                Fire(context);
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Hotline.Host.Activities;
 using Hotline.Host.Cases;
 using Hotline.Host.Inbox;
 using Hotline.Host.Persistence;
@@ -21,8 +22,10 @@ namespace Hotline.Host.Calendar;
 /// provisional when it still reaches into a year with no calendar. When the deadline or its provisional flag changes,
 /// the case gets a <see cref="CaseEventKind.DeadlineSet"/> event (<c>reason</c> <see cref="Reason"/>, <c>year</c>,
 /// <c>deadlineAt</c>, <c>previousDeadlineAt</c>, <c>provisional</c>), and its pending
-/// <see cref="InboxTaskKind.Handle"/> and <see cref="InboxTaskKind.Assist"/> tasks that were due at the old deadline are due at the new one. Nothing changes
-/// when nothing would (a year saved twice).
+/// <see cref="InboxTaskKind.Handle"/> and <see cref="InboxTaskKind.Assist"/> tasks that were due at the old deadline are due at the new one. When
+/// the deadline moved earlier, the timers of the case's <see cref="WaitForDeadline"/> activities (the escalation ladder's
+/// warnings and levels) are made due at once, in the same save: the sweep resumes them, and each waits again for its
+/// moment counted from the new deadline, so no warning comes late. Nothing changes when nothing would (a year saved twice).
 /// </para>
 /// <para>
 /// Only the frozen rule is recomputed here. An approved extension moves a deadline beyond its rule (it adds working
@@ -93,7 +96,11 @@ public sealed class ProvisionalDeadlineRecomputer(
                 .ToListAsync(cancellationToken);
             var tasks = (await PendingHandleTasks(db).Where(t => ids.Contains(t.CaseId!.Value)).ToListAsync(cancellationToken))
                 .ToLookup(t => t.CaseId!.Value);
-            var outcomes = cases.Select(c => Apply(db, c, pass, extensions.Where(e => e.CaseId == c.Id).Select(e => e.At), tasks[c.Id])).ToList();
+            var instanceIds = cases.Select(c => c.WorkflowInstanceId).OfType<string>().ToList();
+            var waits = (await DeadlineWaits(db, pass).Where(b => instanceIds.Contains(b.WorkflowInstanceId)).ToListAsync(cancellationToken))
+                .ToLookup(b => b.WorkflowInstanceId);
+            var outcomes = cases.Select(c => Apply(db, c, pass, extensions.Where(e => e.CaseId == c.Id).Select(e => e.At), tasks[c.Id],
+                c.WorkflowInstanceId is { } instanceId ? waits[instanceId] : [])).ToList();
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -117,7 +124,10 @@ public sealed class ProvisionalDeadlineRecomputer(
                     .Select(e => e.At)
                     .ToListAsync(ct);
                 var tasks = await PendingHandleTasks(db).Where(t => t.CaseId == id).ToListAsync(ct);
-                outcome = Apply(db, @case, pass, extensions, tasks);
+                var waits = @case.WorkflowInstanceId is { } instanceId
+                    ? await DeadlineWaits(db, pass).Where(b => b.WorkflowInstanceId == instanceId).ToListAsync(ct)
+                    : [];
+                outcome = Apply(db, @case, pass, extensions, tasks, waits);
             }, cancellationToken);
             tally.Add(outcome);
         }
@@ -129,8 +139,16 @@ public sealed class ProvisionalDeadlineRecomputer(
         db.InboxTasks.Where(t => t.CaseId != null && (t.Kind == InboxTaskKind.Handle || t.Kind == InboxTaskKind.Assist)
             && (t.Status == InboxTaskStatus.Open || t.Status == InboxTaskStatus.SignedFor));
 
-    /// <summary>Recomputes one case (tracked by <paramref name="db"/>, not saved) given its approved extensions and pending handle tasks.</summary>
-    private Outcome Apply(HotlineDbContext db, Case @case, Pass pass, IEnumerable<DateTimeOffset> extensionsApprovedAt, IEnumerable<InboxTask> handleTasks)
+    /// <summary>The timer bookmarks of <see cref="WaitForDeadline"/> activities that are not due yet.</summary>
+    private static IQueryable<BookmarkRow> DeadlineWaits(HotlineDbContext db, Pass pass) =>
+        db.Bookmarks.Where(b => b.Name == WaitForDeadline.TypeName && b.ResumeAt != null && b.ResumeAt > pass.Now);
+
+    /// <summary>
+    /// Recomputes one case (tracked by <paramref name="db"/>, not saved) given its approved extensions, pending handle
+    /// tasks and the deadline waits of its workflow instance.
+    /// </summary>
+    private Outcome Apply(HotlineDbContext db, Case @case, Pass pass, IEnumerable<DateTimeOffset> extensionsApprovedAt, IEnumerable<InboxTask> handleTasks,
+        IEnumerable<BookmarkRow> deadlineWaits)
     {
         // Read again, not trusted from the query: in a retry the case is the one saved since.
         if (!@case.IsOpen || !@case.IsDeadlineProvisional || @case.DeadlineAt is not { } previous || @case.DeadlineRule is not { } rule)
@@ -158,6 +176,13 @@ public sealed class ProvisionalDeadlineRecomputer(
         {
             task.DueAt = deadline;
             moved++;
+        }
+
+        // Waits counted from a later deadline would fire late: due now, they count again from the new one.
+        if (deadline < previous)
+        {
+            foreach (var wait in deadlineWaits)
+                wait.ResumeAt = pass.Now;
         }
 
         @case.DeadlineAt = deadline;

@@ -3,10 +3,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Hotline.Host.Activities;
 using Hotline.Host.Calendar;
 using Hotline.Host.Cases;
 using Hotline.Host.Inbox;
 using Hotline.Host.Persistence;
+using Hotline.Host.Scheduling;
 using Hotline.Host.Tests.Infrastructure;
 using Hotline.Host.Units;
 using Hotline.Workflows.Runtime;
@@ -134,6 +136,44 @@ public abstract class ProvisionalDeadlineTests : IAsyncLifetime
         Assert.False(recomputed.IsDeadlineProvisional);
         Assert.Equal(1, await RecomputeEventsAsync(accepted.Id));
         Assert.Equal(RecomputedDeadline, (await HandleTaskAsync(accepted.Id)).DueAt);
+    }
+
+    [Fact]
+    public async Task Should_warn_a_working_day_before_the_earlier_deadline_When_2027_brings_the_deadline_forward()
+    {
+        var run = await StartLifecycleAsync();
+        var accepted = await CaseAsync(c => c.WorkflowInstanceId == run.InstanceId);
+        Assert.Equal(ProvisionalDeadline, accepted.DeadlineAt);
+        // The ladder's yellow warning waits until one working day before the provisional deadline.
+        Assert.Equal(ProvisionalDeadline.AddDays(-1), Assert.Single(await DeadlineWaitsAsync(run.InstanceId)).ResumeAt);
+
+        // New Year on Friday 1 January only, and the weekend after it made up: Dec 25, 28-31, Jan 2, 3, 4, 5, 6.
+        await Load2027Async(HttpStatusCode.Created, "2027-01-01", ["2027-01-02", "2027-01-03"], workingDaysInYear: 262);
+        var earlier = new DateTimeOffset(2027, 1, 6, 17, 30, 0, TimeSpan.FromHours(8));
+        Assert.Equal(earlier, (await CaseAsync(c => c.Id == accepted.Id)).DeadlineAt);
+        // Made due in the same save, so the sweep wakes it.
+        Assert.Equal(LoadedAt, Assert.Single(await DeadlineWaitsAsync(run.InstanceId)).ResumeAt);
+
+        await _host.Services.GetRequiredService<DueTimerSweeper>().SweepAsync();
+
+        var yellowAt = new DateTimeOffset(2027, 1, 5, 17, 30, 0, TimeSpan.FromHours(8));
+        Assert.Equal(yellowAt, Assert.Single(await DeadlineWaitsAsync(run.InstanceId)).ResumeAt);
+        Assert.Equal(WarningLevel.None, (await CaseAsync(c => c.Id == accepted.Id)).Warning);
+
+        _factory.Clock.Advance(yellowAt - _factory.Clock.GetUtcNow());
+        await _host.Services.GetRequiredService<DueTimerSweeper>().SweepAsync();
+        Assert.Equal(WarningLevel.Yellow, (await CaseAsync(c => c.Id == accepted.Id)).Warning);
+    }
+
+    [Fact]
+    public async Task Should_leave_the_ladder_waiting_for_its_old_moment_When_2027_moves_the_deadline_later()
+    {
+        var run = await StartLifecycleAsync();
+
+        await LoadTest2027Async(HttpStatusCode.Created);
+
+        // A later deadline needs no early wake-up: the wait re-reads the deadline when its timer fires.
+        Assert.Equal(ProvisionalDeadline.AddDays(-1), Assert.Single(await DeadlineWaitsAsync(run.InstanceId)).ResumeAt);
     }
 
     [Fact]
@@ -290,7 +330,11 @@ public abstract class ProvisionalDeadlineTests : IAsyncLifetime
     /// A made-up 2027 (the State Council publishes the real one in November 2026) that differs from Monday to Friday
     /// early in January: New Year Friday 1 to Monday 4 January, and Saturday 9 January a make-up working day.
     /// </summary>
-    private async Task LoadTest2027Async(HttpStatusCode expected)
+    private Task LoadTest2027Async(HttpStatusCode expected) =>
+        Load2027Async(expected, "2027-01-04", ["2027-01-09"], workingDaysInYear: 260);
+
+    /// <summary>Saves a made-up 2027 at <see cref="LoadedAt"/>: New Year from 1 January to <paramref name="newYearTo"/>, and the given make-up days.</summary>
+    private async Task Load2027Async(HttpStatusCode expected, string newYearTo, string[] makeUpWorkingDays, int workingDaysInYear)
     {
         if (_factory.Clock.GetUtcNow() < LoadedAt)
             _factory.Clock.Advance(LoadedAt - _factory.Clock.GetUtcNow());
@@ -299,9 +343,9 @@ public abstract class ProvisionalDeadlineTests : IAsyncLifetime
         var response = await client.PutAsJsonAsync("/api/calendar/years/2027", new JsonObject
         {
             ["source"] = "test data, not the State Council's notice",
-            ["holidays"] = new JsonArray(new JsonObject { ["name"] = "New Year (元旦)", ["from"] = "2027-01-01", ["to"] = "2027-01-04" }),
-            ["makeUpWorkingDays"] = new JsonArray("2027-01-09"),
-            ["workingDaysInYear"] = 260,
+            ["holidays"] = new JsonArray(new JsonObject { ["name"] = "New Year (元旦)", ["from"] = "2027-01-01", ["to"] = newYearTo }),
+            ["makeUpWorkingDays"] = new JsonArray(makeUpWorkingDays.Select(d => (JsonNode?)d).ToArray()),
+            ["workingDaysInYear"] = workingDaysInYear,
         });
         Assert.True(expected == response.StatusCode, await response.Content.ReadAsStringAsync());
     }
@@ -375,6 +419,30 @@ public abstract class ProvisionalDeadlineTests : IAsyncLifetime
         Assert.Equal(before.LastEventSequence, after.LastEventSequence);
         Assert.Equal(0, await RecomputeEventsAsync(before.Id));
         Assert.Equal(before.DeadlineAt, (await HandleTaskAsync(before.Id)).DueAt);
+    }
+
+    private Task<RunResult> StartLifecycleAsync() =>
+        _host.Services.GetRequiredService<WorkflowRuntime>().StartAsync("case-lifecycle", new StartOptions
+        {
+            Input = new Dictionary<string, object?>
+            {
+                ["Channel"] = "Phone",
+                ["Content"] = "小区门口占道经营，影响通行",
+                ["CaseType"] = "Complaint",
+                ["SubjectCode"] = "SR-ROAD",
+                ["CitizenName"] = "张敏",
+                ["CitizenPhone"] = "13800000001",
+                ["Address"] = "东湖区新华街道1号",
+                ["DistrictCode"] = "990103",
+                ["Urgency"] = "Normal",
+            },
+        });
+
+    /// <summary>The timer bookmarks of the instance's <c>Wait For Deadline</c> activities (the escalation ladder's waits).</summary>
+    private async Task<List<BookmarkRow>> DeadlineWaitsAsync(string instanceId)
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        return await db.Bookmarks.AsNoTracking().Where(b => b.WorkflowInstanceId == instanceId && b.Name == WaitForDeadline.TypeName).ToListAsync();
     }
 
     private async Task<Case> CaseAsync(System.Linq.Expressions.Expression<Func<Case, bool>> which)
