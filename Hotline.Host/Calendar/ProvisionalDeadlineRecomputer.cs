@@ -28,10 +28,10 @@ namespace Hotline.Host.Calendar;
 /// moment counted from the new deadline, so no warning comes late. Nothing changes when nothing would (a year saved twice).
 /// </para>
 /// <para>
-/// Only the frozen rule is recomputed here. An approved extension moves a deadline beyond its rule (it adds working
-/// days to the deadline then current), so a case with an <see cref="CaseEventKind.ExtensionApproved"/> event at or
-/// after <see cref="DeadlineRuleSnapshot.CountedFrom"/> is skipped with a warning; recomputing those is left to a
-/// later change. Deadlines counted in calendar days are never provisional, and other units are not recomputed.
+/// An approved extension moves a deadline beyond its rule: it adds working days to the deadline then current. The
+/// <see cref="CaseEventKind.ExtensionApproved"/> events at or after <see cref="DeadlineRuleSnapshot.CountedFrom"/> are
+/// replayed in order on the recomputed deadline, each adding its <c>days</c> from the date of the deadline before it,
+/// as <c>ExtendDeadline</c> did; an event that does not say its days leaves the case alone, with a warning. Deadlines counted in calendar days are never provisional, and other units are not recomputed.
 /// </para>
 /// <para>
 /// Cases are read and saved <see cref="ChunkSize"/> at a time. Workflows may change the same cases meanwhile: each
@@ -90,16 +90,13 @@ public sealed class ProvisionalDeadlineRecomputer(
                 return null;
             ids = [.. cases.Select(c => c.Id)];
 
-            var extensions = await db.CaseEvents.AsNoTracking()
-                .Where(e => ids.Contains(e.CaseId) && e.Kind == CaseEventKind.ExtensionApproved)
-                .Select(e => new { e.CaseId, e.At })
-                .ToListAsync(cancellationToken);
+            var extensions = (await Extensions(db).Where(e => ids.Contains(e.CaseId)).ToListAsync(cancellationToken)).ToLookup(e => e.CaseId);
             var tasks = (await PendingHandleTasks(db).Where(t => ids.Contains(t.CaseId!.Value)).ToListAsync(cancellationToken))
                 .ToLookup(t => t.CaseId!.Value);
             var instanceIds = cases.Select(c => c.WorkflowInstanceId).OfType<string>().ToList();
             var waits = (await DeadlineWaits(db, pass).Where(b => instanceIds.Contains(b.WorkflowInstanceId)).ToListAsync(cancellationToken))
                 .ToLookup(b => b.WorkflowInstanceId);
-            var outcomes = cases.Select(c => Apply(db, c, pass, extensions.Where(e => e.CaseId == c.Id).Select(e => e.At), tasks[c.Id],
+            var outcomes = cases.Select(c => Apply(db, c, pass, extensions[c.Id], tasks[c.Id],
                 c.WorkflowInstanceId is { } instanceId ? waits[instanceId] : [])).ToList();
             try
             {
@@ -119,10 +116,7 @@ public sealed class ProvisionalDeadlineRecomputer(
             var outcome = default(Outcome);
             await contexts.UpdateCaseAsync(id, async (db, @case, ct) =>
             {
-                var extensions = await db.CaseEvents.AsNoTracking()
-                    .Where(e => e.CaseId == id && e.Kind == CaseEventKind.ExtensionApproved)
-                    .Select(e => e.At)
-                    .ToListAsync(ct);
+                var extensions = await Extensions(db).Where(e => e.CaseId == id).ToListAsync(ct);
                 var tasks = await PendingHandleTasks(db).Where(t => t.CaseId == id).ToListAsync(ct);
                 var waits = @case.WorkflowInstanceId is { } instanceId
                     ? await DeadlineWaits(db, pass).Where(b => b.WorkflowInstanceId == instanceId).ToListAsync(ct)
@@ -139,6 +133,9 @@ public sealed class ProvisionalDeadlineRecomputer(
         db.InboxTasks.Where(t => t.CaseId != null && (t.Kind == InboxTaskKind.Handle || t.Kind == InboxTaskKind.Assist)
             && (t.Status == InboxTaskStatus.Open || t.Status == InboxTaskStatus.SignedFor));
 
+    private static IQueryable<CaseEvent> Extensions(HotlineDbContext db) =>
+        db.CaseEvents.AsNoTracking().Where(e => e.Kind == CaseEventKind.ExtensionApproved);
+
     /// <summary>The timer bookmarks of <see cref="WaitForDeadline"/> activities that are not due yet.</summary>
     private static IQueryable<BookmarkRow> DeadlineWaits(HotlineDbContext db, Pass pass) =>
         db.Bookmarks.Where(b => b.Name == WaitForDeadline.TypeName && b.ResumeAt != null && b.ResumeAt > pass.Now);
@@ -147,7 +144,7 @@ public sealed class ProvisionalDeadlineRecomputer(
     /// Recomputes one case (tracked by <paramref name="db"/>, not saved) given its approved extensions, pending handle
     /// tasks and the deadline waits of its workflow instance.
     /// </summary>
-    private Outcome Apply(HotlineDbContext db, Case @case, Pass pass, IEnumerable<DateTimeOffset> extensionsApprovedAt, IEnumerable<InboxTask> handleTasks,
+    private Outcome Apply(HotlineDbContext db, Case @case, Pass pass, IEnumerable<CaseEvent> extensions, IEnumerable<InboxTask> handleTasks,
         IEnumerable<BookmarkRow> deadlineWaits)
     {
         // Read again, not trusted from the query: in a retry the case is the one saved since.
@@ -159,16 +156,26 @@ public sealed class ProvisionalDeadlineRecomputer(
             return Outcome.NotApplicable;
         }
 
-        if (extensionsApprovedAt.Any(at => at >= rule.CountedFrom))
-        {
-            logger.LogWarning("Case {Number}: its deadline was extended after it was counted from {CountedFrom:O}; it is not recomputed from its rule " +
-                "and stays provisional ({Deadline:O}) after calendar year {Year} was loaded.", @case.Number, rule.CountedFrom, previous, pass.Year);
-            return Outcome.Extended;
-        }
-
         var due = pass.Calendar.AddWorkingDays(pass.Calendar.DateOf(rule.CountedFrom), rule.Limit);
         var deadline = pass.Calendar.EndOfWorkingDay(due.Value);
-        if (deadline == previous && due.IsProvisional)
+        var provisional = due.IsProvisional;
+        // Extensions approved since the rule was counted, replayed in order as ExtendDeadline counted them: their working
+        // days from the date of the deadline then current.
+        foreach (var extension in extensions.Where(e => e.At >= rule.CountedFrom).OrderBy(e => e.Sequence))
+        {
+            if (ExtensionDays(extension) is not { } days)
+            {
+                logger.LogWarning("Case {Number}: extension event {Sequence} does not say how many working days it granted; the deadline is not recomputed " +
+                    "and stays provisional ({Deadline:O}) after calendar year {Year} was loaded.", @case.Number, extension.Sequence, previous, pass.Year);
+                return Outcome.Extended;
+            }
+
+            var extended = pass.Calendar.AddWorkingDays(pass.Calendar.DateOf(deadline), days);
+            deadline = pass.Calendar.EndOfWorkingDay(extended.Value);
+            provisional |= extended.IsProvisional;
+        }
+
+        if (deadline == previous && provisional)
             return Outcome.Unchanged;
 
         var moved = 0;
@@ -186,17 +193,20 @@ public sealed class ProvisionalDeadlineRecomputer(
         }
 
         @case.DeadlineAt = deadline;
-        @case.IsDeadlineProvisional = due.IsProvisional;
+        @case.IsDeadlineProvisional = provisional;
         db.Append(@case, CaseEventKind.DeadlineSet, CaseActor.System, pass.Now, new JsonObject
         {
             ["reason"] = Reason,
             ["year"] = pass.Year,
             ["deadlineAt"] = deadline.ToString("O", CultureInfo.InvariantCulture),
             ["previousDeadlineAt"] = previous.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
-            ["provisional"] = due.IsProvisional,
+            ["provisional"] = provisional,
         });
-        return new Outcome(Kind.Recomputed, due.IsProvisional, moved);
+        return new Outcome(Kind.Recomputed, provisional, moved);
     }
+
+    private static int? ExtensionDays(CaseEvent extension) =>
+        extension.Data is { } data && JsonNode.Parse(data)?["days"] is JsonValue days && days.TryGetValue<int>(out var value) && value > 0 ? value : null;
 
     private sealed record Pass(WorkingDayCalendar Calendar, int Year, DateTimeOffset Now);
 

@@ -224,7 +224,23 @@ public abstract class ProvisionalDeadlineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Should_skip_the_case_When_an_extension_was_approved_after_its_deadline_was_counted()
+    public async Task Should_replay_the_extension_on_the_recomputed_deadline_When_one_was_approved_after_the_deadline_was_counted()
+    {
+        // Provisionally Jan 7 + 5 working days = Jan 14; with Test2027, Sat Jan 9 + 5 working days = Fri Jan 15.
+        var extended = await AddCaseAsync(CaseStatus.Handling, provisional: true, new DateTimeOffset(2027, 1, 14, 17, 30, 0, TimeSpan.FromHours(8)),
+            extensionApprovedAt: AcceptedAt.AddDays(1), extensionDays: 5);
+
+        await LoadTest2027Async(HttpStatusCode.Created);
+
+        var recomputed = await CaseAsync(c => c.Id == extended);
+        Assert.Equal(new DateTimeOffset(2027, 1, 15, 17, 30, 0, TimeSpan.FromHours(8)), recomputed.DeadlineAt);
+        Assert.False(recomputed.IsDeadlineProvisional);
+        Assert.Equal(recomputed.DeadlineAt, (await HandleTaskAsync(extended)).DueAt);
+        Assert.Equal(1, await RecomputeEventsAsync(extended));
+    }
+
+    [Fact]
+    public async Task Should_leave_the_case_alone_When_its_extension_event_does_not_say_how_many_days_it_granted()
     {
         var extendedDeadline = new DateTimeOffset(2027, 1, 14, 17, 30, 0, TimeSpan.FromHours(8));
         var extended = await AddCaseAsync(CaseStatus.Handling, provisional: true, extendedDeadline, extensionApprovedAt: AcceptedAt.AddDays(1));
@@ -351,12 +367,19 @@ public abstract class ProvisionalDeadlineTests : IAsyncLifetime
     }
 
     /// <summary>A complaint accepted at <see cref="AcceptedAt"/> with a deadline of <paramref name="limit"/> working days and an open handle task due then, written directly.</summary>
-    private async Task<Guid> AddCaseAsync(CaseStatus status, bool provisional, DateTimeOffset deadline, int limit = 10, DateTimeOffset? extensionApprovedAt = null)
+    private async Task<Guid> AddCaseAsync(CaseStatus status, bool provisional, DateTimeOffset deadline, int limit = 10, DateTimeOffset? extensionApprovedAt = null,
+        int? extensionDays = null)
     {
         await using var db = await Contexts.CreateDbContextAsync();
         var @case = AddCase(db, status, provisional, deadline, limit);
         if (extensionApprovedAt is { } approved)
-            db.Append(@case, CaseEventKind.ExtensionApproved, CaseActor.User("li", "李主任"), approved, new JsonObject { ["deadlineAt"] = deadline.ToString("O", CultureInfo.InvariantCulture) });
+        {
+            var data = new JsonObject { ["deadlineAt"] = deadline.ToString("O", CultureInfo.InvariantCulture) };
+            if (extensionDays is { } days)
+                data["days"] = days;
+            db.Append(@case, CaseEventKind.ExtensionApproved, CaseActor.User("li", "李主任"), approved, data);
+        }
+
         await db.SaveChangesAsync();
         return @case.Id;
     }
