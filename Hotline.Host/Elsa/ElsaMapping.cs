@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Hotline.Host.Workflows;
 using Hotline.Workflows.Definitions;
 using Hotline.Workflows.Runtime;
 
@@ -31,8 +32,10 @@ internal static class ElsaMapping
         foreach (var name in ArrayProperties)
             if (document[name] is not JsonArray)
                 document[name] = new JsonArray();
-        if (document["customProperties"] is not JsonObject)
-            document["customProperties"] = new JsonObject();
+        if (document["customProperties"] is not JsonObject custom)
+            document["customProperties"] = custom = new JsonObject();
+        // A version saved or imported here is an administrator's, whatever the file it came from said.
+        custom.Remove(DefinitionSeeder.ShippedHashProperty);
         if (document["options"] is not JsonObject options)
             document["options"] = options = new JsonObject();
         if (options["usableAsActivity"] is not JsonValue)

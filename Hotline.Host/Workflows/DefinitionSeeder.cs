@@ -1,17 +1,29 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Hotline.Workflows.Definitions;
 using Hotline.Workflows.Runtime;
 
 namespace Hotline.Host.Workflows;
 
 /// <summary>
-/// On start, imports and publishes every <c>definitions/*.json</c> whose definition id has no version stored yet. A
-/// definition that exists in any version is left alone: an administrator's versions are never overwritten.
+/// On start, imports and publishes every <c>definitions/*.json</c> whose definition id has no version stored yet, and
+/// every file a new release changed whose stored definition no administrator has changed since it was shipped. An
+/// administrator's versions are never overwritten.
 /// </summary>
 /// <remarks>
+/// <para>
+/// A version the seeder publishes carries the SHA-256 of its file in <c>customProperties</c>
+/// (<see cref="ShippedHashProperty"/>); versions saved or imported through the designer never do
+/// (<c>ElsaMapping.Normalize</c> removes it). So when a file's hash differs from the one on the latest stored version,
+/// the file is published as the next version if that latest version is a shipped one, and otherwise left for an
+/// administrator to import, with a warning naming both. Running cases keep the version they started on.
+/// </para>
+/// <para>
 /// The folder is <c>Hotline:Workflows:DefinitionsPath</c> if set; otherwise the first <c>definitions</c> folder found in
 /// the content root, its parent (the repository in development), or the application's folder (the published copy).
 /// Definitions used as activities by others are published first: a file that does not compile yet (its child is not
 /// published) is tried again after the others, until a round publishes nothing.
+/// </para>
 /// </remarks>
 public sealed class DefinitionSeeder(
     WorkflowRuntime runtime,
@@ -24,6 +36,9 @@ public sealed class DefinitionSeeder(
 
     /// <summary>Set to <c>false</c> to skip seeding.</summary>
     public const string EnabledKey = "Hotline:Workflows:SeedDefinitions";
+
+    /// <summary>The <c>customProperties</c> entry of a shipped version: the SHA-256 (hex) of the file it was published from.</summary>
+    public const string ShippedHashProperty = "hotlineShippedSha256";
 
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -44,6 +59,13 @@ public sealed class DefinitionSeeder(
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>The file hash a shipped version carries, or null for a version an administrator saved.</summary>
+    public static string? ShippedHash(WorkflowDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return definition.Document["customProperties"]?[ShippedHashProperty] is JsonValue value && value.TryGetValue<string>(out var hash) ? hash : null;
+    }
+
     /// <summary>The folder to read: the configured path, or the first <c>definitions</c> folder found.</summary>
     public string? ResolveFolder()
     {
@@ -58,7 +80,10 @@ public sealed class DefinitionSeeder(
         return candidates.FirstOrDefault(Directory.Exists);
     }
 
-    /// <summary>Publishes the definitions of <paramref name="folder"/> that are not stored yet; returns their ids.</summary>
+    /// <summary>
+    /// Publishes the definitions of <paramref name="folder"/> that are not stored yet, or whose file changed since the
+    /// shipped version an administrator left as it was; returns their ids.
+    /// </summary>
     public async Task<IReadOnlyList<string>> SeedAsync(string folder, CancellationToken cancellationToken = default)
     {
         var service = new WorkflowDefinitionService(runtime);
@@ -68,8 +93,24 @@ public sealed class DefinitionSeeder(
             var definition = WorkflowDefinitionReader.ReadFile(file);
             if (string.IsNullOrEmpty(definition.DefinitionId))
                 definition.DefinitionId = Path.GetFileNameWithoutExtension(file);
-            if ((await runtime.Definitions.ListVersionsAsync(definition.DefinitionId, cancellationToken)).Count == 0)
-                pending.Add(definition);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(file, cancellationToken)));
+            var latest = await runtime.Definitions.FindLatestAsync(definition.DefinitionId, cancellationToken);
+            var latestHash = latest is null ? null : ShippedHash(latest);
+            if (latest is not null && latestHash == hash)
+                continue;
+            if (latest is not null && latestHash is null)
+            {
+                logger.LogWarning("{File} differs from workflow definition {DefinitionId}, whose latest version ({Version}) an administrator saved; " +
+                    "it is not updated. Import the file in the designer to take the shipped version.", file, definition.DefinitionId, latest.Version);
+                continue;
+            }
+
+            if (latest is not null)
+                logger.LogInformation("{File} changed since version {Version} of {DefinitionId} was shipped; publishing it as the next version.", file, latest.Version, definition.DefinitionId);
+            if (definition.Document["customProperties"] is not JsonObject custom)
+                definition.Document["customProperties"] = custom = new JsonObject();
+            custom[ShippedHashProperty] = hash;
+            pending.Add(definition);
         }
 
         var seeded = new List<string>();
