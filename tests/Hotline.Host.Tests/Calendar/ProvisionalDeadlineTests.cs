@@ -108,21 +108,7 @@ public abstract class ProvisionalDeadlineTests : IAsyncLifetime
     [Fact]
     public async Task Should_recompute_the_deadline_and_handle_task_the_lifecycle_set_When_2027_is_loaded()
     {
-        var run = await _host.Services.GetRequiredService<WorkflowRuntime>().StartAsync("case-lifecycle", new StartOptions
-        {
-            Input = new Dictionary<string, object?>
-            {
-                ["Channel"] = "Phone",
-                ["Content"] = "小区门口占道经营，影响通行",
-                ["CaseType"] = "Complaint",
-                ["SubjectCode"] = "SR-ROAD",
-                ["CitizenName"] = "张敏",
-                ["CitizenPhone"] = "13800000001",
-                ["Address"] = "东湖区新华街道1号",
-                ["DistrictCode"] = "990103",
-                ["Urgency"] = "Normal",
-            },
-        });
+        var run = await StartLifecycleAsync();
         Assert.True(run.Incidents.Count == 0, string.Join("\n", run.Incidents.Select(i => i.Message)));
         var accepted = await CaseAsync(c => c.WorkflowInstanceId == run.InstanceId);
         Assert.Equal(ProvisionalDeadline, accepted.DeadlineAt);
