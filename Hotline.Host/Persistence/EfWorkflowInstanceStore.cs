@@ -1,9 +1,11 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Hotline.Workflows.Persistence;
 using Hotline.Workflows.Runtime;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Hotline.Host.Persistence;
@@ -21,63 +23,80 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
 
     /// <inheritdoc />
     /// <remarks>
-    /// One <c>SaveChanges</c>: the instance row (inserted for revision 0, else updated with the stored revision as the
-    /// concurrency token), the removed bookmarks deleted by key, the added ones inserted and the burst's history as one
-    /// <see cref="WorkflowHistoryRow"/>, in EF's implicit transaction (one batched round trip on PostgreSQL). A stale
-    /// revision, an instance id that exists already, or a removed bookmark that is gone (another commit consumed it)
-    /// is a <see cref="ConcurrencyConflictException"/>, and nothing of the commit is saved.
+    /// One transaction: the instance row (inserted for revision 0, else updated where it still has the expected
+    /// revision), the removed bookmarks deleted by key, the added ones inserted and the burst's history as one
+    /// <see cref="WorkflowHistoryRow"/>, written by <see cref="WorkflowCommitWriter"/> as one command (one round trip on
+    /// PostgreSQL); then, in the same transaction, one <c>SaveChanges</c> for what the activities' effects changed and the
+    /// inbox tasks the burst abandoned, if anything. A stale revision, an instance id that exists already, or a removed
+    /// bookmark that is gone (another commit consumed it) is a <see cref="ConcurrencyConflictException"/>, and nothing
+    /// of the commit is saved.
     /// </remarks>
     public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        var instance = commit.Instance;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = WorkflowInstanceRow.From(instance);
-        if (commit.ExpectedRevision == 0)
-            db.WorkflowInstances.Add(row);
-        else
-        {
-            var entry = db.WorkflowInstances.Attach(row);
-            entry.State = EntityState.Modified;
-            entry.Property(i => i.Revision).OriginalValue = commit.ExpectedRevision;
-        }
-
-        // A stub with the key is enough to delete by key; EF reports a row that is already gone as a concurrency failure.
-        foreach (var id in commit.RemovedBookmarks.Select(b => b.Id).Distinct(StringComparer.Ordinal))
-            db.Bookmarks.Attach(new BookmarkRow { Id = id }).State = EntityState.Deleted;
-
-        foreach (var bookmark in commit.AddedBookmarks)
-            db.Bookmarks.Add(BookmarkRow.From(bookmark, instance));
-        if (WorkflowHistoryRow.From(commit) is { } history)
-            db.WorkflowHistory.Add(history);
-
-        // Activities' changes to cases, timelines and inbox tasks join the same SaveChanges: all or nothing.
-        foreach (var effect in commit.Effects)
-        {
-            if (effect is not IDbEffect dbEffect)
-                throw new NotSupportedException($"The database store cannot save a {effect.GetType().Name}; database effects implement {nameof(IDbEffect)}.");
-            await dbEffect.ApplyAsync(db, cancellationToken);
-        }
-
-        await CancelAbandonedTasksAsync(db, commit, cancellationToken);
-
+        // One open for the reads below and the transaction (on SQLite every open registers EF Core's functions again).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            // The context is discarded afterwards: no need to mark the saved entities unchanged.
-            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            // Activities' changes to cases, timelines and inbox tasks join the same transaction: all or nothing. Their
+            // reads happen before it starts, so a SQLite writer holds the write lock only while it writes.
+            foreach (var effect in commit.Effects)
+            {
+                if (effect is not IDbEffect dbEffect)
+                    throw new NotSupportedException($"The database store cannot save a {effect.GetType().Name}; database effects implement {nameof(IDbEffect)}.");
+                await dbEffect.ApplyAsync(db, cancellationToken);
+            }
+
+            await CancelAbandonedTasksAsync(db, commit, cancellationToken);
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            bool written;
+            try
+            {
+                written = await WorkflowCommitWriter.For(db).WriteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), commit, cancellationToken);
+            }
+            catch (DbException e) when (commit.ExpectedRevision == 0 && IsUniqueViolation(e))
+            {
+                throw Conflict(commit, e);
+            }
+            catch (DbException e)
+            {
+                // What SaveChanges threw for a failed write, so callers see one exception type for it.
+                throw new DbUpdateException($"Saving workflow instance {commit.Instance.Id} failed: {e.Message}", e);
+            }
+
+            // Disposing the transaction uncommitted rolls the written rows back.
+            if (!written)
+                throw Conflict(commit, new DbUpdateConcurrencyException($"Instance {commit.Instance.Id} is not at revision {commit.ExpectedRevision}, or a bookmark it consumes is gone."));
+
+            if (db.ChangeTracker.HasChanges())
+            {
+                try
+                {
+                    // The context is discarded afterwards: no need to mark the saved entities unchanged.
+                    await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+                }
+                catch (DbUpdateConcurrencyException e)
+                {
+                    throw Conflict(commit, e);
+                }
+                catch (DbUpdateException e) when (commit.ExpectedRevision == 0 && e.InnerException is { } inner && IsUniqueViolation(inner))
+                {
+                    throw Conflict(commit, e);
+                }
+                catch (DbUpdateException e) when (commit.Effects.Count > 0 && Cases.CaseTimeline.IsConflict(e))
+                {
+                    // An effect lost a race on a case's timeline (the event number was taken): retry the burst on fresh data.
+                    throw Conflict(commit, e);
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException e)
+        finally
         {
-            throw Conflict(commit, e);
-        }
-        catch (DbUpdateException e) when (commit.ExpectedRevision == 0 && IsUniqueViolation(e))
-        {
-            throw Conflict(commit, e);
-        }
-        catch (DbUpdateException e) when (commit.Effects.Count > 0 && Cases.CaseTimeline.IsConflict(e))
-        {
-            // An effect lost a race on a case's timeline (the event number was taken): retry the burst on fresh data.
-            throw Conflict(commit, e);
+            await db.Database.CloseConnectionAsync();
         }
     }
 
@@ -96,9 +115,12 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
         if (taskIds.Count == 0)
             return;
         var at = commit.Instance.UpdatedAt;
-        var tasks = await db.InboxTasks.Where(t => taskIds.Contains(t.TaskId)).ToListAsync(cancellationToken);
-        foreach (var task in tasks.Where(t => t.IsPending))
-            task.Cancel(at);
+        var queries = CompiledQueries.For(db);
+        await foreach (var task in (taskIds.Count == 1 ? queries.FindTask(db, taskIds[0]) : queries.FindTasks(db, taskIds)).WithCancellation(cancellationToken))
+        {
+            if (task.IsPending)
+                task.Cancel(at);
+        }
     }
 
     /// <inheritdoc />
@@ -326,6 +348,13 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
                     .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
                     .Select(b => new BookmarkRef(b.Id, b.WorkflowInstanceId, b.Name, b.Hash, b.ResumeAt, b.CorrelationId)));
 
+        // Tracked: the store cancels the pending ones; an effect of the same commit may have loaded (and completed) them already.
+        public readonly Func<HotlineDbContext, string, IAsyncEnumerable<Inbox.InboxTask>> FindTask =
+            EF.CompileAsyncQuery((HotlineDbContext db, string taskId) => db.InboxTasks.Where(t => t.TaskId == taskId));
+
+        public readonly Func<HotlineDbContext, List<string>, IAsyncEnumerable<Inbox.InboxTask>> FindTasks =
+            EF.CompileAsyncQuery((HotlineDbContext db, List<string> taskIds) => db.InboxTasks.Where(t => taskIds.Contains(t.TaskId)));
+
         public static CompiledQueries For(HotlineDbContext db) => ByModel.GetValue(db.Model, _ => new CompiledQueries());
     }
 
@@ -337,7 +366,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
     }
 
     // A second insert of the same instance id: the other commit created it first.
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    private static bool IsUniqueViolation(Exception e) => e switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 1555 or 2067, // SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,

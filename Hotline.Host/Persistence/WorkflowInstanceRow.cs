@@ -50,7 +50,8 @@ public sealed class WorkflowInstanceRow
     /// <summary>Concurrency token: a save succeeds only against the revision it started from.</summary>
     public long Revision { get; set; }
 
-    internal static WorkflowInstanceRow From(WorkflowInstance instance) => new()
+    /// <summary>The row of <paramref name="instance"/>; without the state JSON (left empty) when <paramref name="withState"/> is false.</summary>
+    internal static WorkflowInstanceRow From(WorkflowInstance instance, bool withState = true) => new()
     {
         Id = instance.Id,
         DefinitionId = instance.DefinitionId,
@@ -64,7 +65,7 @@ public sealed class WorkflowInstanceRow
         UpdatedAt = instance.UpdatedAt.ToUniversalTime(),
         FinishedAt = instance.FinishedAt?.ToUniversalTime(),
         IncidentCount = instance.IncidentCount,
-        State = instance.State.ToJsonString(),
+        State = withState ? instance.State.ToJsonString() : "",
         Revision = instance.Revision,
     };
 

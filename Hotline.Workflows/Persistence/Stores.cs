@@ -84,6 +84,13 @@ public sealed record WorkflowCommit(
     /// The store applies the kinds it knows and refuses others.
     /// </summary>
     public IReadOnlyList<object> Effects { get; init; } = [];
+
+    /// <summary>
+    /// The instance as the burst loaded it, at <see cref="ExpectedRevision"/>; null for a new instance or when unknown.
+    /// A store may compare it with <see cref="Instance"/> to write only the columns that changed (and so leave the
+    /// indexes on the others alone); the revision check makes the comparison exact.
+    /// </summary>
+    public WorkflowInstance? Previous { get; init; }
 }
 
 /// <summary>Filter for instance lists.</summary>

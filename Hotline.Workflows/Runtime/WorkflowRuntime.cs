@@ -156,7 +156,7 @@ public sealed class WorkflowRuntime
     public async Task<RunResult> StartAsync(WorkflowBlueprint blueprint, StartOptions options, CancellationToken cancellationToken = default)
     {
         var context = await WorkflowExecutor.StartAsync(blueprint, options, Services, cancellationToken);
-        await CommitAsync(context, 0, cancellationToken);
+        await CommitAsync(context, null, cancellationToken);
         return ToResult(context);
     }
 
@@ -177,7 +177,7 @@ public sealed class WorkflowRuntime
             await WorkflowExecutor.ResumeAsync(context, bookmarkId, input, cancellationToken);
             try
             {
-                await CommitAsync(context, instance.Revision, cancellationToken);
+                await CommitAsync(context, instance, cancellationToken);
                 return ToResult(context);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
@@ -262,7 +262,7 @@ public sealed class WorkflowRuntime
             WorkflowExecutor.Cancel(context);
             try
             {
-                await CommitAsync(context, instance.Revision, cancellationToken);
+                await CommitAsync(context, instance, cancellationToken);
                 return ToResult(context);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
@@ -271,12 +271,15 @@ public sealed class WorkflowRuntime
         }
     }
 
-    private async Task CommitAsync(WorkflowExecutionContext context, long expectedRevision, CancellationToken cancellationToken)
+    /// <summary>Saves the burst of <paramref name="context"/>, which started from <paramref name="loaded"/> (null: a new instance).</summary>
+    private async Task CommitAsync(WorkflowExecutionContext context, WorkflowInstance? loaded, CancellationToken cancellationToken)
     {
+        var expectedRevision = loaded?.Revision ?? 0;
         var instance = WorkflowStateSerializer.ToInstance(context, expectedRevision + 1);
         var commit = new WorkflowCommit(instance, expectedRevision, context.AddedBookmarks, context.RemovedBookmarks, context.Journal, context.Records.Values.ToList())
         {
             Effects = context.Effects,
+            Previous = loaded,
         };
         await Instances.CommitAsync(commit, cancellationToken);
         context.FlushLines();

@@ -155,6 +155,46 @@ public abstract class WorkflowStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_StoreEveryChangedField_When_CommittedWithTheRevisionItStartedFrom()
+    {
+        var first = Instance("i1", revision: 1, step: "start", correlationId: "case-7");
+        await Instances.CommitAsync(Commit(first, expectedRevision: 0));
+
+        var next = Instance("i1", revision: 2, step: "end", correlationId: "case-8");
+        (next.Status, next.SubStatus, next.FinishedAt, next.IncidentCount, next.UpdatedAt) =
+            (WorkflowStatus.Finished, WorkflowSubStatus.Faulted, T0.AddHours(2), 1, T0.AddHours(2));
+        await Instances.CommitAsync(Commit(next, expectedRevision: 1) with { Previous = await Instances.FindAsync("i1") });
+
+        var read = await Instances.FindAsync("i1");
+        Assert.NotNull(read);
+        Assert.Equal(("d1", "d1-v1", 1, "Case lifecycle", "case-8"), (read.DefinitionId, read.DefinitionVersionId, read.Version, read.Name, read.CorrelationId));
+        Assert.Equal((WorkflowStatus.Finished, WorkflowSubStatus.Faulted), (read.Status, read.SubStatus));
+        Assert.Equal((T0, T0.AddHours(2), T0.AddHours(2)), (read.CreatedAt, read.UpdatedAt, read.FinishedAt));
+        Assert.Equal((1, 2L), (read.IncidentCount, read.Revision));
+        Assert.Equal("end", read.State["step"]?.GetValue<string>());
+        // The list filters read the changed columns too.
+        Assert.Equal(["i1"], (await Instances.ListAsync(new InstanceQuery(SubStatus: WorkflowSubStatus.Faulted, CorrelationId: "case-8"))).Items.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task Should_KeepTheUnchangedFields_When_CommittedWithTheRevisionItStartedFrom()
+    {
+        var first = Instance("i1", revision: 1, step: "start", correlationId: "case-7");
+        first.IncidentCount = 3;
+        await Instances.CommitAsync(Commit(first, expectedRevision: 0));
+
+        var next = Instance("i1", revision: 2, step: "next", correlationId: "case-7");
+        next.IncidentCount = 3;
+        await Instances.CommitAsync(Commit(next, expectedRevision: 1) with { Previous = await Instances.FindAsync("i1") });
+
+        var read = await Instances.FindAsync("i1");
+        Assert.NotNull(read);
+        Assert.Equal(("d1", "d1-v1", 1, "Case lifecycle", "case-7"), (read.DefinitionId, read.DefinitionVersionId, read.Version, read.Name, read.CorrelationId));
+        Assert.Equal((WorkflowStatus.Running, WorkflowSubStatus.Suspended, (DateTimeOffset?)null), (read.Status, read.SubStatus, read.FinishedAt));
+        Assert.Equal((3, 2L, "next"), (read.IncidentCount, read.Revision, read.State["step"]?.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Should_ThrowConflictAndSaveNothingOfTheCommit_When_ExpectedRevisionIsStale()
     {
         var waiting = Bookmark("b-wait", "Elsa.Event", "approved");
@@ -256,6 +296,19 @@ public abstract class WorkflowStoreContractTests : IAsyncLifetime
 
         Assert.Empty(await Instances.FindBookmarksAsync("Elsa.Event", "approved", instanceId: "i1"));
         Assert.Single(await Instances.FindBookmarksAsync("Elsa.Event", "rejected", instanceId: "i1"));
+    }
+
+    [Fact]
+    public async Task Should_SaveAndRemoveEveryBookmark_When_ABurstHasHundredsOfThem()
+    {
+        var many = Enumerable.Range(0, 250).Select(n => Bookmark($"b-{n:D3}", "Elsa.Event", $"e-{n:D3}")).ToList();
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 1, step: "fan out"), expectedRevision: 0, added: many));
+
+        Assert.Equal(many.Select(b => b.Id), (await Instances.FindBookmarksAsync("Elsa.Event", null, instanceId: "i1")).Select(b => b.BookmarkId).Order(StringComparer.Ordinal));
+
+        await Instances.CommitAsync(Commit(Instance("i1", revision: 2, step: "joined"), expectedRevision: 1, added: [Bookmark("b-next", "Elsa.Event", "next")], removed: many));
+
+        Assert.Equal(["b-next"], (await Instances.FindBookmarksAsync("Elsa.Event", null, instanceId: "i1")).Select(b => b.BookmarkId));
     }
 
     [Fact]
