@@ -208,22 +208,7 @@ internal static class ElsaMapping
             workflowState["fault"] = ToFault(fault);
         if (workflowState["correlationId"] is null)
             workflowState.Remove("correlationId");
-        return new WorkflowInstanceModel
-        {
-            Id = instance.Id,
-            DefinitionId = instance.DefinitionId,
-            DefinitionVersionId = instance.DefinitionVersionId,
-            Version = instance.Version,
-            Status = instance.Status,
-            SubStatus = instance.SubStatus,
-            CorrelationId = instance.CorrelationId,
-            Name = instance.Name,
-            IncidentCount = instance.IncidentCount,
-            CreatedAt = instance.CreatedAt,
-            UpdatedAt = instance.UpdatedAt,
-            FinishedAt = instance.FinishedAt,
-            WorkflowState = workflowState,
-        };
+        return new WorkflowInstanceModel(ToSummary(instance), workflowState);
     }
 
     // The client's Bookmark: metadata is a string dictionary, the payload any JSON; resumeAt goes into metadata.

@@ -296,6 +296,11 @@ public record WorkflowInstanceSummaryModel
 /// <summary>An instance with its state, for the viewer.</summary>
 public sealed record WorkflowInstanceModel : WorkflowInstanceSummaryModel
 {
+    /// <summary>The list row's fields with the execution state.</summary>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    public WorkflowInstanceModel(WorkflowInstanceSummaryModel summary, JsonObject workflowState)
+        : base(summary) => WorkflowState = workflowState;
+
     /// <summary>The execution state: bookmarks (where it waits), incidents, fault, live contexts, input and output.</summary>
     public required JsonObject WorkflowState { get; init; }
 }
