@@ -81,8 +81,8 @@ public class CreateInboxTask : HumanTask
 
     /// <summary>
     /// Puts one task into a unit's inbox for <paramref name="context"/>'s activity: a <see cref="HumanTask.BookmarkName"/>
-    /// bookmark keyed by a new task id, a <see cref="CaseEventKind.TaskCreated"/> event in the same commit, and the
-    /// inbox row after the commit. Returns the task id.
+    /// bookmark keyed by a new task id, and in the same commit the <see cref="CaseEventKind.TaskCreated"/> event and the
+    /// inbox row. Returns the task id.
     /// </summary>
     internal static async Task<string> OpenAsync(ActivityExecutionContext context, InboxTaskSpec spec)
     {
@@ -112,8 +112,8 @@ public class CreateInboxTask : HumanTask
         context.JournalData["kind"] = kind;
         context.AddEffect(new CaseEffect(caseId, (db, @case) =>
         {
-            // A case registered or given its deadline earlier in this burst is only complete here: the task is handed to
-            // the inbox after the commit, so its payload can still take the deadline.
+            // A case registered or given its deadline earlier in this burst is only complete here; the store builds the
+            // inbox row from the payload after the effects, in the same transaction, so it still takes the deadline.
             var due = dueAt ?? @case.DeadlineAt;
             if (dueAt is null && due is { } deadline)
                 payload["dueAt"] = deadline.ToString("O", CultureInfo.InvariantCulture);
@@ -126,7 +126,7 @@ public class CreateInboxTask : HumanTask
                 ["signDueAt"] = signDueAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
             });
         }));
-        context.AfterCommit((runtime, ct) => runtime.TaskDispatcher.DispatchAsync(request, ct));
+        context.CreateTask(request);
         return taskId;
     }
 

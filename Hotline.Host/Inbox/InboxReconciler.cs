@@ -4,19 +4,18 @@ using Hotline.Workflows.Activities.Tasks;
 using Hotline.Workflows.Persistence;
 using Hotline.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Hotline.Host.Inbox;
 
 /// <summary>
-/// Puts into the inbox the human tasks whose dispatch was lost. The engine dispatches a task after it has saved the
-/// instance (so a task never names a bookmark that was rolled back); a crash between the two leaves a waiting
-/// <c>Hotline.HumanTask</c> bookmark with no <see cref="InboxTask"/>. This finds those bookmarks and dispatches them.
+/// Puts into the inbox the waiting human tasks that have no inbox row. The commit writes each task's row with its
+/// bookmark, so only versions that dispatched tasks after the commit (a crash in between lost the row) leave such
+/// tasks behind; this finds their <c>Hotline.HumanTask</c> bookmarks and writes the rows.
 /// </summary>
 /// <remarks>
 /// The task is rebuilt from the bookmark's payload (<c>taskId</c>, <c>taskName</c>, <c>assignee</c>,
-/// <c>possibleOutcomes</c>, and <c>payload</c> when the engine stores the task's data there) and the instance's
-/// correlation id. When the bookmark does not carry the task's data, the rebuilt task has its case (found through the
-/// correlation id or the workflow instance) and its assignee as unit, but no kind or due times.
+/// <c>possibleOutcomes</c>, <c>payload</c>) and the instance's correlation id.
 /// </remarks>
 public sealed class InboxReconciler(
     IWorkflowInstanceStore instances,
@@ -26,35 +25,47 @@ public sealed class InboxReconciler(
 {
     private const int Chunk = 500;
 
-    /// <summary>Dispatches every waiting human task that has no inbox row; returns how many it dispatched.</summary>
+    /// <summary>Writes the row of every waiting human task that has none; returns how many it wrote.</summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken = default)
     {
-        var bookmarks = await instances.FindBookmarksAsync(HumanTask.BookmarkName, hash: null, cancellationToken: cancellationToken);
-        var dispatched = 0;
-        foreach (var chunk in bookmarks.Chunk(Chunk))
+        var repaired = 0;
+        var after = "";
+        while (true)
         {
-            var taskIds = chunk.Select(b => b.Hash ?? b.BookmarkId).ToList();
-            HashSet<string> known;
-            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            var missing = await FindMissingAsync(after, cancellationToken);
+            foreach (var (bookmarkId, instanceId) in missing)
             {
-                known = (await db.InboxTasks.AsNoTracking().Where(t => taskIds.Contains(t.TaskId)).Select(t => t.TaskId).ToListAsync(cancellationToken))
-                    .ToHashSet(StringComparer.Ordinal);
-            }
-
-            foreach (var missing in chunk.Where(b => !known.Contains(b.Hash ?? b.BookmarkId)))
-            {
-                var instance = await instances.FindAsync(missing.WorkflowInstanceId, cancellationToken);
-                var bookmark = instance?.Bookmarks.FirstOrDefault(b => b.Id == missing.BookmarkId);
+                var instance = await instances.FindAsync(instanceId, cancellationToken);
+                var bookmark = instance?.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId);
                 if (instance is null || bookmark is null)
                     continue; // Resumed or removed since the index was read.
                 await dispatcher.DispatchAsync(ToRequest(bookmark, instance), cancellationToken);
-                dispatched++;
+                repaired++;
             }
+
+            if (missing.Count < Chunk)
+                break;
+            after = missing[^1].BookmarkId;
         }
 
-        if (dispatched > 0)
-            logger.LogWarning("Dispatched {Count} human task(s) that had no inbox row (their dispatch was lost).", dispatched);
-        return dispatched;
+        if (repaired > 0)
+            logger.LogWarning("Wrote the inbox rows of {Count} waiting human task(s) that had none (lost by an older version).", repaired);
+        return repaired;
+    }
+
+    /// <summary>Human-task bookmarks without an inbox row, by bookmark id after <paramref name="after"/> (one indexed anti-join).</summary>
+    private async Task<List<(string BookmarkId, string InstanceId)>> FindMissingAsync(string after, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+#pragma warning disable CA1309 // string.Compare(a, b) is what EF Core translates to the database's own comparison (keyset paging).
+        var rows = await db.Bookmarks.AsNoTracking()
+            .Where(b => b.Name == HumanTask.BookmarkName && string.Compare(b.Id, after) > 0 && !db.InboxTasks.Any(t => t.TaskId == b.Hash))
+            .OrderBy(b => b.Id)
+            .Select(b => new { b.Id, b.WorkflowInstanceId })
+            .Take(Chunk)
+            .ToListAsync(cancellationToken);
+#pragma warning restore CA1309
+        return rows.Select(r => (r.Id, r.WorkflowInstanceId)).ToList();
     }
 
     /// <summary>The task request a waiting human-task bookmark was created with, as far as the bookmark tells.</summary>
@@ -76,24 +87,36 @@ public sealed class InboxReconciler(
     }
 }
 
-/// <summary>Runs <see cref="InboxReconciler"/> once when the host starts, in the background so that start-up does not wait.</summary>
-public sealed class InboxReconciliationService(InboxReconciler reconciler, ILogger<InboxReconciliationService> logger) : BackgroundService
+/// <summary>Runs <see cref="InboxReconciler"/> when the host starts and then every <see cref="InboxOptions.RepairInterval"/>.</summary>
+public sealed class InboxReconciliationService(InboxReconciler reconciler, IOptions<InboxOptions> options, TimeProvider clock, ILogger<InboxReconciliationService> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await reconciler.ReconcileAsync(stoppingToken);
+            using var timer = new PeriodicTimer(options.Value.RepairInterval, clock);
+            do
+            {
+                await RepairOnceAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-#pragma warning disable CA1031 // A failed reconciliation must not stop the host; the next start tries again.
-        catch (Exception e)
-#pragma warning restore CA1031
+    }
+
+    private async Task RepairOnceAsync(CancellationToken stoppingToken)
+    {
+        try
         {
-            logger.LogError(e, "Reconciling the task inbox with the waiting human tasks failed.");
+            await reconciler.ReconcileAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A failed repair (the database is away) must not stop the host; the next interval tries again.
+            logger.LogError(e, "Repairing the task inbox from the waiting human tasks failed.");
         }
     }
 }

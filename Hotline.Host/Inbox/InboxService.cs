@@ -209,6 +209,12 @@ public sealed class InboxOptions
     /// default 7 hours, one working day of the default working hours (09:00–12:00, 13:30–17:30).
     /// </summary>
     public TimeSpan ReturnWithinWorkingHours { get; set; } = TimeSpan.FromHours(7);
+
+    /// <summary>
+    /// How often each host looks for waiting human tasks without an inbox row and repairs them (default ten minutes;
+    /// also once at start). Only rows lost by versions that wrote them after the commit can be missing.
+    /// </summary>
+    public TimeSpan RepairInterval { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>The task does not exist, or the caller may not see it (answered alike: 404).</summary>

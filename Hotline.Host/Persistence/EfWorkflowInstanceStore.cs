@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Hotline.Host.Inbox;
 using Hotline.Workflows.Persistence;
 using Hotline.Workflows.Runtime;
 using Microsoft.Data.Sqlite;
@@ -11,8 +12,14 @@ using Npgsql;
 namespace Hotline.Host.Persistence;
 
 /// <summary><see cref="IWorkflowInstanceStore"/> on <see cref="HotlineDbContext"/>; each call uses a short-lived context.</summary>
-public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> contexts) : IWorkflowInstanceStore
+public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> contexts, ILogger<EfWorkflowInstanceStore>? logger = null) : IWorkflowInstanceStore
 {
+    private readonly ILogger _logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    /// <inheritdoc />
+    /// <remarks>The inbox rows of the burst's human tasks are written in the commit's transaction.</remarks>
+    public bool SavesTasks => true;
+
     /// <inheritdoc />
     public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
     {
@@ -26,8 +33,8 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
     /// One transaction: the instance row (inserted for revision 0, else updated where it still has the expected
     /// revision), the removed bookmarks deleted by key, the added ones inserted and the burst's history as one
     /// <see cref="WorkflowHistoryRow"/>, written by <see cref="WorkflowCommitWriter"/> as one command (one round trip on
-    /// PostgreSQL); then, in the same transaction, one <c>SaveChanges</c> for what the activities' effects changed and the
-    /// inbox tasks the burst abandoned, if anything. A stale revision, an instance id that exists already, or a removed
+    /// PostgreSQL); then, in the same transaction, one <c>SaveChanges</c> for what the activities' effects changed, the
+    /// inbox rows of the tasks the burst created and the inbox tasks it abandoned, if anything. A stale revision, an instance id that exists already, or a removed
     /// bookmark that is gone (another commit consumed it) is a <see cref="ConcurrencyConflictException"/>, and nothing
     /// of the commit is saved.
     /// </remarks>
@@ -49,6 +56,9 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
             }
 
             await CancelAbandonedTasksAsync(db, commit, cancellationToken);
+            // The burst's tasks go into the inbox with their bookmarks: a task can never wait where no unit sees it.
+            foreach (var task in commit.Tasks)
+                db.Add(await InboxTaskRows.CreateAsync(db, task, commit.Instance.UpdatedAt, _logger, cancellationToken));
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             bool written;

@@ -86,6 +86,13 @@ public sealed record WorkflowCommit(
     public IReadOnlyList<object> Effects { get; init; } = [];
 
     /// <summary>
+    /// The human tasks the burst created whose bookmarks it saves. A store that <see cref="IWorkflowInstanceStore.SavesTasks"/>
+    /// writes them in the same transaction (a task can then never be lost between the commit and its hand-over);
+    /// otherwise the runtime hands them to the task dispatcher once the commit is saved.
+    /// </summary>
+    public IReadOnlyList<TaskRequest> Tasks { get; init; } = [];
+
+    /// <summary>
     /// The instance as the burst loaded it, at <see cref="ExpectedRevision"/>; null for a new instance or when unknown.
     /// A store may compare it with <see cref="Instance"/> to write only the columns that changed (and so leave the
     /// indexes on the others alone); the revision check makes the comparison exact.
@@ -269,6 +276,12 @@ public interface IWorkflowInstanceStore
     /// <see cref="WorkflowCommit.ExpectedRevision"/>; then nothing of the commit is saved.
     /// </summary>
     Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether <see cref="CommitAsync"/> saves <see cref="WorkflowCommit.Tasks"/> itself, in the commit's transaction. When
+    /// false (the default), the runtime hands each task to its task dispatcher after the commit.
+    /// </summary>
+    bool SavesTasks => false;
 
     /// <summary>Bookmarks by name and hash (and optionally correlation id or instance).</summary>
     Task<IReadOnlyList<BookmarkRef>> FindBookmarksAsync(string name, string? hash, string? correlationId = null, string? instanceId = null, CancellationToken cancellationToken = default);

@@ -235,7 +235,14 @@ public sealed class ActivityExecutionContext
     /// </summary>
     public void AddEffect(object effect) => Workflow.Effects.Add(effect);
 
-    /// <summary>Hands work to the host after the instance has been saved (dispatching tasks, publishing events).</summary>
+    /// <summary>
+    /// Hands a human task to the task inbox with this burst: saved in the commit's transaction by a store that
+    /// <see cref="Persistence.IWorkflowInstanceStore.SavesTasks"/>, else dispatched once the burst is saved. The task's
+    /// bookmark must be created in the same burst; a task whose bookmark the burst removes again is dropped.
+    /// </summary>
+    public void CreateTask(TaskRequest request) => Workflow.CreatedTasks.Add(request);
+
+    /// <summary>Hands work to the host after the instance has been saved (publishing events).</summary>
     public void AfterCommit(Func<WorkflowRuntime, CancellationToken, Task> action) => Workflow.PostCommitActions.Add(action);
 }
 

@@ -60,6 +60,9 @@ public sealed class WorkflowExecutionContext
         PendingLines.Clear();
     }
 
+    /// <summary>Human tasks created in this burst (see <see cref="Persistence.WorkflowCommit.Tasks"/>).</summary>
+    public List<TaskRequest> CreatedTasks { get; } = [];
+
     /// <summary>Work to hand over once the burst has been saved.</summary>
     public List<Func<WorkflowRuntime, CancellationToken, Task>> PostCommitActions { get; } = [];
 

@@ -276,13 +276,20 @@ public sealed class WorkflowRuntime
     {
         var expectedRevision = loaded?.Revision ?? 0;
         var instance = WorkflowStateSerializer.ToInstance(context, expectedRevision + 1);
+        // A task whose bookmark the same burst removed again (a branch cancelled at once) is nobody's work.
+        var tasks = context.CreatedTasks.Count == 0
+            ? []
+            : context.CreatedTasks.Where(t => context.AddedBookmarks.Exists(b => b.Id == t.BookmarkId)).ToList();
         var commit = new WorkflowCommit(instance, expectedRevision, context.AddedBookmarks, context.RemovedBookmarks, context.Journal, context.Records.Values.ToList())
         {
             Effects = context.Effects,
+            Tasks = tasks,
             Previous = loaded,
         };
         await Instances.CommitAsync(commit, cancellationToken);
         context.FlushLines();
+        if (!Instances.SavesTasks)
+            await DispatchTasksAsync(context.InstanceId, tasks, cancellationToken);
         foreach (var bookmark in context.RemovedBookmarks)
             if (bookmark.ResumeAt is not null)
                 await BookmarkScheduler.UnscheduleAsync(context.InstanceId, bookmark, cancellationToken);
@@ -299,6 +306,23 @@ public sealed class WorkflowRuntime
             {
                 // The instance is saved; a failed hand-over is logged, not rolled back (its bookmark still waits).
                 _logger.LogError(e, "Hand-over after saving instance {InstanceId} failed.", context.InstanceId);
+            }
+        }
+    }
+
+    /// <summary>Hands a saved burst's tasks to the dispatcher (stores that do not save them in the commit).</summary>
+    private async Task DispatchTasksAsync(string instanceId, List<TaskRequest> tasks, CancellationToken cancellationToken)
+    {
+        foreach (var task in tasks)
+        {
+            try
+            {
+                await TaskDispatcher.DispatchAsync(task, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The instance is saved and its bookmark waits; such a store's dispatcher must be able to repair this.
+                _logger.LogError(e, "Handing task {TaskId} of instance {InstanceId} to the dispatcher failed.", task.TaskId, instanceId);
             }
         }
     }

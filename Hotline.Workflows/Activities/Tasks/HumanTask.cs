@@ -52,7 +52,7 @@ public class HumanTask : Activity, ITaskActivity
         });
         var request = new TaskRequest(taskId, taskName, context.WorkflowInstanceId, context.Node.NodeId, bookmark.Id, outcomes, payload, assignee, context.Workflow.CorrelationId);
         context.JournalData["taskId"] = taskId;
-        context.AfterCommit((runtime, ct) => runtime.TaskDispatcher.DispatchAsync(request, ct));
+        context.CreateTask(request);
         return ValueTask.CompletedTask;
     }
 
@@ -87,7 +87,10 @@ public class HumanTask : Activity, ITaskActivity
     }
 }
 
-/// <summary>Receives human tasks when an instance that created them has been saved (the hotline's task inbox).</summary>
+/// <summary>
+/// Receives human tasks when an instance that created them has been saved, for instance stores that do not save tasks
+/// in their commit (<see cref="Persistence.IWorkflowInstanceStore.SavesTasks"/>).
+/// </summary>
 public interface ITaskDispatcher
 {
     /// <summary>Hands over a task.</summary>

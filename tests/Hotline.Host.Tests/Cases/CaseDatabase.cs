@@ -113,8 +113,15 @@ public sealed class CaseDatabase : IAsyncDisposable
     }
 }
 
-/// <summary>Drops every task: the engine saved, then the process died before the inbox heard of the task.</summary>
-public sealed class LostTaskDispatcher : ITaskDispatcher
+/// <summary>Fails every hand-over after the commit: the process died, or the dispatcher's database session ended.</summary>
+public sealed class CrashingTaskDispatcher : ITaskDispatcher
 {
-    public Task DispatchAsync(TaskRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>How many tasks the engine tried to hand over after a commit.</summary>
+    public int Calls { get; private set; }
+
+    public Task DispatchAsync(TaskRequest request, CancellationToken cancellationToken)
+    {
+        Calls++;
+        throw new InvalidOperationException("The process died after the commit.");
+    }
 }

@@ -5,6 +5,7 @@ using Hotline.Host.Persistence;
 using Hotline.Host.Tests.Cases;
 using Hotline.Workflows.Activities.Tasks;
 using Hotline.Workflows.Definitions;
+using Hotline.Workflows.Persistence;
 using Hotline.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -137,13 +138,45 @@ public abstract class InboxDispatchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Should_DispatchTheTasksWhoseDispatchWasLost_When_Reconciling()
+    public async Task Should_WriteTheInboxRowInTheCommit_When_EverythingAfterTheCommitFails()
     {
-        var crashed = _database.CreateRuntime(new LostTaskDispatcher());
-        var lost = await StartAsync(crashed, new JsonObject { ["kind"] = "handle" }, correlationId: _case.Number);
+        var crashing = new CrashingTaskDispatcher();
+
+        var run = await StartAsync(_database.CreateRuntime(crashing), new JsonObject { ["kind"] = "handle" }, correlationId: _case.Number);
+
+        Assert.Equal(0, crashing.Calls);
+        await using var db = await _database.Contexts.CreateDbContextAsync();
+        var task = await db.InboxTasks.SingleAsync();
+        Assert.Equal(run.Bookmarks[0].Hash, task.TaskId);
+        Assert.Equal(_case.Id, task.CaseId);
+        Assert.Equal(InboxTaskStatus.Open, task.Status);
+    }
+
+    [Fact]
+    public async Task Should_WriteNoInboxRow_When_TheCommitLosesItsRace()
+    {
+        var runtime = _database.CreateRuntime(Dispatcher);
+        var first = await StartAsync(runtime, new JsonObject { ["kind"] = "handle" }, correlationId: null, instanceId: "same-instance");
+
+        var definitionId = await PublishAsync(runtime, new JsonObject { ["kind"] = "callback" });
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => runtime.StartAsync(definitionId, new StartOptions { InstanceId = "same-instance" }));
+
+        await using var db = await _database.Contexts.CreateDbContextAsync();
+        var task = await db.InboxTasks.SingleAsync();
+        Assert.Equal(first.Bookmarks[0].Hash, task.TaskId);
+    }
+
+    [Fact]
+    public async Task Should_WriteTheRowsOlderVersionsLost_When_Repairing()
+    {
+        var lost = await StartAsync(_database.CreateRuntime(Dispatcher), new JsonObject { ["kind"] = "handle" }, correlationId: _case.Number);
         var delivered = await StartAsync(_database.CreateRuntime(Dispatcher), new JsonObject { ["kind"] = "callback" }, correlationId: null);
         await using (var db = await _database.Contexts.CreateDbContextAsync())
+        {
+            // An older version wrote the row after the commit, and died before it did.
+            await db.InboxTasks.Where(t => t.TaskId == lost.Bookmarks[0].Hash).ExecuteDeleteAsync();
             Assert.Equal([delivered.Bookmarks[0].Hash!], await db.InboxTasks.Select(t => t.TaskId).ToListAsync());
+        }
 
         var reconciler = _database.Get<InboxReconciler>();
         var dispatched = await reconciler.ReconcileAsync();
@@ -172,14 +205,20 @@ public abstract class InboxDispatchTests : IAsyncLifetime
         Assert.Equal(0, await _database.Get<InboxReconciler>().ReconcileAsync());
     }
 
-    private static async Task<RunResult> StartAsync(WorkflowRuntime runtime, JsonObject payload, string? correlationId)
+    private static async Task<RunResult> StartAsync(WorkflowRuntime runtime, JsonObject payload, string? correlationId, string? instanceId = null)
+    {
+        var definitionId = await PublishAsync(runtime, payload);
+        return await runtime.StartAsync(definitionId, new StartOptions { CorrelationId = correlationId, InstanceId = instanceId });
+    }
+
+    private static async Task<string> PublishAsync(WorkflowRuntime runtime, JsonObject payload)
     {
         var definitionId = $"handle-{Guid.NewGuid():N}";
         var json = Handle
             .Replace("DEFINITION_ID", definitionId, StringComparison.Ordinal)
             .Replace("\"PAYLOAD\"", System.Text.Json.JsonSerializer.Serialize(payload.ToJsonString()), StringComparison.Ordinal);
         await WorkflowFileRunner.PublishImportedAsync(runtime, WorkflowDefinitionReader.Parse(json));
-        return await runtime.StartAsync(definitionId, new StartOptions { CorrelationId = correlationId });
+        return definitionId;
     }
 
     private static TaskRequest Request(string taskId, JsonObject? payload) =>

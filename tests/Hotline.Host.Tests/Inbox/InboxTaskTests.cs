@@ -19,7 +19,7 @@ public class InboxTaskTests
     [InlineData("3", InboxTaskKind.Other)]
     [InlineData(null, InboxTaskKind.Other)]
     public void Should_ReadTheKindWhateverItsCasing_When_ParsingAPayloadKind(string? kind, InboxTaskKind expected) =>
-        Assert.Equal(expected, InboxTaskDispatcher.ParseKind(kind));
+        Assert.Equal(expected, InboxTaskRows.ParseKind(kind));
 
     [Fact]
     public void Should_RecordWhoAndWhenAndAdvanceTheVersion_When_SignedForAndCompleted()
