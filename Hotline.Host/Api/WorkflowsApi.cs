@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hotline.Host.Security;
+using Hotline.Host.Workflows.EntryPoints;
 using Hotline.Workflows.Definitions;
 using Hotline.Workflows.Expressions;
 using Hotline.Workflows.Persistence;
@@ -10,7 +10,12 @@ using Hotline.Workflows.Runtime;
 
 namespace Hotline.Host.Api;
 
-/// <summary>Integrators start workflows over HTTP: <c>POST /api/workflows/{definitionId}/instances</c>.</summary>
+/// <summary>
+/// Integrators start workflows over HTTP: <c>POST /api/workflows/{definitionId}/instances</c> starts a definition an
+/// administrator opened as an entry point (<see cref="WorkflowEntryPoint"/>); every other definition answers 404, as if
+/// it did not exist. Administrators open and close entry points (<c>/api/workflows/entry-points</c>; the designer's
+/// editor has the switch).
+/// </summary>
 public static class WorkflowsApi
 {
     /// <summary>Largest accepted request body.</summary>
@@ -19,15 +24,24 @@ public static class WorkflowsApi
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapWorkflowsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/workflows").RequireAuthorization(SecurityServiceCollectionExtensions.StartWorkflowsPolicy).WithTags("Workflows");
+        var group = app.MapGroup("/api/workflows").WithTags("Workflows");
+        group.MapGet("/", ListStartableAsync)
+            .RequireAuthorization(SecurityServiceCollectionExtensions.StartWorkflowsPolicy)
+            .WithName("ListStartableWorkflows")
+            .WithSummary("The workflows the caller may start over HTTP, with the inputs each takes.")
+            .Produces<IReadOnlyList<StartableWorkflow>>();
         group.MapPost("/{definitionId}/instances", StartAsync)
+            .RequireAuthorization(SecurityServiceCollectionExtensions.StartWorkflowsPolicy)
             .WithName("StartWorkflow")
-            .WithSummary("Starts the published version of a workflow definition.")
+            .WithSummary("Starts the published version of an entry-point workflow definition.")
             .Produces<StartWorkflowResponse>(StatusCodes.Status201Created)
             .Produces<StartWorkflowResponse>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        WorkflowEntryPointsApi.Map(group);
         return app;
     }
 
@@ -48,61 +62,62 @@ public static class WorkflowsApi
     /// <summary>A bookmark the instance waits on.</summary>
     public sealed record BookmarkSummary(string Id, string Name, DateTimeOffset? ResumeAt);
 
-    private static async Task<IResult> StartAsync(string definitionId, HttpRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    /// <summary>A workflow the caller may start, and its inputs.</summary>
+    public sealed record StartableWorkflow(string DefinitionId, string? Name, string? Description, int Version, EntryPointIntake Intake, IReadOnlyList<StartableInput> Inputs);
+
+    /// <summary>An input of a startable workflow.</summary>
+    public sealed record StartableInput(string Name, string Type, string? Description);
+
+    private static async Task<IResult> ListStartableAsync(EntryPointService entryPoints, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        var startable = new List<StartableWorkflow>();
+        foreach (var entry in await entryPoints.ListAsync(cancellationToken))
+        {
+            if (await runtime.Definitions.FindPublishedAsync(entry.DefinitionId, cancellationToken) is not { } definition)
+                continue;
+            // The submitter is the caller's credential, never an input.
+            var inputs = definition.Inputs
+                .Where(i => !string.Equals(i.Name, EntryPointStarter.SubmittedByInput, StringComparison.OrdinalIgnoreCase))
+                .Select(i => new StartableInput(i.Name, i.Type, string.IsNullOrEmpty(i.Description) ? null : i.Description)).ToList();
+            startable.Add(new StartableWorkflow(definition.DefinitionId, definition.Name, definition.Description, definition.Version, entry.Intake, inputs));
+        }
+
+        return Results.Ok(startable);
+    }
+
+    private static async Task<IResult> StartAsync(string definitionId, HttpRequest request, ClaimsPrincipal user, WorkflowRuntime runtime,
+        EntryPointService entryPoints, EntryPointStarter starter, CancellationToken cancellationToken)
     {
         var (body, error) = await ReadBodyAsync(request, cancellationToken);
         if (error is not null)
             return error;
-        var definition = await runtime.Definitions.FindPublishedAsync(definitionId, cancellationToken);
-        if (definition is null)
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Workflow not found", detail: $"No published workflow definition '{definitionId}' exists.");
-
-        var errors = ValidateInput(definition, body.Input);
+        var entry = definitionId.Length > 200 ? null : await entryPoints.FindAsync(definitionId, cancellationToken);
+        var definition = entry is null ? null : await runtime.Definitions.FindPublishedAsync(definitionId, cancellationToken);
+        if (entry is null || definition is null)
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Workflow not found",
+                detail: $"No workflow '{definitionId}' can be started over HTTP. GET /api/workflows lists those that can.");
         if (body.CorrelationId is { Length: > 200 })
-            errors["correlationId"] = ["The correlation id is longer than 200 characters."];
-        if (errors.Count > 0)
-            return Results.ValidationProblem(errors, title: "The workflow input is not valid.");
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["correlationId"] = ["The correlation id is longer than 200 characters."] },
+                title: "The workflow input is not valid.");
 
-        var input = body.Input?.ToDictionary(kv => kv.Key, kv => (object?)kv.Value?.DeepClone(), StringComparer.OrdinalIgnoreCase);
-        var idempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault();
-        var client = request.HttpContext.User.Identity?.Name ?? "";
-        string? instanceId = null;
-        if (!string.IsNullOrEmpty(idempotencyKey))
+        var start = new EntryPointStartRequest(Caller.Name(user), request.Headers["Idempotency-Key"].FirstOrDefault(), body.Input, body.CorrelationId);
+        var result = await starter.StartAsync(entry, definition, start, cancellationToken);
+        return result.Outcome switch
         {
-            if (idempotencyKey.Length > 200)
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["The key is longer than 200 characters."] });
-            // The instance id derives from the key, so a retried (or concurrent) request cannot create a second instance.
-            instanceId = "idem-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{client}\n{definitionId}\n{idempotencyKey}")))[..32];
-            var existing = await runtime.Instances.FindAsync(instanceId, cancellationToken);
-            if (existing is not null)
-                return Replay(existing, body);
-        }
-
-        var blueprint = await runtime.GetBlueprintAsync(definition, cancellationToken);
-        try
-        {
-            var result = await runtime.StartAsync(blueprint, new StartOptions { Input = input, CorrelationId = body.CorrelationId, InstanceId = instanceId }, cancellationToken);
-            return Results.Json(ToResponse(result, definition, body.CorrelationId), statusCode: StatusCodes.Status201Created);
-        }
-        catch (ConcurrencyConflictException) when (instanceId is not null)
-        {
-            var existing = await runtime.Instances.FindAsync(instanceId, cancellationToken);
-            return existing is null ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Concurrent request") : Replay(existing, body);
-        }
+            EntryPointStartOutcome.Invalid => Results.ValidationProblem(result.Errors.ToDictionary(), title: "The workflow input is not valid."),
+            EntryPointStartOutcome.KeyReused => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",
+                detail: "This Idempotency-Key was already used for a request with a different body; use a new key for a new request."),
+            EntryPointStartOutcome.Replayed => Results.Json(FromInstance(result.Instance!), statusCode: StatusCodes.Status200OK),
+            _ when result.Run is { } run => Results.Json(FromRun(run, definition, body.CorrelationId), statusCode: StatusCodes.Status201Created),
+            _ => Results.Json(FromInstance(result.Instance!), statusCode: StatusCodes.Status201Created),
+        };
     }
 
-    private static IResult Replay(WorkflowInstance existing, StartWorkflowRequest body)
-    {
-        var sameInput = JsonNode.DeepEquals(existing.State["input"] ?? new JsonObject(), body.Input ?? new JsonObject());
-        if (!sameInput || existing.CorrelationId != body.CorrelationId)
-            return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",
-                detail: "This Idempotency-Key was already used for a request with a different body; use a new key for a new request.");
-        var response = new StartWorkflowResponse(existing.Id, existing.DefinitionId, existing.Version, existing.CorrelationId, existing.Status.ToString(), existing.SubStatus.ToString(),
-            existing.Output, existing.Bookmarks.Select(b => new BookmarkSummary(b.Id, b.Name, b.ResumeAt)).ToList());
-        return Results.Json(response, statusCode: StatusCodes.Status200OK);
-    }
+    private static StartWorkflowResponse FromInstance(WorkflowInstance instance) =>
+        new(instance.Id, instance.DefinitionId, instance.Version, instance.CorrelationId, instance.Status.ToString(), instance.SubStatus.ToString(),
+            instance.Output, instance.Bookmarks.Select(b => new BookmarkSummary(b.Id, b.Name, b.ResumeAt)).ToList());
 
-    private static StartWorkflowResponse ToResponse(RunResult result, WorkflowDefinition definition, string? correlationId)
+    private static StartWorkflowResponse FromRun(RunResult result, WorkflowDefinition definition, string? correlationId)
     {
         var output = new JsonObject();
         foreach (var (key, value) in result.Output)
@@ -149,35 +164,5 @@ public static class WorkflowsApi
         if (errors.Count > 0)
             return (null!, Results.ValidationProblem(errors, title: "The request body is not valid."));
         return (new StartWorkflowRequest(obj["input"] as JsonObject, obj["correlationId"]?.GetValue<string>()), null);
-    }
-
-    private static Dictionary<string, string[]> ValidateInput(WorkflowDefinition definition, JsonObject? input)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (input is null)
-            return errors;
-        var declared = definition.Inputs.ToDictionary(i => i.Name, StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in input)
-        {
-            if (!declared.TryGetValue(name, out var inputDefinition))
-            {
-                errors[$"input.{name}"] = [$"The workflow declares no input '{name}'. Declared: {(declared.Count == 0 ? "none" : string.Join(", ", declared.Keys))}."];
-                continue;
-            }
-
-            try
-            {
-                var type = ValueConverter.ResolveAlias(inputDefinition.Type);
-                if (value is JsonValue v && v.GetValueKind() == JsonValueKind.String && type != typeof(string) && type != typeof(object) && type.IsPrimitive)
-                    throw new FormatException("a string was given");
-                ValueConverter.Convert(value?.DeepClone(), type);
-            }
-            catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException or ArgumentException or JsonException or InvalidOperationException)
-            {
-                errors[$"input.{name}"] = [$"Expected a value of type {inputDefinition.Type}: {e.Message}"];
-            }
-        }
-
-        return errors;
     }
 }

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Hotline.Host.Persistence;
+using Hotline.Workflows.Expressions;
 using Hotline.Workflows.Persistence;
 using Hotline.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +57,7 @@ public sealed record CaseIntakeResult(CaseIntakeOutcome Outcome, Case? Case, IRe
 /// <c>case-lifecycle</c> definition, which registers the case and runs it. With an idempotency key the workflow instance
 /// id derives from the client and the key, so a retried or concurrent request can never start a second case.
 /// </summary>
-public sealed class CaseIntake(WorkflowRuntime runtime, IDbContextFactory<HotlineDbContext> contexts)
+public sealed class CaseIntake(WorkflowRuntime runtime, IDbContextFactory<HotlineDbContext> contexts, IdempotencyKeys keys)
 {
     /// <summary>The definition every case runs.</summary>
     public const string LifecycleDefinitionId = "case-lifecycle";
@@ -101,16 +100,24 @@ public sealed class CaseIntake(WorkflowRuntime runtime, IDbContextFactory<Hotlin
         return errors;
     }
 
+    /// <summary>Validates and starts a case on the shipped lifecycle; see the overload.</summary>
+    public Task<CaseIntakeResult> StartAsync(CaseIntakeRequest request, string client, string? idempotencyKey, CancellationToken cancellationToken = default) =>
+        StartAsync(request, client, idempotencyKey, LifecycleDefinitionId, null, cancellationToken);
+
     /// <summary>
-    /// Validates and starts a case. <paramref name="client"/> and <paramref name="idempotencyKey"/> (optional, at most 200
-    /// characters) make the call idempotent per client.
+    /// Validates and starts a case. <paramref name="client"/> (from the caller's credential: the case's submitter) and
+    /// <paramref name="idempotencyKey"/> (optional, at most 200 characters) make the call idempotent per client: the same
+    /// key with the same request answers with the case it created, whatever path the request came by.
+    /// <paramref name="definitionId"/> is the lifecycle definition (an entry point with case intake; the shipped
+    /// <see cref="LifecycleDefinitionId"/> by default).
     /// </summary>
-    public async Task<CaseIntakeResult> StartAsync(CaseIntakeRequest request, string client, string? idempotencyKey, CancellationToken cancellationToken = default)
+    public async Task<CaseIntakeResult> StartAsync(CaseIntakeRequest request, string client, string? idempotencyKey, string definitionId, string? correlationId,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = await ValidateAsync(request, cancellationToken);
-        if (idempotencyKey is { Length: > 200 })
-            errors["Idempotency-Key"] = ["The key is longer than 200 characters."];
+        if (idempotencyKey is { Length: > IdempotencyKeys.MaxKeyLength })
+            errors["Idempotency-Key"] = [$"The key is longer than {IdempotencyKeys.MaxKeyLength} characters."];
         if (errors.Count > 0)
             return new CaseIntakeResult(CaseIntakeOutcome.Invalid, null, errors);
 
@@ -119,35 +126,35 @@ public sealed class CaseIntake(WorkflowRuntime runtime, IDbContextFactory<Hotlin
         string? instanceId = null;
         if (!string.IsNullOrEmpty(idempotencyKey))
         {
-            instanceId = "case-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{client}\n{LifecycleDefinitionId}\n{idempotencyKey}")))[..32];
-            if (await ReplayAsync(instanceId, input, cancellationToken) is { } replay)
-                return replay;
+            instanceId = IdempotencyKeys.InstanceId("case-", client, definitionId, idempotencyKey);
+            var fingerprint = new JsonObject { ["input"] = ValueConverter.ToJson(input), ["correlationId"] = correlationId };
+            switch (await keys.ClaimAsync(client, "case:" + definitionId, idempotencyKey, fingerprint, cancellationToken))
+            {
+                case IdempotencyClaim.Mismatch:
+                    return new CaseIntakeResult(CaseIntakeOutcome.KeyReused, null, Empty);
+                case IdempotencyClaim.Repeat when await ReplayAsync(instanceId, cancellationToken) is { } replay:
+                    return replay;
+            }
         }
 
         try
         {
-            var run = await runtime.StartAsync(LifecycleDefinitionId, new StartOptions { Input = input, InstanceId = instanceId }, cancellationToken);
+            var run = await runtime.StartAsync(definitionId, new StartOptions { Input = input, InstanceId = instanceId, CorrelationId = correlationId }, cancellationToken);
             var created = await CaseOfInstanceAsync(run.InstanceId, cancellationToken)
-                ?? throw new InvalidOperationException($"The {LifecycleDefinitionId} run {run.InstanceId} registered no case: {string.Join("; ", run.Incidents.Select(i => i.Message))}");
+                ?? throw new InvalidOperationException($"The {definitionId} run {run.InstanceId} registered no case: {string.Join("; ", run.Incidents.Select(i => i.Message))}");
             return new CaseIntakeResult(CaseIntakeOutcome.Created, created, Empty);
         }
         catch (ConcurrencyConflictException) when (instanceId is not null)
         {
-            // A concurrent request with the same key won the race: answer with its case.
-            return await ReplayAsync(instanceId, input, cancellationToken) ?? throw new InvalidOperationException($"Instance {instanceId} conflicted but does not exist.");
+            // A concurrent request with the same key and request won the race: answer with its case.
+            return await ReplayAsync(instanceId, cancellationToken) ?? throw new InvalidOperationException($"Instance {instanceId} conflicted but does not exist.");
         }
     }
 
-    private async Task<CaseIntakeResult?> ReplayAsync(string instanceId, Dictionary<string, object?> input, CancellationToken cancellationToken)
-    {
-        var existing = await runtime.Instances.FindAsync(instanceId, cancellationToken);
-        if (existing is null)
-            return null;
-        var same = JsonNode.DeepEquals(existing.State["input"] ?? new JsonObject(), Hotline.Workflows.Expressions.ValueConverter.ToJson(input));
-        return same
-            ? new CaseIntakeResult(CaseIntakeOutcome.Replayed, await CaseOfInstanceAsync(instanceId, cancellationToken), Empty)
-            : new CaseIntakeResult(CaseIntakeOutcome.KeyReused, null, Empty);
-    }
+    private async Task<CaseIntakeResult?> ReplayAsync(string instanceId, CancellationToken cancellationToken) =>
+        await CaseOfInstanceAsync(instanceId, cancellationToken) is { } existing
+            ? new CaseIntakeResult(CaseIntakeOutcome.Replayed, existing, Empty)
+            : null;
 
     private async Task<Case?> CaseOfInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {

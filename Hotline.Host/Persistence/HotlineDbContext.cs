@@ -30,6 +30,9 @@ public abstract class HotlineDbContext : DbContext
     /// <summary>Responses remembered for the HTTP API's <c>Idempotency-Key</c> header.</summary>
     public DbSet<IdempotencyKeyRow> IdempotencyKeys => Set<IdempotencyKeyRow>();
 
+    /// <summary>The definitions other systems may start over HTTP.</summary>
+    public DbSet<Workflows.EntryPoints.WorkflowEntryPoint> WorkflowEntryPoints => Set<Workflows.EntryPoints.WorkflowEntryPoint>();
+
     /// <summary>The working-day calendar: one row per year of holidays and make-up working days.</summary>
     public DbSet<Calendar.CalendarYear> CalendarYears => Set<Calendar.CalendarYear>();
 
@@ -72,6 +75,7 @@ public abstract class HotlineDbContext : DbContext
         modelBuilder.ApplyConfiguration(new BookmarkRowConfiguration());
         modelBuilder.ApplyConfiguration(new WorkflowHistoryRowConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyKeyRowConfiguration());
+        modelBuilder.ApplyConfiguration(new Workflows.EntryPoints.WorkflowEntryPointConfiguration());
         modelBuilder.ApplyConfiguration(new Calendar.CalendarYearConfiguration());
         modelBuilder.ApplyConfiguration(new Units.HandlingUnitConfiguration());
         modelBuilder.ApplyConfiguration(new Units.SubjectConfiguration());

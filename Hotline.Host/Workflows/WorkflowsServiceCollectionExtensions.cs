@@ -35,6 +35,9 @@ public static class WorkflowsServiceCollectionExtensions
         // The inbox's actions resume workflows, so the service comes with the engine (the cases part only stores tasks).
         services.TryAddSingleton<Inbox.InboxService>();
         services.TryAddSingleton<Cases.CaseIntake>();
+        services.TryAddSingleton<Persistence.IdempotencyKeys>();
+        services.TryAddSingleton<EntryPoints.EntryPointService>();
+        services.TryAddSingleton<EntryPoints.EntryPointStarter>();
         return services;
     }
 }

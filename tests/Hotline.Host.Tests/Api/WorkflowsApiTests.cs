@@ -35,6 +35,10 @@ public sealed class WorkflowsApiTests : IAsyncLifetime
     {
         _ = _factory.Server;
         await _factory.PublishAsync(Definition);
+        // Integrators start only entry points: the administrator opens this one.
+        var admin = await _factory.SignInAsync("admin", HotlineFactory.AdminPassword);
+        using var open = await admin.PutAsJsonAsync("/api/workflows/entry-points/greet", new { intake = "Workflow" });
+        open.EnsureSuccessStatusCode();
     }
 
     public Task DisposeAsync()

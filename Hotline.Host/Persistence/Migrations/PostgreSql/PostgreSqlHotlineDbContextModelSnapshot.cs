@@ -779,6 +779,39 @@ namespace Hotline.Host.Persistence.Migrations.PostgreSql
                     b.ToTable("Subjects", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Host.Workflows.EntryPoints.WorkflowEntryPoint", b =>
+                {
+                    b.Property<string>("DefinitionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Intake")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("DefinitionId");
+
+                    b.ToTable("WorkflowEntryPoints", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            DefinitionId = "case-lifecycle",
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 12, 4, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ChangedBy = "system",
+                            Intake = "Case"
+                        });
+                });
+
             modelBuilder.Entity("Hotline.Host.Cases.CaseEvent", b =>
                 {
                     b.HasOne("Hotline.Host.Cases.Case", null)

@@ -772,6 +772,39 @@ namespace Hotline.Host.Persistence.Migrations.Sqlite
                     b.ToTable("Subjects", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Host.Workflows.EntryPoints.WorkflowEntryPoint", b =>
+                {
+                    b.Property<string>("DefinitionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Intake")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DefinitionId");
+
+                    b.ToTable("WorkflowEntryPoints", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            DefinitionId = "case-lifecycle",
+                            ChangedAt = 639319392000000000L,
+                            ChangedBy = "system",
+                            Intake = "Case"
+                        });
+                });
+
             modelBuilder.Entity("Hotline.Host.Cases.CaseEvent", b =>
                 {
                     b.HasOne("Hotline.Host.Cases.Case", null)
