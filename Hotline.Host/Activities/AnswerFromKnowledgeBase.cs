@@ -17,7 +17,7 @@ namespace Hotline.Host.Activities;
 public sealed class AnswerFromKnowledgeBase : Activity
 {
     /// <summary>The case.</summary>
-    [Input(Description = "The id of the case.")]
+    [Input(Description = "The id of the case.", Required = true)]
     public Input<string>? CaseId { get; set; }
 
     /// <summary>The article the operator answered with.</summary>

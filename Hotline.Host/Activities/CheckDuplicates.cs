@@ -16,7 +16,7 @@ namespace Hotline.Host.Activities;
 public sealed class CheckDuplicates : Activity
 {
     /// <summary>The new case.</summary>
-    [Input(Description = "The id of the new case.")]
+    [Input(Description = "The id of the new case.", Required = true)]
     public Input<string>? CaseId { get; set; }
 
     /// <summary>The numbers of the cases found.</summary>

@@ -13,7 +13,7 @@ namespace Hotline.Host.Activities;
 public sealed class CloseCase : Activity
 {
     /// <summary>The case.</summary>
-    [Input(Description = "The id of the case.")]
+    [Input(Description = "The id of the case.", Required = true)]
     public Input<string>? CaseId { get; set; }
 
     /// <summary>The follow-up's result.</summary>

@@ -30,7 +30,7 @@ public class CreateInboxTask : HumanTask
     public const double DefaultSignWithinHours = 2;
 
     /// <summary>The case.</summary>
-    [Input(Description = "The id of the case.")]
+    [Input(Description = "The id of the case.", Required = true)]
     public Input<string>? CaseId { get; set; }
 
     /// <summary>Whose inbox.</summary>

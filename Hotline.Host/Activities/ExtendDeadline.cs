@@ -20,7 +20,7 @@ public sealed class ExtendDeadline : Activity
     public const int MaxDays = 60;
 
     /// <summary>The case.</summary>
-    [Input(Description = "The id of the case.")]
+    [Input(Description = "The id of the case.", Required = true)]
     public Input<string>? CaseId { get; set; }
 
     /// <summary>Working days to add.</summary>

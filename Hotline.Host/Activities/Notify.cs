@@ -20,7 +20,7 @@ namespace Hotline.Host.Activities;
 public sealed class Notify : CodeActivity
 {
     /// <summary>The case.</summary>
-    [Input(Description = "The id of the case.")]
+    [Input(Description = "The id of the case.", Required = true)]
     public Input<string>? CaseId { get; set; }
 
     /// <summary>Who gets the notice.</summary>

@@ -19,7 +19,7 @@ namespace Hotline.Host.Activities;
 public sealed class RecordEscalation : CodeActivity
 {
     /// <summary>The case.</summary>
-    [Input(Description = "The id of the case.")]
+    [Input(Description = "The id of the case.", Required = true)]
     public Input<string>? CaseId { get; set; }
 
     /// <summary>The step of the ladder.</summary>

@@ -14,7 +14,7 @@ namespace Hotline.Host.Activities;
 public sealed class ReplyToCitizen : Activity
 {
     /// <summary>The case.</summary>
-    [Input(Description = "The id of the case.")]
+    [Input(Description = "The id of the case.", Required = true)]
     public Input<string>? CaseId { get; set; }
 
     /// <summary>The answer.</summary>

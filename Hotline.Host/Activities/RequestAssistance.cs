@@ -24,7 +24,7 @@ public sealed class RequestAssistance : Activity
     public const string SubmittedOutcome = "Submitted";
 
     /// <summary>The case.</summary>
-    [Input(Description = "The id of the case.")]
+    [Input(Description = "The id of the case.", Required = true)]
     public Input<string>? CaseId { get; set; }
 
     /// <summary>The assisting units; the case's assisting units when empty.</summary>

@@ -23,7 +23,7 @@ namespace Hotline.Host.Activities;
 public sealed class RouteToUnits : Activity
 {
     /// <summary>The case.</summary>
-    [Input(Description = "The id of the case.")]
+    [Input(Description = "The id of the case.", Required = true)]
     public Input<string>? CaseId { get; set; }
 
     /// <summary>The case's subject; read from the case when empty.</summary>

@@ -14,9 +14,7 @@ public sealed record DefinitionChange(WorkflowDefinition? Definition, bool Alrea
     public static DefinitionChange Refused(int status, string key, string message) => new(null, false, new Dictionary<string, string[]> { [key] = [message] }, status);
 
     /// <summary>A refusal listing the problems of a definition.</summary>
-    public static DefinitionChange Invalid(WorkflowDefinitionException exception) => new(null, false,
-        exception.Errors.GroupBy(e => e.ActivityId is not null ? $"activity:{e.ActivityId}" : e.Path ?? "definition").ToDictionary(g => g.Key, g => g.Select(e => e.ToString()).ToArray()),
-        StatusCodes.Status400BadRequest);
+    public static DefinitionChange Invalid(WorkflowDefinitionException exception) => new(null, false, ElsaWire.Errors(exception), StatusCodes.Status400BadRequest);
 }
 
 /// <summary>A page of definition versions.</summary>

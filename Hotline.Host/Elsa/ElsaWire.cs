@@ -29,14 +29,17 @@ internal static class ElsaWire
     public static IResult BadRequest(string title, IDictionary<string, string[]> errors) =>
         Results.ValidationProblem(errors, title: title);
 
-    /// <summary>A 400 answer for a definition that does not compile or validate, one entry per activity or path.</summary>
-    public static IResult Invalid(string title, WorkflowDefinitionException exception)
-    {
-        var errors = exception.Errors
-            .GroupBy(e => e.ActivityId is not null ? $"activity:{e.ActivityId}" : e.Path ?? "definition")
+    /// <summary>A 400 answer for a definition that does not compile or validate, one entry per activity input or path.</summary>
+    public static IResult Invalid(string title, WorkflowDefinitionException exception) => BadRequest(title, Errors(exception));
+
+    /// <summary>
+    /// The problems of a definition keyed by where they are (<c>activity:{id}.{input}</c>, <c>activity:{id}</c> or a JSON
+    /// path); each message names the activity and input itself, since the Studio shows the messages alone.
+    /// </summary>
+    public static Dictionary<string, string[]> Errors(WorkflowDefinitionException exception) =>
+        exception.Errors
+            .GroupBy(e => e.ActivityId is null ? e.Path ?? "definition" : e.Input is null ? $"activity:{e.ActivityId}" : $"activity:{e.ActivityId}.{e.Input}")
             .ToDictionary(g => g.Key, g => g.Select(e => e.ToString()).ToArray());
-        return BadRequest(title, errors);
-    }
 
     /// <summary>A 404 answer.</summary>
     public static IResult NotFound(string detail) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);

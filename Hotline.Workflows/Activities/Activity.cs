@@ -46,6 +46,13 @@ public abstract class Activity
 
     /// <summary>Validates the activity's configuration when its definition is published.</summary>
     public virtual IEnumerable<string> Validate() => [];
+
+    /// <summary>
+    /// The expressions the activity evaluates, which publishing checks (syntax, the variables and inputs they name, the
+    /// conversion of literals): by default its bound inputs. Override to add expressions read from the JSON.
+    /// </summary>
+    public virtual IEnumerable<ExpressionSite> EvaluatedExpressions() =>
+        Node.Inputs.Values.Select(input => new ExpressionSite(input.Name, input.Expression, input.ValueType));
 }
 
 /// <summary>An activity that completes as soon as it has run, with the outcome its body returns.</summary>

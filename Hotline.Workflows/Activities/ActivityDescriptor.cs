@@ -24,7 +24,8 @@ public sealed record InputDescriptor(
     bool IsWrapped,
     string? DefaultSyntax,
     object? DefaultValue,
-    IReadOnlyList<string>? Options);
+    IReadOnlyList<string>? Options,
+    bool IsRequired = false);
 
 /// <summary>Describes an output of an activity type.</summary>
 public sealed record OutputDescriptor(string Name, Type Type, string TypeName, string DisplayName, string? Description);

@@ -68,7 +68,8 @@ public sealed class ActivityRegistry
                     input.IsWrapped,
                     input.DefaultSyntax,
                     input.DefaultValue,
-                    input.Options));
+                    input.Options,
+                    input.Required));
             }
             else if (property.GetCustomAttribute<OutputAttribute>() is { } output)
             {

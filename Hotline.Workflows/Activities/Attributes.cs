@@ -50,6 +50,9 @@ public sealed class InputAttribute : Attribute
 
     /// <summary>Whether the input is stored as a plain JSON value rather than a wrapped expression.</summary>
     public bool IsWrapped { get; init; } = true;
+
+    /// <summary>Whether the activity cannot do its work without a value; publishing refuses a definition that leaves it empty.</summary>
+    public bool Required { get; init; }
 }
 
 /// <summary>Describes an output property of an activity.</summary>

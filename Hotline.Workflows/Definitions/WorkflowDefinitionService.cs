@@ -59,7 +59,7 @@ public sealed class WorkflowDefinitionService(WorkflowRuntime runtime)
         return draft;
     }
 
-    /// <summary>Publishes the latest version after validating it (cron expressions, scripts, ...).</summary>
+    /// <summary>Publishes the latest version after validating it (<see cref="ValidateAsync"/>).</summary>
     public async Task<PublishResult> PublishAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         var versions = await Store.ListVersionsAsync(definitionId, cancellationToken);
@@ -116,7 +116,10 @@ public sealed class WorkflowDefinitionService(WorkflowRuntime runtime)
         return copy;
     }
 
-    /// <summary>Compiles a definition and runs every activity's own checks; throws <see cref="WorkflowDefinitionException"/>.</summary>
+    /// <summary>
+    /// Compiles a definition and runs the publish-time checks (<see cref="WorkflowValidator"/>); throws
+    /// <see cref="WorkflowDefinitionException"/> listing every problem.
+    /// </summary>
     public async Task ValidateAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
     {
         var blueprint = await runtime.CompileAsync(definition, cancellationToken);
@@ -124,16 +127,6 @@ public sealed class WorkflowDefinitionService(WorkflowRuntime runtime)
         if (errors.Count > 0)
             throw new WorkflowDefinitionException(errors);
     }
-}
-
-/// <summary>Runs each activity's publish-time checks (<see cref="Activities.Activity.Validate"/>).</summary>
-public static class WorkflowValidator
-{
-    /// <summary>The problems found, naming each activity.</summary>
-    public static IReadOnlyList<DefinitionError> Validate(WorkflowBlueprint blueprint) =>
-        blueprint.Nodes.Values
-            .SelectMany(node => node.Activity.Validate().Select(message => new DefinitionError(message, null, node.Id, node.Type, node.Version)))
-            .ToList();
 }
 
 /// <summary>No such definition (or version).</summary>

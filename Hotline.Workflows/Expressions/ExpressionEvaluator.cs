@@ -34,6 +34,36 @@ public static class ExpressionEvaluator
         }
     }
 
+    /// <summary>Whether an expression's value does not depend on the execution (<c>Literal</c>, <c>Object</c>, <c>Json</c>).</summary>
+    public static bool IsConstant(Expression expression) => expression.Type is "Literal" or "Object" or "Json";
+
+    /// <summary>Converts a constant expression to the input's type; throws what <see cref="IsConversionError"/> recognises.</summary>
+    public static object? ConvertConstant(Expression expression, Type target) =>
+        expression.Type != "Literal"
+            ? ValueConverter.Convert(ParseObject(expression), target)
+            : expression.Value is JsonValue jv && jv.GetValueKind() is not JsonValueKind.String
+                ? ValueConverter.Convert(jv, target)
+                : ValueConverter.FromLiteral(expression.Text, target);
+
+    /// <summary>Whether an exception is a value that does not convert (rather than a bug).</summary>
+    public static bool IsConversionError(Exception exception) =>
+        exception is FormatException or InvalidCastException or OverflowException or ArgumentException or JsonException;
+
+    /// <summary>The variable a <c>Variable</c> expression names: a reference <c>{id, name}</c>, its JSON as text, or a bare name.</summary>
+    public static (string? Name, string? Id) VariableReference(Expression expression)
+    {
+        if (expression.Value is JsonObject reference)
+            return (reference["name"]?.GetValue<string>(), reference["id"]?.GetValue<string>());
+        var text = expression.Text;
+        if (text is not null && text.TrimStart().StartsWith('{'))
+        {
+            var parsed = JsonNode.Parse(text);
+            return (parsed?["name"]?.GetValue<string>(), parsed?["id"]?.GetValue<string>());
+        }
+
+        return (text, null);
+    }
+
     /// <summary>The JSON of an <c>Object</c> expression (text that is not JSON is taken as a string).</summary>
     internal static JsonNode? ParseObject(Expression expression)
     {
@@ -53,20 +83,7 @@ public static class ExpressionEvaluator
 
     private static object? ReadVariable(Expression expression, ActivityExecutionContext context)
     {
-        string? name = expression.Text;
-        string? id = null;
-        if (expression.Value is JsonObject reference)
-        {
-            name = reference["name"]?.GetValue<string>();
-            id = reference["id"]?.GetValue<string>();
-        }
-        else if (name is not null && name.TrimStart().StartsWith('{'))
-        {
-            var parsed = JsonNode.Parse(name);
-            name = parsed?["name"]?.GetValue<string>();
-            id = parsed?["id"]?.GetValue<string>();
-        }
-
+        var (name, id) = VariableReference(expression);
         if (name is not null && context.TryGetVariable(name, out var value))
             return value;
         if (id is not null)

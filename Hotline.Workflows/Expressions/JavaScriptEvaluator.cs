@@ -15,6 +15,8 @@ namespace Hotline.Workflows.Expressions;
 public static class JavaScriptEvaluator
 {
     private static readonly ConcurrentDictionary<string, CompiledEval> Compiled = new(StringComparer.Ordinal);
+    private static readonly Lazy<HashSet<string>> EngineGlobals = new(() =>
+        new ScriptEngine().Global.Properties.Select(p => p.Key.ToString() ?? "").ToHashSet(StringComparer.Ordinal));
 
     [ThreadStatic]
     private static EngineSlot? _slot;
@@ -67,7 +69,13 @@ public static class JavaScriptEvaluator
         return outcomes;
     }
 
-    /// <summary>Checks that a script compiles (used when definitions are published).</summary>
+    /// <summary>The global functions every script can call, besides <c>getX()</c>/<c>setX(v)</c> for the variables and inputs in scope.</summary>
+    public static IReadOnlyCollection<string> BuiltInFunctions => (IReadOnlyCollection<string>)EngineSlot.Functions.Keys;
+
+    /// <summary>Whether the script engine itself defines a global of that name (<c>Math</c>, <c>parseInt</c>, ...).</summary>
+    public static bool IsEngineGlobal(string name) => EngineGlobals.Value.Contains(name);
+
+    /// <summary>Checks that a script compiles as <see cref="Evaluate"/> would run it (used when definitions are published).</summary>
     public static string? Check(string script)
     {
         try
@@ -121,18 +129,25 @@ public static class JavaScriptEvaluator
     {
         private readonly HashSet<string> _accessors = new(StringComparer.Ordinal);
 
+        // Every global function a script can call besides the per-variable accessors; BuiltInFunctions lists their names.
+        internal static readonly IReadOnlyDictionary<string, Func<EngineSlot, Delegate>> Functions = new Dictionary<string, Func<EngineSlot, Delegate>>(StringComparer.Ordinal)
+        {
+            ["getVariable"] = slot => new Func<string, object>(name => ToJs(slot.Engine, slot.Current!.TryGetVariable(name, out var v) ? v : null)),
+            ["setVariable"] = slot => new Action<string, object>((name, value) => slot.Current!.SetVariable(name, ToClr(slot.Engine, value))),
+            ["getInput"] = slot => new Func<string, object>(name => ToJs(slot.Engine, slot.Current!.Scopes().Select(s => s.Input.GetValueOrDefault(name)).FirstOrDefault(v => v is not null))),
+            ["getWorkflowInstanceId"] = slot => new Func<string>(() => slot.Current!.WorkflowInstanceId),
+            ["getCorrelationId"] = slot => new Func<object>(() => (object?)slot.Current!.Workflow.CorrelationId ?? Null.Value),
+            ["setCorrelationId"] = slot => new Action<string>(id => slot.Current!.Workflow.CorrelationId = id),
+            ["setOutcome"] = slot => new Action<string>(outcome => slot.Outcomes = [outcome]),
+            ["setOutcomes"] = slot => new Action<ArrayInstance>(outcomes => slot.Outcomes = outcomes.ElementValues.Select(x => TypeConverter.ToString(x)).ToList()),
+            ["isNullOrEmpty"] = _ => new Func<object, bool>(v => v is null or Null or Undefined || TypeConverter.ToString(v).Length == 0),
+        };
+
         public EngineSlot()
         {
             Engine = new ScriptEngine();
-            Engine.SetGlobalFunction("getVariable", new Func<string, object>(name => ToJs(Engine, Current!.TryGetVariable(name, out var v) ? v : null)));
-            Engine.SetGlobalFunction("setVariable", new Action<string, object>((name, value) => Current!.SetVariable(name, ToClr(Engine, value))));
-            Engine.SetGlobalFunction("getInput", new Func<string, object>(name => ToJs(Engine, Current!.Scopes().Select(s => s.Input.GetValueOrDefault(name)).FirstOrDefault(v => v is not null))));
-            Engine.SetGlobalFunction("getWorkflowInstanceId", new Func<string>(() => Current!.WorkflowInstanceId));
-            Engine.SetGlobalFunction("getCorrelationId", new Func<object>(() => (object?)Current!.Workflow.CorrelationId ?? Null.Value));
-            Engine.SetGlobalFunction("setCorrelationId", new Action<string>(id => Current!.Workflow.CorrelationId = id));
-            Engine.SetGlobalFunction("setOutcome", new Action<string>(outcome => Outcomes = [outcome]));
-            Engine.SetGlobalFunction("setOutcomes", new Action<ArrayInstance>(outcomes => Outcomes = outcomes.ElementValues.Select(x => TypeConverter.ToString(x)).ToList()));
-            Engine.SetGlobalFunction("isNullOrEmpty", new Func<object, bool>(v => v is null or Null or Undefined || TypeConverter.ToString(v).Length == 0));
+            foreach (var (name, create) in Functions)
+                Engine.SetGlobalFunction(name, create(this));
             Engine.SetGlobalValue("variables", Engine.Object.Construct());
         }
 

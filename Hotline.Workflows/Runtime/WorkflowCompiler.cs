@@ -47,9 +47,8 @@ public sealed class WorkflowCompiler
         return new WorkflowBlueprint(definition, root, compiler._nodes, compiler._dependencies);
     }
 
-    /// <summary>Records a problem with a node.</summary>
-    public void Error(ActivityNode node, string message) =>
-        _errors.Add(new DefinitionError(message, null, node.Id, node.Type, node.Version));
+    /// <summary>Records a problem with a node (and, if given, one of its inputs).</summary>
+    public void Error(ActivityNode node, string message, string? input = null) => _errors.Add(DefinitionError.At(node, message, input));
 
     /// <summary>Compiles a child node (used by containers).</summary>
     public ActivityNode? CompileChild(JsonObject json, ActivityNode parent, string path) => CompileNode(json, parent, parent.NodeId, path);
@@ -88,7 +87,7 @@ public sealed class WorkflowCompiler
             {
                 _ = new WorkflowScope(new ScopeDefinition([variable], [], []), null);
             }
-            catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException or ArgumentException or System.Text.Json.JsonException)
+            catch (Exception e) when (ExpressionEvaluator.IsConversionError(e))
             {
                 _errors.Add(new DefinitionError($"Variable '{variable.Name}': the default value '{variable.Value}' is not a valid {variable.TypeName} ({e.Message}).", path));
             }
@@ -209,28 +208,24 @@ public sealed class WorkflowCompiler
         }
 
         if (!ExpressionEvaluator.IsSupported(expression.Type))
-            Error(node, $"Input '{jsonName}' uses the expression syntax '{expression.Type}', which this engine does not support (supported: {string.Join(", ", ExpressionEvaluator.SupportedSyntaxes)}).");
+            Error(node, $"The expression syntax '{expression.Type}' is not supported by this engine (supported: {string.Join(", ", ExpressionEvaluator.SupportedSyntaxes)}).", jsonName);
 
         var binding = bindingType == typeof(InputBinding)
             ? new InputBinding(jsonName, valueType, typeName, expression, memoryId)
             : (InputBinding)Activator.CreateInstance(bindingType, BindingFlags.NonPublic | BindingFlags.Instance, null, [jsonName, typeName, expression, memoryId], null)!;
-        if (expression.Type is "Literal" or "Object" or "Json")
+        if (ExpressionEvaluator.IsConstant(expression))
         {
             try
             {
                 // Literals and JSON objects do not depend on the execution, so they are converted once. Constants are
                 // shared by every execution: activities must not mutate what an input gives them.
-                binding.Constant = expression.Type != "Literal"
-                    ? ValueConverter.Convert(ExpressionEvaluator.ParseObject(expression), valueType)
-                    : expression.Value is JsonValue jv && jv.GetValueKind() is not System.Text.Json.JsonValueKind.String
-                        ? ValueConverter.Convert(jv, valueType)
-                        : ValueConverter.FromLiteral(expression.Text, valueType);
+                binding.Constant = ExpressionEvaluator.ConvertConstant(expression, valueType);
                 // A JSON tree would be shared mutable state; those are parsed per evaluation instead.
                 binding.HasConstant = binding.Constant is not JsonNode;
             }
-            catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException or ArgumentException or System.Text.Json.JsonException)
+            catch (Exception e) when (ExpressionEvaluator.IsConversionError(e))
             {
-                Error(node, $"Input '{jsonName}': the literal '{expression.Text}' is not a valid {ValueConverter.AliasOf(valueType)} ({e.Message}).");
+                Error(node, $"The literal '{expression.Text}' is not a valid {ValueConverter.AliasOf(valueType)} ({e.Message}).", jsonName);
             }
         }
 

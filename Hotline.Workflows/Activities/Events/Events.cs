@@ -12,7 +12,7 @@ public sealed class Event : Activity, ITriggerActivity
     public const string BookmarkName = "Elsa.Event";
 
     /// <summary>The event's name.</summary>
-    [Input(Description = "The name of the event to listen for.")]
+    [Input(Description = "The name of the event to listen for.", Required = true)]
     public Input<string>? EventName { get; set; }
 
     /// <summary>The published payload.</summary>
@@ -41,7 +41,7 @@ public sealed class Event : Activity, ITriggerActivity
 public sealed class PublishEvent : CodeActivity
 {
     /// <summary>The event's name.</summary>
-    [Input(Description = "The name of the event to publish.")]
+    [Input(Description = "The name of the event to publish.", Required = true)]
     public Input<string>? EventName { get; set; }
 
     /// <summary>Correlation id to scope the event to.</summary>

@@ -53,10 +53,14 @@ public sealed class FlowSwitch : CodeActivity, ICompilableActivity
             var condition = item?["condition"] as JsonObject;
             var syntax = condition?["type"]?.GetValue<string>() ?? "Literal";
             if (!ExpressionEvaluator.IsSupported(syntax))
-                compiler.Error(node, $"Case '{label}' uses the unsupported expression syntax '{syntax}'.");
+                compiler.Error(node, $"Case '{label}' uses the unsupported expression syntax '{syntax}'.", "cases");
             _cases.Add((label, new Expression(syntax, condition?["value"]?.DeepClone())));
         }
     }
+
+    /// <inheritdoc />
+    public override IEnumerable<ExpressionSite> EvaluatedExpressions() =>
+        base.EvaluatedExpressions().Concat(_cases.Select(c => new ExpressionSite("cases", c.Condition, typeof(bool?), $"case '{c.Label}'")));
 
     /// <inheritdoc />
     protected override Outcomes Execute(ActivityExecutionContext context)

@@ -65,7 +65,7 @@ public sealed class SetVariable : CodeActivity, ICompilableActivity
 public sealed class SetOutput : CodeActivity
 {
     /// <summary>The output's name.</summary>
-    [Input(DisplayName = "Output", Description = "The output to assign.", UIHint = "output-picker")]
+    [Input(DisplayName = "Output", Description = "The output to assign.", UIHint = "output-picker", Required = true)]
     public Input<string>? OutputName { get; set; }
 
     /// <summary>The value.</summary>

@@ -20,11 +20,10 @@ public sealed class RunJavaScript : CodeActivity
     public Output<object>? Result { get; set; }
 
     /// <inheritdoc />
-    public override IEnumerable<string> Validate()
-    {
-        if (Script is { Expression.Type: "Literal" or "JavaScript", Expression.Text: { Length: > 0 } text } && JavaScriptEvaluator.Check(text) is { } error)
-            yield return $"The script does not compile: {error}";
-    }
+    public override IEnumerable<ExpressionSite> EvaluatedExpressions() =>
+        base.EvaluatedExpressions().Select(site => site.Input == "script" && site.Expression.Type is "Literal" or "JavaScript"
+            ? site with { Expression = new Expression("JavaScript", site.Expression.Value) }
+            : site);
 
     /// <inheritdoc />
     protected override Outcomes Execute(ActivityExecutionContext context)

@@ -78,13 +78,14 @@ public sealed class StartAt : Activity, ITriggerActivity
 public sealed class Cron : Activity, ITriggerActivity
 {
     /// <summary>The cron expression.</summary>
-    [Input(Description = "The CRON expression at which the timer should execute.")]
+    [Input(Description = "The CRON expression at which the timer should execute.", Required = true)]
     public Input<string>? CronExpression { get; set; }
 
     /// <inheritdoc />
     public override IEnumerable<string> Validate()
     {
-        if (CronExpression is { HasConstant: true } && CronSchedule.Validate(CronExpression.Constant as string ?? "") is { } error)
+        // An empty expression is reported as a missing required input.
+        if (CronExpression is { HasConstant: true, Constant: string { Length: > 0 } text } && CronSchedule.Validate(text) is { } error)
             yield return $"Invalid cron expression: {error}";
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Hotline.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using static Hotline.Host.Tests.Elsa.StudioModels;
 
 namespace Hotline.Host.Tests.Elsa;
 
@@ -23,38 +24,9 @@ public sealed class ElsaVersioningTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    // What the Studio posts on "Create workflow" (req-fake-create.jsonl): no ids, nulls for the collections, a bare root.
-    private static JsonObject Create(string name) => JsonNode.Parse($$"""
-        {"model":{"definitionId":null,"name":"{{name}}","description":null,"toolVersion":"3.8.0.0","variables":null,"inputs":null,"outputs":null,"outcomes":null,
-          "customProperties":null,"isReadonly":false,"options":null,"root":{"id":"8e0ae0b8473d819a","type":"Elsa.Flowchart","version":1,"name":"Flowchart1"},
-          "links":null,"createdAt":"0001-01-01T00:00:00+00:00","version":1,"isLatest":true,"isPublished":false,"id":null},"publish":null}
-        """)!.AsObject();
+    private Task<JsonObject> SaveAsync(JsonObject model, bool publish) => StudioModels.SaveAsync(_admin, model, publish);
 
-    private static JsonObject WithActivities(JsonObject definition, params (string Id, string Type)[] activities)
-    {
-        var model = (JsonObject)definition.DeepClone();
-        model.Remove("links");
-        var root = model["root"]!.AsObject();
-        root["activities"] = new JsonArray(activities.Select(a => (JsonNode?)new JsonObject
-        {
-            ["id"] = a.Id, ["type"] = a.Type, ["version"] = 1, ["name"] = a.Id,
-            ["text"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = a.Id } },
-            ["customProperties"] = new JsonObject(), ["metadata"] = new JsonObject { ["designer"] = new JsonObject { ["position"] = new JsonObject { ["x"] = 0, ["y"] = 0 } } },
-        }).ToArray());
-        root["connections"] = new JsonArray(activities.Zip(activities.Skip(1)).Select(p => (JsonNode?)JsonNode.Parse(
-            $$"""{"source":{"activity":"{{p.First.Id}}","port":"Done"},"target":{"activity":"{{p.Second.Id}}","port":"In"},"vertices":[]}""")).ToArray());
-        return model;
-    }
-
-    private Task<JsonObject> SaveAsync(JsonObject model, bool publish) =>
-        ElsaStudio.PostObjectAsync(_admin, "/workflow-definitions", new JsonObject { ["model"] = model.DeepClone(), ["publish"] = publish });
-
-    private async Task<List<JsonObject>> VersionsAsync(string definitionId) =>
-        (await ElsaStudio.GetObjectAsync(_admin, $"/workflow-definitions?versionOptions=AllVersions&DefinitionIds={definitionId}&Page=0&PageSize=50&OrderBy=Version&OrderDirection=Ascending"))["items"]!
-            .AsArray().Select(i => i!.AsObject()).ToList();
-
-    private static (int Version, bool IsLatest, bool IsPublished)[] Flags(List<JsonObject> versions) =>
-        versions.Select(v => (v["version"]!.GetValue<int>(), v["isLatest"]!.GetValue<bool>(), v["isPublished"]!.GetValue<bool>())).ToArray();
+    private Task<List<JsonObject>> VersionsAsync(string definitionId) => StudioModels.VersionsAsync(_admin, definitionId);
 
     [Fact]
     public async Task Should_follow_Elsas_versioning_rules_When_a_definition_is_created_saved_published_retracted_reverted_and_deleted()

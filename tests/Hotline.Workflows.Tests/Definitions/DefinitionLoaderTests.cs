@@ -185,7 +185,7 @@ public sealed class DefinitionLoaderTests
 
         var problem = Assert.Single(error.Errors);
         Assert.Equal("bad", problem.ActivityId);
-        Assert.Contains($"Input '{input}'", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(input, problem.Input);
         Assert.Contains($"'{literal}'", problem.Message, StringComparison.Ordinal);
     }
 

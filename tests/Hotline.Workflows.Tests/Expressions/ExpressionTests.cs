@@ -127,7 +127,7 @@ public sealed class ExpressionTests
     {
         var workflow = new FlowchartBuilder()
             .Start()
-            .WriteLineJs("show", "getUndeclared()")
+            .WriteLineJs("show", "undeclared.name")
             .Chain("start", "show");
 
         var result = await _engine.RunAsync(workflow);
@@ -135,6 +135,6 @@ public sealed class ExpressionTests
         Assert.Equal(WorkflowSubStatus.Faulted, result.SubStatus);
         var message = Assert.Single(result.Incidents).Message;
         Assert.Contains("'text'", message, StringComparison.Ordinal);
-        Assert.Contains("getUndeclared()", message, StringComparison.Ordinal);
+        Assert.Contains("undeclared.name", message, StringComparison.Ordinal);
     }
 }
