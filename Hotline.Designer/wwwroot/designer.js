@@ -32,6 +32,10 @@
             var text = dictionary[element.getAttribute('data-i18n')];
             if (text) element.textContent = text;
         });
+        document.querySelectorAll('[data-i18n-title]').forEach(function (element) {
+            var text = dictionary[element.getAttribute('data-i18n-title')];
+            if (text) element.title = text;
+        });
         root.lang = lang === 'zh' ? 'zh-CN' : lang;
         root.setAttribute('data-lang', lang);
         document.cookie = 'hotline.lang=' + lang + '; path=/designer; max-age=31536000; samesite=strict';
@@ -97,10 +101,60 @@
         return new Promise(function (resolve) { setTimeout(resolve, 1100); });
     }
 
+    // The entry-point switch of the editor: GET, PUT and DELETE /api/workflows/entry-points/{id} with the session's token.
+    var entry = document.getElementById('hd-entry');
+    var entrySelect = document.getElementById('hd-entry-select');
+    var entryStatus = document.getElementById('hd-entry-status');
+    var entryDefinition = null;
+
+    function text(key) {
+        var dictionary = texts[root.getAttribute('data-lang')] || {};
+        return dictionary[key] || key;
+    }
+
+    function entryRequest(method, body) {
+        var headers = { 'Authorization': 'Bearer ' + backend['access-token'] };
+        if (body) headers['Content-Type'] = 'application/json';
+        return fetch(new URL('/api/workflows/entry-points/' + encodeURIComponent(entryDefinition), window.location.origin).href,
+            { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined });
+    }
+
+    function showEntry(value) {
+        entrySelect.value = value;
+        entrySelect.classList.toggle('hd-open', value !== '');
+    }
+
+    function loadEntry(target) {
+        entryDefinition = target.view === 'editor' ? target.id : null;
+        entry.classList.toggle('hd-hidden', !entryDefinition || !backend['access-token']);
+        entryStatus.textContent = '';
+        if (!entryDefinition || !backend['access-token']) return;
+        entryRequest('GET').then(function (response) {
+            if (response.status === 404) return showEntry('');
+            if (!response.ok) throw new Error(response.status);
+            return response.json().then(function (body) { showEntry(body.intake); });
+        }).catch(function () { entryStatus.textContent = text('entryFailed'); });
+    }
+
+    entrySelect.addEventListener('change', function () {
+        var value = entrySelect.value;
+        entryStatus.textContent = '';
+        var done = value === '' ? entryRequest('DELETE') : entryRequest('PUT', { intake: value });
+        done.then(function (response) {
+            if (!response.ok && !(value === '' && response.status === 404)) throw new Error(response.status);
+            showEntry(value);
+            entryStatus.textContent = text('entrySaved');
+        }).catch(function () {
+            entryStatus.textContent = text('entryFailed');
+            loadEntry({ view: 'editor', id: entryDefinition });
+        });
+    });
+
     var showing = Promise.resolve();
 
     function show(target) {
         markActive(target.view);
+        loadEntry(target);
         showing = showing.then(function () {
             return dispose(main.firstElementChild);
         }).then(function () {
@@ -158,6 +212,7 @@
         customElements.whenDefined(initial.localName).then(function () {
             customElements.upgrade(initial);
             mount(initial);
+            loadEntry(route(new URL(window.location.href)) || { view: 'definitions' });
             loading.classList.add('hd-hidden');
         });
     }
