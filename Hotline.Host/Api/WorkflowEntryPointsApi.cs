@@ -58,8 +58,15 @@ public static class WorkflowEntryPointsApi
             return problem;
         if (body?.Intake is not { } intake || !Enum.IsDefined(intake))
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["intake"] = ["Workflow (the definition's declared inputs) or Case (the case intake checks)."] });
-        if ((await runtime.Definitions.ListVersionsAsync(definitionId, cancellationToken)).Count == 0)
+        var versions = await runtime.Definitions.ListVersionsAsync(definitionId, cancellationToken);
+        if (versions.Count == 0)
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Workflow not found", detail: $"There is no workflow definition '{definitionId}'.");
+        var current = versions.FirstOrDefault(v => v.IsPublished) ?? versions.MaxBy(v => v.Version)!;
+        if (intake == EntryPointIntake.Workflow && await CaseRegistering.RegistersCasesAsync(runtime, current, cancellationToken))
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["intake"] = [$"'{definitionId}' registers cases: open it with Case intake, so that every case passes the intake checks."],
+            });
         var entry = await entryPoints.OpenAsync(definitionId, intake, Caller.Name(user), cancellationToken);
         return Results.Ok(await ViewAsync(entry, runtime, cancellationToken));
     }

@@ -38,6 +38,7 @@ public static class WorkflowsApi
             .Produces<StartWorkflowResponse>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -107,6 +108,8 @@ public static class WorkflowsApi
             EntryPointStartOutcome.Invalid => Results.ValidationProblem(result.Errors.ToDictionary(), title: "The workflow input is not valid."),
             EntryPointStartOutcome.KeyReused => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",
                 detail: "This Idempotency-Key was already used for a request with a different body; use a new key for a new request."),
+            EntryPointStartOutcome.RegistersCases => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Workflow registers cases",
+                detail: $"'{definitionId}' registers cases but is open with declared inputs; an administrator must open it with Case intake."),
             EntryPointStartOutcome.Replayed => Results.Json(FromInstance(result.Instance!), statusCode: StatusCodes.Status200OK),
             _ when result.Run is { } run => Results.Json(FromRun(run, definition, body.CorrelationId), statusCode: StatusCodes.Status201Created),
             _ => Results.Json(FromInstance(result.Instance!), statusCode: StatusCodes.Status201Created),

@@ -23,6 +23,9 @@ public enum EntryPointStartOutcome
 
     /// <summary>The input is not valid (<see cref="EntryPointStartResult.Errors"/>); nothing was done.</summary>
     Invalid,
+
+    /// <summary>The entry point takes declared inputs, but its published version registers cases; nothing was done.</summary>
+    RegistersCases,
 }
 
 /// <summary>The result of <see cref="EntryPointStarter.StartAsync"/>.</summary>
@@ -97,6 +100,9 @@ public sealed class EntryPointStarter(WorkflowRuntime runtime, CaseIntake intake
             }
         }
 
+        // A version published after the definition was opened may have started registering cases.
+        if (await CaseRegistering.RegistersCasesAsync(runtime, definition, cancellationToken))
+            return new EntryPointStartResult(EntryPointStartOutcome.RegistersCases, null, null, NoErrors);
         var blueprint = await runtime.GetBlueprintAsync(definition, cancellationToken);
         try
         {

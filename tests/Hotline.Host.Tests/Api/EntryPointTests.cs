@@ -212,6 +212,21 @@ public abstract class EntryPointTests : IAsyncLifetime
         Assert.Equal("portal", (await started.Content.ReadFromJsonAsync<JsonObject>())!["output"]!["By"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("accept")]
+    [InlineData("case-lifecycle")]
+    public async Task Should_refuse_opening_with_declared_inputs_When_the_definition_registers_cases(string definitionId)
+    {
+        var admin = await _host.Factory.CreateUserClientAsync("zhang-admin", AdministratorRole);
+
+        using var response = await admin.PutAsJsonAsync($"/api/workflows/entry-points/{definitionId}", new { intake = "Workflow" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Case intake", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var caseIntake = await admin.PutAsJsonAsync($"/api/workflows/entry-points/{definitionId}", new { intake = "Case" });
+        Assert.Equal(HttpStatusCode.OK, caseIntake.StatusCode);
+    }
+
     [Fact]
     public async Task Should_let_only_administrators_open_and_close_entry_points_When_anyone_tries()
     {
