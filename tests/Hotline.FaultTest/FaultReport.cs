@@ -88,7 +88,7 @@ internal sealed class FaultReport
         text.AppendLine(Passed ? "fault test PASSED" : $"fault test FAILED: {_violations.Count} violation(s)");
         Line($"seed {Seed}; " + string.Join(", ", Phases.Select(p => $"{p.Phase} {p.Took.TotalSeconds:0}s")) + $"; total {Phases.Sum(p => p.Took.TotalSeconds):0}s");
         Line($"cases:  {CaseRequests} requests, {CasesAccepted} accepted, {_casesRejected} refused (4xx), {_casesUncertain} given up, {_caseRetries} retries; {CasesInDatabase} cases in the database");
-        Line($"timers: {_timerRequests} requests, {TimersAccepted} accepted, {_timersRejected} refused (4xx), {_timersUncertain} given up, {_timerRetries} retries; {Timers.Instances} instances, {Timers.FiredOnce} fired exactly once");
+        Line($"timers: {_timerRequests} requests, {TimersAccepted} accepted, {_timersRejected} refused (4xx), {_timersUncertain} given up, {_timerRetries} retries; {Timers.Instances} instances ({Timers.Instances - TimersAccepted} more than accepted: a retried execute, which takes no idempotency key, may start twice), {Timers.FiredOnce} fired exactly once");
         Line($"chaos:  {Kills} hosts SIGKILLed, {_selfExits} host exits by themselves (restarted), {DatabaseCrashes} PostgreSQL crashes");
         Line($"inbox monitor: {_monitorSamples} samples, {_monitorSamplesFailed} unanswered (database down); {TasksSeenMissing.Bookmarks} waiting task(s) seen missing from the inbox, longest {TasksSeenMissing.Longest.TotalSeconds:0.0}s");
         foreach (var violation in _violations.Take(40))
