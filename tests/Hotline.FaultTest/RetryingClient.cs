@@ -51,8 +51,9 @@ internal sealed class RetryingClient(HostCluster cluster, FaultTestOptions optio
                 var outcome = response.IsSuccessStatusCode ? RequestOutcome.Accepted : RequestOutcome.Rejected;
                 return new Answer(outcome, response.StatusCode, body, headers, attempt);
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or IOException)
             {
+                // The host died mid-request (reset, refused, body cut off): no answer, so the request is sent again.
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
