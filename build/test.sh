@@ -4,6 +4,8 @@
 # Elsa Studio from npm for Hotline.Designer), runs every test project and prints
 # "N passed, N failed, N skipped" alone on its last line. Arguments go to `dotnet test`
 # (e.g. --filter; keep the default console logger, whose per-assembly lines make that summary).
+# tests/Hotline.Fault.Tests is the fault test's short version (README, "Fault test"): about 2-3 minutes, its own PostgreSQL
+# and three Release hosts; build/fault-test.sh runs the long one.
 # Runs as root: apt-get, and PostgreSQL refuses to run as root, so it runs as `postgres`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
