@@ -12,6 +12,7 @@ if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitC
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<TransientFailureHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 {

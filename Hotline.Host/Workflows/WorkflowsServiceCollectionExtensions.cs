@@ -22,6 +22,7 @@ public static class WorkflowsServiceCollectionExtensions
             Clock = sp.GetRequiredService<TimeProvider>(),
             TextOutput = sp.GetRequiredService<ITextOutput>(),
             HostServices = sp,
+            IsTransient = Persistence.TransientFailures.IsTransient,
         });
         services.TryAddSingleton(sp => new WorkflowRuntime(
             sp.GetRequiredService<ActivityRegistry>(),

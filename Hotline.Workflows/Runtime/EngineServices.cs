@@ -67,4 +67,11 @@ public sealed class EngineServices
 
     /// <summary>The host's services, for activities that need them (the hotline activities).</summary>
     public IServiceProvider? HostServices { get; init; }
+
+    /// <summary>
+    /// Whether an exception an activity threw is a passing failure of the host's infrastructure (the database is
+    /// restarting, a connection broke): such an exception aborts the burst, so nothing of it is saved and the caller
+    /// (a client's retry, the next timer sweep) runs it again, instead of faulting the instance for good. None by default.
+    /// </summary>
+    public Func<Exception, bool> IsTransient { get; init; } = static _ => false;
 }

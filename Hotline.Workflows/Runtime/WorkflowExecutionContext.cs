@@ -141,7 +141,7 @@ public sealed class WorkflowExecutionContext
 
                 await DrainCompletionsAsync();
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException && !Services.IsTransient(e))
             {
                 FaultActivity(context, e);
             }
@@ -171,7 +171,7 @@ public sealed class WorkflowExecutionContext
             {
                 await parent.Activity.OnChildCompletedAsync(parent, context, context.Result ?? Outcomes.Done);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException && !Services.IsTransient(e))
             {
                 FaultActivity(parent, e);
                 return;
