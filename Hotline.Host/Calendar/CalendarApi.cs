@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Hotline.Host.Api;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Hotline.Host.Calendar;
 
@@ -27,15 +29,16 @@ public static class CalendarApi
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/calendar").WithTags("Calendar");
+        var group = app.MapGroup("/api/calendar").WithTags("Calendar").WithBoundedValues();
         group.MapGet("/years", ListYearsAsync)
             .WithSummary("Lists the calendar years with their numbers of holidays, make-up working days and working days.")
             .Produces<IReadOnlyList<CalendarYearSummary>>();
-        group.MapGet("/years/{year:int}", GetYearAsync)
+        group.MapGet("/years/{year}", GetYearAsync)
             .WithSummary("One calendar year: its holidays and make-up working days.")
             .Produces<CalendarYearDocument>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/years/{year:int}", PutYearAsync)
+        group.MapPut("/years/{year}", PutYearAsync)
             .RequireAuthorization(policy => policy.RequireRole(AdministratorRole))
             .WithSummary("Saves a new or corrected calendar year (administrators); provisional deadlines are then recomputed.")
             .Accepts<CalendarYearDocument>("application/json")
@@ -107,11 +110,17 @@ public static class CalendarApi
             CalendarYearValidator.CountWorkingDays(y), y.Source, y.LoadedAt, y.LoadedBy)).ToList());
     }
 
-    private static async Task<IResult> GetYearAsync(int year, CalendarService calendar, CancellationToken cancellationToken) =>
-        await calendar.FindYearAsync(year, cancellationToken) is { } found ? Results.Ok(ToDocument(found)) : YearNotFound(year);
-
-    private static async Task<IResult> PutYearAsync(int year, HttpRequest request, CalendarService calendar, CancellationToken cancellationToken)
+    private static async Task<IResult> GetYearAsync([FromRoute(Name = "year")] string yearText, CalendarService calendar, CancellationToken cancellationToken)
     {
+        if (RouteYear(yearText) is not { } year)
+            return YearOutOfRange(yearText);
+        return await calendar.FindYearAsync(year, cancellationToken) is { } found ? Results.Ok(ToDocument(found)) : YearNotFound(year);
+    }
+
+    private static async Task<IResult> PutYearAsync([FromRoute(Name = "year")] string yearText, HttpRequest request, CalendarService calendar, CancellationToken cancellationToken)
+    {
+        if (RouteYear(yearText) is not { } year)
+            return YearOutOfRange(yearText);
         if (request.ContentLength > MaxBodyBytes)
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large", detail: $"The body may be at most {MaxBodyBytes} bytes.");
         if (request.ContentType is { } contentType && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
@@ -242,16 +251,17 @@ public static class CalendarApi
         return default;
     }
 
-    private static DateOnly QueryDate(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            errors[field] = [$"'{field}' is required, as YYYY-MM-DD."];
-            return default;
-        }
+    private static DateOnly QueryDate(string? text, string field, Dictionary<string, string[]> errors) =>
+        InputLimits.Date(text, field, errors, required: true) ?? default;
 
-        return BodyDate(text, field, errors);
-    }
+    /// <summary>The year of the address when it is one a calendar can be saved for; any other is a 400, not a lookup.</summary>
+    private static int? RouteYear(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= CalendarYearValidator.MinYear and <= CalendarYearValidator.MaxYear
+            ? year
+            : null;
+
+    private static IResult YearOutOfRange(string text) =>
+        Invalid(new() { ["year"] = [$"'{text}' is not a year from {CalendarYearValidator.MinYear} to {CalendarYearValidator.MaxYear}."] });
 
     private static string Field(string? jsonPath) => jsonPath is null or "$" ? "$" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath;
 
