@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Hotline.Host.Api;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,14 +15,6 @@ public static class CalendarApi
 
     /// <summary>The longest range <c>working-days</c> lists, in calendar days (about ten years).</summary>
     public const int MaxListDays = 3660;
-
-    /// <summary>Largest accepted body for a calendar year.</summary>
-    public const int MaxBodyBytes = 64 * 1024;
-
-    private static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
 
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder app)
@@ -121,28 +111,14 @@ public static class CalendarApi
     {
         if (RouteYear(yearText) is not { } year)
             return YearOutOfRange(yearText);
-        if (request.ContentLength > MaxBodyBytes)
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large", detail: $"The body may be at most {MaxBodyBytes} bytes.");
-        if (request.ContentType is { } contentType && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the year as application/json.");
-
-        CalendarYearDocument? document;
-        try
-        {
-            document = await JsonSerializer.DeserializeAsync<CalendarYearDocument>(request.Body, BodyJson, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return Invalid(new() { [Field(e.Path)] = [$"Malformed or unexpected JSON: {e.Message}"] }, "The request body is not valid JSON for a calendar year.");
-        }
-
-        if (document is null)
-            return Invalid(new() { ["$"] = ["Send the year as a JSON object: {\"source\": ..., \"holidays\": [...], \"makeUpWorkingDays\": [...]}."] });
-        var (parsed, errors) = FromDocument(year, document);
+        var (document, problem) = await ApiBody.ReadAsync<CalendarYearDocument>(request, cancellationToken);
+        if (problem is not null)
+            return problem;
+        var (parsed, errors) = FromDocument(year, document!);
         if (errors.Count > 0)
             return Invalid(errors);
 
-        var result = await calendar.SaveYearAsync(parsed, request.HttpContext.User.Identity?.Name ?? "unknown", document.WorkingDaysInYear, cancellationToken);
+        var result = await calendar.SaveYearAsync(parsed, request.HttpContext.User.Identity?.Name ?? "unknown", document!.WorkingDaysInYear, cancellationToken);
         if (!result.Saved)
             return Invalid(new Dictionary<string, string[]>(result.Errors));
         var saved = ToDocument((await calendar.FindYearAsync(year, cancellationToken))!);
@@ -262,8 +238,6 @@ public static class CalendarApi
 
     private static IResult YearOutOfRange(string text) =>
         Invalid(new() { ["year"] = [$"'{text}' is not a year from {CalendarYearValidator.MinYear} to {CalendarYearValidator.MaxYear}."] });
-
-    private static string Field(string? jsonPath) => jsonPath is null or "$" ? "$" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath;
 
     private static IResult Invalid(Dictionary<string, string[]> errors, string title = "The calendar request is not valid.") =>
         Results.ValidationProblem(errors, title: title);

@@ -3,47 +3,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Hotline.Host.Tests.Infrastructure;
-using Hotline.Host.Tests.Lifecycle;
 using Hotline.Host.Tests.Open311;
 
 namespace Hotline.Host.Tests.Api;
-
-/// <summary>One host per provider, shared by the rows of <see cref="InputBoundsTests{THost}"/>, with an administrator signed in and a case filed.</summary>
-public abstract class BoundsHost : IAsyncLifetime
-{
-    private LifecycleHost _host = null!;
-
-    protected abstract bool OnPostgreSql { get; }
-
-    public HotlineFactory Factory => _host.Factory;
-
-    public HttpClient Admin { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await LifecycleHost.StartAsync(Open311TestSupport.Monday, OnPostgreSql);
-        await Open311TestSupport.SeedAsync(_host);
-        Admin = await Factory.SignInAsync("admin", HotlineFactory.AdminPassword);
-        using var created = await Factory.CreateClient().PostAsync(Open311TestSupport.Base + "/requests.json", Open311TestSupport.Form([.. Open311TestSupport.ValidFields()]));
-        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
-    }
-
-    public async Task DisposeAsync()
-    {
-        Admin.Dispose();
-        await _host.DisposeAsync();
-    }
-}
-
-public sealed class SqliteBoundsHost : BoundsHost
-{
-    protected override bool OnPostgreSql => false;
-}
-
-public sealed class PostgreSqlBoundsHost : BoundsHost
-{
-    protected override bool OnPostgreSql => true;
-}
 
 /// <summary>The out-of-bounds values, each with the parameter its 400 must name.</summary>
 public static class InputBoundsData
@@ -106,7 +68,7 @@ public static class InputBoundsData
 /// Every query, route and body parameter at and past its bounds (dates at the calendar's ends, years far out, huge
 /// pages, long strings, invalid encodings) is a 400 naming the parameter, never a 500.
 /// </summary>
-public abstract class InputBoundsTests<THost>(THost host) : IClassFixture<THost> where THost : BoundsHost
+public abstract class InputBoundsTests<THost>(THost host) : IClassFixture<THost> where THost : SeededApiHost
 {
     [Theory]
     [MemberData(nameof(InputBoundsData.ApiQueries), MemberType = typeof(InputBoundsData))]
@@ -205,6 +167,6 @@ public abstract class InputBoundsTests<THost>(THost host) : IClassFixture<THost>
     }
 }
 
-public sealed class SqliteInputBoundsTests(SqliteBoundsHost host) : InputBoundsTests<SqliteBoundsHost>(host);
+public sealed class SqliteInputBoundsTests(SqliteSeededApiHost host) : InputBoundsTests<SqliteSeededApiHost>(host);
 
-public sealed class PostgreSqlInputBoundsTests(PostgreSqlBoundsHost host) : InputBoundsTests<PostgreSqlBoundsHost>(host);
+public sealed class PostgreSqlInputBoundsTests(PostgreSqlSeededApiHost host) : InputBoundsTests<PostgreSqlSeededApiHost>(host);
