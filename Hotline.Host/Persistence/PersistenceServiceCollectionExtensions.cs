@@ -54,7 +54,8 @@ public static class PersistenceServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.StartupRetry;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup).FullName!);
+        // The command-line tools build providers without logging.
+        var logger = (services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger(typeof(DatabaseStartup).FullName!);
         await DatabaseStartup.RunAsync(ct => MigrateOnceAsync(services, ct), options, logger, TimeProvider.System, cancellationToken);
     }
 
