@@ -13,7 +13,12 @@ if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitC
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<TransientFailureHandler>();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+    // Chinese as itself, while < > & ' stay escaped so that no answer can be read as HTML.
+    o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+});
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "Hotline 12345 API";
@@ -32,6 +37,7 @@ builder.Services.AddHotlineDesigner(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.MigrateHotlineDatabaseAsync();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();

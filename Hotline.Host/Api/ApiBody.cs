@@ -7,7 +7,8 @@ using Hotline.Host.Security;
 namespace Hotline.Host.Api;
 
 /// <summary>
-/// Reads JSON request bodies strictly: a size limit (413), <c>application/json</c> only (415), malformed JSON,
+/// Reads JSON request bodies strictly: a size limit (413), <c>application/json</c> only (415, also for a body sent
+/// without a content type), malformed JSON or invalid UTF-8,
 /// a property of the wrong type and an unknown property are each a 400 problem naming the field. Nothing is done with
 /// a body that fails.
 /// </summary>
@@ -28,8 +29,8 @@ public static class ApiBody
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > MaxBytes)
             return (null, TooLarge());
-        if (request.ContentType is { } contentType && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            return (null, Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the body as application/json."));
+        if (request.ContentType is not null && !request.HasJsonContentType())
+            return (null, UnsupportedMediaType());
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
@@ -42,6 +43,9 @@ public static class ApiBody
 
         if (buffer.Length == 0)
             return (null, Invalid("$", "A JSON body is required."));
+        // A body without a content type is not taken for JSON (a form or text/plain sent without its header).
+        if (request.ContentType is null)
+            return (null, UnsupportedMediaType());
         try
         {
             var body = JsonSerializer.Deserialize<T>(buffer.ToArray(), Options);
@@ -68,6 +72,9 @@ public static class ApiBody
     /// <summary>A 400 problem naming one field.</summary>
     public static IResult Invalid(string field, string message) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");
+
+    private static IResult UnsupportedMediaType() =>
+        Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the body as application/json.");
 
     private static IResult TooLarge() =>
         Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large", detail: $"The body may be at most {MaxBytes} bytes.");

@@ -46,7 +46,7 @@ public static class CasesApi
     /// <summary>Maps <c>/api/cases</c> and <c>/api/escalations</c>.</summary>
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
-        var cases = app.MapGroup("/api/cases").WithTags("Cases");
+        var cases = app.MapGroup("/api/cases").WithTags("Cases").WithBoundedValues();
         cases.MapPost("/", CreateAsync)
             .RequireAuthorization(p => p.RequireRole(HotlineRoles.Integrator, HotlineRoles.Operator, HotlineRoles.Administrator))
             .WithName("CreateCase")
@@ -65,7 +65,8 @@ public static class CasesApi
             .RequireAuthorization(p => p.RequireRole(HotlineRoles.Supervisor, HotlineRoles.Leader, HotlineRoles.Dispatcher, HotlineRoles.Administrator))
             .WithTags("Cases").WithName("ListEscalations")
             .WithSummary("Open cases on the supervision ladder at or above a level (1 letter to the unit head, 2 the 13710 track, 3 a leader), highest first.")
-            .Produces<CasePage>().ProducesValidationProblem();
+            .Produces<CasePage>().ProducesValidationProblem()
+            .WithBoundedValues();
         return app;
     }
 
@@ -115,8 +116,8 @@ public static class CasesApi
         var errors = new Dictionary<string, string[]>();
         var status = Enum<CaseStatus>(q["status"], "status", errors);
         var type = Enum<CaseType>(q["type"], "type", errors);
-        var from = Date(q["from"], "from", errors);
-        var to = Date(q["to"], "to", errors);
+        var from = InputLimits.Date(q["from"], "from", errors);
+        var to = InputLimits.Date(q["to"], "to", errors);
         var (page, pageSize) = Paging(q, errors);
         var overdue = Bool(q["overdue"], "overdue", errors);
         if (from is not null && to is not null && from > to)
@@ -203,11 +204,11 @@ public static class CasesApi
     {
         var page = 1;
         var pageSize = 20;
-        if (q["page"].FirstOrDefault() is { } p && (!int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
-            errors["page"] = ["'page' is a whole number from 1."];
+        if (q["page"].FirstOrDefault() is { } p && (!int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page is < 1 or > InputLimits.MaxPage))
+            errors["page"] = [$"'page' is a whole number from 1 to {InputLimits.MaxPage}."];
         if (q["pageSize"].FirstOrDefault() is { } s && (!int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 100))
             errors["pageSize"] = ["'pageSize' is from 1 to 100."];
-        return (Math.Max(page, 1), Math.Clamp(pageSize, 1, 100));
+        return (Math.Clamp(page, 1, InputLimits.MaxPage), Math.Clamp(pageSize, 1, 100));
     }
 
     internal static T? Enum<T>(Microsoft.Extensions.Primitives.StringValues value, string field, Dictionary<string, string[]> errors) where T : struct, System.Enum
@@ -217,16 +218,6 @@ public static class CasesApi
         if (!char.IsAsciiDigit(text[0]) && System.Enum.TryParse<T>(text, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed))
             return parsed;
         errors[field] = [$"'{text}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}."];
-        return null;
-    }
-
-    private static DateOnly? Date(Microsoft.Extensions.Primitives.StringValues value, string field, Dictionary<string, string[]> errors)
-    {
-        if (value.FirstOrDefault() is not { Length: > 0 } text)
-            return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return date;
-        errors[field] = [$"'{text}' is not a date (YYYY-MM-DD)."];
         return null;
     }
 

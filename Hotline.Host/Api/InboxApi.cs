@@ -63,7 +63,7 @@ public static class InboxApi
     /// <summary>Maps <c>/api/inbox</c>.</summary>
     public static IEndpointRouteBuilder MapInboxApi(this IEndpointRouteBuilder app)
     {
-        var inbox = app.MapGroup("/api/inbox").WithTags("Inbox").RequireAuthorization(p =>
+        var inbox = app.MapGroup("/api/inbox").WithTags("Inbox").WithBoundedValues().RequireAuthorization(p =>
             p.RequireRole(HotlineRoles.Unit, HotlineRoles.Dispatcher, HotlineRoles.CallbackAgent, HotlineRoles.Supervisor, HotlineRoles.Administrator));
         inbox.MapGet("/", ListAsync).WithName("ListInbox")
             .WithSummary("The caller's inbox: a unit user's unit, the dispatch desk for dispatchers, the callback desk for callback agents (others choose with unitCode). Filter by status and kind, sort by dueAt (default), -dueAt or createdAt.")

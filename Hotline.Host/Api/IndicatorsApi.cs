@@ -15,12 +15,6 @@ public static class IndicatorsApi
     /// <summary>The roles that may read indicators and reports.</summary>
     public static IReadOnlyList<string> ReaderRoles { get; } = [HotlineRoles.Leader, HotlineRoles.Supervisor, HotlineRoles.Administrator, HotlineRoles.Dispatcher];
 
-    /// <summary>The earliest year a date may be in.</summary>
-    private const int MinYear = 1900;
-
-    /// <summary>The latest year a date may be in.</summary>
-    private const int MaxYear = 9000;
-
     private const string Definitions =
         "Days are local dates in the hotline's time zone (Asia/Shanghai); the period is [from, to): 'to' is excluded. " +
         "Each figure is numerator, denominator and rate (null when the denominator is 0), computed from the case timeline only. " +
@@ -41,7 +35,8 @@ public static class IndicatorsApi
     {
         var indicators = app.MapGroup("/api/indicators")
             .RequireAuthorization(policy => policy.RequireRole(ReaderRoles))
-            .WithTags("Indicators");
+            .WithTags("Indicators")
+            .WithBoundedValues();
         indicators.MapGet("/", GetIndicatorsAsync)
             .WithName("GetIndicators")
             .WithSummary("The ten indicators (KPIs) of a period, city-wide and per unit.")
@@ -66,6 +61,7 @@ public static class IndicatorsApi
         app.MapGroup("/api/reports")
             .RequireAuthorization(policy => policy.RequireRole(ReaderRoles))
             .WithTags("Reports")
+            .WithBoundedValues()
             .MapGet("/daily", GetDailyReportAsync)
             .WithName("GetDailyReport")
             .WithSummary("The daily report (每日一报): volumes, direct answers, hot spots and overdue cases of one day.")
@@ -110,8 +106,8 @@ public static class IndicatorsApi
             return Invalid(new() { ["month"] = ["'month' is required, as YYYY-MM."] });
         if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) || month.Length != 7)
             return Invalid(new() { ["month"] = [$"'{month}' is not a month in the form YYYY-MM."] });
-        if (!InRange(first))
-            return Invalid(new() { ["month"] = [$"'{month}' is out of range ({MinYear} to {MaxYear})."] });
+        if (!InputLimits.InRange(first))
+            return Invalid(new() { ["month"] = [$"'{month}' is out of range ({InputLimits.MinYear}-01 to {InputLimits.MaxYear}-12)."] });
         return Results.Ok(await indicators.RankAsync(first.Year, first.Month, cancellationToken));
     }
 
@@ -124,22 +120,8 @@ public static class IndicatorsApi
         return Results.Ok(await reports.BuildAsync(day, cancellationToken));
     }
 
-    private static DateOnly QueryDate(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            errors[field] = [$"'{field}' is required, as YYYY-MM-DD."];
-            return default;
-        }
-
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            errors[field] = [$"'{text}' is not a date in the form YYYY-MM-DD."];
-        else if (!InRange(date))
-            errors[field] = [$"'{text}' is out of range ({MinYear} to {MaxYear})."];
-        return date;
-    }
-
-    private static bool InRange(DateOnly date) => date.Year is >= MinYear and <= MaxYear;
+    private static DateOnly QueryDate(string? text, string field, Dictionary<string, string[]> errors) =>
+        InputLimits.Date(text, field, errors, required: true) ?? default;
 
     private static IResult Invalid(Dictionary<string, string[]> errors) =>
         Results.ValidationProblem(errors, title: "The indicator request is not valid.");

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Hotline.Host.Api;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Hotline.Host.Calendar;
 
@@ -16,26 +16,19 @@ public static class CalendarApi
     /// <summary>The longest range <c>working-days</c> lists, in calendar days (about ten years).</summary>
     public const int MaxListDays = 3660;
 
-    /// <summary>Largest accepted body for a calendar year.</summary>
-    public const int MaxBodyBytes = 64 * 1024;
-
-    private static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/calendar").WithTags("Calendar");
+        var group = app.MapGroup("/api/calendar").WithTags("Calendar").WithBoundedValues();
         group.MapGet("/years", ListYearsAsync)
             .WithSummary("Lists the calendar years with their numbers of holidays, make-up working days and working days.")
             .Produces<IReadOnlyList<CalendarYearSummary>>();
-        group.MapGet("/years/{year:int}", GetYearAsync)
+        group.MapGet("/years/{year}", GetYearAsync)
             .WithSummary("One calendar year: its holidays and make-up working days.")
             .Produces<CalendarYearDocument>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/years/{year:int}", PutYearAsync)
+        group.MapPut("/years/{year}", PutYearAsync)
             .RequireAuthorization(policy => policy.RequireRole(AdministratorRole))
             .WithSummary("Saves a new or corrected calendar year (administrators); provisional deadlines are then recomputed.")
             .Accepts<CalendarYearDocument>("application/json")
@@ -107,33 +100,25 @@ public static class CalendarApi
             CalendarYearValidator.CountWorkingDays(y), y.Source, y.LoadedAt, y.LoadedBy)).ToList());
     }
 
-    private static async Task<IResult> GetYearAsync(int year, CalendarService calendar, CancellationToken cancellationToken) =>
-        await calendar.FindYearAsync(year, cancellationToken) is { } found ? Results.Ok(ToDocument(found)) : YearNotFound(year);
-
-    private static async Task<IResult> PutYearAsync(int year, HttpRequest request, CalendarService calendar, CancellationToken cancellationToken)
+    private static async Task<IResult> GetYearAsync([FromRoute(Name = "year")] string yearText, CalendarService calendar, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large", detail: $"The body may be at most {MaxBodyBytes} bytes.");
-        if (request.ContentType is { } contentType && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the year as application/json.");
+        if (RouteYear(yearText) is not { } year)
+            return YearOutOfRange(yearText);
+        return await calendar.FindYearAsync(year, cancellationToken) is { } found ? Results.Ok(ToDocument(found)) : YearNotFound(year);
+    }
 
-        CalendarYearDocument? document;
-        try
-        {
-            document = await JsonSerializer.DeserializeAsync<CalendarYearDocument>(request.Body, BodyJson, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return Invalid(new() { [Field(e.Path)] = [$"Malformed or unexpected JSON: {e.Message}"] }, "The request body is not valid JSON for a calendar year.");
-        }
-
-        if (document is null)
-            return Invalid(new() { ["$"] = ["Send the year as a JSON object: {\"source\": ..., \"holidays\": [...], \"makeUpWorkingDays\": [...]}."] });
-        var (parsed, errors) = FromDocument(year, document);
+    private static async Task<IResult> PutYearAsync([FromRoute(Name = "year")] string yearText, HttpRequest request, CalendarService calendar, CancellationToken cancellationToken)
+    {
+        if (RouteYear(yearText) is not { } year)
+            return YearOutOfRange(yearText);
+        var (document, problem) = await ApiBody.ReadAsync<CalendarYearDocument>(request, cancellationToken);
+        if (problem is not null)
+            return problem;
+        var (parsed, errors) = FromDocument(year, document!);
         if (errors.Count > 0)
             return Invalid(errors);
 
-        var result = await calendar.SaveYearAsync(parsed, request.HttpContext.User.Identity?.Name ?? "unknown", document.WorkingDaysInYear, cancellationToken);
+        var result = await calendar.SaveYearAsync(parsed, request.HttpContext.User.Identity?.Name ?? "unknown", document!.WorkingDaysInYear, cancellationToken);
         if (!result.Saved)
             return Invalid(new Dictionary<string, string[]>(result.Errors));
         var saved = ToDocument((await calendar.FindYearAsync(year, cancellationToken))!);
@@ -242,18 +227,17 @@ public static class CalendarApi
         return default;
     }
 
-    private static DateOnly QueryDate(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            errors[field] = [$"'{field}' is required, as YYYY-MM-DD."];
-            return default;
-        }
+    private static DateOnly QueryDate(string? text, string field, Dictionary<string, string[]> errors) =>
+        InputLimits.Date(text, field, errors, required: true) ?? default;
 
-        return BodyDate(text, field, errors);
-    }
+    /// <summary>The year of the address when it is one a calendar can be saved for; any other is a 400, not a lookup.</summary>
+    private static int? RouteYear(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= CalendarYearValidator.MinYear and <= CalendarYearValidator.MaxYear
+            ? year
+            : null;
 
-    private static string Field(string? jsonPath) => jsonPath is null or "$" ? "$" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath;
+    private static IResult YearOutOfRange(string text) =>
+        Invalid(new() { ["year"] = [$"'{text}' is not a year from {CalendarYearValidator.MinYear} to {CalendarYearValidator.MaxYear}."] });
 
     private static IResult Invalid(Dictionary<string, string[]> errors, string title = "The calendar request is not valid.") =>
         Results.ValidationProblem(errors, title: title);

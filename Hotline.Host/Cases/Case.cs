@@ -26,7 +26,7 @@ public sealed class Case
 
     /// <summary>
     /// The citizen's telephone, digits only (<see cref="PhoneNumbers.Normalize"/>). Shown masked
-    /// (<see cref="PhoneMasking"/>) unless <see cref="PhoneVisibilityPolicy"/> allows the full number.
+    /// (<see cref="Privacy.PersonalDataMasker.MaskPhone"/>) unless <see cref="PhoneVisibilityPolicy"/> allows the full number.
     /// </summary>
     public string? CitizenPhone { get; set; }
 

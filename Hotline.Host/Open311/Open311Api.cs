@@ -1,3 +1,4 @@
+using Hotline.Host.Api;
 using Hotline.Host.Cases;
 using Hotline.Host.Persistence;
 using Hotline.Host.Security;
@@ -77,6 +78,11 @@ public static class Open311Api
         return string.Equals(text, "json", StringComparison.OrdinalIgnoreCase);
     }
 
+    private static Open311Result? TooLong(Open311Format format, string name, string value) =>
+        value.Length > InputLimits.MaxValueLength
+            ? Open311Result.Error(format, StatusCodes.Status400BadRequest, $"{name}: at most {InputLimits.MaxValueLength} characters.")
+            : null;
+
     private static Open311Result BadFormat(string format) =>
         Open311Result.Error(Open311Format.Xml, StatusCodes.Status400BadRequest, $"format: '{format}' is not xml or json.");
 
@@ -96,6 +102,8 @@ public static class Open311Api
     {
         if (!TryParseFormat(format, out var f))
             return BadFormat(format);
+        if (TooLong(f, "service_code", serviceCode) is { } tooLong)
+            return tooLong;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var subject = await db.Subjects.AsNoTracking().FirstOrDefaultAsync(s => s.Code == serviceCode, cancellationToken);
         return subject is null
@@ -109,6 +117,9 @@ public static class Open311Api
     {
         if (!TryParseFormat(format, out var f))
             return BadFormat(format);
+        // A key in the query or a header is checked before the body is read, so a wrong key never gets its body parsed.
+        if (Open311ApiKeys.Presented(request, bodyKey: null) is { } outsideKey && Open311ApiKeys.Authenticate(outsideKey, security.CurrentValue) is null)
+            return Open311Result.Error(f, StatusCodes.Status403Forbidden, "api_key: not valid; cannot proceed with create_request.");
         var (form, readError) = await Open311Form.ReadAsync(request, cancellationToken);
         if (form is null)
             return Open311Result.Error(f, StatusCodes.Status400BadRequest, readError ?? "The body cannot be read.");
@@ -194,6 +205,8 @@ public static class Open311Api
     {
         if (!TryParseFormat(format, out var f))
             return BadFormat(format);
+        if (TooLong(f, "service_request_id", serviceRequestId) is { } tooLong)
+            return tooLong;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await Project(db.Cases.AsNoTracking().Where(c => c.Number == serviceRequestId)).ToListAsync(cancellationToken);
         if (rows.Count == 0)
@@ -205,6 +218,8 @@ public static class Open311Api
     {
         if (!TryParseFormat(format, out var f))
             return BadFormat(format);
+        if (TooLong(f, "token", token) is { } tooLong)
+            return tooLong;
         string? number = null;
         if (Guid.TryParse(token, out var caseId))
         {

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Hotline.Host.Cases;
+using Hotline.Host.Privacy;
 using Hotline.Host.Units;
 
 namespace Hotline.Host.Open311;
@@ -24,7 +24,7 @@ internal sealed record Open311CaseRow(
 /// <summary>
 /// How the hotline's subjects and cases appear as GeoReport v2 services and requests. Nothing here reads the database.
 /// </summary>
-public static partial class Open311Mapping
+public static class Open311Mapping
 {
     /// <summary>The attribute giving the case type.</summary>
     public const string CaseTypeAttribute = "case_type";
@@ -142,45 +142,16 @@ public static partial class Open311Mapping
             StatusNotes(row.Status),
             serviceName,
             row.SubjectCode ?? "",
-            MaskPersonalData(row.Content, row.CitizenName, row.CitizenPhone),
+            PersonalDataMasker.Mask(row.Content, row.CitizenName, row.CitizenPhone),
             agencyName,
             FormatTime(row.CreatedAt, zone),
             FormatTime(closed ? row.ClosedAt ?? row.UpdatedAt : row.UpdatedAt, zone),
             row.DeadlineAt is { } deadline ? FormatTime(deadline, zone) : null,
-            row.Address,
+            row.Address is null ? null : PersonalDataMasker.Mask(row.Address, row.CitizenName, row.CitizenPhone),
             Latitude: null,
             Longitude: null,
             MediaUrl: null);
     }
-
-    /// <summary>
-    /// The citizen's text for the public: mobile numbers (and the caller's own number however written) keep only their
-    /// first three and last four digits, and the caller's name (two characters or more) only its first character.
-    /// Citizens often write their number or name into what they say; Open311 requests are public.
-    /// </summary>
-    public static string MaskPersonalData(string content, string? citizenName, string? citizenPhone)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        var masked = content;
-        if (!string.IsNullOrWhiteSpace(citizenName) && citizenName.Trim().Length >= 2)
-        {
-            var name = citizenName.Trim();
-            masked = masked.Replace(name, name[0] + new string('*', name.Length - 1), StringComparison.Ordinal);
-        }
-
-        if (PhoneNumbers.Normalize(citizenPhone) is { Length: >= 5 } own)
-        {
-            // The caller's own number however it was written: any spaces or hyphens between its digits.
-            var pattern = @"(?<!\d)(?:\+?86[ \-]?)?" + string.Join(@"[ \-]?", own.ToCharArray()) + @"(?!\d)";
-            masked = Regex.Replace(masked, pattern, m => PhoneMasking.Mask(m.Value) ?? m.Value, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        }
-
-        return MobileNumber().Replace(masked, m => PhoneMasking.Mask(m.Value) ?? m.Value);
-    }
-
-    /// <summary>A mainland mobile number as people write it (+86 138-1234-5678, 138 1234 5678).</summary>
-    [GeneratedRegex(@"(?<!\d)(?:\+?86[ \-]?)?1[3-9]\d(?:[ \-]?\d){8}(?!\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex MobileNumber();
 
     /// <summary>The citizen's name from Open311's first and last names: 张 + 敏 → 张敏 (Chinese order), Min + Zhang → Min Zhang.</summary>
     public static string? CitizenName(string? firstName, string? lastName)

@@ -33,7 +33,11 @@ public sealed partial record Open311RequestQuery(IReadOnlyList<string> ServiceRe
         var ids = List(query["service_request_id"]);
         if (ids.Count > MaxResults)
             errors.Add($"service_request_id: at most {MaxResults} ids.");
+        if (ids.Any(id => id.Length > Api.InputLimits.MaxValueLength))
+            errors.Add($"service_request_id: an id has at most {Api.InputLimits.MaxValueLength} characters.");
         var codes = List(query["service_code"]);
+        if (codes.Any(code => code.Length > Api.InputLimits.MaxValueLength))
+            errors.Add($"service_code: a code has at most {Api.InputLimits.MaxValueLength} characters.");
 
         bool? open = null;
         var statuses = List(query["status"]);
@@ -78,6 +82,8 @@ public sealed partial record Open311RequestQuery(IReadOnlyList<string> ServiceRe
             return false;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
+            if (!Api.InputLimits.InRange(date))
+                return false;
             var local = date.ToDateTime(TimeOnly.MinValue);
             if (endOfDay)
                 local = local.AddDays(1);
@@ -88,8 +94,8 @@ public sealed partial record Open311RequestQuery(IReadOnlyList<string> ServiceRe
         }
 
         if (text.EndsWith('Z') || HasOffset().IsMatch(text))
-            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var unspecified))
+            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value) && Api.InputLimits.InRange(value);
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var unspecified) || unspecified.Year is < Api.InputLimits.MinYear or > Api.InputLimits.MaxYear)
             return false;
         value = new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
         return true;
@@ -104,7 +110,7 @@ public sealed partial record Open311RequestQuery(IReadOnlyList<string> ServiceRe
             return null;
         if (TryParseTime(text, zone, endOfDay, out var value))
             return value;
-        errors.Add($"{name}: '{text}' is not an ISO 8601 date-time (2026-03-02T09:00:00+08:00).");
+        errors.Add($"{name}: '{text}' is not an ISO 8601 date-time (2026-03-02T09:00:00+08:00) from {Api.InputLimits.MinYear} to {Api.InputLimits.MaxYear}.");
         return null;
     }
 

@@ -36,7 +36,7 @@ public sealed partial class Open311Form
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > MaxBodyBytes)
-            return (null, $"The body is larger than {MaxBodyBytes} bytes.");
+            return (null, $"body: larger than {MaxBodyBytes} bytes.");
         var form = Empty();
         if (request.HasFormContentType)
         {
@@ -54,7 +54,7 @@ public sealed partial class Open311Form
             }
             catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
             {
-                return (null, "The form cannot be read: " + e.Message);
+                return (null, "body: the form cannot be read: " + e.Message);
             }
 
             foreach (var (name, values) in collection)
@@ -68,13 +68,22 @@ public sealed partial class Open311Form
             var (body, error) = await ReadJsonAsync(request, cancellationToken);
             if (error is not null)
                 return (null, error);
-            error = form.AddJson(body!);
+            try
+            {
+                error = form.AddJson(body!);
+            }
+            catch (InvalidOperationException)
+            {
+                // A property name with an unpaired surrogate escape ("\ud800") cannot be read as text.
+                error = "body: a property name is not valid text (an unpaired surrogate escape).";
+            }
+
             if (error is not null)
                 return (null, error);
         }
         else if (request.ContentType is { Length: > 0 } && request.ContentLength != 0)
         {
-            return (null, "The body must be application/x-www-form-urlencoded (or multipart/form-data, or application/json).");
+            return (null, "body: must be application/x-www-form-urlencoded (or multipart/form-data, or application/json).");
         }
 
         foreach (var (name, values) in request.Query)
@@ -147,16 +156,33 @@ public sealed partial class Open311Form
                 {
                     if (item is not JsonValue scalar)
                         return $"{name}: a value must be a string or a number.";
-                    Add(name, Scalar(scalar));
+                    if (AddScalar(name, scalar) is { } error)
+                        return error;
                 }
 
                 return null;
             case JsonValue scalar:
-                Add(name, Scalar(scalar));
-                return null;
+                return AddScalar(name, scalar);
             default:
                 return $"{name}: a value must be a string or a number.";
         }
+    }
+
+    private string? AddScalar(string name, JsonValue value)
+    {
+        string text;
+        try
+        {
+            text = Scalar(value);
+        }
+        catch (InvalidOperationException)
+        {
+            // JSON may escape an unpaired surrogate ("\ud800"), which is no text: reading it as a string throws.
+            return $"{name}: not valid text (an unpaired surrogate escape).";
+        }
+
+        Add(name, text);
+        return null;
     }
 
     private static string Scalar(JsonValue value) => value.GetValueKind() switch
@@ -177,16 +203,20 @@ public sealed partial class Open311Form
         {
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxBodyBytes)
-                return (null, $"The body is larger than {MaxBodyBytes} bytes.");
+                return (null, $"body: larger than {MaxBodyBytes} bytes.");
         }
 
+        var bytes = buffer.ToArray();
+        // The JSON reader checks structure, not the bytes inside strings: invalid UTF-8 would throw only when read.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            return (null, "body: not valid UTF-8.");
         try
         {
-            return buffer.Length == 0 ? (new JsonObject(), null) : (JsonNode.Parse(buffer.ToArray()), null);
+            return bytes.Length == 0 ? (new JsonObject(), null) : (JsonNode.Parse(bytes), null);
         }
         catch (JsonException e)
         {
-            return (null, "The body is not valid JSON: " + e.Message);
+            return (null, "body: not valid JSON: " + e.Message);
         }
     }
 

@@ -17,6 +17,9 @@ public sealed class HotlineDatabaseOptions
     /// <c>Data Source</c> is resolved against the content root), required for PostgreSQL.
     /// </summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>How long start-up waits for an unreachable database.</summary>
+    public DatabaseStartupRetryOptions StartupRetry { get; set; } = new();
 }
 
 /// <summary>The database engines Hotline has migrations for.</summary>

@@ -45,9 +45,22 @@ public static class PersistenceServiceCollectionExtensions
     }
 
     /// <summary>Creates the database if needed (for SQLite, the file and its directory) and applies pending migrations.</summary>
+    /// <remarks>
+    /// An unreachable database is tried again with back-off for <see cref="DatabaseStartupRetryOptions.MaxWait"/>
+    /// (<c>Hotline:Database:StartupRetry</c>). The wait is real time (<see cref="TimeProvider.System"/>): a server coming
+    /// up does not follow a test's fake clock.
+    /// </remarks>
     public static async Task MigrateHotlineDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
+        var options = services.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.StartupRetry;
+        // The command-line tools build providers without logging.
+        var logger = (services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger(typeof(DatabaseStartup).FullName!);
+        await DatabaseStartup.RunAsync(ct => MigrateOnceAsync(services, ct), options, logger, TimeProvider.System, cancellationToken);
+    }
+
+    private static async Task MigrateOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
         var factory = services.GetRequiredService<IDbContextFactory<HotlineDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);

@@ -296,7 +296,7 @@ public sealed class Open311ApiTests : IAsyncLifetime
         var (_, body) = await GetJsonAsync(_client, $"/requests/{number}.json");
 
         var description = body![0]!["description"]!.GetValue<string>();
-        Assert.Equal("我是张*，电话138-****-8000，备用 +86 139 **** 1111，门牌号 2026-88 号，座机0791-86660001。", description);
+        Assert.Equal("我是张*，电话138-****-8000，备用 +86 139 **** 1111，门牌号 2026-88 号，座机0791-****0001。", description);
         Assert.Equal("我是张敏，电话138-0013-8000，备用 +86 139 0000 1111，门牌号 2026-88 号，座机0791-86660001。", (await CaseByNumberAsync(_host, number)).Content);
     }
 

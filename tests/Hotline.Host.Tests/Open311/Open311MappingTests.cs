@@ -62,14 +62,6 @@ public sealed class Open311MappingTests
         Assert.Equal(new Open311Service("SR-ROAD", "占道经营", "市容环境 › 占道经营", true, "realtime", null, "举报"), service);
     }
 
-    [Fact]
-    public void Should_mask_mobile_numbers_the_callers_own_number_and_name_but_leave_other_digits()
-    {
-        var masked = Open311Mapping.MaskPersonalData("王小明说：13912345678 或 0791 8888 6666 联系，小区12号楼3单元，2026-03-02 发现。", "王小明", "079188886666");
-
-        Assert.Equal("王**说：139****5678 或 0791 **** 6666 联系，小区12号楼3单元，2026-03-02 发现。", masked);
-    }
-
     [Theory]
     [InlineData("2026-03-02T09:00:00+08:00", false, "2026-03-02T01:00:00Z")]
     [InlineData("2026-03-02T01:00:00Z", false, "2026-03-02T01:00:00Z")]
