@@ -112,10 +112,13 @@
         return dictionary[key] || key;
     }
 
+    // The state comes from the list (always 200): GET .../{id} answers 404 for a closed definition, which the browser
+    // would log as a failed request on every editor that is no entry point.
     function entryRequest(method, body) {
         var headers = { 'Authorization': 'Bearer ' + backend['access-token'] };
         if (body) headers['Content-Type'] = 'application/json';
-        return fetch(new URL('/api/workflows/entry-points/' + encodeURIComponent(entryDefinition), window.location.origin).href,
+        var path = '/api/workflows/entry-points' + (method === 'GET' ? '' : '/' + encodeURIComponent(entryDefinition));
+        return fetch(new URL(path, window.location.origin).href,
             { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined });
     }
 
@@ -129,11 +132,18 @@
         entry.classList.toggle('hd-hidden', !entryDefinition || !backend['access-token']);
         entryStatus.textContent = '';
         if (!entryDefinition || !backend['access-token']) return;
+        var definitionId = entryDefinition;
         entryRequest('GET').then(function (response) {
-            if (response.status === 404) return showEntry('');
             if (!response.ok) throw new Error(response.status);
-            return response.json().then(function (body) { showEntry(body.intake); });
-        }).catch(function () { entryStatus.textContent = text('entryFailed'); });
+            return response.json().then(function (entries) {
+                // The editor may have moved on to another definition while the list was on its way.
+                if (definitionId !== entryDefinition) return;
+                var open = entries.filter(function (e) { return e.definitionId === definitionId; })[0];
+                showEntry(open ? open.intake : '');
+            });
+        }).catch(function () {
+            if (definitionId === entryDefinition) entryStatus.textContent = text('entryFailed');
+        });
     }
 
     entrySelect.addEventListener('change', function () {
