@@ -133,6 +133,8 @@
         entryStatus.textContent = '';
         if (!entryDefinition || !backend['access-token']) return;
         var definitionId = entryDefinition;
+        // Not to be changed before its state is known (it would show "closed" for an open definition meanwhile).
+        entrySelect.disabled = true;
         entryRequest('GET').then(function (response) {
             if (!response.ok) throw new Error(response.status);
             return response.json().then(function (entries) {
@@ -140,6 +142,7 @@
                 if (definitionId !== entryDefinition) return;
                 var open = entries.filter(function (e) { return e.definitionId === definitionId; })[0];
                 showEntry(open ? open.intake : '');
+                entrySelect.disabled = false;
             });
         }).catch(function () {
             if (definitionId === entryDefinition) entryStatus.textContent = text('entryFailed');
