@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Hotline.Host.Api.OpenApi;
 using Hotline.Host.Security;
 using Hotline.Workflows.Definitions;
 using Hotline.Workflows.Expressions;
@@ -23,6 +24,8 @@ public static class WorkflowsApi
         group.MapPost("/{definitionId}/instances", StartAsync)
             .WithName("StartWorkflow")
             .WithSummary("Starts the published version of a workflow definition.")
+            .AcceptsJson<StartWorkflowRequest>(optional: true)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .Produces<StartWorkflowResponse>(StatusCodes.Status201Created)
             .Produces<StartWorkflowResponse>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
