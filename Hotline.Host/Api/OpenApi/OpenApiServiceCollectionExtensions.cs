@@ -24,6 +24,7 @@ public static class OpenApiServiceCollectionExtensions
             o.AddOperationTransformer<AuthorizationOperationTransformer>();
             o.AddOperationTransformer<QueryParameterTransformer>();
             o.AddSchemaTransformer<DeclaredValuesSchemaTransformer>();
+            o.AddSchemaTransformer<OmittedPropertiesSchemaTransformer>();
             o.AddDocumentTransformer<JsonValueSchemaTransformer>();
         });
 }
