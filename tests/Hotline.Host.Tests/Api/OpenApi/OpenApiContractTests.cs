@@ -20,7 +20,7 @@ public sealed class OpenApiContractTests : IAsyncLifetime
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
-    public void Should_accept_a_task_with_null_and_object_JSON_values()
+    public void Should_accept_a_task_When_its_JSON_values_are_null_or_objects()
     {
         Assert.Empty(_contract.Check("GET", "/api/inbox/t-1", 200, "application/json", Task));
     }
@@ -30,7 +30,7 @@ public sealed class OpenApiContractTests : IAsyncLifetime
     [InlineData("createdAt", "\"last Monday\"")]
     [InlineData("taskName", "null")]
     [InlineData("caseId", "\"not-a-guid\"")]
-    public void Should_report_a_field_that_breaks_the_schema(string field, string value)
+    public void Should_report_the_field_When_it_breaks_the_schema(string field, string value)
     {
         var task = JsonNode.Parse(Task)!.AsObject();
         task[field] = JsonNode.Parse(value);
@@ -41,7 +41,7 @@ public sealed class OpenApiContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Should_report_an_undeclared_status_a_missing_field_and_an_undeclared_media_type()
+    public void Should_report_a_violation_When_the_status_or_media_type_is_undeclared_or_a_required_field_is_missing()
     {
         var task = JsonNode.Parse(Task)!.AsObject();
         task.Remove("status");
@@ -53,7 +53,7 @@ public sealed class OpenApiContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Should_declare_both_credentials_on_secured_operations_and_none_on_anonymous_ones()
+    public void Should_declare_both_credentials_When_an_operation_is_secured_and_none_When_it_is_anonymous()
     {
         var schemes = _contract.Document["components"]!["securitySchemes"]!.AsObject();
         Assert.Equal("bearer", schemes["Bearer"]!["scheme"]!.GetValue<string>());

@@ -132,6 +132,7 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
 
         // Open311 GeoReport v2
         await OkAsync(anonymous.GetAsync("/open311/v2/services.json"));
+        await OkAsync(anonymous.GetAsync("/open311/v2/services/SR-ROAD.json"));
         using (await anonymous.GetAsync("/open311/v2/services/SR-ROAD.xml")) { }
         using (await anonymous.GetAsync("/open311/v2/services/SR-NOPE.json")) { }
         using (await anonymous.GetAsync("/open311/v2/services.yaml")) { }
