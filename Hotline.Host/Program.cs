@@ -1,4 +1,5 @@
 using Hotline.Host.Api;
+using Hotline.Host.Api.OpenApi;
 using Hotline.Host.Calendar;
 using Hotline.Host.Cli;
 using Hotline.Host.Elsa;
@@ -19,12 +20,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     // Chinese as itself, while < > & ' stay escaped so that no answer can be read as HTML.
     o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 });
-builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-{
-    document.Info.Title = "Hotline 12345 API";
-    document.Info.Description = "Cases, inboxes, indicators and Open311 for a 12345 government service hotline. People sign in with POST /api/auth/token and send Authorization: Bearer <token>; integrators send Authorization: ApiKey <key>.";
-    return Task.CompletedTask;
-}));
+builder.Services.AddHotlineOpenApi();
 builder.Services.AddHotlinePersistence(builder.Configuration);
 builder.Services.AddHotlineCases(builder.Configuration);
 builder.Services.AddHotlineWorkflows();

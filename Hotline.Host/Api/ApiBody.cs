@@ -20,7 +20,7 @@ public static class ApiBody
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new TextWithoutNulConverter() },
     };
 
     /// <summary>The body as <typeparamref name="T"/>, or the problem to answer with.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Hotline.Host.Api.OpenApi;
 using Hotline.Host.Security;
 
 namespace Hotline.Host.Api;
@@ -43,7 +44,7 @@ public static class AuthApi
         var auth = app.MapGroup("/api/auth").WithTags("Sign-in");
         auth.MapPost("/token", SignInAsync).AllowAnonymous().WithName("SignIn")
             .WithSummary("Signs a person in; returns a bearer token for the other endpoints.")
-            .Produces<SignInResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
+            .AcceptsJson<SignInRequest>().Produces<SignInResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
         auth.MapPost("/logout", SignOutAsync).RequireAuthorization().WithName("SignOut")
             .WithSummary("Ends the session of the bearer token sent.").Produces(StatusCodes.Status204NoContent);
         auth.MapGet("/me", (ClaimsPrincipal user) => Results.Ok(new UserView(Caller.Name(user), Caller.DisplayName(user),
@@ -52,7 +53,7 @@ public static class AuthApi
 
         var users = app.MapGroup("/api/users").WithTags("Accounts").RequireAuthorization(p => p.RequireRole(HotlineRoles.Administrator));
         users.MapPost("/", CreateUserAsync).WithName("CreateUser").WithSummary("Creates an account (administrators).")
-            .Produces<UserView>(StatusCodes.Status201Created).ProducesValidationProblem();
+            .AcceptsJson<CreateUserRequest>().Produces<UserView>(StatusCodes.Status201Created);
         users.MapGet("/", ListUsersAsync).WithName("ListUsers").WithSummary("Lists accounts (administrators).").Produces<List<UserView>>();
         return app;
     }

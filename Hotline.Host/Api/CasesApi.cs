@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Hotline.Host.Api.OpenApi;
 using Hotline.Host.Calendar;
 using Hotline.Host.Cases;
 using Hotline.Host.Persistence;
@@ -51,20 +52,32 @@ public static class CasesApi
             .RequireAuthorization(p => p.RequireRole(HotlineRoles.Integrator, HotlineRoles.Operator, HotlineRoles.Administrator))
             .WithName("CreateCase")
             .WithSummary("Registers a citizen's request and starts its lifecycle. Idempotent with an Idempotency-Key header.")
-            .Accepts<CaseIntakeRequest>("application/json")
+            .AcceptsJson<CaseIntakeRequest>()
             .Produces<CaseView>(StatusCodes.Status201Created).Produces<CaseView>()
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         cases.MapGet("/{idOrNumber}", GetAsync).RequireAuthorization()
             .WithName("GetCase").WithSummary("A case with its timeline, current deadline and pending tasks.")
             .Produces<CaseDetail>().ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapGet("/", ListAsync).RequireAuthorization()
             .WithName("ListCases").WithSummary("Cases the caller may see, newest first, with filters and paging.")
+            .WithQueryParameters(
+                new QueryParameter("status", "Only cases in this status.") { Type = typeof(CaseStatus) },
+                new QueryParameter("type", "Only cases of this type.") { Type = typeof(CaseType) },
+                new QueryParameter("subjectCode", "Only cases of this subject (诉求分类)."),
+                new QueryParameter("districtCode", "Only cases in this district."),
+                new QueryParameter("unitCode", "Only cases this unit leads."),
+                QueryParameter.Date("from", "Registered on or after this local date."),
+                QueryParameter.Date("to", "Registered on or before this local date (not before from)."),
+                new QueryParameter("overdue", "true: only open cases past their deadline.") { Type = typeof(bool) },
+                QueryParameter.Page, QueryParameter.PageSize)
             .Produces<CasePage>().ProducesValidationProblem();
 
         app.MapGet("/api/escalations", EscalationsAsync)
             .RequireAuthorization(p => p.RequireRole(HotlineRoles.Supervisor, HotlineRoles.Leader, HotlineRoles.Dispatcher, HotlineRoles.Administrator))
             .WithTags("Cases").WithName("ListEscalations")
             .WithSummary("Open cases on the supervision ladder at or above a level (1 letter to the unit head, 2 the 13710 track, 3 a leader), highest first.")
+            .WithQueryParameters(new QueryParameter("level", "The lowest ladder level listed.") { Type = typeof(int), Minimum = 1, Maximum = 3, Default = "1" },
+                QueryParameter.Page, QueryParameter.PageSize)
             .Produces<CasePage>().ProducesValidationProblem()
             .WithBoundedValues();
         return app;

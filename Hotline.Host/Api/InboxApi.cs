@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Hotline.Host.Api.OpenApi;
 using Hotline.Host.Cases;
 using Hotline.Host.Inbox;
 using Hotline.Host.Persistence;
@@ -67,6 +68,13 @@ public static class InboxApi
             p.RequireRole(HotlineRoles.Unit, HotlineRoles.Dispatcher, HotlineRoles.CallbackAgent, HotlineRoles.Supervisor, HotlineRoles.Administrator));
         inbox.MapGet("/", ListAsync).WithName("ListInbox")
             .WithSummary("The caller's inbox: a unit user's unit, the dispatch desk for dispatchers, the callback desk for callback agents (others choose with unitCode). Filter by status and kind, sort by dueAt (default), -dueAt or createdAt.")
+            .WithQueryParameters(
+                new QueryParameter("status", "Which tasks: pending (open or signed for), open, signed, completed, cancelled or all.")
+                    { Values = ["pending", "open", "signed", "completed", "cancelled", "all"], Default = "pending" },
+                new QueryParameter("kind", "Only tasks of this kind.") { Type = typeof(InboxTaskKind) },
+                new QueryParameter("sort", "The order; a leading - reverses it.") { Values = ["dueAt", "-dueAt", "createdAt", "-createdAt"], Default = "dueAt" },
+                new QueryParameter("unitCode", "The inbox to read (not for unit users, who read their unit's)."),
+                QueryParameter.Page, QueryParameter.PageSize)
             .Produces<TaskPage>().ProducesValidationProblem();
         inbox.MapGet("/{taskId}", GetAsync).WithName("GetTask").WithSummary("One task.").Produces<TaskView>().ProducesProblem(StatusCodes.Status404NotFound);
         Action(inbox, "/{taskId}/claim", "ClaimTask", "Signs for a task (签收); the sign-for limit is on the task.", ClaimAsync);
@@ -129,12 +137,12 @@ public static class InboxApi
                     await inbox.CompleteAsync(task.TaskId, actor, outcome, result, ct);
                 }, ct);
             })
-            .WithName(name).WithSummary(summary).Accepts<TBody>("application/json")
-            .Produces<ActionResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName(name).WithSummary(summary).AcceptsJson<TBody>()
+            .Produces<ActionResult>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
     private static void Action(RouteGroupBuilder group, string pattern, string name, string summary, Func<string, ClaimsPrincipal, InboxService, IDbContextFactory<HotlineDbContext>, CancellationToken, Task<IResult>> handler) =>
         group.MapPost(pattern, handler).WithName(name).WithSummary(summary)
-            .Produces<ActionResult>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<ActionResult>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
     private static Task<IResult> ClaimAsync(string taskId, ClaimsPrincipal user, InboxService inbox, IDbContextFactory<HotlineDbContext> contexts, CancellationToken ct) =>
         ActAsync(taskId, user, contexts, null, async (task, actor) => await inbox.SignAsync(task.TaskId, actor, ct), ct);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotline.Host.Api.OpenApi;
 using Hotline.Host.Indicators;
 using Hotline.Host.Security;
 
@@ -41,6 +42,9 @@ public static class IndicatorsApi
             .WithName("GetIndicators")
             .WithSummary("The ten indicators (KPIs) of a period, city-wide and per unit.")
             .WithDescription("Query: from, to (YYYY-MM-DD, to excluded, at most 366 days), unitCode (optional: that unit only). " + Definitions)
+            .WithQueryParameters(QueryParameter.Date("from", "The first day of the period.", required: true),
+                QueryParameter.Date("to", "The day after the period (excluded), at most 366 days after from.", required: true),
+                new QueryParameter("unitCode", "That unit's figures only.") { MaxLength = 32 })
             .Produces<IndicatorReport>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -53,6 +57,7 @@ public static class IndicatorsApi
                 "the score of onTimeCompletion, satisfaction, resolution and timelySignFor is the rate, that of return and rehandle is 1 − rate. " +
                 "Default weights (Hotline:Indicators:Weights): onTimeCompletion 30, satisfaction 30, resolution 20, timelySignFor 10, return 5, rehandle 5. " +
                 "Equal scores share a rank; units without any scored figure come last. " + Definitions)
+            .WithQueryParameters(new QueryParameter("month", $"The month, YYYY-MM ({InputLimits.MinYear} to {InputLimits.MaxYear}).") { Required = true, Pattern = @"^\d{4}-\d{2}$" })
             .Produces<RankingReport>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -71,6 +76,7 @@ public static class IndicatorsApi
                 "times their daily average over the HotSpotBaselineDays (default 7) days before (Hotline:Indicators). " +
                 "Overdue: cases open at 24:00 that day, still with their unit (no answer submitted since the last dispatch, send-back or reopening), " +
                 "whose deadline then in force had passed; daysOverdue counts working days from the deadline's date to the report's date (0: due that day).")
+            .WithQueryParameters(QueryParameter.Date("date", "The local date reported on.", required: true))
             .Produces<DailyReport>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

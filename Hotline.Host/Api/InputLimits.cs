@@ -59,7 +59,7 @@ public static class InputLimits
     /// the handler runs. For the API's endpoint groups (Open311 checks its own, answering in its own error format).
     /// </summary>
     public static TBuilder WithBoundedValues<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.ProducesValidationProblem().AddEndpointFilter(async (context, next) =>
         {
             var request = context.HttpContext.Request;
             var errors = new Dictionary<string, string[]>();
@@ -67,6 +67,8 @@ public static class InputLimits
             {
                 if (value is string text && text.Length > MaxValueLength)
                     errors[name] = [$"'{name}' may be at most {MaxValueLength} characters."];
+                else if (value is string withNul && withNul.Contains('\0', StringComparison.Ordinal))
+                    errors[name] = [$"'{name}' may not contain the NUL character."];
             }
 
             foreach (var (name, values) in request.Query)
@@ -75,6 +77,8 @@ public static class InputLimits
                     errors["query"] = [$"A query parameter name may be at most {MaxValueLength} characters."];
                 else if (values.Any(v => v?.Length > MaxValueLength))
                     errors[name] = [$"'{name}' may be at most {MaxValueLength} characters."];
+                else if (values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
+                    errors[name] = [$"'{name}' may not contain the NUL character."];
             }
 
             return errors.Count > 0 ? Results.ValidationProblem(errors, title: "The request is not valid.") : await next(context);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Hotline.Host.Api.OpenApi;
 using Hotline.Host.Security;
 using Hotline.Host.Workflows.EntryPoints;
 using Hotline.Workflows.Runtime;
@@ -30,7 +31,7 @@ public static class WorkflowEntryPointsApi
             .Produces<EntryPointView>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{definitionId}", OpenAsync)
             .WithName("OpenEntryPoint").WithSummary("Lets other systems start a definition (intake Workflow: its declared inputs; Case: the case intake checks).")
-            .Accepts<OpenEntryPointRequest>("application/json")
+            .AcceptsJson<OpenEntryPointRequest>()
             .Produces<EntryPointView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{definitionId}", CloseAsync)
             .WithName("CloseEntryPoint").WithSummary("Stops other systems from starting a definition.")

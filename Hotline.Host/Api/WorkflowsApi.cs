@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Hotline.Host.Api.OpenApi;
 using Hotline.Host.Security;
 using Hotline.Host.Workflows.EntryPoints;
 using Hotline.Workflows.Definitions;
@@ -34,6 +35,7 @@ public static class WorkflowsApi
             .RequireAuthorization(SecurityServiceCollectionExtensions.StartWorkflowsPolicy)
             .WithName("StartWorkflow")
             .WithSummary("Starts the published version of an entry-point workflow definition.")
+            .AcceptsJson<StartWorkflowRequest>(optional: true)
             .Produces<StartWorkflowResponse>(StatusCodes.Status201Created)
             .Produces<StartWorkflowResponse>(StatusCodes.Status200OK)
             .ProducesValidationProblem()

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Hotline.Host.Api;
 using Microsoft.AspNetCore.Mvc;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Hotline.Host.Api.OpenApi;
 
 namespace Hotline.Host.Calendar;
 
@@ -21,9 +24,11 @@ public static class CalendarApi
     {
         var group = app.MapGroup("/api/calendar").WithTags("Calendar").WithBoundedValues();
         group.MapGet("/years", ListYearsAsync)
+            .WithName("ListCalendarYears")
             .WithSummary("Lists the calendar years with their numbers of holidays, make-up working days and working days.")
             .Produces<IReadOnlyList<CalendarYearSummary>>();
         group.MapGet("/years/{year}", GetYearAsync)
+            .WithName("GetCalendarYear")
             .WithSummary("One calendar year: its holidays and make-up working days.")
             .Produces<CalendarYearDocument>()
             .ProducesValidationProblem()
@@ -31,19 +36,26 @@ public static class CalendarApi
         group.MapPut("/years/{year}", PutYearAsync)
             .RequireAuthorization(policy => policy.RequireRole(AdministratorRole))
             .WithSummary("Saves a new or corrected calendar year (administrators); provisional deadlines are then recomputed.")
-            .Accepts<CalendarYearDocument>("application/json")
+            .WithName("SaveCalendarYear")
+            .AcceptsJson<CalendarYearDocument>()
             .Produces<CalendarYearDocument>(StatusCodes.Status201Created)
-            .Produces<CalendarYearDocument>()
-            .ProducesValidationProblem();
+            .Produces<CalendarYearDocument>();
         group.MapGet("/working-days", ListWorkingDaysAsync)
+            .WithName("ListWorkingDays")
             .WithSummary("The working days from one date to another, both included.")
+            .WithQueryParameters(QueryParameter.Date("from", "The first date.", required: true),
+                QueryParameter.Date("to", $"The last date (not before from, fewer than {MaxListDays} days after it).", required: true))
             .Produces<WorkingDaysResponse>()
             .ProducesValidationProblem();
         group.MapGet("/add-working-days", AddWorkingDaysAsync)
+            .WithName("AddWorkingDays")
             .WithSummary("The due date a number of working days after a date (counting starts the next day).")
+            .WithQueryParameters(QueryParameter.Date("date", "The start date.", required: true),
+                new QueryParameter("days", "The number of working days.") { Type = typeof(int), Required = true, Minimum = 0, Maximum = WorkingDayCalendar.MaxWorkingDays })
             .Produces<DueDateResponse>()
             .ProducesValidationProblem();
         group.MapGet("/warnings", GetWarningsAsync)
+            .WithName("GetCalendarWarnings")
             .WithSummary("Years that deadlines may need but that are not loaded.")
             .Produces<CalendarWarningsResponse>();
         return app;

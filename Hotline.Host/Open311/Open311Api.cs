@@ -1,4 +1,5 @@
 using Hotline.Host.Api;
+using Hotline.Host.Api.OpenApi;
 using Hotline.Host.Cases;
 using Hotline.Host.Persistence;
 using Hotline.Host.Security;
@@ -51,6 +52,12 @@ public static class Open311Api
         group.MapGet("/requests.{format}", ListRequestsAsync)
             .WithName("Open311ListRequests")
             .WithSummary("GeoReport v2 request list: cases by service_request_id, or by service_code, start_date/end_date (90 days at most) and status; 1,000 at most.")
+            .WithQueryParameters(
+                new QueryParameter("service_request_id", "Case numbers, comma-separated; the other filters are then ignored."),
+                new QueryParameter("service_code", "Service (subject) codes, comma-separated."),
+                new QueryParameter("start_date", "Requested at or after (RFC 3339 date-time, or a local date)."),
+                new QueryParameter("end_date", "Requested at or before (RFC 3339 date-time, or a local date); at most 90 days after start_date."),
+                new QueryParameter("status", "open or closed, or both comma-separated."))
             .Produces<IReadOnlyList<Open311ServiceRequest>>(StatusCodes.Status200OK, Json, Xml)
             .Produces<IReadOnlyList<Open311Error>>(StatusCodes.Status400BadRequest, Json, Xml);
         group.MapGet("/requests/{service_request_id}.{format}", GetRequestAsync)

