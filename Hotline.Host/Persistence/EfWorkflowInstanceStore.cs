@@ -61,6 +61,9 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
                 db.Add(await InboxTaskRows.CreateAsync(db, task, commit.Instance.UpdatedAt, _logger, cancellationToken));
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // No savepoint around the SaveChanges below: a failure rolls the whole commit back anyway, and without one
+            // every row of the commit belongs to the one transaction (on PostgreSQL a savepoint is a subtransaction).
+            db.Database.AutoSavepointsEnabled = false;
             bool written;
             try
             {

@@ -29,6 +29,7 @@ public sealed class FaultScenarioTests(ITestOutputHelper output)
             output.WriteLine(log.ToString());
         }
 
+        output.WriteLine(report.Summary());
         Assert.True(report.CasesAccepted > 0 && report.TimersAccepted > 0 && report.Kills > 0 && report.DatabaseCrashes > 0,
             "The run did not exercise what it checks:\n" + report.Summary());
         Assert.True(report.Passed, report.Summary());

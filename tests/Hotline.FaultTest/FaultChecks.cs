@@ -13,6 +13,7 @@ internal sealed class FaultChecks(NpgsqlDataSource database, FaultReport report)
     {
         await EveryAcceptedRequestIsOneCaseAsync(cases, cancellationToken);
         await NoCaseWaitsOnAMissingTaskAsync(cancellationToken);
+        await EveryTaskWasWrittenWithItsBookmarkAsync(cancellationToken);
         await NoDuplicateOrStaleOpenTaskAsync(cancellationToken);
         await EveryTimerFiredOnceAsync(timers, cancellationToken);
         await NothingFaultedAsync(cancellationToken);
@@ -47,6 +48,18 @@ internal sealed class FaultChecks(NpgsqlDataSource database, FaultReport report)
     private async Task NoCaseWaitsOnAMissingTaskAsync(CancellationToken cancellationToken) =>
         Report("no case waits on a task missing from the inbox (at the end)",
             (await Sql.RowsAsync(database, Sql.WaitingTasksMissingFromInbox, cancellationToken)).Select(r => $"instance {r[1]} waits on task {r[2]} (bookmark {r[0]}), which has no open inbox row").ToList());
+
+    private async Task EveryTaskWasWrittenWithItsBookmarkAsync(CancellationToken cancellationToken)
+    {
+        const string invariant = "every task's inbox row was written in the transaction of its bookmark";
+        var rows = await Sql.RowsAsync(database, Sql.TasksNotWrittenWithTheirBookmark, cancellationToken);
+        var open = int.Parse((await Sql.RowsAsync(database, Sql.OpenTasksWithBookmark, cancellationToken))[0][0]!, System.Globalization.CultureInfo.InvariantCulture);
+        report.TasksWrittenWithBookmark = (open, rows.Count);
+        var details = rows.Select(r => $"task {r[0]} of instance {r[1]}: its inbox row was written by another transaction than its bookmark").ToList();
+        if (open == 0)
+            details.Add("no open task was left to compare: the check proved nothing");
+        Report(invariant, details);
+    }
 
     private async Task NoDuplicateOrStaleOpenTaskAsync(CancellationToken cancellationToken)
     {

@@ -45,6 +45,9 @@ internal sealed class FaultReport
     /// <summary>Human-task bookmarks seen without an open inbox row by the monitor during the run, and the longest time one was seen so.</summary>
     public (int Bookmarks, TimeSpan Longest) TasksSeenMissing { get; set; }
 
+    /// <summary>Open, unchanged tasks whose writing transaction was compared with their bookmark's, and how many differed.</summary>
+    public (int Checked, int Apart) TasksWrittenWithBookmark { get; set; }
+
     /// <summary>Phases and how long each took.</summary>
     public List<(string Phase, TimeSpan Took)> Phases { get; } = [];
 
@@ -90,6 +93,7 @@ internal sealed class FaultReport
         Line($"cases:  {CaseRequests} requests, {CasesAccepted} accepted, {_casesRejected} refused (4xx), {_casesUncertain} given up, {_caseRetries} retries; {CasesInDatabase} cases in the database");
         Line($"timers: {_timerRequests} requests, {TimersAccepted} accepted, {_timersRejected} refused (4xx), {_timersUncertain} given up, {_timerRetries} retries; {Timers.Instances} instances ({Timers.Instances - TimersAccepted} more than accepted: a retried execute, which takes no idempotency key, may start twice), {Timers.FiredOnce} fired exactly once");
         Line($"chaos:  {Kills} hosts SIGKILLed, {_selfExits} host exits by themselves (restarted), {DatabaseCrashes} PostgreSQL crashes");
+        Line($"inbox rows written with their bookmark: {TasksWrittenWithBookmark.Checked - TasksWrittenWithBookmark.Apart} of {TasksWrittenWithBookmark.Checked} open tasks ({TasksWrittenWithBookmark.Apart} by another transaction)");
         Line($"inbox monitor: {_monitorSamples} samples, {_monitorSamplesFailed} unanswered (database down); {TasksSeenMissing.Bookmarks} waiting task(s) seen missing from the inbox, longest {TasksSeenMissing.Longest.TotalSeconds:0.0}s");
         foreach (var violation in _violations.Take(40))
             Line("VIOLATION " + violation);

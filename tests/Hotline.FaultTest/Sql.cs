@@ -19,6 +19,27 @@ internal static class Sql
           AND NOT EXISTS (SELECT 1 FROM "InboxTasks" t WHERE t."TaskId" = COALESCE(b."Hash", b."Id") AND t."Status" IN {Pending})
         """;
 
+    /// <summary>
+    /// Open inbox rows, never changed since they were written (<c>Version</c> 0; the test loads no calendar year, the
+    /// only thing that moves an open task's due time), that another transaction wrote than their task's bookmark.
+    /// Bookmarks are only inserted and deleted, so a row's <c>xmin</c> equals its bookmark's exactly when the commit
+    /// that created the task wrote the row: a row written after the commit, or repaired later, is caught in every run,
+    /// not only when a kill lands between the two.
+    /// </summary>
+    public const string TasksNotWrittenWithTheirBookmark = """
+        SELECT t."TaskId", t."WorkflowInstanceId"
+        FROM "Bookmarks" b JOIN "InboxTasks" t ON t."TaskId" = b."Hash"
+        WHERE b."Name" = 'Hotline.HumanTask' AND t."Status" = 'Open' AND t."Version" = 0
+          AND t.xmin::text <> b.xmin::text
+        """;
+
+    /// <summary>How many rows <see cref="TasksNotWrittenWithTheirBookmark"/> compares.</summary>
+    public const string OpenTasksWithBookmark = """
+        SELECT count(*)
+        FROM "Bookmarks" b JOIN "InboxTasks" t ON t."TaskId" = b."Hash"
+        WHERE b."Name" = 'Hotline.HumanTask' AND t."Status" = 'Open' AND t."Version" = 0
+        """;
+
     /// <summary>Rows of <paramref name="sql"/>, every column as text.</summary>
     public static async Task<List<string?[]>> RowsAsync(NpgsqlDataSource database, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
