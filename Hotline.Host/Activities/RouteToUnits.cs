@@ -50,10 +50,10 @@ public sealed class RouteToUnits : Activity
         var district = Blank(context.Get(DistrictCode));
         if (subject is null && district is null)
         {
-            await using var read = await context.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
-            var saved = await read.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.SubjectCode, c.DistrictCode }).FirstOrDefaultAsync()
-                ?? throw new WorkflowFaultException($"Case {caseId} is not saved yet; pass SubjectCode and DistrictCode to Route To Units.");
-            (subject, district) = (saved.SubjectCode, saved.DistrictCode);
+            // The case as this burst sees it: one registered earlier in the same burst (a case with neither subject nor
+            // district, which goes to the dispatch desk) is found too.
+            var seen = await CaseReader.FindAsync(context, caseId) ?? throw new WorkflowFaultException($"Case {caseId} does not exist.");
+            (subject, district) = (seen.SubjectCode, seen.DistrictCode);
         }
 
         var route = await context.GetRequiredService<RoutingService>().RouteAsync(subject, district);

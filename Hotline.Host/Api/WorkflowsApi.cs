@@ -146,6 +146,9 @@ public static class WorkflowsApi
             return (null!, Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large", detail: $"The body may be at most {MaxBodyBytes} bytes."));
         if (buffer.Length == 0)
             return (new StartWorkflowRequest(null, null), null);
+        // A body needs its media type: a JSON body sent without one (or as text/plain) is refused, not guessed.
+        if (!request.HasJsonContentType())
+            return (null!, Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the request as application/json."));
         JsonNode? node;
         try
         {

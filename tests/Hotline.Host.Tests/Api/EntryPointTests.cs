@@ -126,6 +126,21 @@ public abstract class EntryPointTests : IAsyncLifetime
         Assert.Equal(@case.Number, body["correlationId"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Should_hand_the_case_to_the_dispatch_desk_When_it_has_neither_subject_nor_district()
+    {
+        using var response = await StartAsync("case-lifecycle", new JsonObject { ["Channel"] = "Phone", ["Content"] = "反映一个问题", ["CaseType"] = "Help" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("Suspended", body["subStatus"]!.GetValue<string>());
+        var @case = await _host.CaseOfAsync(body["instanceId"]!.GetValue<string>());
+        Assert.Null(@case.SubjectCode);
+        var desk = Assert.Single(await _host.PendingTasksAsync("RX-PD"));
+        Assert.Equal(Hotline.Host.Inbox.InboxTaskKind.Dispatch, desk.Kind);
+        Assert.Equal(@case.Id, desk.CaseId);
+    }
+
     [Theory]
     [InlineData("SubmittedBy", "wechat")]
     [InlineData("Content", "")]
@@ -210,6 +225,23 @@ public abstract class EntryPointTests : IAsyncLifetime
         Assert.Contains("input.SubmittedBy", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         Assert.Equal("portal", (await started.Content.ReadFromJsonAsync<JsonObject>())!["output"]!["By"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task Should_answer_415_and_create_nothing_When_a_start_body_is_not_sent_as_JSON(string? mediaType)
+    {
+        var before = await CountsAsync();
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(new JsonObject { ["input"] = CaseInput() }.ToJsonString()));
+        if (mediaType is not null)
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+
+        using var response = await _integrator.PostAsync("/api/workflows/case-lifecycle/instances", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(before, await CountsAsync());
     }
 
     [Theory]
