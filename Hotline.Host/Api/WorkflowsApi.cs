@@ -162,6 +162,8 @@ public static class WorkflowsApi
         if (node is not JsonObject obj)
             return (null!, Results.ValidationProblem(new Dictionary<string, string[]> { ["$"] = ["The body must be a JSON object: {\"input\": {...}, \"correlationId\": \"...\"}."] }));
         var errors = new Dictionary<string, string[]>();
+        if (FirstNul(obj) is { } nulPath)
+            errors[nulPath.StartsWith("$.", StringComparison.Ordinal) ? nulPath[2..] : nulPath] = ["Text may not contain the NUL character (\\u0000)."];
         if (obj["input"] is { } inputNode && inputNode is not JsonObject)
             errors["input"] = ["'input' must be a JSON object of input names to values."];
         if (obj["correlationId"] is { } correlationNode && (correlationNode is not JsonValue cv || !cv.TryGetValue<string>(out _)))
@@ -173,4 +175,13 @@ public static class WorkflowsApi
             return (null!, Results.ValidationProblem(errors, title: "The request body is not valid."));
         return (new StartWorkflowRequest(obj["input"] as JsonObject, obj["correlationId"]?.GetValue<string>()), null);
     }
+
+    /// <summary>The path of the first string (value or property name) holding a NUL character, which PostgreSQL cannot store.</summary>
+    private static string? FirstNul(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.Select(p => p.Key.Contains('\0', StringComparison.Ordinal) ? obj.GetPath() : FirstNul(p.Value)).FirstOrDefault(p => p is not null),
+        JsonArray array => array.Select(FirstNul).FirstOrDefault(p => p is not null),
+        JsonValue value when value.TryGetValue<string>(out var text) && text.Contains('\0', StringComparison.Ordinal) => value.GetPath(),
+        _ => null,
+    };
 }

@@ -163,6 +163,22 @@ public abstract class EntryPointTests : IAsyncLifetime
         Assert.Equal(before, await CountsAsync());
     }
 
+    [Theory]
+    [InlineData("""{"input":{"Channel":"Web","Content":"a\u0000b","CaseType":"Help"}}""", "input.Content")]
+    [InlineData("""{"input":{"Channel":"Web","Content":"路灯","CaseType":"Help"},"correlationId":"x\u0000"}""", "correlationId")]
+    public async Task Should_answer_400_naming_the_field_and_create_nothing_When_a_start_carries_a_NUL_character(string json, string field)
+    {
+        var before = await CountsAsync();
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+
+        using var response = await _integrator.PostAsync("/api/workflows/case-lifecycle/instances", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.True(problem["errors"]!.AsObject().ContainsKey(field), problem.ToJsonString());
+        Assert.Equal(before, await CountsAsync());
+    }
+
     [Fact]
     public async Task Should_answer_400_and_create_nothing_When_the_case_content_is_longer_than_the_intake_allows()
     {
