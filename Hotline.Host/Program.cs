@@ -35,6 +35,7 @@ var app = builder.Build();
 await app.Services.MigrateHotlineDatabaseAsync();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
+app.UseNulCharacterGuard();
 app.UseStatusCodePages();
 app.UseCors();
 app.UseAuthentication();

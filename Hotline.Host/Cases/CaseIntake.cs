@@ -72,6 +72,16 @@ public sealed class CaseIntake(WorkflowRuntime runtime, IDbContextFactory<Hotlin
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Bad(string field, string message) => errors[field] = [message];
 
+        foreach (var (field, text) in Texts(request))
+        {
+            // PostgreSQL cannot store or compare text with a NUL character.
+            if (text?.Contains('\0', StringComparison.Ordinal) == true)
+            {
+                Bad(field, "The text may not contain the NUL character.");
+                return errors;
+            }
+        }
+
         if (!IsEnum<CaseChannel>(request.Channel))
             Bad("channel", $"'{request.Channel}' is not a channel ({string.Join(", ", Enum.GetNames<CaseChannel>())}).");
         if (string.IsNullOrWhiteSpace(request.Content))
@@ -175,6 +185,13 @@ public sealed class CaseIntake(WorkflowRuntime runtime, IDbContextFactory<Hotlin
         ["Urgency"] = string.IsNullOrWhiteSpace(request.Urgency) ? nameof(CaseUrgency.Normal) : Canonical<CaseUrgency>(request.Urgency),
         ["KnowledgeArticleId"] = Blank(request.KnowledgeArticleId),
     };
+
+    private static IEnumerable<(string Field, string? Text)> Texts(CaseIntakeRequest r) =>
+    [
+        ("channel", r.Channel), ("content", r.Content), ("type", r.Type), ("subjectCode", r.SubjectCode), ("citizenName", r.CitizenName),
+        ("citizenPhone", r.CitizenPhone), ("address", r.Address), ("districtCode", r.DistrictCode), ("urgency", r.Urgency),
+        ("knowledgeArticleId", r.KnowledgeArticleId),
+    ];
 
     private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
 

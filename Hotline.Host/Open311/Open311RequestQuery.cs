@@ -30,6 +30,11 @@ public sealed partial record Open311RequestQuery(IReadOnlyList<string> ServiceRe
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(zone);
         var errors = new List<string>();
+        // PostgreSQL cannot store or compare text with a NUL character.
+        errors.AddRange(query.Where(q => q.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
+            .Select(q => $"{q.Key.Replace("\0", "", StringComparison.Ordinal)}: the value may not contain the NUL character."));
+        if (errors.Count > 0)
+            return (null, errors);
         var ids = List(query["service_request_id"]);
         if (ids.Count > MaxResults)
             errors.Add($"service_request_id: at most {MaxResults} ids.");

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Hotline.Host.Tests.Infrastructure;
 using Hotline.Host.Tests.Open311;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Host.Tests.Api;
 
@@ -13,6 +14,7 @@ public static class InputBoundsData
     public static TheoryData<string, string> ApiQueries => new()
     {
         { "/api/cases?from=0001-01-01", "from" },
+        { "/api/cases?subjectCode=SR%00", "subjectCode" },
         { "/api/cases?to=9999-12-31", "to" },
         { "/api/cases?from=1899-12-31", "from" },
         { "/api/cases?from=2201-01-01", "from" },
@@ -61,6 +63,8 @@ public static class InputBoundsData
         { "/requests/" + new string('x', 5000) + ".json", "service_request_id" },
         { "/services/" + new string('x', 5000) + ".json", "service_code" },
         { "/tokens/" + new string('x', 5000) + ".json", "token" },
+        { "/requests.json?service_request_id=%E2%80%AE%00%07", "service_request_id" },
+        { "/requests.json?service_code=SR-%00ROAD", "service_code" },
     };
 }
 
@@ -122,6 +126,7 @@ public abstract class InputBoundsTests<THost>(THost host) : IClassFixture<THost>
     [InlineData("""{"service_code":"SR-ROAD","description":"x","first_name":"\udc00"}""", "first_name")]
     [InlineData("""{"service_code":"SR-ROAD","attribute":{"district_code":"\ud800"}}""", "attribute[district_code]")]
     [InlineData("""{"service_code":"SR-ROAD","\ud800":"x"}""", "body")]
+    [InlineData("""{"service_code":"SR-ROAD","address_string":"东湖区新华路1号","description":"占道\u0000经营"}""", "description")]
     public async Task Should_answer_400_naming_the_field_When_an_Open311_JSON_string_has_a_lone_surrogate(string json, string field)
     {
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
@@ -130,6 +135,26 @@ public abstract class InputBoundsTests<THost>(THost host) : IClassFixture<THost>
         var (status, body) = await Open311TestSupport.PostJsonAsync(client, content);
         Assert.True(status == HttpStatusCode.BadRequest, $"{(int)status}: {body}");
         Assert.Contains(Open311TestSupport.ErrorDescriptions(status, body), d => d.StartsWith(field + ":", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Should_answer_400_and_create_no_case_When_an_Open311_form_field_carries_a_NUL_character()
+    {
+        var contexts = host.Factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Hotline.Host.Persistence.HotlineDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var marker = "夜间施工扰民" + Guid.NewGuid().ToString("N");
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["service_code"] = "SR-ROAD", ["description"] = marker + "\0", ["api_key"] = HotlineFactory.IntegratorKey,
+        });
+        using var client = host.Factory.CreateClient();
+
+        using var response = await client.PostAsync("/open311/v2/requests.json", content);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
+        Assert.Contains("body:", body, StringComparison.Ordinal);
+        Assert.False(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Cases, c => c.Content.StartsWith(marker)));
     }
 
     [Fact]
