@@ -1,4 +1,3 @@
-
 namespace Hotline.Workflows.Activities.Flow;
 
 /// <summary>Ends its flowchart at once, whatever else is still running in it.</summary>

@@ -1,4 +1,3 @@
-
 namespace Hotline.Workflows.Activities.Flow;
 
 /// <summary>How an explicit join waits for its inbound branches.</summary>

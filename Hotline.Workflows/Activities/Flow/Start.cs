@@ -1,4 +1,3 @@
-
 namespace Hotline.Workflows.Activities.Flow;
 
 /// <summary>The explicit start of a flowchart.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hotline.Workflows.Runtime;
 
 namespace Hotline.Workflows.Activities.Timers;
