@@ -1,7 +1,5 @@
-using Hotline.Workflows.Activities;
-using Hotline.Workflows.Activities.Tasks;
+using Hotline.Workflows;
 using Hotline.Workflows.Runtime;
-using Hotline.Workflows.Scheduling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hotline.Host.Workflows;
@@ -12,26 +10,14 @@ public static class WorkflowsServiceCollectionExtensions
     /// <summary>Adds the engine: activity registry, runtime, task dispatcher and timer scheduler.</summary>
     public static IServiceCollection AddHotlineWorkflows(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => ActivityRegistry.CreateDefault().RegisterAssembly(typeof(WorkflowsServiceCollectionExtensions).Assembly));
+        // The host's ports first (stores by AddHotlinePersistence, the inbox by AddHotlineCases, Quartz by
+        // AddHotlineScheduling, which replace these); the engine fills in the rest.
         services.TryAddSingleton<ITextOutput, LoggingTextOutput>();
-        services.TryAddSingleton<ITaskDispatcher, InMemoryTaskDispatcher>();
-        services.TryAddSingleton<IBookmarkScheduler, InMemoryBookmarkScheduler>();
-        services.TryAddSingleton(sp => new EngineServices
+        services.AddWorkflowEngine(engine =>
         {
-            Clock = sp.GetRequiredService<TimeProvider>(),
-            TextOutput = sp.GetRequiredService<ITextOutput>(),
-            HostServices = sp,
-            IsTransient = Persistence.TransientFailures.IsTransient,
+            engine.ActivityAssemblies.Add(typeof(WorkflowsServiceCollectionExtensions).Assembly);
+            engine.IsTransient = Persistence.TransientFailures.IsTransient;
         });
-        services.TryAddSingleton(sp => new WorkflowRuntime(
-            sp.GetRequiredService<ActivityRegistry>(),
-            sp.GetRequiredService<Hotline.Workflows.Persistence.IWorkflowDefinitionStore>(),
-            sp.GetRequiredService<Hotline.Workflows.Persistence.IWorkflowInstanceStore>(),
-            sp.GetRequiredService<EngineServices>(),
-            sp.GetRequiredService<ITaskDispatcher>(),
-            sp.GetRequiredService<IBookmarkScheduler>(),
-            sp.GetRequiredService<ILogger<WorkflowRuntime>>()));
         services.AddHostedService<DefinitionSeeder>();
         // The inbox's actions resume workflows, so the service comes with the engine (the cases part only stores tasks).
         services.TryAddSingleton<Inbox.InboxService>();

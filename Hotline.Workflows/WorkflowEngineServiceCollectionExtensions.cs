@@ -1,0 +1,65 @@
+using System.Reflection;
+using Hotline.Workflows.Activities;
+using Hotline.Workflows.Activities.Tasks;
+using Hotline.Workflows.Persistence;
+using Hotline.Workflows.Runtime;
+using Hotline.Workflows.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Hotline.Workflows;
+
+/// <summary>How the host adds to the engine: its activities and what counts as a passing failure.</summary>
+public sealed class WorkflowEngineOptions
+{
+    /// <summary>Assemblies whose activities are registered besides the engine's own.</summary>
+    public IList<Assembly> ActivityAssemblies { get; } = [];
+
+    /// <summary>See <see cref="EngineServices.IsTransient"/>; none by default.</summary>
+    public Func<Exception, bool> IsTransient { get; set; } = static _ => false;
+}
+
+/// <summary>Registers the engine: the activity registry, its ports and the runtime.</summary>
+public static class WorkflowEngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the <see cref="WorkflowRuntime"/> and what it needs. Each port — definition and instance stores, task
+    /// dispatcher, bookmark scheduler, text output, clock — gets its in-memory implementation unless the host registered
+    /// its own first, so a host registers its ports and then calls this.
+    /// </summary>
+    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, Action<WorkflowEngineOptions>? configure = null)
+    {
+        var options = new WorkflowEngineOptions();
+        configure?.Invoke(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ =>
+        {
+            var registry = ActivityRegistry.CreateDefault();
+            foreach (var assembly in options.ActivityAssemblies)
+                registry.RegisterAssembly(assembly);
+            return registry;
+        });
+        services.TryAddSingleton<ITextOutput>(NullTextOutput.Instance);
+        services.TryAddSingleton<ITaskDispatcher, InMemoryTaskDispatcher>();
+        services.TryAddSingleton<IBookmarkScheduler, InMemoryBookmarkScheduler>();
+        services.TryAddSingleton<IWorkflowDefinitionStore, MemoryWorkflowDefinitionStore>();
+        services.TryAddSingleton<IWorkflowInstanceStore, MemoryWorkflowInstanceStore>();
+        services.TryAddSingleton(sp => new EngineServices
+        {
+            Clock = sp.GetRequiredService<TimeProvider>(),
+            TextOutput = sp.GetRequiredService<ITextOutput>(),
+            HostServices = sp,
+            IsTransient = options.IsTransient,
+        });
+        services.TryAddSingleton(sp => new WorkflowRuntime(
+            sp.GetRequiredService<ActivityRegistry>(),
+            sp.GetRequiredService<IWorkflowDefinitionStore>(),
+            sp.GetRequiredService<IWorkflowInstanceStore>(),
+            sp.GetRequiredService<EngineServices>(),
+            sp.GetRequiredService<ITaskDispatcher>(),
+            sp.GetRequiredService<IBookmarkScheduler>(),
+            sp.GetService<ILogger<WorkflowRuntime>>()));
+        return services;
+    }
+}
