@@ -67,8 +67,6 @@ public static class InputLimits
             {
                 if (value is string text && text.Length > MaxValueLength)
                     errors[name] = [$"'{name}' may be at most {MaxValueLength} characters."];
-                else if (value is string withNul && withNul.Contains('\0', StringComparison.Ordinal))
-                    errors[name] = [$"'{name}' may not contain the NUL character."];
             }
 
             foreach (var (name, values) in request.Query)
@@ -77,8 +75,6 @@ public static class InputLimits
                     errors["query"] = [$"A query parameter name may be at most {MaxValueLength} characters."];
                 else if (values.Any(v => v?.Length > MaxValueLength))
                     errors[name] = [$"'{name}' may be at most {MaxValueLength} characters."];
-                else if (values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
-                    errors[name] = [$"'{name}' may not contain the NUL character."];
             }
 
             return errors.Count > 0 ? Results.ValidationProblem(errors, title: "The request is not valid.") : await next(context);

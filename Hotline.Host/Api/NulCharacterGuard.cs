@@ -1,7 +1,8 @@
 namespace Hotline.Host.Api;
 
 /// <summary>
-/// Refuses a query string holding the NUL character (<c>%00</c>) with 400 naming the parameter, for every endpoint:
+/// Refuses a path or query string holding the NUL character (<c>%00</c>) with 400 naming the parameter, for every
+/// endpoint, before routing (the one place this is checked for addresses; bodies are checked by their readers):
 /// PostgreSQL cannot store or compare text with it, so such a value would otherwise fail in the database. Open311
 /// answers in its own error format and checks its queries itself (<see cref="Open311.Open311RequestQuery"/>).
 /// </summary>
@@ -14,6 +15,13 @@ public static class NulCharacterGuard
             if (context.Request.Path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase))
             {
                 await next(context);
+                return;
+            }
+
+            if (context.Request.Path.Value?.Contains('\0', StringComparison.Ordinal) == true)
+            {
+                await Results.ValidationProblem(new Dictionary<string, string[]> { ["path"] = ["The address may not contain the NUL character."] },
+                    title: "The request is not valid.").ExecuteAsync(context);
                 return;
             }
 

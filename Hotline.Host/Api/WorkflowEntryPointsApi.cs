@@ -63,7 +63,7 @@ public static class WorkflowEntryPointsApi
         if (versions.Count == 0)
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Workflow not found", detail: $"There is no workflow definition '{definitionId}'.");
         var current = versions.FirstOrDefault(v => v.IsPublished) ?? versions.MaxBy(v => v.Version)!;
-        if (intake == EntryPointIntake.Workflow && await CaseRegistering.RegistersCasesAsync(runtime, current, cancellationToken))
+        if (intake == EntryPointIntake.Workflow && await RegistersCasesAsync(runtime, current, cancellationToken))
             return Results.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["intake"] = [$"'{definitionId}' registers cases: open it with Case intake, so that every case passes the intake checks."],
@@ -74,6 +74,19 @@ public static class WorkflowEntryPointsApi
 
     private static async Task<IResult> CloseAsync(string definitionId, EntryPointService entryPoints, CancellationToken cancellationToken) =>
         await entryPoints.CloseAsync(definitionId, cancellationToken) ? Results.NoContent() : NotOpen(definitionId);
+
+    /// <summary>Whether the version registers cases; a version that does not compile is treated as if it did (it opens only as Case).</summary>
+    private static async Task<bool> RegistersCasesAsync(WorkflowRuntime runtime, Hotline.Workflows.Definitions.WorkflowDefinition version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return CaseRegistering.RegistersCases(await runtime.GetBlueprintAsync(version, cancellationToken));
+        }
+        catch (Hotline.Workflows.Definitions.WorkflowDefinitionException)
+        {
+            return true;
+        }
+    }
 
     private static async Task<EntryPointView> ViewAsync(WorkflowEntryPoint entry, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
         new(entry.DefinitionId, entry.Intake, entry.ChangedBy, entry.ChangedAt, await runtime.Definitions.FindPublishedAsync(entry.DefinitionId, cancellationToken) is not null);

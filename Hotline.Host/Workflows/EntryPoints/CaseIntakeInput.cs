@@ -37,8 +37,6 @@ public static class CaseIntakeInput
                 errors[$"input.{name}"] = [$"A case takes the inputs {string.Join(", ", Fields.Keys)}."];
             else if (value is not null && (value is not JsonValue text || !text.TryGetValue<string>(out _)))
                 errors[$"input.{name}"] = ["Expected text."];
-            else if (value?.GetValue<string>().Contains('\0', StringComparison.Ordinal) == true)
-                errors[$"input.{name}"] = ["Text may not contain the NUL character."];
             else
                 values[field] = value?.GetValue<string>();
         }

@@ -100,10 +100,10 @@ public sealed class EntryPointStarter(WorkflowRuntime runtime, CaseIntake intake
             }
         }
 
-        // A version published after the definition was opened may have started registering cases.
-        if (await CaseRegistering.RegistersCasesAsync(runtime, definition, cancellationToken))
-            return new EntryPointStartResult(EntryPointStartOutcome.RegistersCases, null, null, NoErrors);
         var blueprint = await runtime.GetBlueprintAsync(definition, cancellationToken);
+        // A version published after the definition was opened may have started registering cases.
+        if (CaseRegistering.RegistersCases(blueprint))
+            return new EntryPointStartResult(EntryPointStartOutcome.RegistersCases, null, null, NoErrors);
         try
         {
             var run = await runtime.StartAsync(blueprint, new StartOptions { Input = input, CorrelationId = request.CorrelationId, InstanceId = instanceId }, cancellationToken);
