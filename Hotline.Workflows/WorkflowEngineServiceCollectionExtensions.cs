@@ -1,6 +1,5 @@
 using System.Reflection;
 using Hotline.Workflows.Activities;
-using Hotline.Workflows.Activities.Tasks;
 using Hotline.Workflows.Persistence;
 using Hotline.Workflows.Runtime;
 using Hotline.Workflows.Scheduling;
@@ -24,9 +23,10 @@ public sealed class WorkflowEngineOptions
 public static class WorkflowEngineServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the <see cref="WorkflowRuntime"/> and what it needs. Each port — definition and instance stores, task
-    /// dispatcher, bookmark scheduler, text output, clock — gets its in-memory implementation unless the host registered
-    /// its own first, so a host registers its ports and then calls this.
+    /// Adds the <see cref="WorkflowRuntime"/> and what it needs. Each port — definition and instance stores, the unit of
+    /// work of a burst, bookmark scheduler, text output, clock — gets its default implementation (in memory; a DI scope
+    /// per burst saved by the instance store) unless the host registered its own first, so a host registers its ports
+    /// and then calls this.
     /// </summary>
     public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, Action<WorkflowEngineOptions>? configure = null)
     {
@@ -41,10 +41,10 @@ public static class WorkflowEngineServiceCollectionExtensions
             return registry;
         });
         services.TryAddSingleton<ITextOutput>(NullTextOutput.Instance);
-        services.TryAddSingleton<ITaskDispatcher, InMemoryTaskDispatcher>();
         services.TryAddSingleton<IBookmarkScheduler, InMemoryBookmarkScheduler>();
         services.TryAddSingleton<IWorkflowDefinitionStore, MemoryWorkflowDefinitionStore>();
         services.TryAddSingleton<IWorkflowInstanceStore, MemoryWorkflowInstanceStore>();
+        services.TryAddSingleton<IBurstScopeFactory>(sp => new StoreBurstScopeFactory(sp.GetRequiredService<IWorkflowInstanceStore>(), sp));
         services.TryAddSingleton(sp => new EngineServices
         {
             Clock = sp.GetRequiredService<TimeProvider>(),
@@ -57,7 +57,7 @@ public static class WorkflowEngineServiceCollectionExtensions
             sp.GetRequiredService<IWorkflowDefinitionStore>(),
             sp.GetRequiredService<IWorkflowInstanceStore>(),
             sp.GetRequiredService<EngineServices>(),
-            sp.GetRequiredService<ITaskDispatcher>(),
+            sp.GetRequiredService<IBurstScopeFactory>(),
             sp.GetRequiredService<IBookmarkScheduler>(),
             sp.GetService<ILogger<WorkflowRuntime>>()));
         return services;

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Hotline.Host.Cases;
-using Hotline.Host.Persistence;
 using Hotline.Workflows.Activities;
 using Hotline.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -27,33 +25,18 @@ public sealed class AnswerFromKnowledgeBase : Activity
     /// <inheritdoc />
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var caseId = CaseIds.Parse(context.Get(CaseId));
+        var @case = await context.LoadCaseAsync(CaseId);
         var articleId = context.Get(ArticleId);
-        if (string.IsNullOrWhiteSpace(articleId))
-        {
-            context.Complete("NotFound");
-            return;
-        }
-
-        await using var read = await context.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
-        var article = await read.KnowledgeArticles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == articleId && a.IsActive);
+        var article = string.IsNullOrWhiteSpace(articleId)
+            ? null
+            : await context.Db().KnowledgeArticles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == articleId && a.IsActive);
         if (article is null)
         {
             context.Complete("NotFound");
             return;
         }
 
-        var at = context.Now;
-        context.AddEffect(new CaseEffect(caseId, (db, @case) =>
-        {
-            @case.Status = CaseStatus.AnsweredDirectly;
-            @case.ClosedAt = at;
-            db.Append(@case, CaseEventKind.AnsweredFromKnowledgeBase, CaseActor.System, at, new JsonObject
-            {
-                ["articleId"] = article.Id,
-                ["title"] = article.Title,
-            });
-        }));
+        @case.AnswerDirectly(article.Id, article.Title, context.Now);
         context.Complete("Answered");
     }
 }

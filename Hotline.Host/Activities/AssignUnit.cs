@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Hotline.Host.Cases;
-using Hotline.Host.Persistence;
 using Hotline.Workflows.Activities;
 using Hotline.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -41,42 +39,15 @@ public sealed class AssignUnit : Activity
     /// <inheritdoc />
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var caseId = CaseIds.Parse(context.Get(CaseId));
+        var @case = await context.LoadCaseAsync(CaseId);
         var unitCode = context.Get(UnitCode) is { Length: > 0 } code ? code : throw new WorkflowFaultException("Assign Unit needs a UnitCode.");
-        var sub = string.Equals(context.Get(Mode), "SubDispatch", StringComparison.OrdinalIgnoreCase);
-        await using (var read = await context.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync())
-        {
-            if (!await read.HandlingUnits.AsNoTracking().AnyAsync(u => u.Code == unitCode && u.IsActive))
-                throw new WorkflowFaultException($"Unit '{unitCode}' does not exist or is inactive.");
-        }
+        if (!await context.Db().HandlingUnits.AsNoTracking().AnyAsync(u => u.Code == unitCode && u.IsActive))
+            throw new WorkflowFaultException($"Unit '{unitCode}' does not exist or is inactive.");
 
-        var note = context.Get(Note);
-        var at = context.Now;
-        context.AddEffect(new CaseEffect(caseId, (db, @case) =>
-        {
-            var previous = @case.LeadUnitCode;
-            @case.LeadUnitCode = unitCode;
-            @case.Status = CaseStatus.Dispatched;
-            if (sub)
-            {
-                db.Append(@case, CaseEventKind.SubDispatched, previous is null ? CaseActor.System : CaseActor.Unit(previous, previous), at, new JsonObject
-                {
-                    ["fromUnitCode"] = previous,
-                    ["unitCode"] = unitCode,
-                    ["note"] = note,
-                });
-                return;
-            }
-
-            db.Append(@case, CaseEventKind.Dispatched, CaseActor.System, at, new JsonObject
-            {
-                ["leadUnitCode"] = unitCode,
-                ["previousUnitCode"] = previous,
-                ["assistingUnitCodes"] = new JsonArray(@case.AssistingUnitCodes.Select(u => (JsonNode?)u).ToArray()),
-                ["note"] = note,
-                ["deadlineAt"] = @case.DeadlineAt?.ToString("O"),
-            });
-        }));
+        if (string.Equals(context.Get(Mode), "SubDispatch", StringComparison.OrdinalIgnoreCase))
+            @case.SubDispatch(unitCode, context.Get(Note), context.Now);
+        else
+            @case.Dispatch(unitCode, context.Get(Note), context.Now);
         context.JournalData["unitCode"] = unitCode;
         context.Set(LeadUnitCode, unitCode);
         context.Complete("Done");

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Hotline.Host.Cases;
 using Hotline.Workflows.Activities;
 using Hotline.Workflows.Runtime;
@@ -25,24 +24,10 @@ public sealed class CloseCase : Activity
     public Input<bool?>? Resolved { get; set; }
 
     /// <inheritdoc />
-    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var caseId = CaseIds.Parse(context.Get(CaseId));
-        var result = context.Get(Result);
-        var resolved = context.Get(Resolved);
-        var at = context.Now;
-        context.AddEffect(new CaseEffect(caseId, (db, @case) =>
-        {
-            @case.Status = CaseStatus.Closed;
-            @case.ClosedAt = at;
-            db.Append(@case, CaseEventKind.Closed, CaseActor.System, at, new JsonObject
-            {
-                ["result"] = result,
-                ["resolved"] = resolved,
-                ["reopenCount"] = @case.ReopenCount,
-            });
-        }));
+        var @case = await context.LoadCaseAsync(CaseId);
+        @case.Close(context.Get(Result), context.Get(Resolved), context.Now);
         context.Complete("Done");
-        return ValueTask.CompletedTask;
     }
 }

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using Hotline.Host.Calendar;
 using Hotline.Host.Cases;
+using Hotline.Host.Deadlines;
 using Hotline.Workflows.Activities;
 using Hotline.Workflows.Persistence;
 using Hotline.Workflows.Runtime;
@@ -9,9 +9,9 @@ namespace Hotline.Host.Activities;
 
 /// <summary>
 /// Sets a case's deadline from a limit chosen by a rule graph (<c>category-deadlines</c>): working days (counting
-/// starts the day after; due at the end of the afternoon period of the due day), calendar days, or immediate. The rule
-/// and the version of the rule definition this instance runs are frozen on the case
-/// (<see cref="Case.DeadlineRule"/>); a deadline reaching into a year with no calendar is marked provisional.
+/// starts the day after; due at the end of the afternoon period of the due day), calendar days, or immediate
+/// (<see cref="DeadlineCounting.FromRule"/>). The rule and the version of the rule definition this instance runs are
+/// frozen on the case (<see cref="Case.DeadlineRule"/>); a deadline reaching into a year with no calendar is marked provisional.
 /// </summary>
 [Activity("Hotline", "Cases", "Computes a case's deadline from a limit (working days, calendar days or immediate) and freezes the rule used.",
     DisplayName = "Compute Deadline")]
@@ -38,7 +38,7 @@ public sealed class ComputeDeadline : Activity
     public Input<string>? Reason { get; set; }
 
     /// <summary>The definition that chose the limit.</summary>
-    [Input(Description = "The definition that chose the limit; its version run by this instance is frozen on the case.", DefaultValue = "category-deadlines")]
+    [Input(Description = "The definition that chose the limit; its version run by this instance is frozen on the case.", DefaultValue = DeadlineCounting.DefaultRuleDefinitionId)]
     public Input<string>? RuleDefinitionId { get; set; }
 
     /// <summary>The deadline.</summary>
@@ -48,7 +48,7 @@ public sealed class ComputeDeadline : Activity
     /// <inheritdoc />
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var caseId = CaseIds.Parse(context.Get(CaseId));
+        var @case = await context.LoadCaseAsync(CaseId);
         var limit = context.Get(LimitDays);
         var unitText = context.Get(Unit);
         var unit = Enum.TryParse<DeadlineUnit>(unitText, ignoreCase: true, out var parsed) && parsed != DeadlineUnit.WorkingHours
@@ -56,41 +56,15 @@ public sealed class ComputeDeadline : Activity
             : throw new WorkflowFaultException($"'{unitText}' is not a deadline unit (WorkingDays, CalendarDays, Immediate).");
         if (limit < 0)
             throw new WorkflowFaultException($"A deadline limit cannot be negative ({limit}).");
-        var ruleDefinitionId = context.Get(RuleDefinitionId) is { Length: > 0 } id ? id : "category-deadlines";
+        var ruleDefinitionId = context.Get(RuleDefinitionId) is { Length: > 0 } id ? id : DeadlineCounting.DefaultRuleDefinitionId;
         var version = await RuleVersionAsync(context, ruleDefinitionId);
 
         var now = context.Now;
         var calendar = await context.GetRequiredService<CalendarService>().GetCalendarAsync();
-        var start = calendar.DateOf(now);
-        var due = unit switch
-        {
-            DeadlineUnit.CalendarDays => WorkingDayCalendar.AddCalendarDays(start, limit),
-            DeadlineUnit.WorkingDays => calendar.AddWorkingDays(start, limit),
-            _ => null,
-        };
-        var deadline = due is null ? now : calendar.EndOfWorkingDay(due.Value);
-        var provisional = due?.IsProvisional ?? false;
-        var snapshot = new DeadlineRuleSnapshot(ruleDefinitionId, version, limit, unit, now);
-        var ruleName = context.Get(RuleName);
+        var deadline = DeadlineCounting.FromRule(calendar, now, limit, unit);
         var reason = context.Get(Reason) is { Length: > 0 } why ? why : "dispatch";
-        context.AddEffect(new CaseEffect(caseId, (db, @case) =>
-        {
-            @case.DeadlineAt = deadline;
-            @case.IsDeadlineProvisional = provisional;
-            @case.DeadlineRule = snapshot;
-            db.Append(@case, CaseEventKind.DeadlineSet, CaseActor.System, now, new JsonObject
-            {
-                ["reason"] = reason,
-                ["deadlineAt"] = deadline.ToUniversalTime().ToString("O"),
-                ["provisional"] = provisional,
-                ["rule"] = ruleName,
-                ["ruleDefinitionId"] = ruleDefinitionId,
-                ["ruleVersion"] = version,
-                ["limit"] = limit,
-                ["unit"] = unit.ToString(),
-            });
-        }));
-        context.Set(DeadlineAt, deadline);
+        @case.SetDeadline(deadline.Value, deadline.IsProvisional, new DeadlineRuleSnapshot(ruleDefinitionId, version, limit, unit, now), reason, context.Get(RuleName), now);
+        context.Set(DeadlineAt, deadline.Value);
         context.Complete();
     }
 

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using Hotline.Host.Calendar;
 using Hotline.Host.Cases;
+using Hotline.Host.Deadlines;
 using Hotline.Workflows.Activities;
 using Hotline.Workflows.Runtime;
 
@@ -8,7 +8,7 @@ namespace Hotline.Host.Activities;
 
 /// <summary>
 /// 延期: moves an approved extension's deadline by a number of working days counted from the current deadline's date
-/// (due at the end of the afternoon period), clears the pending request and records
+/// (<see cref="DeadlineCounting.Extend"/>), clears the pending request and records
 /// <see cref="CaseEventKind.ExtensionApproved"/> with the old and new deadlines. The <c>DeadlineAt</c> output is the
 /// new deadline, for the next handle task and the notice to the citizen.
 /// </summary>
@@ -16,9 +16,6 @@ namespace Hotline.Host.Activities;
     DisplayName = "Extend Deadline", Outcomes = ["Done"])]
 public sealed class ExtendDeadline : Activity
 {
-    /// <summary>The longest extension one approval may grant, in working days.</summary>
-    public const int MaxDays = 60;
-
     /// <summary>The case.</summary>
     [Input(Description = "The id of the case.", Required = true)]
     public Input<string>? CaseId { get; set; }
@@ -34,34 +31,16 @@ public sealed class ExtendDeadline : Activity
     /// <inheritdoc />
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var caseId = CaseIds.Parse(context.Get(CaseId));
+        var @case = await context.LoadCaseAsync(CaseId);
         var days = context.Get(Days);
-        if (days is < 1 or > MaxDays)
-            throw new WorkflowFaultException($"An extension of {days} working days is out of range (1 to {MaxDays}).");
-        var current = (await CaseReader.FindAsync(context, caseId))?.DeadlineAt
-            ?? throw new WorkflowFaultException($"Case {caseId} has no deadline to extend.");
+        if (days is < 1 or > DeadlineCounting.MaxExtensionDays)
+            throw new WorkflowFaultException($"An extension of {days} working days is out of range (1 to {DeadlineCounting.MaxExtensionDays}).");
+        var current = @case.DeadlineAt ?? throw new WorkflowFaultException($"Case {@case.Id} has no deadline to extend.");
 
         var calendar = await context.GetRequiredService<CalendarService>().GetCalendarAsync();
-        var due = calendar.AddWorkingDays(calendar.DateOf(current), days);
-        var deadline = calendar.EndOfWorkingDay(due.Value);
-        var at = context.Now;
-        context.AddEffect(new CaseEffect(caseId, (db, @case) =>
-        {
-            var previous = @case.DeadlineAt;
-            @case.DeadlineAt = deadline;
-            @case.IsDeadlineProvisional = due.IsProvisional;
-            @case.ExtensionPending = false;
-            if (@case.Warning == WarningLevel.Yellow)
-                @case.Warning = WarningLevel.None;
-            db.Append(@case, CaseEventKind.ExtensionApproved, CaseActor.System, at, new JsonObject
-            {
-                ["days"] = days,
-                ["previousDeadlineAt"] = previous?.ToString("O"),
-                ["deadlineAt"] = deadline.ToString("O"),
-                ["provisional"] = due.IsProvisional,
-            });
-        }));
-        context.Set(DeadlineAt, deadline.ToString("O"));
+        var deadline = DeadlineCounting.Extend(calendar, current, days);
+        @case.ExtendDeadline(days, deadline.Value, deadline.IsProvisional, context.Now);
+        context.Set(DeadlineAt, deadline.Value.ToString("O"));
         context.Complete("Done");
     }
 }

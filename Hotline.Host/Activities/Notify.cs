@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Hotline.Host.Cases;
 using Hotline.Workflows.Activities;
 using Hotline.Workflows.Runtime;
@@ -17,7 +16,7 @@ namespace Hotline.Host.Activities;
 /// </remarks>
 [Activity("Hotline", "Cases", "Sends a notice about a case (SMS, inbox or letter) to the citizen, the lead unit, its head, the supervisor, a leader or the dispatcher.",
     DisplayName = "Notify")]
-public sealed class Notify : CodeActivity
+public sealed class Notify : Activity
 {
     /// <summary>The case.</summary>
     [Input(Description = "The id of the case.", Required = true)]
@@ -37,62 +36,20 @@ public sealed class Notify : CodeActivity
     public Input<string>? Text { get; set; }
 
     /// <inheritdoc />
-    protected override Outcomes Execute(ActivityExecutionContext context)
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var caseId = CaseIds.Parse(context.Get(CaseId));
+        var @case = await context.LoadCaseAsync(CaseId);
         var recipient = Parse<NoticeRecipient>(context.Get(Recipient), "recipient", null);
         var channel = Parse<NoticeChannel>(context.Get(Channel), "channel", NoticeChannel.Sms);
         var text = context.Get(Text) is { } t && !string.IsNullOrWhiteSpace(t) ? t : throw new WorkflowFaultException("Notify needs a Text.");
-        var at = context.Now;
         context.JournalData["recipient"] = recipient.ToString();
         context.JournalData["channel"] = channel.ToString();
-        context.AddEffect(new CaseEffect(caseId, (db, @case) => db.Append(@case, CaseEventKind.Notified, CaseActor.System, at, new JsonObject
-        {
-            ["recipient"] = recipient.ToString(),
-            ["channel"] = channel.ToString(),
-            ["text"] = text,
-            ["unitCode"] = recipient is NoticeRecipient.LeadUnit or NoticeRecipient.UnitHead ? @case.LeadUnitCode : null,
-        })));
-        return Outcomes.Done;
+        @case.Notify(recipient, channel, text, context.Now);
+        context.Complete();
     }
 
     private static T Parse<T>(string? text, string what, T? empty) where T : struct, Enum =>
         string.IsNullOrWhiteSpace(text) && empty is { } fallback ? fallback
         : Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(text!.Trim()[0]) ? value
         : throw new WorkflowFaultException($"'{text}' is not a notice {what} ({string.Join(", ", Enum.GetNames<T>())}).");
-}
-
-/// <summary>Who a <see cref="Notify"/> notice goes to.</summary>
-public enum NoticeRecipient
-{
-    /// <summary>The citizen who raised the case.</summary>
-    Citizen,
-
-    /// <summary>The lead unit (承办单位).</summary>
-    LeadUnit,
-
-    /// <summary>The head of the lead unit (承办单位负责人).</summary>
-    UnitHead,
-
-    /// <summary>The supervisor (督办员) of the government inspection office.</summary>
-    Supervisor,
-
-    /// <summary>The city leader who takes the case (包案领导).</summary>
-    Leader,
-
-    /// <summary>The hotline centre's dispatcher (派单员).</summary>
-    Dispatcher,
-}
-
-/// <summary>How a <see cref="Notify"/> notice is sent.</summary>
-public enum NoticeChannel
-{
-    /// <summary>A text message.</summary>
-    Sms,
-
-    /// <summary>The recipient's inbox in this system.</summary>
-    Inbox,
-
-    /// <summary>A formal letter (函告).</summary>
-    Letter,
 }

@@ -1,15 +1,12 @@
-using System.Text.Json.Nodes;
 using Hotline.Host.Cases;
-using Hotline.Host.Persistence;
 using Hotline.Workflows.Activities;
 using Hotline.Workflows.Runtime;
 
 namespace Hotline.Host.Activities;
 
 /// <summary>
-/// Registers a case (受理): takes the next case number, and adds the case row and its
-/// <see cref="CaseEventKind.Registered"/> event through an effect saved with the instance. The case number becomes the
-/// instance's correlation id.
+/// Registers a case (受理): takes the next case number and adds the case with its <see cref="CaseEventKind.Registered"/>
+/// event to the burst, saved with the instance. The case number becomes the instance's correlation id.
 /// </summary>
 [Activity("Hotline", "Cases", "Registers a case (受理) from the citizen's request and outputs its id.", DisplayName = "Register Case")]
 public sealed class RegisterCase : Activity
@@ -63,79 +60,27 @@ public sealed class RegisterCase : Activity
     public Output<string>? CaseNumber { get; set; }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The inputs are checked as every intake is (<see cref="NewCase.Check"/>): any definition may feed them. An empty
+    /// channel is a phone call and an empty type a consultation, so a hand-drawn graph needs only the content.
+    /// </remarks>
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var content = context.Get(Content);
-        if (string.IsNullOrWhiteSpace(content))
-            throw new WorkflowFaultException("A case needs content.");
-        var district = Blank(context.Get(DistrictCode));
-        if (district is not null && (district.Length != 6 || !district.All(char.IsAsciiDigit)))
-            throw new WorkflowFaultException($"District code '{district}' is not six digits.");
+        var request = new CaseIntakeRequest(
+            Blank(context.Get(Channel)) ?? nameof(CaseChannel.Phone), context.Get(Content), Blank(context.Get(CaseType)) ?? nameof(Cases.CaseType.Consultation),
+            context.Get(SubjectCode), context.Get(CitizenName), context.Get(CitizenPhone), context.Get(Address), context.Get(DistrictCode), context.Get(Urgency));
+        var (checkedCase, errors) = NewCase.Check(request, context.Get(SubmittedBy));
+        if (checkedCase is null)
+            throw new WorkflowFaultException("The case cannot be registered: " + string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")));
 
-        var now = context.Now;
-        var number = await context.GetRequiredService<CaseNumberGenerator>().NextAsync(now);
-        var address = Blank(context.Get(Address));
-        var @case = new Case
-        {
-            Id = Guid.CreateVersion7(now),
-            Number = number,
-            Channel = Parse(context.Get(Channel), CaseChannel.Phone),
-            CitizenName = Blank(context.Get(CitizenName)),
-            CitizenPhone = PhoneNumbers.Normalize(context.Get(CitizenPhone)),
-            Address = address,
-            AddressKey = AddressKey.Normalize(address),
-            DistrictCode = district,
-            Content = content.Trim(),
-            Type = Parse(context.Get(CaseType), Cases.CaseType.Consultation),
-            SubjectCode = Blank(context.Get(SubjectCode)),
-            Urgency = Parse(context.Get(Urgency), CaseUrgency.Normal),
-            Status = CaseStatus.Registered,
-            WorkflowInstanceId = context.WorkflowInstanceId,
-            SubmittedBy = Blank(context.Get(SubmittedBy)),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        context.AddEffect(new Registration(@case));
+        var number = await context.GetRequiredService<CaseNumberGenerator>().NextAsync(context.Now);
+        var @case = Case.Register(checkedCase, number, context.WorkflowInstanceId, CaseActor.System, context.Now);
+        context.Db().Cases.Add(@case);
         context.Workflow.CorrelationId ??= number;
         context.Set(CaseId, @case.Id.ToString());
         context.Set(CaseNumber, number);
         context.Complete();
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static T Parse<T>(string? text, T fallback) where T : struct, Enum =>
-        string.IsNullOrWhiteSpace(text) ? fallback
-        : Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value) ? value
-        : throw new WorkflowFaultException($"'{text}' is not a {typeof(T).Name}.");
-
-    /// <summary>The effect that adds the case; later activities of the same burst read the case from it.</summary>
-    internal sealed class Registration(Case @case) : IDbEffect
-    {
-        /// <summary>The case as registered (not tracked).</summary>
-        public Case Case => @case;
-
-
-        public Task ApplyAsync(HotlineDbContext db, CancellationToken cancellationToken)
-        {
-            // A fresh copy each time: a retried burst must not carry the sequence and version of a failed attempt.
-            var row = new Case
-            {
-                Id = @case.Id, Number = @case.Number, Channel = @case.Channel, CitizenName = @case.CitizenName, CitizenPhone = @case.CitizenPhone,
-                Address = @case.Address, AddressKey = @case.AddressKey, DistrictCode = @case.DistrictCode, Content = @case.Content,
-                Type = @case.Type, SubjectCode = @case.SubjectCode, Urgency = @case.Urgency, Status = @case.Status,
-                WorkflowInstanceId = @case.WorkflowInstanceId, SubmittedBy = @case.SubmittedBy, CreatedAt = @case.CreatedAt, UpdatedAt = @case.UpdatedAt,
-            };
-            db.Add(row);
-            db.Append(row, CaseEventKind.Registered, CaseActor.System, row.CreatedAt, new JsonObject
-            {
-                ["channel"] = row.Channel.ToString(),
-                ["type"] = row.Type.ToString(),
-                ["subjectCode"] = row.SubjectCode,
-                ["urgency"] = row.Urgency.ToString(),
-                ["submittedBy"] = row.SubmittedBy,
-            });
-            return Task.CompletedTask;
-        }
-    }
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

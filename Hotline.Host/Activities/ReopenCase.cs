@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Hotline.Host.Cases;
 using Hotline.Workflows.Activities;
 using Hotline.Workflows.Runtime;
@@ -6,9 +5,9 @@ using Hotline.Workflows.Runtime;
 namespace Hotline.Host.Activities;
 
 /// <summary>
-/// 重办: sends the case back for another round of handling after an unsatisfied callback. Counts the round
-/// (<see cref="Case.ReopenCount"/>), clears the previous round's warning and escalation level (the new round gets its
-/// own deadline and ladder) and records <see cref="CaseEventKind.Reopened"/>.
+/// 重办: sends the case back for another round of handling after an unsatisfied callback (<see cref="Case.Reopen"/>:
+/// the round is counted, the previous round's warning and escalation level cleared) and records
+/// <see cref="CaseEventKind.Reopened"/>.
 /// </summary>
 [Activity("Hotline", "Cases", "重办: sends the case back to its unit for another round of handling.",
     DisplayName = "Reopen Case", Outcomes = ["Done"])]
@@ -27,27 +26,11 @@ public sealed class ReopenCase : Activity
     public Output<int>? Round { get; set; }
 
     /// <inheritdoc />
-    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var caseId = CaseIds.Parse(context.Get(CaseId));
-        var reason = context.Get(Reason);
-        var at = context.Now;
-        context.AddEffect(new CaseEffect(caseId, (db, @case) =>
-        {
-            @case.ReopenCount++;
-            db.Append(@case, CaseEventKind.Reopened, CaseActor.System, at, new JsonObject
-            {
-                ["round"] = @case.ReopenCount,
-                ["reason"] = reason,
-                ["unitCode"] = @case.LeadUnitCode,
-                ["previousWarning"] = @case.Warning.ToString(),
-                ["previousEscalationLevel"] = @case.EscalationLevel,
-            });
-            @case.Status = CaseStatus.Dispatched;
-            @case.Warning = WarningLevel.None;
-            @case.EscalationLevel = 0;
-        }));
+        var @case = await context.LoadCaseAsync(CaseId);
+        @case.Reopen(context.Get(Reason), context.Now);
+        context.Set(Round, @case.ReopenCount);
         context.Complete("Done");
-        return ValueTask.CompletedTask;
     }
 }

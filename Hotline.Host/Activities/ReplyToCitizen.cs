@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Hotline.Host.Cases;
 using Hotline.Workflows.Activities;
 using Hotline.Workflows.Runtime;
@@ -26,18 +25,10 @@ public sealed class ReplyToCitizen : Activity
     public Input<string>? Channel { get; set; }
 
     /// <inheritdoc />
-    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var caseId = CaseIds.Parse(context.Get(CaseId));
-        var text = context.Get(Text) ?? "";
-        var channel = context.Get(Channel) is { Length: > 0 } c ? c : "Sms";
-        var at = context.Now;
-        context.AddEffect(new CaseEffect(caseId, (db, @case) =>
-        {
-            @case.Status = CaseStatus.AwaitingCallback;
-            db.Append(@case, CaseEventKind.Replied, CaseActor.System, at, new JsonObject { ["text"] = text, ["channel"] = channel });
-        }));
+        var @case = await context.LoadCaseAsync(CaseId);
+        @case.Reply(context.Get(Text) ?? "", context.Get(Channel) is { Length: > 0 } channel ? channel : "Sms", context.Now);
         context.Complete("Done");
-        return ValueTask.CompletedTask;
     }
 }

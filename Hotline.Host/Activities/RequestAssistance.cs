@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
+using Hotline.Host.Inbox;
 using Hotline.Workflows.Activities;
 using Hotline.Workflows.Activities.Tasks;
 using Hotline.Workflows.Runtime;
@@ -20,9 +20,6 @@ namespace Hotline.Host.Activities;
     DisplayName = "Request Assistance", Outcomes = ["Done"])]
 public sealed class RequestAssistance : Activity
 {
-    /// <summary>The only outcome of an assist task.</summary>
-    public const string SubmittedOutcome = "Submitted";
-
     /// <summary>The case.</summary>
     [Input(Description = "The id of the case.", Required = true)]
     public Input<string>? CaseId { get; set; }
@@ -36,15 +33,14 @@ public sealed class RequestAssistance : Activity
     public Input<string>? DueAt { get; set; }
 
     /// <summary>The sign-for limit in working hours.</summary>
-    [Input(Description = "Working hours each unit has to sign for its task (default 2).", DefaultValue = CreateInboxTask.DefaultSignWithinHours)]
+    [Input(Description = "Working hours each unit has to sign for its task (default 2).", DefaultValue = InboxRules.DefaultSignWithinHours)]
     public Input<double?>? SignWithinHours { get; set; }
 
     /// <inheritdoc />
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var caseId = CaseIds.Parse(context.Get(CaseId));
-        var saved = await CaseReader.FindAsync(context, caseId) ?? throw new WorkflowFaultException($"Case {caseId} does not exist.");
-        var units = (context.Get(UnitCodes) is { Count: > 0 } given ? given : saved.AssistingUnitCodes)
+        var @case = await context.LoadCaseAsync(CaseId);
+        var units = (context.Get(UnitCodes) is { Count: > 0 } given ? given : @case.AssistingUnitCodes)
             .Where(u => !string.IsNullOrWhiteSpace(u)).Distinct(StringComparer.Ordinal).ToList();
         if (units.Count == 0)
         {
@@ -52,12 +48,10 @@ public sealed class RequestAssistance : Activity
             return;
         }
 
-        var dueAt = context.Get(DueAt) is { Length: > 0 } text
-            ? DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : throw new WorkflowFaultException($"'{text}' is not a due time.")
-            : saved.DeadlineAt;
-        var hours = context.Get(SignWithinHours) ?? CreateInboxTask.DefaultSignWithinHours;
+        var dueAt = InboxTasks.ParseDueAt(context.Get(DueAt)) ?? @case.DeadlineAt;
+        var signDueAt = await InboxTasks.SignDueAtAsync(context, context.Get(SignWithinHours) ?? InboxRules.DefaultSignWithinHours);
         foreach (var unit in units)
-            await CreateInboxTask.OpenAsync(context, new InboxTaskSpec(caseId, unit, "assist", $"协办 {unit}", [SubmittedOutcome], dueAt, hours, []));
+            InboxTasks.Open(context, @case, new InboxTaskSpec(unit, "assist", InboxRules.DefaultTaskName("assist", unit), [InboxRules.AssistSubmitted], dueAt, signDueAt, []));
         context.JournalData["unitCodes"] = new JsonArray(units.Select(u => (JsonNode?)u).ToArray());
     }
 
@@ -65,17 +59,18 @@ public sealed class RequestAssistance : Activity
     public override string? ValidateResumeInput(Bookmark bookmark, object? input)
     {
         var outcome = (input as TaskCompletion)?.Outcome;
-        return outcome == SubmittedOutcome ? null : $"'{outcome}' is not an outcome of an assist task (allowed: {SubmittedOutcome}).";
+        return outcome == InboxRules.AssistSubmitted ? null : $"'{outcome}' is not an outcome of an assist task (allowed: {InboxRules.AssistSubmitted}).";
     }
 
     /// <inheritdoc />
-    public override ValueTask ResumeAsync(ActivityExecutionContext context, Bookmark bookmark, object? input)
+    public override async ValueTask ResumeAsync(ActivityExecutionContext context, Bookmark bookmark, object? input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(bookmark);
-        CreateInboxTask.RecordOutcome(context, bookmark, input as TaskCompletion ?? new TaskCompletion(SubmittedOutcome));
+        var completion = input as TaskCompletion ?? new TaskCompletion(InboxRules.AssistSubmitted);
+        context.CompleteTask(bookmark, completion);
+        await InboxTasks.RecordOutcomeAsync(context, bookmark, completion);
         if (!context.Workflow.Bookmarks.Any(b => b.ActivityInstanceId == context.Id && b.Name == HumanTask.BookmarkName))
             context.Complete("Done");
-        return ValueTask.CompletedTask;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hotline.Host.Calendar;
+using Hotline.Host.Deadlines;
 using Hotline.Workflows.Activities;
 using Hotline.Workflows.Activities.Timers;
 using Hotline.Workflows.Runtime;
@@ -35,7 +36,7 @@ namespace Hotline.Host.Activities;
 public sealed class WaitForDeadline : Activity
 {
     /// <summary>The activity type, which is also the name of its timer bookmarks.</summary>
-    public const string TypeName = "Hotline.WaitForDeadline";
+    public const string TypeName = DeadlineCounting.WaitBookmarkName;
 
     /// <summary>The case whose deadline anchors the wait.</summary>
     [Input(Description = "The id of the case (needed when Anchor is Deadline).")]
@@ -66,32 +67,6 @@ public sealed class WaitForDeadline : Activity
     /// <summary>When the wait ended, to anchor later waits on.</summary>
     [Output(Description = "The moment the wait ended (the clock when it completed), to anchor later waits on (Anchor Moment).")]
     public Output<DateTimeOffset>? FiredAt { get; set; }
-
-    /// <summary>
-    /// The moment <paramref name="offset"/> <paramref name="unit"/>s after <paramref name="anchor"/>, on
-    /// <paramref name="calendar"/>; for days and months at <paramref name="timeOfDay"/> (local) or the anchor's local time.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">A negative number of working hours, or an offset beyond the calendar's limits.</exception>
-    public static CalendarResult<DateTimeOffset> Target(WorkingDayCalendar calendar, DateTimeOffset anchor, int offset, WaitUnit unit, TimeOnly? timeOfDay = null)
-    {
-        ArgumentNullException.ThrowIfNull(calendar);
-        if (unit == WaitUnit.WorkingHours)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(offset);
-            return calendar.AddWorkingHours(anchor, TimeSpan.FromHours(offset));
-        }
-
-        var local = TimeZoneInfo.ConvertTime(anchor, calendar.Hours.TimeZone);
-        var date = DateOnly.FromDateTime(local.DateTime);
-        var due = unit switch
-        {
-            WaitUnit.WorkingDays => calendar.AddWorkingDays(date, offset),
-            WaitUnit.CalendarDays => WorkingDayCalendar.AddCalendarDays(date, offset),
-            WaitUnit.CalendarMonths => new CalendarResult<DateOnly>(date.AddMonths(offset), []),
-            _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "Not a wait unit."),
-        };
-        return new(calendar.Hours.ToMoment(due.Value, timeOfDay?.ToTimeSpan() ?? local.TimeOfDay), due.AssumedYears);
-    }
 
     /// <inheritdoc />
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
@@ -141,7 +116,7 @@ public sealed class WaitForDeadline : Activity
         if (unit == WaitUnit.WorkingHours && offset < 0)
             throw new WorkflowFaultException($"Wait For Deadline cannot count working hours back ({offset}).");
         var calendar = await context.GetRequiredService<CalendarService>().GetCalendarAsync();
-        var target = Target(calendar, from, offset, unit, timeOfDay);
+        var target = DeadlineCounting.Offset(calendar, from, offset, unit, timeOfDay);
         context.JournalData["anchor"] = Iso(from);
         context.JournalData["target"] = Iso(target.Value);
         if (target.IsProvisional)
@@ -161,9 +136,8 @@ public sealed class WaitForDeadline : Activity
     /// <summary>The case's deadline as this burst sees it; null when the case has none (the activity completed with <c>NoDeadline</c>).</summary>
     private async Task<DateTimeOffset?> ReadDeadlineAsync(ActivityExecutionContext context)
     {
-        var caseId = CaseIds.Parse(context.Get(CaseId));
-        // The case may have been registered, or its deadline set, earlier in this burst: the burst's pending changes count.
-        var @case = await CaseReader.FindAsync(context, caseId) ?? throw new WorkflowFaultException($"Case {caseId} does not exist.");
+        // Through the burst's context: a case registered, or given its deadline, earlier in this burst counts.
+        var @case = await context.LoadCaseAsync(CaseId);
         if (@case.DeadlineAt is null)
             context.Complete("NoDeadline");
         return @case.DeadlineAt;
@@ -198,20 +172,4 @@ public enum WaitAnchor
 
     /// <summary>A given moment (<see cref="WaitForDeadline.At"/>).</summary>
     Moment,
-}
-
-/// <summary>How a <see cref="WaitForDeadline"/> counts its offset.</summary>
-public enum WaitUnit
-{
-    /// <summary>Working days (工作日): the N-th working day after (or before) the anchor's date, at the same time of day.</summary>
-    WorkingDays,
-
-    /// <summary>Calendar days (自然日): holidays and weekends count.</summary>
-    CalendarDays,
-
-    /// <summary>Working hours (工作小时): only the morning and afternoon periods of working days count.</summary>
-    WorkingHours,
-
-    /// <summary>Calendar months: the same day of the month (the last day when the month is shorter).</summary>
-    CalendarMonths,
 }

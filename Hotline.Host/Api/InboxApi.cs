@@ -87,7 +87,7 @@ public static class InboxApi
         Action<UnitRequest>(inbox, "/{taskId}/sub-dispatch", "SubDispatchTask", "The unit passes the case to a subordinate unit (二级派单).", InboxTaskKind.Handle,
             b => ("SubDispatched", new JsonObject { ["unitCode"] = b.UnitCode, ["note"] = b.Note }));
         Action<OpinionRequest>(inbox, "/{taskId}/opinion", "SubmitOpinion", "An assisting unit gives its opinion to the lead unit (协办意见).", InboxTaskKind.Assist,
-            b => (Activities.RequestAssistance.SubmittedOutcome, new JsonObject { ["opinion"] = b.Opinion }));
+            b => (Inbox.InboxRules.AssistSubmitted, new JsonObject { ["opinion"] = b.Opinion }));
         Action<UnitRequest>(inbox, "/{taskId}/dispatch", "DispatchTask", "A dispatcher chooses the lead unit of a case no routing rule covers.", InboxTaskKind.Dispatch,
             b => ("Dispatched", new JsonObject { ["unitCode"] = b.UnitCode, ["note"] = b.Note }));
         Action<ReviewRequest>(inbox, "/{taskId}/review", "ReviewTask", "The centre approves or rejects a return (退单审核), an extension (延期审核) or an answer (审核办结).", null, Review);

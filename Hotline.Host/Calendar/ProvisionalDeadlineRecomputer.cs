@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Hotline.Host.Activities;
 using Hotline.Host.Cases;
+using Hotline.Host.Cases.Timeline;
+using Hotline.Host.Deadlines;
 using Hotline.Host.Inbox;
 using Hotline.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -138,7 +137,7 @@ public sealed class ProvisionalDeadlineRecomputer(
 
     /// <summary>The timer bookmarks of <see cref="WaitForDeadline"/> activities that are not due yet.</summary>
     private static IQueryable<BookmarkRow> DeadlineWaits(HotlineDbContext db, Pass pass) =>
-        db.Bookmarks.Where(b => b.Name == WaitForDeadline.TypeName && b.ResumeAt != null && b.ResumeAt > pass.Now);
+        db.Bookmarks.Where(b => b.Name == Deadlines.DeadlineCounting.WaitBookmarkName && b.ResumeAt != null && b.ResumeAt > pass.Now);
 
     /// <summary>
     /// Recomputes one case (tracked by <paramref name="db"/>, not saved) given its approved extensions, pending handle
@@ -156,8 +155,8 @@ public sealed class ProvisionalDeadlineRecomputer(
             return Outcome.NotApplicable;
         }
 
-        var due = pass.Calendar.AddWorkingDays(pass.Calendar.DateOf(rule.CountedFrom), rule.Limit);
-        var deadline = pass.Calendar.EndOfWorkingDay(due.Value);
+        var due = DeadlineCounting.FromRule(pass.Calendar, rule.CountedFrom, rule.Limit, rule.Unit);
+        var deadline = due.Value;
         var provisional = due.IsProvisional;
         // Extensions approved since the rule was counted, replayed in order as ExtendDeadline counted them: their working
         // days from the date of the deadline then current.
@@ -170,8 +169,8 @@ public sealed class ProvisionalDeadlineRecomputer(
                 return Outcome.Extended;
             }
 
-            var extended = pass.Calendar.AddWorkingDays(pass.Calendar.DateOf(deadline), days);
-            deadline = pass.Calendar.EndOfWorkingDay(extended.Value);
+            var extended = DeadlineCounting.Extend(pass.Calendar, deadline, days);
+            deadline = extended.Value;
             provisional |= extended.IsProvisional;
         }
 
@@ -192,21 +191,12 @@ public sealed class ProvisionalDeadlineRecomputer(
                 wait.ResumeAt = pass.Now;
         }
 
-        @case.DeadlineAt = deadline;
-        @case.IsDeadlineProvisional = provisional;
-        db.Append(@case, CaseEventKind.DeadlineSet, CaseActor.System, pass.Now, new JsonObject
-        {
-            ["reason"] = Reason,
-            ["year"] = pass.Year,
-            ["deadlineAt"] = deadline.ToString("O", CultureInfo.InvariantCulture),
-            ["previousDeadlineAt"] = previous.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
-            ["provisional"] = provisional,
-        });
+        @case.RecomputeDeadline(Reason, pass.Year, deadline, provisional, pass.Now);
         return new Outcome(Kind.Recomputed, provisional, moved);
     }
 
     private static int? ExtensionDays(CaseEvent extension) =>
-        extension.Data is { } data && JsonNode.Parse(data)?["days"] is JsonValue days && days.TryGetValue<int>(out var value) && value > 0 ? value : null;
+        CaseEventData.Read<ExtensionApprovedData>(extension.Data) is { Days: > 0 } data ? data.Days : null;
 
     private sealed record Pass(WorkingDayCalendar Calendar, int Year, DateTimeOffset Now);
 

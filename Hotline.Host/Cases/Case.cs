@@ -5,10 +5,11 @@ namespace Hotline.Host.Cases;
 
 /// <summary>
 /// A case (工单): one citizen request from registration to closing. Its history is the append-only
-/// <see cref="CaseEvent"/> timeline; change a case together with an event through
-/// <see cref="CaseTimeline.Append"/>, which also advances <see cref="Version"/>.
+/// <see cref="CaseEvent"/> timeline. A case changes only through its methods (<see cref="Register"/>, <see cref="Route"/>,
+/// <see cref="SetDeadline"/>, <see cref="Escalate"/>...), each of which records its event with <see cref="Record{TData}"/>
+/// and so advances <see cref="Version"/>.
 /// </summary>
-public sealed class Case
+public sealed partial class Case
 {
     private DateTimeOffset? _deadlineAt;
 
@@ -110,7 +111,7 @@ public sealed class Case
     public int LastEventSequence { get; set; }
 
     /// <summary>
-    /// Concurrency token, advanced by every change (<see cref="CaseTimeline.Append"/>): a save made from an outdated
+    /// Concurrency token, advanced by every change (<see cref="Record{TData}"/>): a save made from an outdated
     /// copy fails with <see cref="DbUpdateConcurrencyException"/> instead of overwriting.
     /// </summary>
     public long Version { get; set; }
@@ -147,6 +148,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.LinkedCaseIds).HasJsonListConversion();
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.IsOpen);
+        builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
 
         // Duplicate detection (DuplicateFinder): the same caller within a window, and the same subject at the same place.
         builder.HasIndex(c => new { c.CitizenPhone, c.CreatedAt });

@@ -9,7 +9,7 @@ namespace Hotline.Host.Cases;
 /// </summary>
 /// <remarks>
 /// Append-only is enforced three ways: the properties are init-only, so code cannot change a loaded event; the only
-/// write path is <see cref="CaseTimeline.Append"/>; and the database refuses <c>UPDATE</c> and <c>DELETE</c> on the
+/// write path is <see cref="Case.Record{TData}"/>; and the database refuses <c>UPDATE</c> and <c>DELETE</c> on the
 /// table with triggers created by the <c>AddCases</c> migration on SQLite and PostgreSQL (see
 /// <see cref="CaseEventConfiguration"/>), which also stops raw SQL and a tracked <c>Remove</c>.
 /// </remarks>
@@ -182,6 +182,5 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
         // Indicators and the daily report read events of a kind in a period.
         builder.HasIndex(e => new { e.Kind, e.At });
-        builder.HasOne<Case>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -63,51 +63,24 @@ public sealed class CaseIntake(WorkflowRuntime runtime, IDbContextFactory<Hotlin
     public const string LifecycleDefinitionId = "case-lifecycle";
 
     /// <summary>Longest content accepted.</summary>
-    public const int MaxContentLength = 4000;
+    public const int MaxContentLength = NewCase.MaxContentLength;
 
     /// <summary>Checks a request; returns the bad fields (empty when valid).</summary>
-    public async Task<Dictionary<string, string[]>> ValidateAsync(CaseIntakeRequest request, CancellationToken cancellationToken = default)
+    public async Task<Dictionary<string, string[]>> ValidateAsync(CaseIntakeRequest request, CancellationToken cancellationToken = default) =>
+        (await CheckAsync(request, null, cancellationToken)).Errors;
+
+    /// <summary>The form's checks (<see cref="NewCase.Check"/>), then whether the subject and the knowledge-base answer exist.</summary>
+    private async Task<(NewCase? Case, Dictionary<string, string[]> Errors)> CheckAsync(CaseIntakeRequest request, string? client, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        void Bad(string field, string message) => errors[field] = [message];
-
-        foreach (var (field, text) in Texts(request))
-        {
-            // PostgreSQL cannot store or compare text with a NUL character.
-            if (text?.Contains('\0', StringComparison.Ordinal) == true)
-            {
-                Bad(field, "The text may not contain the NUL character.");
-                return errors;
-            }
-        }
-
-        if (!IsEnum<CaseChannel>(request.Channel))
-            Bad("channel", $"'{request.Channel}' is not a channel ({string.Join(", ", Enum.GetNames<CaseChannel>())}).");
-        if (string.IsNullOrWhiteSpace(request.Content))
-            Bad("content", "The citizen's request is required.");
-        else if (request.Content.Length > MaxContentLength)
-            Bad("content", $"The content is longer than {MaxContentLength} characters.");
-        if (!IsEnum<CaseType>(request.Type))
-            Bad("type", $"'{request.Type}' is not a case type ({string.Join(", ", Enum.GetNames<CaseType>())}).");
-        if (!string.IsNullOrWhiteSpace(request.Urgency) && !IsEnum<CaseUrgency>(request.Urgency))
-            Bad("urgency", $"'{request.Urgency}' is not an urgency ({string.Join(", ", Enum.GetNames<CaseUrgency>())}).");
-        if (request.CitizenName is { Length: > 64 })
-            Bad("citizenName", "The name is longer than 64 characters.");
-        if (!string.IsNullOrWhiteSpace(request.CitizenPhone) && (request.CitizenPhone.Length > 32 || !request.CitizenPhone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-')
-            || PhoneNumbers.Normalize(request.CitizenPhone) is not { Length: >= 5 }))
-            Bad("citizenPhone", "The telephone number must be 5 to 20 digits (spaces, '+' and '-' allowed).");
-        if (request.Address is { Length: > 256 })
-            Bad("address", "The address is longer than 256 characters.");
-        if (!string.IsNullOrWhiteSpace(request.DistrictCode) && (request.DistrictCode.Length != 6 || !request.DistrictCode.All(char.IsAsciiDigit)))
-            Bad("districtCode", "A district code has six digits.");
-
+        var (checkedCase, errors) = NewCase.Check(request, client);
+        if (NewCase.ContainsNul(request))
+            return (null, errors);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!string.IsNullOrWhiteSpace(request.SubjectCode) && !await db.Subjects.AsNoTracking().AnyAsync(s => s.Code == request.SubjectCode, cancellationToken))
-            Bad("subjectCode", $"There is no subject '{request.SubjectCode}'.");
+            errors["subjectCode"] = [$"There is no subject '{request.SubjectCode}'."];
         if (!string.IsNullOrWhiteSpace(request.KnowledgeArticleId) && !await db.KnowledgeArticles.AsNoTracking().AnyAsync(a => a.Id == request.KnowledgeArticleId, cancellationToken))
-            Bad("knowledgeArticleId", $"There is no knowledge-base answer '{request.KnowledgeArticleId}'.");
-        return errors;
+            errors["knowledgeArticleId"] = [$"There is no knowledge-base answer '{request.KnowledgeArticleId}'."];
+        return (errors.Count == 0 ? checkedCase : null, errors);
     }
 
     /// <summary>Validates and starts a case on the shipped lifecycle; see the overload.</summary>
@@ -125,14 +98,13 @@ public sealed class CaseIntake(WorkflowRuntime runtime, IDbContextFactory<Hotlin
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = await ValidateAsync(request, cancellationToken);
+        var (newCase, errors) = await CheckAsync(request, client, cancellationToken);
         if (idempotencyKey is { Length: > IdempotencyKeys.MaxKeyLength })
             errors["Idempotency-Key"] = [$"The key is longer than {IdempotencyKeys.MaxKeyLength} characters."];
         if (errors.Count > 0)
             return new CaseIntakeResult(CaseIntakeOutcome.Invalid, null, errors);
 
-        var input = Input(request);
-        input["SubmittedBy"] = client;
+        var input = Input(newCase!, request.KnowledgeArticleId);
         string? instanceId = null;
         if (!string.IsNullOrEmpty(idempotencyKey))
         {
@@ -172,33 +144,21 @@ public sealed class CaseIntake(WorkflowRuntime runtime, IDbContextFactory<Hotlin
         return await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.WorkflowInstanceId == instanceId, cancellationToken);
     }
 
-    private static Dictionary<string, object?> Input(CaseIntakeRequest request) => new(StringComparer.Ordinal)
+    /// <summary>The lifecycle's inputs: the checked request, with enums by their names.</summary>
+    private static Dictionary<string, object?> Input(NewCase request, string? knowledgeArticleId) => new(StringComparer.Ordinal)
     {
-        ["Channel"] = Canonical<CaseChannel>(request.Channel),
-        ["Content"] = request.Content!.Trim(),
-        ["CaseType"] = Canonical<CaseType>(request.Type),
-        ["SubjectCode"] = Blank(request.SubjectCode),
-        ["CitizenName"] = Blank(request.CitizenName),
-        ["CitizenPhone"] = Blank(request.CitizenPhone),
-        ["Address"] = Blank(request.Address),
-        ["DistrictCode"] = Blank(request.DistrictCode),
-        ["Urgency"] = string.IsNullOrWhiteSpace(request.Urgency) ? nameof(CaseUrgency.Normal) : Canonical<CaseUrgency>(request.Urgency),
-        ["KnowledgeArticleId"] = Blank(request.KnowledgeArticleId),
+        ["Channel"] = request.Channel.ToString(),
+        ["Content"] = request.Content,
+        ["CaseType"] = request.Type.ToString(),
+        ["SubjectCode"] = request.SubjectCode,
+        ["CitizenName"] = request.CitizenName,
+        ["CitizenPhone"] = request.CitizenPhone,
+        ["Address"] = request.Address,
+        ["DistrictCode"] = request.DistrictCode,
+        ["Urgency"] = request.Urgency.ToString(),
+        ["KnowledgeArticleId"] = string.IsNullOrWhiteSpace(knowledgeArticleId) ? null : knowledgeArticleId.Trim(),
+        ["SubmittedBy"] = request.SubmittedBy,
     };
 
-    private static IEnumerable<(string Field, string? Text)> Texts(CaseIntakeRequest r) =>
-    [
-        ("channel", r.Channel), ("content", r.Content), ("type", r.Type), ("subjectCode", r.SubjectCode), ("citizenName", r.CitizenName),
-        ("citizenPhone", r.CitizenPhone), ("address", r.Address), ("districtCode", r.DistrictCode), ("urgency", r.Urgency),
-        ("knowledgeArticleId", r.KnowledgeArticleId),
-    ];
-
     private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
-
-    private static bool IsEnum<T>(string? text) where T : struct, Enum =>
-        !string.IsNullOrWhiteSpace(text) && !char.IsAsciiDigit(text.Trim()[0]) && Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value);
-
-    private static string Canonical<T>(string? text) where T : struct, Enum => Enum.Parse<T>(text!.Trim(), ignoreCase: true).ToString();
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

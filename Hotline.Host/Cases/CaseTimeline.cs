@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Host.Cases;
 
 /// <summary>
-/// The only way events enter a case's timeline. Appending numbers the event after the case's last one and advances
-/// the case's <see cref="Case.Version"/>, so two writers that change the same case from the same version cannot both
-/// save: the second fails (<see cref="IsConflict"/>), reloads and retries — <see cref="UpdateCaseAsync"/> does that.
-/// Nothing here updates or deletes an event.
+/// Saving a case outside a workflow burst. A case records its own events (<see cref="Case.Record{TData}"/>), numbered
+/// after its last one and advancing its <see cref="Case.Version"/>, so two writers that change the same case from the
+/// same version cannot both save: the second fails (<see cref="IsConflict"/>), reloads and retries —
+/// <see cref="UpdateCaseAsync"/> does that.
 /// </summary>
 public static class CaseTimeline
 {
@@ -31,8 +31,7 @@ public static class CaseTimeline
     }
 
     /// <summary>
-    /// Loads a case into a new context, lets <paramref name="change"/> change it (appending its events with
-    /// <see cref="Append"/>), saves, and on a conflict with another writer starts again from the saved case.
+    /// Loads a case into a new context, lets <paramref name="change"/> change it (through its methods), saves, and on a conflict with another writer starts again from the saved case.
     /// Returns the case as saved.
     /// </summary>
     /// <exception cref="KeyNotFoundException">No case has that id.</exception>
@@ -58,54 +57,6 @@ public static class CaseTimeline
             catch (DbUpdateException e) when (attempt < MaxAttempts && IsConflict(e))
             {
             }
-        }
-    }
-
-    /// <summary>
-    /// Adds an event to the context (the caller saves) and marks the case changed at <paramref name="at"/>.
-    /// The case must be tracked by <paramref name="db"/> (loaded or added through it).
-    /// </summary>
-    public static CaseEvent Append(this HotlineDbContext db, Case @case, CaseEventKind kind, CaseActor actor, DateTimeOffset at, JsonObject? data = null)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(@case);
-        ArgumentNullException.ThrowIfNull(actor);
-        var utc = at.ToUniversalTime();
-        @case.LastEventSequence++;
-        @case.UpdatedAt = utc;
-        @case.Version++;
-        var @event = new CaseEvent
-        {
-            CaseId = @case.Id,
-            Sequence = @case.LastEventSequence,
-            At = utc,
-            ActorKind = actor.Kind,
-            ActorId = actor.Id,
-            ActorName = actor.DisplayName,
-            Kind = kind,
-            Data = data?.ToStoredJson(),
-        };
-        db.Add(@event);
-        return @event;
-    }
-
-    /// <summary>
-    /// Links <paramref name="newCase"/> and <paramref name="existing"/> as duplicates (重复诉求), both ways, with a
-    /// <see cref="CaseEventKind.DuplicateLinked"/> event on each case. Cases already linked are left alone.
-    /// All cases must be tracked by <paramref name="db"/>; the caller saves.
-    /// </summary>
-    public static void LinkDuplicates(this HotlineDbContext db, Case newCase, IEnumerable<Case> existing, CaseActor actor, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(newCase);
-        ArgumentNullException.ThrowIfNull(existing);
-        foreach (var other in existing)
-        {
-            if (other.Id == newCase.Id || newCase.LinkedCaseIds.Contains(other.Id))
-                continue;
-            newCase.LinkedCaseIds = [.. newCase.LinkedCaseIds, other.Id];
-            other.LinkedCaseIds = [.. other.LinkedCaseIds, newCase.Id];
-            db.Append(newCase, CaseEventKind.DuplicateLinked, actor, at, new JsonObject { ["caseId"] = other.Id.ToString(), ["number"] = other.Number, ["role"] = "duplicateOf" });
-            db.Append(other, CaseEventKind.DuplicateLinked, actor, at, new JsonObject { ["caseId"] = newCase.Id.ToString(), ["number"] = newCase.Number, ["role"] = "duplicatedBy" });
         }
     }
 }

@@ -2,7 +2,6 @@ using Hotline.Host.Cases;
 using Hotline.Host.Inbox;
 using Hotline.Host.Knowledge;
 using Hotline.Host.Units;
-using Hotline.Workflows.Activities.Tasks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -14,9 +13,8 @@ public static class CasesServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="CaseOptions"/> and <see cref="RoutingOptions"/> (validated on start), the case, routing,
-    /// duplicate and knowledge-base services, and <see cref="InboxTaskDispatcher"/> as the engine's
-    /// <see cref="ITaskDispatcher"/> (replacing the in-memory one whichever is registered first), with
-    /// <see cref="InboxReconciliationService"/> to recover lost dispatches at start-up. Needs
+    /// duplicate and knowledge-base services (scoped: they read through the scope's context, a burst's or a request's)
+    /// and the inbox's options. Needs
     /// <c>AddHotlinePersistence</c>. Reference data (units, subjects, rules, articles) is never loaded here: the
     /// demo city is loaded only by <c>demo seed</c>.
     /// </summary>
@@ -29,17 +27,11 @@ public static class CasesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.TryAddSingleton<CaseNumberGenerator>();
-        services.TryAddSingleton<CaseRegistrar>();
-        services.TryAddSingleton<DuplicateFinder>();
-        services.TryAddSingleton<RoutingService>();
-        services.TryAddSingleton<KnowledgeBase>();
-
-        services.TryAddSingleton<InboxTaskDispatcher>();
-        services.Replace(ServiceDescriptor.Singleton<ITaskDispatcher>(sp => sp.GetRequiredService<InboxTaskDispatcher>()));
-        services.TryAddSingleton<InboxReconciler>();
+        services.TryAddScoped<CaseNumberGenerator>();
+        services.TryAddScoped<DuplicateFinder>();
+        services.TryAddScoped<RoutingService>();
+        services.TryAddScoped<KnowledgeBase>();
         services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.SectionName));
-        services.AddHostedService<InboxReconciliationService>();
         return services;
     }
 }

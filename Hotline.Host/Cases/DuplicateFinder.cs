@@ -38,8 +38,9 @@ public sealed record DuplicateCandidate(Guid CaseId, string Number, DuplicateRea
 /// Two queries, each served by an index of <see cref="Case"/>: (CitizenPhone, CreatedAt) and
 /// (SubjectCode, DistrictCode, AddressKey, CreatedAt). One query with OR would read both ranges through neither index.
 /// The place match needs an address: a subject and district alone would link every noise complaint of a district.
+/// <para>Reads through the scope's context: a workflow burst's, or a request's.</para>
 /// </remarks>
-public sealed class DuplicateFinder(IDbContextFactory<HotlineDbContext> contexts, IOptions<CaseOptions> options)
+public sealed class DuplicateFinder(HotlineDbContext db, IOptions<CaseOptions> options)
 {
     /// <summary>The most candidates returned, newest first.</summary>
     public const int MaxCandidates = 20;
@@ -53,7 +54,6 @@ public sealed class DuplicateFinder(IDbContextFactory<HotlineDbContext> contexts
         var phone = PhoneNumbers.Normalize(query.CitizenPhone);
         var addressKey = AddressKey.Normalize(query.Address);
         var found = new Dictionary<Guid, DuplicateCandidate>();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         if (phone is not null)
         {

@@ -58,18 +58,7 @@ public sealed class InboxService(
                 throw new InboxStateException($"Task {taskId} is {task.Status}; only an open task can be signed for.");
             task.Sign(actor.UserName, now);
             if (task.CaseId is { } caseId && await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken) is { } @case)
-            {
-                if (task.Kind == InboxTaskKind.Handle && @case.Status == CaseStatus.Dispatched)
-                    @case.Status = CaseStatus.Handling;
-                db.Append(@case, CaseEventKind.SignedFor, Actor(task, actor), now, new JsonObject
-                {
-                    ["taskId"] = task.TaskId,
-                    ["unitCode"] = task.UnitCode,
-                    ["kind"] = KindName(task.Kind),
-                    ["signDueAt"] = task.SignDueAt?.ToString("O"),
-                    ["onTime"] = task.SignDueAt is null || now <= task.SignDueAt,
-                });
-            }
+                @case.SignFor(task.TaskId, task.UnitCode, KindName(task.Kind), task.Kind == InboxTaskKind.Handle, task.SignDueAt, Actor(task, actor), now);
 
             try
             {
@@ -179,8 +168,8 @@ public sealed class InboxService(
 
     private static void RequireDays(JsonObject result, string field)
     {
-        if (result[field] is not JsonValue value || !value.TryGetValue<int>(out var days) || days is < 1 or > ExtendDeadline.MaxDays)
-            throw new InboxValidationException(field, $"'{field}' must be a whole number of working days from 1 to {ExtendDeadline.MaxDays}.");
+        if (result[field] is not JsonValue value || !value.TryGetValue<int>(out var days) || days is < 1 or > Deadlines.DeadlineCounting.MaxExtensionDays)
+            throw new InboxValidationException(field, $"'{field}' must be a whole number of working days from 1 to {Deadlines.DeadlineCounting.MaxExtensionDays}.");
     }
 
     private static async Task<InboxTask> FindAsync(HotlineDbContext db, string taskId, InboxActor actor, CancellationToken cancellationToken)
@@ -209,12 +198,6 @@ public sealed class InboxOptions
     /// default 7 hours, one working day of the default working hours (09:00–12:00, 13:30–17:30).
     /// </summary>
     public TimeSpan ReturnWithinWorkingHours { get; set; } = TimeSpan.FromHours(7);
-
-    /// <summary>
-    /// How often each host looks for waiting human tasks without an inbox row and repairs them (default ten minutes;
-    /// also once at start). Only rows lost by versions that wrote them after the commit can be missing.
-    /// </summary>
-    public TimeSpan RepairInterval { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>The task does not exist, or the caller may not see it (answered alike: 404).</summary>

@@ -17,8 +17,9 @@ public sealed record KnowledgeHit(KnowledgeArticle Article, int Score);
 /// <remarks>
 /// Substring matching (<c>LIKE '%…%'</c>) reads every active article; a knowledge base has hundreds to a few thousand,
 /// which that serves well. A full-text index (PostgreSQL <c>zhparser</c>) would be the next step beyond that.
+/// <para>Reads through the scope's context: a workflow burst's, or a request's.</para>
 /// </remarks>
-public sealed class KnowledgeBase(IDbContextFactory<HotlineDbContext> contexts)
+public sealed class KnowledgeBase(HotlineDbContext db)
 {
     /// <summary>The most query pieces used; a longer query is cut.</summary>
     public const int MaxTerms = 24;
@@ -42,7 +43,6 @@ public sealed class KnowledgeBase(IDbContextFactory<HotlineDbContext> contexts)
         if (terms.Count == 0 && subjectCode is null)
             return [];
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var candidates = db.KnowledgeArticles.AsNoTracking().Where(a => a.IsActive);
         if (terms.Count > 0)
         {

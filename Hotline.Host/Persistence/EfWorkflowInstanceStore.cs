@@ -17,123 +17,19 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
     private readonly ILogger _logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     /// <inheritdoc />
-    /// <remarks>The inbox rows of the burst's human tasks are written in the commit's transaction.</remarks>
-    public bool SavesTasks => true;
-
-    /// <inheritdoc />
     public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await CompiledQueries.For(db).FindInstance(db, instanceId, cancellationToken);
+        var row = await WorkflowQueries.For(db).FindInstance(db, instanceId, cancellationToken);
         return row?.ToInstance();
     }
 
     /// <inheritdoc />
-    /// <remarks>
-    /// One transaction: the instance row (inserted for revision 0, else updated where it still has the expected
-    /// revision), the removed bookmarks deleted by key, the added ones inserted and the burst's history as one
-    /// <see cref="WorkflowHistoryRow"/>, written by <see cref="WorkflowCommitWriter"/> as one command (one round trip on
-    /// PostgreSQL); then, in the same transaction, one <c>SaveChanges</c> for what the activities' effects changed, the
-    /// inbox rows of the tasks the burst created and the inbox tasks it abandoned, if anything. A stale revision, an instance id that exists already, or a removed
-    /// bookmark that is gone (another commit consumed it) is a <see cref="ConcurrencyConflictException"/>, and nothing
-    /// of the commit is saved.
-    /// </remarks>
+    /// <remarks>On a context of its own; bursts commit on their scope's context (<see cref="DatabaseBurstScopeFactory"/>).</remarks>
     public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(commit);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // One open for the reads below and the transaction (on SQLite every open registers EF Core's functions again).
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            // Activities' changes to cases, timelines and inbox tasks join the same transaction: all or nothing. Their
-            // reads happen before it starts, so a SQLite writer holds the write lock only while it writes.
-            foreach (var effect in commit.Effects)
-            {
-                if (effect is not IDbEffect dbEffect)
-                    throw new NotSupportedException($"The database store cannot save a {effect.GetType().Name}; database effects implement {nameof(IDbEffect)}.");
-                await dbEffect.ApplyAsync(db, cancellationToken);
-            }
-
-            await CancelAbandonedTasksAsync(db, commit, cancellationToken);
-            // The burst's tasks go into the inbox with their bookmarks: a task can never wait where no unit sees it.
-            foreach (var task in commit.Tasks)
-                db.Add(await InboxTaskRows.CreateAsync(db, task, commit.Instance.UpdatedAt, _logger, cancellationToken));
-
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // No savepoint around the SaveChanges below: a failure rolls the whole commit back anyway, and without one
-            // every row of the commit belongs to the one transaction (on PostgreSQL a savepoint is a subtransaction).
-            db.Database.AutoSavepointsEnabled = false;
-            bool written;
-            try
-            {
-                written = await WorkflowCommitWriter.For(db).WriteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), commit, cancellationToken);
-            }
-            catch (DbException e) when (commit.ExpectedRevision == 0 && IsUniqueViolation(e))
-            {
-                throw Conflict(commit, e);
-            }
-            catch (DbException e)
-            {
-                // What SaveChanges threw for a failed write, so callers see one exception type for it.
-                throw new DbUpdateException($"Saving workflow instance {commit.Instance.Id} failed: {e.Message}", e);
-            }
-
-            // Disposing the transaction uncommitted rolls the written rows back.
-            if (!written)
-                throw Conflict(commit, new DbUpdateConcurrencyException($"Instance {commit.Instance.Id} is not at revision {commit.ExpectedRevision}, or a bookmark it consumes is gone."));
-
-            if (db.ChangeTracker.HasChanges())
-            {
-                try
-                {
-                    // The context is discarded afterwards: no need to mark the saved entities unchanged.
-                    await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-                }
-                catch (DbUpdateConcurrencyException e)
-                {
-                    throw Conflict(commit, e);
-                }
-                catch (DbUpdateException e) when (commit.ExpectedRevision == 0 && e.InnerException is { } inner && IsUniqueViolation(inner))
-                {
-                    throw Conflict(commit, e);
-                }
-                catch (DbUpdateException e) when (commit.Effects.Count > 0 && Cases.CaseTimeline.IsConflict(e))
-                {
-                    // An effect lost a race on a case's timeline (the event number was taken): retry the burst on fresh data.
-                    throw Conflict(commit, e);
-                }
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    /// <summary>
-    /// Cancels the inbox tasks whose human-task bookmarks this commit removed without completing them (the workflow went
-    /// another way: a branch was cancelled, the lead unit returned the case while assisting units were still working,
-    /// the instance was cancelled), so no inbox shows work nobody waits for. A completed task was marked by its
-    /// resume's effect already and stays completed.
-    /// </summary>
-    private static async Task CancelAbandonedTasksAsync(HotlineDbContext db, WorkflowCommit commit, CancellationToken cancellationToken)
-    {
-        var taskIds = commit.RemovedBookmarks
-            .Where(b => b.Name == Hotline.Workflows.Activities.Tasks.HumanTask.BookmarkName && b.Hash is not null)
-            .Select(b => b.Hash!)
-            .ToList();
-        if (taskIds.Count == 0)
-            return;
-        var at = commit.Instance.UpdatedAt;
-        var queries = CompiledQueries.For(db);
-        await foreach (var task in (taskIds.Count == 1 ? queries.FindTask(db, taskIds[0]) : queries.FindTasks(db, taskIds)).WithCancellation(cancellationToken))
-        {
-            if (task.IsPending)
-                task.Cancel(at);
-        }
+        await WorkflowCommitTransaction.SaveAsync(db, commit, _logger, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -141,7 +37,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var found = new List<BookmarkRef>();
-        await foreach (var bookmark in CompiledQueries.For(db).FindBookmarks(db, name, hash, correlationId, instanceId).WithCancellation(cancellationToken))
+        await foreach (var bookmark in WorkflowQueries.For(db).FindBookmarks(db, name, hash, correlationId, instanceId).WithCancellation(cancellationToken))
             found.Add(bookmark);
         return found;
     }
@@ -337,52 +233,4 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
             _ => rows.Where(i => i.FinishedAt >= at),
         };
     }
-
-    /// <summary>
-    /// The queries every resume runs, compiled once: no expression tree is built, parameterized and looked up in the
-    /// query cache per call. A compiled query belongs to one model, hence one set per model (one per provider).
-    /// </summary>
-    private sealed class CompiledQueries
-    {
-        private static readonly ConditionalWeakTable<IModel, CompiledQueries> ByModel = [];
-
-        public readonly Func<HotlineDbContext, string, CancellationToken, Task<WorkflowInstanceRow?>> FindInstance =
-            EF.CompileAsyncQuery((HotlineDbContext db, string id, CancellationToken _) =>
-                db.WorkflowInstances.AsNoTracking().FirstOrDefault(i => i.Id == id));
-
-        // EF Core generates SQL per pattern of null parameters, so an absent filter costs nothing in the database.
-        public readonly Func<HotlineDbContext, string, string?, string?, string?, IAsyncEnumerable<BookmarkRef>> FindBookmarks =
-            EF.CompileAsyncQuery((HotlineDbContext db, string name, string? hash, string? correlationId, string? instanceId) =>
-                db.Bookmarks.AsNoTracking()
-                    .Where(b => b.Name == name &&
-                        (hash == null || b.Hash == hash) &&
-                        (correlationId == null || b.CorrelationId == correlationId) &&
-                        (instanceId == null || b.WorkflowInstanceId == instanceId))
-                    .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
-                    .Select(b => new BookmarkRef(b.Id, b.WorkflowInstanceId, b.Name, b.Hash, b.ResumeAt, b.CorrelationId)));
-
-        // Tracked: the store cancels the pending ones; an effect of the same commit may have loaded (and completed) them already.
-        public readonly Func<HotlineDbContext, string, IAsyncEnumerable<Inbox.InboxTask>> FindTask =
-            EF.CompileAsyncQuery((HotlineDbContext db, string taskId) => db.InboxTasks.Where(t => t.TaskId == taskId));
-
-        public readonly Func<HotlineDbContext, List<string>, IAsyncEnumerable<Inbox.InboxTask>> FindTasks =
-            EF.CompileAsyncQuery((HotlineDbContext db, List<string> taskIds) => db.InboxTasks.Where(t => taskIds.Contains(t.TaskId)));
-
-        public static CompiledQueries For(HotlineDbContext db) => ByModel.GetValue(db.Model, _ => new CompiledQueries());
-    }
-
-    private static ConcurrencyConflictException Conflict(WorkflowCommit commit, Exception cause)
-    {
-        var conflict = new ConcurrencyConflictException(commit.Instance.Id, commit.ExpectedRevision);
-        conflict.Data["Cause"] = cause.Message;
-        return conflict;
-    }
-
-    // A second insert of the same instance id: the other commit created it first.
-    private static bool IsUniqueViolation(Exception e) => e switch
-    {
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 1555 or 2067, // SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
 }

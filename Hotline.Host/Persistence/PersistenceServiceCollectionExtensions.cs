@@ -11,7 +11,8 @@ public static class PersistenceServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="HotlineDbContext"/> on the provider named by <c>Hotline:Database:Provider</c>: a pooled
     /// <see cref="IDbContextFactory{HotlineDbContext}"/> for short-lived contexts, a scoped <see cref="HotlineDbContext"/>
-    /// for request handlers, and the EF Core <see cref="IWorkflowDefinitionStore"/> and <see cref="IWorkflowInstanceStore"/>.
+    /// for request handlers and workflow bursts, the EF Core <see cref="IWorkflowDefinitionStore"/> and
+    /// <see cref="IWorkflowInstanceStore"/>, and the unit of work of a burst (<see cref="DatabaseBurstScopeFactory"/>).
     /// </summary>
     public static IServiceCollection AddHotlinePersistence(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,6 +42,7 @@ public static class PersistenceServiceCollectionExtensions
 
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
+        services.AddSingleton<IBurstScopeFactory, DatabaseBurstScopeFactory>();
         return services;
     }
 

@@ -27,8 +27,9 @@ public sealed record RoutingResult(
 /// case's district beats a rule for any district, a higher priority beats a lower one, and the rule id breaks ties so
 /// the answer never depends on row order. Rules whose lead unit is inactive are passed over. When nothing matches,
 /// the configured dispatch desk owns the case (首接负责制) and the result says so.
+/// <para>Reads through the scope's context: a workflow burst's, or a request's.</para>
 /// </remarks>
-public sealed class RoutingService(IDbContextFactory<HotlineDbContext> contexts, IOptions<RoutingOptions> options)
+public sealed class RoutingService(HotlineDbContext db, IOptions<RoutingOptions> options)
 {
     /// <summary>The most the taxonomy is climbed; guards against a parent loop in edited data.</summary>
     private const int MaxSubjectDepth = 8;
@@ -40,7 +41,6 @@ public sealed class RoutingService(IDbContextFactory<HotlineDbContext> contexts,
         if (string.IsNullOrWhiteSpace(subjectCode))
             return RoutingRules.Select([], districtCode, [], _ => true, defaultUnit);
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var chain = new List<string> { subjectCode };
         while (chain.Count < MaxSubjectDepth)
         {

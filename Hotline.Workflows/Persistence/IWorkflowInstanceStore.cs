@@ -10,15 +10,10 @@ public interface IWorkflowInstanceStore
 
     /// <summary>
     /// Saves a burst. Throws <see cref="ConcurrencyConflictException"/> if the stored revision is not
-    /// <see cref="WorkflowCommit.ExpectedRevision"/>; then nothing of the commit is saved.
+    /// <see cref="WorkflowCommit.ExpectedRevision"/>; then nothing of the commit is saved. The commit's
+    /// <see cref="WorkflowCommit.Tasks"/> are saved with it.
     /// </summary>
     Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Whether <see cref="CommitAsync"/> saves <see cref="WorkflowCommit.Tasks"/> itself, in the commit's transaction. When
-    /// false (the default), the runtime hands each task to its task dispatcher after the commit.
-    /// </summary>
-    bool SavesTasks => false;
 
     /// <summary>Bookmarks by name and hash (and optionally correlation id or instance).</summary>
     Task<IReadOnlyList<BookmarkRef>> FindBookmarksAsync(string name, string? hash, string? correlationId = null, string? instanceId = null, CancellationToken cancellationToken = default);

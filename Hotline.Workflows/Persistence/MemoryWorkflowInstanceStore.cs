@@ -9,7 +9,29 @@ public sealed class MemoryWorkflowInstanceStore : IWorkflowInstanceStore
     private readonly Dictionary<string, BookmarkRef> _bookmarks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<JournalEntry>> _journal = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ActivityExecutionRecord> _records = new(StringComparer.Ordinal);
+    private readonly List<TaskRequest> _tasks = [];
+    private readonly List<CompletedTask> _completed = [];
     private readonly Lock _lock = new();
+
+    /// <summary>Every human task a saved burst completed, in commit order.</summary>
+    public IReadOnlyList<CompletedTask> CompletedTasks
+    {
+        get
+        {
+            lock (_lock)
+                return _completed.ToList();
+        }
+    }
+
+    /// <summary>Every human task a saved burst created, in commit order (the memory store's task inbox).</summary>
+    public IReadOnlyList<TaskRequest> Tasks
+    {
+        get
+        {
+            lock (_lock)
+                return _tasks.ToList();
+        }
+    }
 
     /// <summary>Whether the journal and records are kept (benchmarks may turn them off to measure the engine alone).</summary>
     public bool KeepHistory { get; init; } = true;
@@ -27,18 +49,13 @@ public sealed class MemoryWorkflowInstanceStore : IWorkflowInstanceStore
             var current = _instances.GetValueOrDefault(commit.Instance.Id);
             if ((current?.Revision ?? 0) != commit.ExpectedRevision)
                 throw new ConcurrencyConflictException(commit.Instance.Id, commit.ExpectedRevision);
-            foreach (var effect in commit.Effects)
-            {
-                if (effect is not IMemoryEffect memoryEffect)
-                    throw new NotSupportedException($"The memory store cannot save a {effect.GetType().Name}.");
-                memoryEffect.Apply();
-            }
-
             _instances[commit.Instance.Id] = Copy(commit.Instance);
             foreach (var bookmark in commit.RemovedBookmarks)
                 _bookmarks.Remove(bookmark.Id);
             foreach (var b in commit.AddedBookmarks)
                 _bookmarks[b.Id] = new BookmarkRef(b.Id, commit.Instance.Id, b.Name, b.Hash, b.ResumeAt, commit.Instance.CorrelationId);
+            _tasks.AddRange(commit.Tasks);
+            _completed.AddRange(commit.CompletedTasks);
             if (!KeepHistory)
                 return Task.CompletedTask;
             if (!_journal.TryGetValue(commit.Instance.Id, out var journal))

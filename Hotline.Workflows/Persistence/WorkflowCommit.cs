@@ -18,18 +18,13 @@ public sealed record WorkflowCommit(
     IReadOnlyList<ActivityExecutionRecord> Records)
 {
     /// <summary>
-    /// Changes activities made to the host's own data (a case, its timeline, an inbox task), saved in the same
-    /// transaction as the instance: a burst that loses a race and is retried leaves no trace of its first attempt.
-    /// The store applies the kinds it knows and refuses others.
-    /// </summary>
-    public IReadOnlyList<object> Effects { get; init; } = [];
-
-    /// <summary>
-    /// The human tasks the burst created whose bookmarks it saves. A store that <see cref="IWorkflowInstanceStore.SavesTasks"/>
-    /// writes them in the same transaction (a task can then never be lost between the commit and its hand-over);
-    /// otherwise the runtime hands them to the task dispatcher once the commit is saved.
+    /// The human tasks the burst created whose bookmarks it saves. The store writes them in the same transaction (a task
+    /// can never be lost between the commit and a hand-over: there is none), where the host's inbox reads them.
     /// </summary>
     public IReadOnlyList<TaskRequest> Tasks { get; init; } = [];
+
+    /// <summary>The human tasks the burst completed (their bookmarks are among <see cref="RemovedBookmarks"/>), saved with it.</summary>
+    public IReadOnlyList<CompletedTask> CompletedTasks { get; init; } = [];
 
     /// <summary>
     /// The instance as the burst loaded it, at <see cref="ExpectedRevision"/>; null for a new instance or when unknown.

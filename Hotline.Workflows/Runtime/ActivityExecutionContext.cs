@@ -60,7 +60,7 @@ public sealed class ActivityExecutionContext
     /// <summary>The instance id.</summary>
     public string WorkflowInstanceId => Workflow.InstanceId;
 
-    /// <summary>A service from the host.</summary>
+    /// <summary>A service from the host, resolved in this burst's scope (<see cref="Persistence.IBurstScope.Services"/>).</summary>
     public T? GetService<T>() where T : class => Workflow.Services.HostServices?.GetService(typeof(T)) as T;
 
     /// <summary>A required service from the host.</summary>
@@ -230,17 +230,24 @@ public sealed class ActivityExecutionContext
     public void WriteLine(string? text) => Workflow.PendingLines.Add(text ?? "");
 
     /// <summary>
-    /// Records a change to the host's data (see <see cref="Persistence.WorkflowCommit.Effects"/>); it is saved atomically
-    /// with this burst of the instance, or not at all.
-    /// </summary>
-    public void AddEffect(object effect) => Workflow.Effects.Add(effect);
-
-    /// <summary>
-    /// Hands a human task to the task inbox with this burst: saved in the commit's transaction by a store that
-    /// <see cref="Persistence.IWorkflowInstanceStore.SavesTasks"/>, else dispatched once the burst is saved. The task's
-    /// bookmark must be created in the same burst; a task whose bookmark the burst removes again is dropped.
+    /// Hands a human task to the task inbox with this burst: saved in the commit's transaction
+    /// (<see cref="Persistence.WorkflowCommit.Tasks"/>). The task's bookmark must be created in the same burst; a task
+    /// whose bookmark the burst removes again is dropped.
     /// </summary>
     public void CreateTask(TaskRequest request) => Workflow.CreatedTasks.Add(request);
+
+    /// <summary>
+    /// Records that the human task of <paramref name="bookmark"/> (being resumed) was completed, saved with this burst
+    /// (<see cref="Persistence.WorkflowCommit.CompletedTasks"/>): the host's inbox marks its row completed in the same
+    /// transaction.
+    /// </summary>
+    public void CompleteTask(Bookmark bookmark, TaskCompletion completion)
+    {
+        ArgumentNullException.ThrowIfNull(bookmark);
+        ArgumentNullException.ThrowIfNull(completion);
+        var taskId = bookmark.Payload?["taskId"]?.GetValue<string>() ?? bookmark.Hash ?? bookmark.Id;
+        Workflow.CompletedTasks.Add(new CompletedTask(taskId, completion, Now));
+    }
 
     /// <summary>Hands work to the host after the instance has been saved (publishing events).</summary>
     public void AfterCommit(Func<WorkflowRuntime, CancellationToken, Task> action) => Workflow.PostCommitActions.Add(action);

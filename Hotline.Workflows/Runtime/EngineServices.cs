@@ -9,8 +9,15 @@ public sealed class EngineServices
     /// <summary>Where WriteLine goes.</summary>
     public ITextOutput TextOutput { get; init; } = NullTextOutput.Instance;
 
-    /// <summary>The host's services, for activities that need them (the hotline activities).</summary>
+    /// <summary>
+    /// The host's services, for activities that need them (the hotline activities). Each burst runs with the services of
+    /// its own scope (<see cref="Persistence.IBurstScope.Services"/>); these are the root ones.
+    /// </summary>
     public IServiceProvider? HostServices { get; init; }
+
+    /// <summary>The same services with <paramref name="hostServices"/> as the host's (one burst's scope).</summary>
+    public EngineServices WithHostServices(IServiceProvider? hostServices) =>
+        ReferenceEquals(hostServices, HostServices) ? this : new() { Clock = Clock, TextOutput = TextOutput, HostServices = hostServices, IsTransient = IsTransient };
 
     /// <summary>
     /// Whether an exception an activity threw is a passing failure of the host's infrastructure (the database is

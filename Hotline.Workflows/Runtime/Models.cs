@@ -150,3 +150,9 @@ public sealed record TaskRequest(
 /// <param name="Result">What the handler submitted (the answer, a reason, a chosen unit...).</param>
 /// <param name="CompletedBy">Who completed the task (a user name or unit code), for the host's records.</param>
 public sealed record TaskCompletion(string Outcome, JsonNode? Result = null, string? CompletedBy = null);
+
+/// <summary>A human task the burst completed: which task, what the handler chose, and when.</summary>
+/// <param name="TaskId">The task (the bookmark's hash).</param>
+/// <param name="Completion">The handler's outcome, result and name.</param>
+/// <param name="At">When the burst completed it.</param>
+public sealed record CompletedTask(string TaskId, TaskCompletion Completion, DateTimeOffset At);

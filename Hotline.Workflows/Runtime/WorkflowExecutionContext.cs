@@ -46,9 +46,6 @@ public sealed class WorkflowExecutionContext
     /// <summary>Incidents recorded in this burst.</summary>
     public List<Incident> NewIncidents { get; } = [];
 
-    /// <summary>Changes to the host's data made in this burst, saved with it.</summary>
-    public List<object> Effects { get; } = [];
-
     /// <summary>Lines written by Elsa.WriteLine in this burst, for the text output once the burst is saved.</summary>
     public List<string> PendingLines { get; } = [];
 
@@ -62,6 +59,9 @@ public sealed class WorkflowExecutionContext
 
     /// <summary>Human tasks created in this burst (see <see cref="Persistence.WorkflowCommit.Tasks"/>).</summary>
     public List<TaskRequest> CreatedTasks { get; } = [];
+
+    /// <summary>Human tasks completed in this burst (see <see cref="Persistence.WorkflowCommit.CompletedTasks"/>).</summary>
+    public List<CompletedTask> CompletedTasks { get; } = [];
 
     /// <summary>Work to hand over once the burst has been saved.</summary>
     public List<Func<WorkflowRuntime, CancellationToken, Task>> PostCommitActions { get; } = [];

@@ -37,9 +37,11 @@ public sealed class WorkflowNotFoundException(string definitionId)
 }
 
 /// <summary>
-/// Runs definitions durably: compiles (and caches) definition versions, starts and resumes instances, saves each burst
-/// atomically with a revision check (a conflicting resume reloads and retries, so no update is lost and a bookmark is
-/// consumed once), then hands over tasks, timers and events.
+/// Runs definitions durably: compiles (and caches) definition versions, starts and resumes instances. Each burst runs
+/// in its own unit of work (<see cref="IBurstScope"/>), which saves the instance, its bookmarks, history and tasks and
+/// whatever the activities changed atomically, with a revision check: a burst that loses a race is run again in a
+/// fresh scope on the fresh state, so no update is lost and a bookmark is consumed once. Then it hands timers and
+/// events over.
 /// </summary>
 public sealed class WorkflowRuntime
 {
@@ -55,7 +57,7 @@ public sealed class WorkflowRuntime
         IWorkflowDefinitionStore definitions,
         IWorkflowInstanceStore instances,
         EngineServices services,
-        ITaskDispatcher? taskDispatcher = null,
+        IBurstScopeFactory? bursts = null,
         IBookmarkScheduler? bookmarkScheduler = null,
         ILogger<WorkflowRuntime>? logger = null)
     {
@@ -63,7 +65,7 @@ public sealed class WorkflowRuntime
         Definitions = definitions;
         Instances = instances;
         Services = services;
-        TaskDispatcher = taskDispatcher ?? new InMemoryTaskDispatcher();
+        Bursts = bursts ?? new StoreBurstScopeFactory(instances, services.HostServices);
         BookmarkScheduler = bookmarkScheduler ?? new InMemoryBookmarkScheduler();
         _logger = logger ?? NullLogger<WorkflowRuntime>.Instance;
     }
@@ -72,7 +74,7 @@ public sealed class WorkflowRuntime
     public IWorkflowDefinitionStore Definitions { get; }
     public IWorkflowInstanceStore Instances { get; }
     public EngineServices Services { get; }
-    public ITaskDispatcher TaskDispatcher { get; }
+    public IBurstScopeFactory Bursts { get; }
     public IBookmarkScheduler BookmarkScheduler { get; }
 
     /// <summary>
@@ -153,37 +155,73 @@ public sealed class WorkflowRuntime
     }
 
     /// <summary>Starts a compiled definition and saves the instance.</summary>
-    public async Task<RunResult> StartAsync(WorkflowBlueprint blueprint, StartOptions options, CancellationToken cancellationToken = default)
-    {
-        var context = await WorkflowExecutor.StartAsync(blueprint, options, Services, cancellationToken);
-        await CommitAsync(context, null, cancellationToken);
-        return ToResult(context);
-    }
+    /// <remarks>
+    /// A start that conflicts is run again unless its instance exists (a caller-chosen id used twice: the conflict is the
+    /// caller's to answer); it conflicts otherwise when a row its activities changed (a case linked as a duplicate) was
+    /// changed by another burst meanwhile.
+    /// </remarks>
+    public Task<RunResult> StartAsync(WorkflowBlueprint blueprint, StartOptions options, CancellationToken cancellationToken = default) =>
+        RunBurstAsync(
+            async (_, services) => (await WorkflowExecutor.StartAsync(blueprint, options, services, cancellationToken), null),
+            async burst => options.InstanceId is null || await burst.FindInstanceAsync(options.InstanceId, cancellationToken) is null,
+            cancellationToken);
 
     /// <summary>Resumes a bookmark; retries on the fresh state when another worker saved the instance first.</summary>
     public Task<RunResult> ResumeAsync(string instanceId, string bookmarkId, object? input = null, CancellationToken cancellationToken = default) =>
         ResumeAsync(instanceId, bookmarks => bookmarks.FirstOrDefault(b => b.Id == bookmarkId)?.Id ?? bookmarkId, input, cancellationToken);
 
-    private async Task<RunResult> ResumeAsync(string instanceId, Func<List<Bookmark>, string> selectBookmark, object? input, CancellationToken cancellationToken)
+    private Task<RunResult> ResumeAsync(string instanceId, Func<List<Bookmark>, string> selectBookmark, object? input, CancellationToken cancellationToken) =>
+        RunBurstAsync(
+            async (burst, services) =>
+            {
+                var (context, instance) = await RestoreRunningAsync(burst, instanceId, services, cancellationToken);
+                await WorkflowExecutor.ResumeAsync(context, selectBookmark(context.Bookmarks), input, cancellationToken);
+                return (context, instance);
+            },
+            static _ => Task.FromResult(true),
+            cancellationToken);
+
+    /// <summary>The stored instance, restored for a burst; it must still be running.</summary>
+    private async Task<(WorkflowExecutionContext Context, WorkflowInstance Instance)> RestoreRunningAsync(IBurstScope burst, string instanceId, EngineServices services, CancellationToken cancellationToken)
+    {
+        var instance = await burst.FindInstanceAsync(instanceId, cancellationToken) ?? throw new InstanceNotFoundException(instanceId);
+        var blueprint = await GetBlueprintAsync(instance.DefinitionVersionId, instance.Dependencies, cancellationToken);
+        var context = WorkflowStateSerializer.Restore(blueprint, instance, services);
+        if (context.Status != WorkflowStatus.Running)
+            throw new InstanceNotRunningException(instanceId, context.SubStatus);
+        return (context, instance);
+    }
+
+    /// <summary>
+    /// Runs one burst in its own unit of work and saves it; on a conflict runs it again in a fresh one, as long as
+    /// <paramref name="retry"/> agrees. Timers and post-commit work are handed over once the scope is closed.
+    /// </summary>
+    private async Task<RunResult> RunBurstAsync(
+        Func<IBurstScope, EngineServices, Task<(WorkflowExecutionContext Context, WorkflowInstance? Loaded)>> execute,
+        Func<IBurstScope, Task<bool>> retry,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var instance = await Instances.FindAsync(instanceId, cancellationToken) ?? throw new InstanceNotFoundException(instanceId);
-            var blueprint = await GetBlueprintAsync(instance.DefinitionVersionId, instance.Dependencies, cancellationToken);
-            var context = WorkflowStateSerializer.Restore(blueprint, instance, Services);
-            if (context.Status != WorkflowStatus.Running)
-                throw new InstanceNotRunningException(instanceId, context.SubStatus);
-            var bookmarkId = selectBookmark(context.Bookmarks);
-            await WorkflowExecutor.ResumeAsync(context, bookmarkId, input, cancellationToken);
-            try
+            WorkflowExecutionContext context;
+            await using (var burst = await Bursts.BeginAsync(cancellationToken))
             {
-                await CommitAsync(context, instance, cancellationToken);
-                return ToResult(context);
+                (context, var loaded) = await execute(burst, Services.WithHostServices(burst.Services ?? Services.HostServices));
+                try
+                {
+                    await burst.CommitAsync(ToCommit(context, loaded), cancellationToken);
+                }
+                catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+                {
+                    if (!await retry(burst))
+                        throw;
+                    _logger.LogDebug("Instance {InstanceId} or a row its burst changed was saved by another worker first; running the burst again (attempt {Attempt}).", context.InstanceId, attempt);
+                    continue;
+                }
             }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
-            {
-                _logger.LogDebug("Instance {InstanceId} changed while bookmark {BookmarkId} was resumed; retrying on the fresh state (attempt {Attempt}).", instanceId, bookmarkId, attempt);
-            }
+
+            await HandOverAsync(context, cancellationToken);
+            return ToResult(context);
         }
     }
 
@@ -251,28 +289,19 @@ public sealed class WorkflowRuntime
     }
 
     /// <summary>Cancels a running instance.</summary>
-    public async Task<RunResult> CancelAsync(string instanceId, CancellationToken cancellationToken = default)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var instance = await Instances.FindAsync(instanceId, cancellationToken) ?? throw new InstanceNotFoundException(instanceId);
-            var context = WorkflowStateSerializer.Restore(await GetBlueprintAsync(instance.DefinitionVersionId, instance.Dependencies, cancellationToken), instance, Services);
-            if (context.Status != WorkflowStatus.Running)
-                throw new InstanceNotRunningException(instanceId, context.SubStatus);
-            WorkflowExecutor.Cancel(context);
-            try
+    public Task<RunResult> CancelAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        RunBurstAsync(
+            async (burst, services) =>
             {
-                await CommitAsync(context, instance, cancellationToken);
-                return ToResult(context);
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
-            {
-            }
-        }
-    }
+                var (context, instance) = await RestoreRunningAsync(burst, instanceId, services, cancellationToken);
+                WorkflowExecutor.Cancel(context);
+                return (context, instance);
+            },
+            static _ => Task.FromResult(true),
+            cancellationToken);
 
-    /// <summary>Saves the burst of <paramref name="context"/>, which started from <paramref name="loaded"/> (null: a new instance).</summary>
-    private async Task CommitAsync(WorkflowExecutionContext context, WorkflowInstance? loaded, CancellationToken cancellationToken)
+    /// <summary>What the burst of <paramref name="context"/> changed, which started from <paramref name="loaded"/> (null: a new instance).</summary>
+    private static WorkflowCommit ToCommit(WorkflowExecutionContext context, WorkflowInstance? loaded)
     {
         var expectedRevision = loaded?.Revision ?? 0;
         var instance = WorkflowStateSerializer.ToInstance(context, expectedRevision + 1);
@@ -280,16 +309,18 @@ public sealed class WorkflowRuntime
         var tasks = context.CreatedTasks.Count == 0
             ? []
             : context.CreatedTasks.Where(t => context.AddedBookmarks.Exists(b => b.Id == t.BookmarkId)).ToList();
-        var commit = new WorkflowCommit(instance, expectedRevision, context.AddedBookmarks, context.RemovedBookmarks, context.Journal, context.Records.Values.ToList())
+        return new WorkflowCommit(instance, expectedRevision, context.AddedBookmarks, context.RemovedBookmarks, context.Journal, context.Records.Values.ToList())
         {
-            Effects = context.Effects,
             Tasks = tasks,
+            CompletedTasks = context.CompletedTasks,
             Previous = loaded,
         };
-        await Instances.CommitAsync(commit, cancellationToken);
+    }
+
+    /// <summary>After a burst was saved: its lines, its timers, and the work its activities handed over.</summary>
+    private async Task HandOverAsync(WorkflowExecutionContext context, CancellationToken cancellationToken)
+    {
         context.FlushLines();
-        if (!Instances.SavesTasks)
-            await DispatchTasksAsync(context.InstanceId, tasks, cancellationToken);
         foreach (var bookmark in context.RemovedBookmarks)
             if (bookmark.ResumeAt is not null)
                 await BookmarkScheduler.UnscheduleAsync(context.InstanceId, bookmark, cancellationToken);
@@ -306,23 +337,6 @@ public sealed class WorkflowRuntime
             {
                 // The instance is saved; a failed hand-over is logged, not rolled back (its bookmark still waits).
                 _logger.LogError(e, "Hand-over after saving instance {InstanceId} failed.", context.InstanceId);
-            }
-        }
-    }
-
-    /// <summary>Hands a saved burst's tasks to the dispatcher (stores that do not save them in the commit).</summary>
-    private async Task DispatchTasksAsync(string instanceId, List<TaskRequest> tasks, CancellationToken cancellationToken)
-    {
-        foreach (var task in tasks)
-        {
-            try
-            {
-                await TaskDispatcher.DispatchAsync(task, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The instance is saved and its bookmark waits; such a store's dispatcher must be able to repair this.
-                _logger.LogError(e, "Handing task {TaskId} of instance {InstanceId} to the dispatcher failed.", task.TaskId, instanceId);
             }
         }
     }

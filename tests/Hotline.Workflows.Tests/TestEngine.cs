@@ -10,14 +10,16 @@ public sealed class TestEngine
     public TestEngine(DateTimeOffset? now = null)
     {
         Clock = new FakeClock(now ?? new DateTimeOffset(2026, 2, 13, 9, 0, 0, TimeSpan.FromHours(8)));
-        Runtime = new WorkflowRuntime(ActivityRegistry.CreateDefault(), Definitions, Instances, new EngineServices { Clock = Clock, TextOutput = Output }, Tasks);
+        Runtime = new WorkflowRuntime(ActivityRegistry.CreateDefault(), Definitions, Instances, new EngineServices { Clock = Clock, TextOutput = Output });
     }
 
     public FakeClock Clock { get; }
     public CollectingTextOutput Output { get; } = new();
     public MemoryWorkflowDefinitionStore Definitions { get; } = new();
     public MemoryWorkflowInstanceStore Instances { get; } = new();
-    public Activities.Tasks.InMemoryTaskDispatcher Tasks { get; } = new();
+
+    /// <summary>The human tasks saved so far (the memory store keeps them with its commits).</summary>
+    public IReadOnlyList<TaskRequest> Tasks => Instances.Tasks;
     public WorkflowRuntime Runtime { get; }
 
     public static string SharedPath(params string[] parts)

@@ -80,6 +80,7 @@ public class HumanTask : Activity, ITaskActivity
     public override ValueTask ResumeAsync(ActivityExecutionContext context, Bookmark bookmark, object? input)
     {
         var completion = input as TaskCompletion ?? new TaskCompletion("Done");
+        context.CompleteTask(bookmark, completion);
         context.Set(Result, completion.Result);
         context.JournalData["outcome"] = completion.Outcome;
         context.Complete(completion.Outcome);

@@ -363,7 +363,7 @@ public abstract class ProvisionalDeadlineTests : IAsyncLifetime
             var data = new JsonObject { ["deadlineAt"] = deadline.ToString("O", CultureInfo.InvariantCulture) };
             if (extensionDays is { } days)
                 data["days"] = days;
-            db.Append(@case, CaseEventKind.ExtensionApproved, CaseActor.User("li", "李主任"), approved, data);
+            @case.Record(CaseEventKind.ExtensionApproved, CaseActor.User("li", "李主任"), approved, data);
         }
 
         await db.SaveChangesAsync();
@@ -392,8 +392,8 @@ public abstract class ProvisionalDeadlineTests : IAsyncLifetime
             ClosedAt = status == CaseStatus.Closed ? AcceptedAt.AddHours(2).ToUniversalTime() : null,
         };
         db.Add(@case);
-        db.Append(@case, CaseEventKind.Registered, CaseActor.System, AcceptedAt);
-        db.Append(@case, CaseEventKind.DeadlineSet, CaseActor.System, AcceptedAt, new JsonObject { ["reason"] = "dispatch", ["provisional"] = provisional });
+        @case.Record(CaseEventKind.Registered, CaseActor.System, AcceptedAt);
+        @case.Record(CaseEventKind.DeadlineSet, CaseActor.System, AcceptedAt, new JsonObject { ["reason"] = "dispatch", ["provisional"] = provisional });
         db.Add(NewTask(@case.Id, $"handle-{@case.Number}", InboxTaskKind.Handle, InboxTaskStatus.Open, deadline));
         return @case;
     }
@@ -516,7 +516,7 @@ internal sealed class RacingContexts(IDbContextFactory<HotlineDbContext> inner, 
         using var other = inner.CreateDbContext();
         var @case = other.Cases.Single(c => c.Id == caseId);
         @case.Warning = WarningLevel.Yellow;
-        other.Append(@case, CaseEventKind.WarningYellow, CaseActor.System, at);
+        @case.Record(CaseEventKind.WarningYellow, CaseActor.System, at);
         other.SaveChanges();
         Raced = true;
     }

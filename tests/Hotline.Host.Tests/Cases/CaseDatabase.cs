@@ -37,8 +37,14 @@ public sealed class CaseDatabase : IAsyncDisposable
 
     public IDbContextFactory<HotlineDbContext> Contexts => Services.GetRequiredService<IDbContextFactory<HotlineDbContext>>();
 
+    /// <summary>A service of the database's own long-lived scope (scoped services read through its one context: use them one at a time).</summary>
     public T Get<T>()
-        where T : notnull => Services.GetRequiredService<T>();
+        where T : notnull => (_scope ??= Services.CreateScope()).ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>Registers cases outside a workflow, each in its own scope (they may be registered concurrently).</summary>
+    public CaseRegistrar Registrar => new(Services);
+
+    private IServiceScope? _scope;
 
     /// <summary>
     /// Migrates a new database for <paramref name="provider"/> with the case services, the clock at
@@ -85,16 +91,17 @@ public sealed class CaseDatabase : IAsyncDisposable
         return new CaseDatabase(built, clock, directory, postgres);
     }
 
-    /// <summary>A workflow runtime on this database whose tasks go to <paramref name="dispatcher"/>.</summary>
-    public WorkflowRuntime CreateRuntime(ITaskDispatcher dispatcher) => new(
+    /// <summary>A workflow runtime on this database whose bursts run in <paramref name="bursts"/> (the database's own unit of work by default).</summary>
+    public WorkflowRuntime CreateRuntime(IBurstScopeFactory? bursts = null) => new(
         ActivityRegistry.CreateDefault(),
         Get<IWorkflowDefinitionStore>(),
         Get<IWorkflowInstanceStore>(),
         new EngineServices { Clock = Clock, TextOutput = new NullTextOutput(), HostServices = Services },
-        dispatcher);
+        bursts ?? Get<IBurstScopeFactory>());
 
     public async ValueTask DisposeAsync()
     {
+        _scope?.Dispose();
         await Services.DisposeAsync();
         if (_postgres is not null)
             await _postgres.DisposeAsync();
@@ -113,15 +120,30 @@ public sealed class CaseDatabase : IAsyncDisposable
     }
 }
 
-/// <summary>Fails every hand-over after the commit: the process died, or the dispatcher's database session ended.</summary>
-public sealed class CrashingTaskDispatcher : ITaskDispatcher
+/// <summary>
+/// The database's unit of work, broken after its commit: the process dies once a burst is saved, before anything after
+/// the commit (timers, events, the caller's answer) happens.
+/// </summary>
+public sealed class CrashAfterCommit(IBurstScopeFactory inner) : IBurstScopeFactory
 {
-    /// <summary>How many tasks the engine tried to hand over after a commit.</summary>
-    public int Calls { get; private set; }
+    /// <summary>How many bursts were saved before the crash.</summary>
+    public int Commits { get; private set; }
 
-    public Task DispatchAsync(TaskRequest request, CancellationToken cancellationToken)
+    public async ValueTask<IBurstScope> BeginAsync(CancellationToken cancellationToken) => new Scope(await inner.BeginAsync(cancellationToken), this);
+
+    private sealed class Scope(IBurstScope inner, CrashAfterCommit owner) : IBurstScope
     {
-        Calls++;
-        throw new InvalidOperationException("The process died after the commit.");
+        public IServiceProvider? Services => inner.Services;
+
+        public Task<WorkflowInstance?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken) => inner.FindInstanceAsync(instanceId, cancellationToken);
+
+        public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken)
+        {
+            await inner.CommitAsync(commit, cancellationToken);
+            owner.Commits++;
+            throw new InvalidOperationException("The process died after the commit.");
+        }
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

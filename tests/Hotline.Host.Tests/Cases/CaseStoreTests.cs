@@ -25,7 +25,7 @@ public abstract class CaseStoreTests : IAsyncLifetime
     public async Task Should_GiveEveryCaseItsOwnNumber_When_ManyAreRegisteredAtOnce()
     {
         const int count = 40;
-        var registrar = _database.Get<CaseRegistrar>();
+        var registrar = _database.Registrar;
 
         var cases = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
             Task.Run(() => registrar.RegisterAsync(Consultation($"问题{i}"), Operator))));
@@ -52,7 +52,7 @@ public abstract class CaseStoreTests : IAsyncLifetime
     [Fact]
     public async Task Should_StoreTheCaseWithARegisteredEvent_When_Registered()
     {
-        var registered = await _database.Get<CaseRegistrar>().RegisterAsync(
+        var registered = await _database.Registrar.RegisterAsync(
             new CaseRegistration(CaseChannel.WeChat, "小区门口占道经营", CaseType.Complaint, "SR-ZDJY", "王芳", "+86 139-0000-1111", " 新华路12号 ", "990103", CaseUrgency.Urgent),
             Operator);
 
@@ -72,7 +72,7 @@ public abstract class CaseStoreTests : IAsyncLifetime
     [Fact]
     public async Task Should_KeepListsAndTheFrozenDeadlineRule_When_SavedAndReadBack()
     {
-        var registered = await _database.Get<CaseRegistrar>().RegisterAsync(Consultation("物业不作为"), Operator);
+        var registered = await _database.Registrar.RegisterAsync(Consultation("物业不作为"), Operator);
         var rule = new DeadlineRuleSnapshot("category-deadlines", 3, 10, DeadlineUnit.WorkingDays, CaseDatabase.Start);
         await using (var db = await _database.Contexts.CreateDbContextAsync())
         {
@@ -82,7 +82,7 @@ public abstract class CaseStoreTests : IAsyncLifetime
             @case.DeadlineAt = new DateTimeOffset(2026, 3, 16, 18, 0, 0, TimeSpan.FromHours(8));
             @case.DeadlineRule = rule;
             @case.Status = CaseStatus.Dispatched;
-            db.Append(@case, CaseEventKind.Dispatched, CaseActor.System, _database.Clock.GetUtcNow(), new JsonObject { ["lead"] = "DH" });
+            @case.Record(CaseEventKind.Dispatched, CaseActor.System, _database.Clock.GetUtcNow(), new JsonObject { ["lead"] = "DH" });
             await db.SaveChangesAsync();
         }
 
@@ -98,15 +98,15 @@ public abstract class CaseStoreTests : IAsyncLifetime
     [Fact]
     public async Task Should_RefuseTheSecondWriter_When_TwoChangeTheSameCaseFromTheSameVersion()
     {
-        var registered = await _database.Get<CaseRegistrar>().RegisterAsync(Consultation("路灯不亮"), Operator);
+        var registered = await _database.Registrar.RegisterAsync(Consultation("路灯不亮"), Operator);
         await using var first = await _database.Contexts.CreateDbContextAsync();
         await using var second = await _database.Contexts.CreateDbContextAsync();
         var a = await first.Cases.SingleAsync(c => c.Id == registered.Id);
         var b = await second.Cases.SingleAsync(c => c.Id == registered.Id);
 
-        first.Append(a, CaseEventKind.Classified, Operator, _database.Clock.GetUtcNow());
+        a.Record(CaseEventKind.Classified, Operator, _database.Clock.GetUtcNow());
         await first.SaveChangesAsync();
-        second.Append(b, CaseEventKind.Closed, Operator, _database.Clock.GetUtcNow());
+        b.Record(CaseEventKind.Closed, Operator, _database.Clock.GetUtcNow());
 
         var conflict = await Assert.ThrowsAnyAsync<DbUpdateException>(() => second.SaveChangesAsync());
         Assert.True(CaseTimeline.IsConflict(conflict), conflict.ToString());
@@ -118,12 +118,12 @@ public abstract class CaseStoreTests : IAsyncLifetime
     public async Task Should_KeepEveryChange_When_ManyWritersUpdateTheSameCaseAtOnce()
     {
         const int writers = 12;
-        var registered = await _database.Get<CaseRegistrar>().RegisterAsync(Consultation("占道经营"), Operator);
+        var registered = await _database.Registrar.RegisterAsync(Consultation("占道经营"), Operator);
 
         await Task.WhenAll(Enumerable.Range(0, writers).Select(i => Task.Run(() => _database.Contexts.UpdateCaseAsync(registered.Id, (db, @case, _) =>
         {
             @case.EscalationLevel++;
-            db.Append(@case, CaseEventKind.Escalated, CaseActor.System, _database.Clock.GetUtcNow(), new JsonObject { ["writer"] = i });
+            @case.Record(CaseEventKind.Escalated, CaseActor.System, _database.Clock.GetUtcNow(), new JsonObject { ["writer"] = i });
             return Task.CompletedTask;
         }))));
 
@@ -137,7 +137,7 @@ public abstract class CaseStoreTests : IAsyncLifetime
     [Fact]
     public async Task Should_RefuseToChangeOrRemoveEvents_When_AskedThroughEfCoreOrSql()
     {
-        var registered = await _database.Get<CaseRegistrar>().RegisterAsync(Consultation("停水"), Operator);
+        var registered = await _database.Registrar.RegisterAsync(Consultation("停水"), Operator);
         await using var db = await _database.Contexts.CreateDbContextAsync();
         var @event = await db.CaseEvents.SingleAsync(e => e.CaseId == registered.Id);
 
@@ -155,7 +155,7 @@ public abstract class CaseStoreTests : IAsyncLifetime
     [Fact]
     public async Task Should_FindOpenCasesBySameCallerOrSamePlaceAndSubject_When_WithinTheWindow()
     {
-        var registrar = _database.Get<CaseRegistrar>();
+        var registrar = _database.Registrar;
         var tooOld = await registrar.RegisterAsync(Noise("13812345678", "新华路12号"), Operator);
         _database.Clock.Advance(TimeSpan.FromDays(5));
         var sameCaller = await registrar.RegisterAsync(Noise("138 1234 5678", "新华路12号"), Operator);
@@ -179,7 +179,7 @@ public abstract class CaseStoreTests : IAsyncLifetime
     [Fact]
     public async Task Should_FindNothing_When_TheOnlySimilarCaseIsTheNewCaseItselfOrOlderThanTheWindow()
     {
-        var registrar = _database.Get<CaseRegistrar>();
+        var registrar = _database.Registrar;
         var old = await registrar.RegisterAsync(Noise("13812345678", "新华路12号"), Operator);
         _database.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
         var fresh = await registrar.RegisterAsync(Noise("13812345678", "新华路12号"), Operator);
@@ -194,15 +194,15 @@ public abstract class CaseStoreTests : IAsyncLifetime
     [Fact]
     public async Task Should_LinkBothCasesWithAnEventOnEach_When_LinkingDuplicates()
     {
-        var registrar = _database.Get<CaseRegistrar>();
+        var registrar = _database.Registrar;
         var first = await registrar.RegisterAsync(Noise("13812345678", "新华路12号"), Operator);
         var second = await registrar.RegisterAsync(Noise("13812345678", "新华路12号"), Operator);
         await using (var db = await _database.Contexts.CreateDbContextAsync())
         {
             var newCase = await db.Cases.SingleAsync(c => c.Id == second.Id);
             var existing = await db.Cases.Where(c => c.Id == first.Id).ToListAsync();
-            db.LinkDuplicates(newCase, existing, Operator, _database.Clock.GetUtcNow());
-            db.LinkDuplicates(newCase, existing, Operator, _database.Clock.GetUtcNow());
+            foreach (var other in existing.Concat(existing))
+                newCase.LinkDuplicate(other, Operator, _database.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
 
@@ -218,7 +218,7 @@ public abstract class CaseStoreTests : IAsyncLifetime
         var @case = await db.Cases.SingleAsync(c => c.Id == id);
         @case.Status = CaseStatus.Closed;
         @case.ClosedAt = _database.Clock.GetUtcNow();
-        db.Append(@case, CaseEventKind.Closed, Operator, _database.Clock.GetUtcNow());
+        @case.Record(CaseEventKind.Closed, Operator, _database.Clock.GetUtcNow());
         await db.SaveChangesAsync();
     }
 
@@ -251,7 +251,7 @@ public sealed class ConfiguredWindowDuplicateTests : IAsyncLifetime
     [Fact]
     public async Task Should_LookOnlyAsFarBackAsConfigured_When_TheWindowIsOneDay()
     {
-        var registrar = _database.Get<CaseRegistrar>();
+        var registrar = _database.Registrar;
         var actor = CaseActor.System;
         await registrar.RegisterAsync(new CaseRegistration(CaseChannel.Phone, "噪音", CaseType.Complaint, CitizenPhone: "13812345678"), actor);
         _database.Clock.Advance(TimeSpan.FromHours(20));

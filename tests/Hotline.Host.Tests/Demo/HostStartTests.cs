@@ -3,7 +3,7 @@ using Hotline.Host.Knowledge;
 using Hotline.Host.Persistence;
 using Hotline.Host.Tests.Infrastructure;
 using Hotline.Host.Units;
-using Hotline.Workflows.Activities.Tasks;
+using Hotline.Workflows.Persistence;
 using Hotline.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,11 +30,11 @@ public sealed class HostStartTests : IDisposable
     }
 
     [Fact]
-    public void Should_HandHumanTasksToTheInbox_When_TheHostRuns()
+    public void Should_RunEveryBurstInTheDatabasesUnitOfWork_When_TheHostRuns()
     {
         _ = _host.Server;
 
-        Assert.IsType<InboxTaskDispatcher>(_host.Services.GetRequiredService<ITaskDispatcher>());
-        Assert.IsType<InboxTaskDispatcher>(_host.Services.GetRequiredService<WorkflowRuntime>().TaskDispatcher);
+        Assert.IsType<DatabaseBurstScopeFactory>(_host.Services.GetRequiredService<IBurstScopeFactory>());
+        Assert.IsType<DatabaseBurstScopeFactory>(_host.Services.GetRequiredService<WorkflowRuntime>().Bursts);
     }
 }

@@ -69,39 +69,6 @@ public class InboxTaskTests
         Assert.Equal(Now, task.DueAt);
     }
 
-    [Fact]
-    public void Should_RebuildTheTaskFromTheBookmark_When_ReconcilingALostDispatch()
-    {
-        var bookmark = new Bookmark
-        {
-            Id = "b1",
-            Name = "Hotline.HumanTask",
-            Hash = "t1",
-            ActivityNodeId = "handle",
-            ActivityInstanceId = "a1",
-            Payload = new JsonObject
-            {
-                ["taskId"] = "t1",
-                ["taskName"] = "办理",
-                ["assignee"] = "DH-02",
-                ["possibleOutcomes"] = new JsonArray("Completed", "Returned"),
-                ["payload"] = new JsonObject { ["kind"] = "handle" },
-            },
-        };
-        var instance = new WorkflowInstance { Id = "i1", DefinitionId = "handle", DefinitionVersionId = "v1", CorrelationId = "20260302-000001" };
-
-        var request = InboxReconciler.ToRequest(bookmark, instance);
-
-        Assert.Equal("t1", request.TaskId);
-        Assert.Equal("办理", request.TaskName);
-        Assert.Equal("i1", request.WorkflowInstanceId);
-        Assert.Equal("b1", request.BookmarkId);
-        Assert.Equal("DH-02", request.Assignee);
-        Assert.Equal(["Completed", "Returned"], request.PossibleOutcomes);
-        Assert.Equal("handle", request.Payload!["kind"]!.GetValue<string>());
-        Assert.Equal("20260302-000001", request.CorrelationId);
-    }
-
     private static InboxTask NewTask() => new()
     {
         TaskId = "t1",

@@ -37,7 +37,7 @@ public sealed class TimelineSeed(HotlineDbContext db)
             UpdatedAt = at.ToUniversalTime(),
         };
         db.Add(@case);
-        db.Append(@case, CaseEventKind.Registered, CaseActor.System, at, new JsonObject
+        @case.Record(CaseEventKind.Registered, CaseActor.System, at, new JsonObject
         {
             ["channel"] = channel.ToString(), ["type"] = type.ToString(), ["subjectCode"] = subject, ["urgency"] = "Normal",
         });
@@ -49,7 +49,7 @@ public sealed class TimelineSeed(HotlineDbContext db)
         var @case = Register(at, channel, CaseType.Consultation, subject, district);
         @case.Status = CaseStatus.AnsweredDirectly;
         @case.ClosedAt = at.ToUniversalTime();
-        db.Append(@case, CaseEventKind.AnsweredFromKnowledgeBase, CaseActor.System, at, new JsonObject { ["articleId"] = "KB-1", ["title"] = "政策" });
+        @case.Record(CaseEventKind.AnsweredFromKnowledgeBase, CaseActor.System, at, new JsonObject { ["articleId"] = "KB-1", ["title"] = "政策" });
         return @case;
     }
 
@@ -66,7 +66,7 @@ public sealed class TimelineSeed(HotlineDbContext db)
         var previous = @case.LeadUnitCode;
         @case.LeadUnitCode = unit;
         @case.Status = CaseStatus.Dispatched;
-        db.Append(@case, CaseEventKind.Dispatched, CaseActor.System, at, new JsonObject
+        @case.Record(CaseEventKind.Dispatched, CaseActor.System, at, new JsonObject
         {
             ["leadUnitCode"] = unit, ["previousUnitCode"] = previous, ["assistingUnitCodes"] = new JsonArray(),
             ["deadlineAt"] = @case.DeadlineAt?.ToString("O", CultureInfo.InvariantCulture),
@@ -78,14 +78,14 @@ public sealed class TimelineSeed(HotlineDbContext db)
     {
         var previous = @case.LeadUnitCode;
         @case.LeadUnitCode = unit;
-        db.Append(@case, CaseEventKind.SubDispatched, CaseActor.Unit(previous!, previous!), at, new JsonObject { ["fromUnitCode"] = previous, ["unitCode"] = unit });
+        @case.Record(CaseEventKind.SubDispatched, CaseActor.Unit(previous!, previous!), at, new JsonObject { ["fromUnitCode"] = previous, ["unitCode"] = unit });
         return this;
     }
 
     public TimelineSeed SetDeadline(Case @case, DateTimeOffset at, DateTimeOffset deadline, string reason)
     {
         @case.DeadlineAt = deadline;
-        db.Append(@case, CaseEventKind.DeadlineSet, CaseActor.System, at, new JsonObject
+        @case.Record(CaseEventKind.DeadlineSet, CaseActor.System, at, new JsonObject
         {
             ["reason"] = reason, ["deadlineAt"] = deadline.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), ["provisional"] = false,
             ["limit"] = 10, ["unit"] = "WorkingDays",
@@ -96,7 +96,7 @@ public sealed class TimelineSeed(HotlineDbContext db)
     /// <summary>签收 of a task; <paramref name="kind"/> is the inbox task kind as InboxService records it.</summary>
     public TimelineSeed Sign(Case @case, DateTimeOffset at, string unit, bool onTime, string kind = "Handle")
     {
-        db.Append(@case, CaseEventKind.SignedFor, CaseActor.Unit(unit, unit), at, new JsonObject
+        @case.Record(CaseEventKind.SignedFor, CaseActor.Unit(unit, unit), at, new JsonObject
         {
             ["taskId"] = Guid.NewGuid().ToString("N"), ["unitCode"] = unit, ["kind"] = kind,
             ["signDueAt"] = at.AddHours(onTime ? 1 : -1).ToString("O", CultureInfo.InvariantCulture), ["onTime"] = onTime,
@@ -134,7 +134,7 @@ public sealed class TimelineSeed(HotlineDbContext db)
         var previous = @case.DeadlineAt;
         @case.DeadlineAt = deadline;
         @case.ExtensionPending = false;
-        db.Append(@case, CaseEventKind.ExtensionApproved, CaseActor.System, at, new JsonObject
+        @case.Record(CaseEventKind.ExtensionApproved, CaseActor.System, at, new JsonObject
         {
             ["days"] = 3, ["previousDeadlineAt"] = previous?.ToString("O", CultureInfo.InvariantCulture),
             ["deadlineAt"] = deadline.ToString("O", CultureInfo.InvariantCulture), ["provisional"] = false,
@@ -153,7 +153,7 @@ public sealed class TimelineSeed(HotlineDbContext db)
     {
         Outcome(@case, CaseEventKind.AnswerAccepted, at, "review-answer", "Approved", "RX-PD", []);
         @case.Status = CaseStatus.AwaitingCallback;
-        db.Append(@case, CaseEventKind.Replied, CaseActor.System, at, new JsonObject { ["text"] = "已处理", ["channel"] = "Sms" });
+        @case.Record(CaseEventKind.Replied, CaseActor.System, at, new JsonObject { ["text"] = "已处理", ["channel"] = "Sms" });
         return this;
     }
 
@@ -167,7 +167,7 @@ public sealed class TimelineSeed(HotlineDbContext db)
     public TimelineSeed Reopen(Case @case, DateTimeOffset at, DateTimeOffset deadline)
     {
         @case.ReopenCount++;
-        db.Append(@case, CaseEventKind.Reopened, CaseActor.System, at, new JsonObject { ["round"] = @case.ReopenCount, ["reason"] = "回访不满意", ["unitCode"] = @case.LeadUnitCode });
+        @case.Record(CaseEventKind.Reopened, CaseActor.System, at, new JsonObject { ["round"] = @case.ReopenCount, ["reason"] = "回访不满意", ["unitCode"] = @case.LeadUnitCode });
         @case.Status = CaseStatus.Dispatched;
         return SetDeadline(@case, at, deadline, "rehandle");
     }
@@ -176,7 +176,7 @@ public sealed class TimelineSeed(HotlineDbContext db)
     {
         @case.Status = CaseStatus.Closed;
         @case.ClosedAt = at.ToUniversalTime();
-        db.Append(@case, CaseEventKind.Closed, CaseActor.System, at, new JsonObject { ["result"] = result, ["resolved"] = resolved, ["reopenCount"] = @case.ReopenCount });
+        @case.Record(CaseEventKind.Closed, CaseActor.System, at, new JsonObject { ["result"] = result, ["resolved"] = resolved, ["reopenCount"] = @case.ReopenCount });
         return this;
     }
 
@@ -191,7 +191,7 @@ public sealed class TimelineSeed(HotlineDbContext db)
         data["outcome"] = outcome;
         data["unitCode"] = unit;
         var actor = taskKind == "handle" ? CaseActor.Unit(unit, unit) : CaseActor.User(unit, unit);
-        db.Append(@case, kind, actor, at, data);
+        @case.Record(kind, actor, at, data);
         return this;
     }
 }

@@ -138,7 +138,7 @@ public abstract class EscalationTests : IAsyncLifetime
         await _host.Contexts.UpdateCaseAsync(caseId, (db, @case, _) =>
         {
             @case.DeadlineAt = extended;
-            db.Append(@case, CaseEventKind.ExtensionApproved, CaseActor.User("zhang.min", "张敏"), _host.Factory.Clock.GetUtcNow(),
+            @case.Record(CaseEventKind.ExtensionApproved, CaseActor.User("zhang.min", "张敏"), _host.Factory.Clock.GetUtcNow(),
                 new JsonObject { ["deadlineAt"] = extended.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
             return Task.CompletedTask;
         });
@@ -239,8 +239,8 @@ public abstract class EscalationTests : IAsyncLifetime
 
     private async Task<Guid> CreateCaseAsync(DateTimeOffset? deadline, WarningLevel warning = WarningLevel.None)
     {
-        var registered = await _host.Factory.Services.GetRequiredService<CaseRegistrar>().RegisterAsync(
-            new CaseRegistration(CaseChannel.Phone, "小区门口占道经营，影响通行", CaseType.Complaint, "SR-ROAD", DistrictCode: "990103"), CaseActor.System);
+        var registered = await new Cases.CaseRegistrar(_host.Factory.Services).RegisterAsync(
+            new Cases.CaseRegistration(CaseChannel.Phone, "小区门口占道经营，影响通行", CaseType.Complaint, "SR-ROAD", DistrictCode: "990103"), CaseActor.System);
         await _host.Contexts.UpdateCaseAsync(registered.Id, (_, @case, _) =>
         {
             @case.DeadlineAt = deadline;

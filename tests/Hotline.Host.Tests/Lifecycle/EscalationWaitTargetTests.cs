@@ -1,4 +1,5 @@
 using Hotline.Host.Activities;
+using Hotline.Host.Deadlines;
 using Hotline.Host.Calendar;
 using static Hotline.Host.Tests.Calendar.CalendarTestData;
 
@@ -22,7 +23,7 @@ public sealed class EscalationWaitTargetTests
     [InlineData("2026-02-13 17:30", 1, "2026-02-14 17:30")] // forward onto the make-up Saturday
     public void Should_keep_the_time_of_day_on_the_Nth_working_day_When_counting_working_days(string anchor, int offset, string expected)
     {
-        var target = WaitForDeadline.Target(_calendar, At(anchor), offset, WaitUnit.WorkingDays);
+        var target = DeadlineCounting.Offset(_calendar, At(anchor), offset, WaitUnit.WorkingDays);
 
         Assert.Equal(At(expected), target.Value);
         Assert.False(target.IsProvisional);
@@ -32,7 +33,7 @@ public sealed class EscalationWaitTargetTests
     public void Should_count_the_local_date_and_keep_the_local_time_When_the_anchor_is_given_in_UTC()
     {
         // 2026-02-23T17:00Z is Tue 2026-02-24 01:00 in Beijing: the day before it is the make-up Saturday, not Monday (a holiday).
-        var target = WaitForDeadline.Target(_calendar, new DateTimeOffset(2026, 2, 23, 17, 0, 0, TimeSpan.Zero), -1, WaitUnit.WorkingDays);
+        var target = DeadlineCounting.Offset(_calendar, new DateTimeOffset(2026, 2, 23, 17, 0, 0, TimeSpan.Zero), -1, WaitUnit.WorkingDays);
 
         Assert.Equal(At("2026-02-14 01:00"), target.Value);
     }
@@ -40,7 +41,7 @@ public sealed class EscalationWaitTargetTests
     [Fact]
     public void Should_assume_Monday_to_Friday_and_say_so_When_counting_into_a_year_with_no_calendar()
     {
-        var target = WaitForDeadline.Target(_calendar, At("2026-12-31 17:30"), 1, WaitUnit.WorkingDays);
+        var target = DeadlineCounting.Offset(_calendar, At("2026-12-31 17:30"), 1, WaitUnit.WorkingDays);
 
         Assert.Equal(At("2027-01-01 17:30"), target.Value);
         Assert.True(target.IsProvisional);
@@ -56,7 +57,7 @@ public sealed class EscalationWaitTargetTests
     {
         var time = timeOfDay is null ? (TimeOnly?)null : TimeOnly.Parse(timeOfDay, System.Globalization.CultureInfo.InvariantCulture);
 
-        var target = WaitForDeadline.Target(_calendar, At(anchor), offset, WaitUnit.CalendarDays, time);
+        var target = DeadlineCounting.Offset(_calendar, At(anchor), offset, WaitUnit.CalendarDays, time);
 
         Assert.Equal(At(expected), target.Value);
         Assert.False(target.IsProvisional);
@@ -66,7 +67,7 @@ public sealed class EscalationWaitTargetTests
     public void Should_take_the_Beijing_calendar_day_When_the_time_of_day_is_set_on_a_UTC_anchor()
     {
         // 2026-02-12T17:00Z is Fri 2026-02-13 01:00 in Beijing: "23:59 the same day" is Friday's.
-        var target = WaitForDeadline.Target(_calendar, new DateTimeOffset(2026, 2, 12, 17, 0, 0, TimeSpan.Zero), 0, WaitUnit.CalendarDays, new TimeOnly(23, 59));
+        var target = DeadlineCounting.Offset(_calendar, new DateTimeOffset(2026, 2, 12, 17, 0, 0, TimeSpan.Zero), 0, WaitUnit.CalendarDays, new TimeOnly(23, 59));
 
         Assert.Equal(At("2026-02-13 23:59"), target.Value);
     }
@@ -78,14 +79,14 @@ public sealed class EscalationWaitTargetTests
     [InlineData("2026-02-13 11:00", 0, "2026-02-13 11:00")]
     public void Should_count_only_working_periods_When_counting_working_hours(string anchor, int offset, string expected)
     {
-        var target = WaitForDeadline.Target(_calendar, At(anchor), offset, WaitUnit.WorkingHours);
+        var target = DeadlineCounting.Offset(_calendar, At(anchor), offset, WaitUnit.WorkingHours);
 
         Assert.Equal(At(expected), target.Value);
     }
 
     [Fact]
     public void Should_refuse_When_counting_working_hours_back() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => WaitForDeadline.Target(_calendar, At("2026-02-13 11:00"), -1, WaitUnit.WorkingHours));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DeadlineCounting.Offset(_calendar, At("2026-02-13 11:00"), -1, WaitUnit.WorkingHours));
 
     [Theory]
     [InlineData("2026-02-27 17:30", 1, "2026-03-27 17:30")]
@@ -94,7 +95,7 @@ public sealed class EscalationWaitTargetTests
     [InlineData("2026-12-15 09:00", 1, "2027-01-15 09:00")] // calendar months do not depend on the holidays
     public void Should_keep_the_day_and_time_When_counting_calendar_months(string anchor, int offset, string expected)
     {
-        var target = WaitForDeadline.Target(_calendar, At(anchor), offset, WaitUnit.CalendarMonths);
+        var target = DeadlineCounting.Offset(_calendar, At(anchor), offset, WaitUnit.CalendarMonths);
 
         Assert.Equal(At(expected), target.Value);
         Assert.False(target.IsProvisional);

@@ -51,48 +51,39 @@ public abstract class DatabaseWorkflowStoreContractTests : WorkflowStoreContract
     }
 
     [Fact]
-    public async Task Should_save_the_effects_with_the_instance_When_the_commit_succeeds()
+    public async Task Should_save_what_the_burst_changed_through_its_scope_with_the_instance_When_the_commit_succeeds()
     {
-        await Instances.CommitAsync(Commit(Instance("i1", revision: 1, step: "a"), expectedRevision: 0) with { Effects = [new AddCalendarYear(2031)] });
+        await CommitInBurstAsync(Commit(Instance("i1", revision: 1, step: "a"), expectedRevision: 0), year: 2031);
 
         Assert.Equal([2031], await YearsAsync());
+        Assert.Equal(1L, (await Instances.FindAsync("i1"))?.Revision);
     }
 
     [Fact]
-    public async Task Should_save_none_of_the_effects_When_the_commit_conflicts()
+    public async Task Should_save_nothing_the_burst_changed_When_the_commit_conflicts()
     {
         await Instances.CommitAsync(Commit(Instance("i1", revision: 1, step: "a"), expectedRevision: 0));
         await Instances.CommitAsync(Commit(Instance("i1", revision: 2, step: "b"), expectedRevision: 1));
 
-        var stale = Commit(Instance("i1", revision: 2, step: "stale"), expectedRevision: 1) with { Effects = [new AddCalendarYear(2032)] };
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Instances.CommitAsync(stale));
+        var stale = Commit(Instance("i1", revision: 2, step: "stale"), expectedRevision: 1);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => CommitInBurstAsync(stale, year: 2032));
 
         Assert.Empty(await YearsAsync());
+        Assert.Equal("b", (await Instances.FindAsync("i1"))?.State["step"]?.GetValue<string>());
     }
 
-    [Fact]
-    public async Task Should_refuse_the_commit_and_save_nothing_When_an_effect_is_not_a_database_effect()
+    /// <summary>One burst: a change made through the scope's context (as an activity makes it), then the commit.</summary>
+    private async Task CommitInBurstAsync(WorkflowCommit commit, int year)
     {
-        var commit = Commit(Instance("i1", revision: 1, step: "a"), expectedRevision: 0) with { Effects = ["not an effect"] };
-
-        await Assert.ThrowsAsync<NotSupportedException>(() => Instances.CommitAsync(commit));
-
-        Assert.Null(await Instances.FindAsync("i1"));
+        await using var burst = await _services.GetRequiredService<IBurstScopeFactory>().BeginAsync(CancellationToken.None);
+        burst.Services!.GetRequiredService<HotlineDbContext>().CalendarYears.Add(new Hotline.Host.Calendar.CalendarYear { Year = year, Source = "burst test", LoadedBy = "test" });
+        await burst.CommitAsync(commit, CancellationToken.None);
     }
 
     private async Task<List<int>> YearsAsync()
     {
         await using var db = await _services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
         return await db.CalendarYears.Select(y => y.Year).ToListAsync();
-    }
-
-    private sealed class AddCalendarYear(int year) : IDbEffect
-    {
-        public Task ApplyAsync(HotlineDbContext db, CancellationToken cancellationToken)
-        {
-            db.CalendarYears.Add(new Hotline.Host.Calendar.CalendarYear { Year = year, Source = "effect test", LoadedBy = "test" });
-            return Task.CompletedTask;
-        }
     }
 
     [Fact]

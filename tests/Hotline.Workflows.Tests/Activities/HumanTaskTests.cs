@@ -31,7 +31,7 @@ public sealed class HumanTaskTests
         var result = await _engine.RunAsync(Approval(), new StartOptions { CorrelationId = "HL-9" });
 
         Assert.Equal(WorkflowSubStatus.Suspended, result.SubStatus);
-        var task = Assert.Single(_engine.Tasks.Tasks);
+        var task = Assert.Single(_engine.Tasks);
         Assert.Equal("Approve refund", task.TaskName);
         Assert.Equal(["Approved", "Rejected"], task.PossibleOutcomes);
         Assert.Equal("unit:finance", task.Assignee);

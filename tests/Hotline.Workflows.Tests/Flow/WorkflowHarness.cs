@@ -27,7 +27,7 @@ public static class WorkflowHarness
     }
 
     /// <summary>The one dispatched task with that name.</summary>
-    public static TaskRequest Task(this TestEngine engine, string taskName) => Assert.Single(engine.Tasks.Tasks, t => t.TaskName == taskName);
+    public static TaskRequest Task(this TestEngine engine, string taskName) => Assert.Single(engine.Tasks, t => t.TaskName == taskName);
 
     /// <summary>The stored instance.</summary>
     public static async Task<WorkflowInstance> InstanceAsync(this TestEngine engine, string instanceId) =>

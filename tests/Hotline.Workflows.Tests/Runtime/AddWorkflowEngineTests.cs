@@ -1,4 +1,3 @@
-using Hotline.Workflows.Activities.Tasks;
 using Hotline.Workflows.Definitions;
 using Hotline.Workflows.Persistence;
 using Hotline.Workflows.Runtime;
@@ -34,7 +33,7 @@ public sealed class AddWorkflowEngineTests
 
         Assert.Equal(WorkflowSubStatus.Suspended, run.SubStatus);
         Assert.IsType<MemoryWorkflowInstanceStore>(services.GetRequiredService<IWorkflowInstanceStore>());
-        Assert.Equal("Sign", Assert.Single(((InMemoryTaskDispatcher)services.GetRequiredService<ITaskDispatcher>()).Tasks).TaskName);
+        Assert.Equal("Sign", Assert.Single(((MemoryWorkflowInstanceStore)services.GetRequiredService<IWorkflowInstanceStore>()).Tasks).TaskName);
         Assert.Contains("你好", output.Lines);
     }
 
@@ -42,17 +41,17 @@ public sealed class AddWorkflowEngineTests
     public void Should_keep_the_hosts_ports_and_pass_on_its_transient_rule_When_they_were_registered_first()
     {
         var store = new MemoryWorkflowInstanceStore();
-        var dispatcher = new InMemoryTaskDispatcher();
+        var bursts = new StoreBurstScopeFactory(store);
         using var services = new ServiceCollection()
             .AddSingleton<IWorkflowInstanceStore>(store)
-            .AddSingleton<ITaskDispatcher>(dispatcher)
+            .AddSingleton<IBurstScopeFactory>(bursts)
             .AddWorkflowEngine(engine => engine.IsTransient = e => e is TimeoutException)
             .BuildServiceProvider();
 
         var runtime = services.GetRequiredService<WorkflowRuntime>();
 
         Assert.Same(store, runtime.Instances);
-        Assert.Same(dispatcher, runtime.TaskDispatcher);
+        Assert.Same(bursts, runtime.Bursts);
         Assert.True(runtime.Services.IsTransient(new TimeoutException()));
         Assert.False(runtime.Services.IsTransient(new InvalidOperationException()));
     }

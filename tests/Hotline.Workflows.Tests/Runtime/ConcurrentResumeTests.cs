@@ -15,7 +15,7 @@ public sealed class ConcurrentResumeTests
     public ConcurrentResumeTests()
     {
         _store = new RendezvousInstanceStore(_engine.Instances);
-        _runtime = new WorkflowRuntime(ActivityRegistry.CreateDefault(), _engine.Definitions, _store, new EngineServices { Clock = _engine.Clock, TextOutput = _engine.Output }, _engine.Tasks);
+        _runtime = new WorkflowRuntime(ActivityRegistry.CreateDefault(), _engine.Definitions, _store, new EngineServices { Clock = _engine.Clock, TextOutput = _engine.Output });
     }
 
     private async Task<RunResult> StartAsync(FlowchartBuilder workflow)
@@ -100,7 +100,7 @@ public sealed class ConcurrentResumeTests
         var journal = await _engine.Instances.GetJournalAsync(started.InstanceId);
         Assert.Single(journal, j => j.ActivityId == "task" && j.EventName == "Resumed");
         Assert.Single(journal, j => j.ActivityId == "after" && j.EventName == "Completed");
-        Assert.Single(_engine.Tasks.Tasks, t => t.TaskName == "Next");
+        Assert.Single(_engine.Tasks, t => t.TaskName == "Next");
     }
 
     [Fact]
@@ -174,6 +174,6 @@ public sealed class ConcurrentResumeTests
         var journal = await _engine.Instances.GetJournalAsync(started.InstanceId);
         var chosen = Assert.Single(journal, j => j.ActivityId is "yes" or "no" && j.EventName == "Completed");
         Assert.Equal(chosen.ActivityId == "yes" ? "Yes" : "No", Assert.Single(journal, j => j.ActivityId == "task" && j.EventName == "Completed").Payload!["outcome"]!.GetValue<string>());
-        Assert.Single(_engine.Tasks.Tasks, t => t.TaskName == "Next");
+        Assert.Single(_engine.Tasks, t => t.TaskName == "Next");
     }
 }

@@ -60,7 +60,7 @@ public sealed class SuspendAndRestoreTests
         Assert.Equal(["fast"], _engine.Output.Lines);
 
         // A fresh runtime shares only the stores: nothing of the first burst survives in memory.
-        var fresh = new WorkflowRuntime(ActivityRegistry.CreateDefault(), _engine.Definitions, _engine.Instances, new EngineServices { Clock = _engine.Clock, TextOutput = _engine.Output }, _engine.Tasks);
+        var fresh = new WorkflowRuntime(ActivityRegistry.CreateDefault(), _engine.Definitions, _engine.Instances, new EngineServices { Clock = _engine.Clock, TextOutput = _engine.Output });
         var result = await fresh.CompleteTaskAsync(_engine.Task("Review").TaskId, new TaskCompletion("Done"));
 
         Assert.Equal(WorkflowSubStatus.Finished, result.SubStatus);
