@@ -39,6 +39,21 @@ public static class CalendarYearValidator
             return errors.ToDictionary();
         }
 
+        CheckSourceAndCounts(year, errors);
+        var holidayOf = CheckHolidays(year, errors);
+        CheckMakeUpDays(year, holidayOf, errors);
+        if (errors.Count == 0 && workingDaysInYear is { } expected)
+        {
+            var actual = CountWorkingDays(year);
+            if (actual != expected)
+                errors.Add("workingDaysInYear", $"The dates give {actual} working days in {year.Year}, not {expected}; check the holidays and make-up days against the notice.");
+        }
+
+        return errors.ToDictionary();
+    }
+
+    private static void CheckSourceAndCounts(CalendarYear year, Errors errors)
+    {
         if (string.IsNullOrWhiteSpace(year.Source))
             errors.Add("source", "Say where the dates come from (the State Council notice's title and address).");
         else if (year.Source.Length > MaxSourceLength)
@@ -50,7 +65,11 @@ public static class CalendarYearValidator
             errors.Add("holidays", $"At most {MaxEntries} holidays may be listed.");
         if (year.MakeUpWorkingDays.Count > MaxEntries)
             errors.Add("makeUpWorkingDays", $"At most {MaxEntries} make-up working days may be listed.");
+    }
 
+    /// <summary>Checks each holiday; returns the index of the holiday that holds each date of a valid range.</summary>
+    private static Dictionary<DateOnly, int> CheckHolidays(CalendarYear year, Errors errors)
+    {
         var holidayOf = new Dictionary<DateOnly, int>();
         for (var i = 0; i < year.Holidays.Count; i++)
         {
@@ -60,37 +79,54 @@ public static class CalendarYearValidator
                 errors.Add($"{field}.name", "The holiday's name is required.");
             else if (holiday.Name.Length > MaxNameLength)
                 errors.Add($"{field}.name", $"The name is longer than {MaxNameLength} characters.");
-            var inYear = true;
-            foreach (var (end, date) in new[] { ("from", holiday.From), ("to", holiday.To) })
-            {
-                if (date.Year != year.Year)
-                {
-                    errors.Add($"{field}.{end}", $"{Text(date)} is not in {year.Year}; a holiday spanning New Year is saved as two ranges, one in each year.");
-                    inYear = false;
-                }
-            }
-
-            if (!inYear)
+            if (!IsRangeInYear(year, holiday, field, errors))
                 continue;
-            if (holiday.To < holiday.From)
-            {
-                errors.Add($"{field}.to", $"The holiday ends on {Text(holiday.To)}, before it starts ({Text(holiday.From)}).");
-                continue;
-            }
 
-            for (var d = holiday.From; d <= holiday.To; d = d.AddDays(1))
-            {
-                if (holidayOf.TryGetValue(d, out var other))
-                {
-                    errors.Add($"{field}.from", $"{Text(holiday.From)}..{Text(holiday.To)} overlaps holiday '{year.Holidays[other].Name}' (holidays[{other}]) on {Text(d)}; a date may be listed once.");
-                    break;
-                }
-            }
-
+            CheckOverlap(year, holiday, field, holidayOf, errors);
             for (var d = holiday.From; d <= holiday.To; d = d.AddDays(1))
                 holidayOf.TryAdd(d, i);
         }
 
+        return holidayOf;
+    }
+
+    private static bool IsRangeInYear(CalendarYear year, Holiday holiday, string field, Errors errors)
+    {
+        var inYear = true;
+        foreach (var (end, date) in new[] { ("from", holiday.From), ("to", holiday.To) })
+        {
+            if (date.Year != year.Year)
+            {
+                errors.Add($"{field}.{end}", $"{Text(date)} is not in {year.Year}; a holiday spanning New Year is saved as two ranges, one in each year.");
+                inYear = false;
+            }
+        }
+
+        if (!inYear)
+            return false;
+        if (holiday.To < holiday.From)
+        {
+            errors.Add($"{field}.to", $"The holiday ends on {Text(holiday.To)}, before it starts ({Text(holiday.From)}).");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void CheckOverlap(CalendarYear year, Holiday holiday, string field, Dictionary<DateOnly, int> holidayOf, Errors errors)
+    {
+        for (var d = holiday.From; d <= holiday.To; d = d.AddDays(1))
+        {
+            if (holidayOf.TryGetValue(d, out var other))
+            {
+                errors.Add($"{field}.from", $"{Text(holiday.From)}..{Text(holiday.To)} overlaps holiday '{year.Holidays[other].Name}' (holidays[{other}]) on {Text(d)}; a date may be listed once.");
+                return;
+            }
+        }
+    }
+
+    private static void CheckMakeUpDays(CalendarYear year, Dictionary<DateOnly, int> holidayOf, Errors errors)
+    {
         var makeUpSeen = new Dictionary<DateOnly, int>();
         for (var i = 0; i < year.MakeUpWorkingDays.Count; i++)
         {
@@ -105,15 +141,6 @@ public static class CalendarYearValidator
             else if (!makeUpSeen.TryAdd(date, i))
                 errors.Add(field, $"{Text(date)} is listed twice (also makeUpWorkingDays[{makeUpSeen[date]}]).");
         }
-
-        if (errors.Count == 0 && workingDaysInYear is { } expected)
-        {
-            var actual = CountWorkingDays(year);
-            if (actual != expected)
-                errors.Add("workingDaysInYear", $"The dates give {actual} working days in {year.Year}, not {expected}; check the holidays and make-up days against the notice.");
-        }
-
-        return errors.ToDictionary();
     }
 
     /// <summary>The number of working days in the year under <paramref name="year"/>'s holidays and make-up days.</summary>

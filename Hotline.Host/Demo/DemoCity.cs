@@ -199,46 +199,56 @@ public static class DemoCity
                 ContactPhone = faker.Phone.PhoneNumber("0399-#######"),
             });
             for (var t = 0; t < district.Towns.Length; t++)
-            {
-                var town = district.Towns[t];
-                var townCode = $"{district.Code}-{t + 1:00}";
-                var isStreet = town.EndsWith("街道", StringComparison.Ordinal);
-                var shortDistrict = district.Name.Replace("云州市", "", StringComparison.Ordinal);
-                units.Add(new HandlingUnit
-                {
-                    Code = townCode,
-                    Name = isStreet ? $"{shortDistrict}{town}办事处" : $"{shortDistrict}{town}人民政府",
-                    ParentCode = district.Code,
-                    Level = UnitLevel.Town,
-                    DistrictCode = district.DistrictCode,
-                    ContactPhone = faker.Phone.PhoneNumber("0399-#######"),
-                });
-                var names = new List<string>();
-                while (names.Count < 2)
-                {
-                    var name = isStreet
-                        ? faker.PickRandom(StreetCommunities)
-                        : faker.Name.LastName() + faker.PickRandom(VillageSuffixes);
-                    if (!names.Contains(name))
-                        names.Add(name);
-                }
-
-                for (var c = 0; c < names.Count; c++)
-                {
-                    units.Add(new HandlingUnit
-                    {
-                        Code = $"{townCode}-{c + 1:00}",
-                        Name = isStreet ? $"{town}{names[c]}居民委员会" : $"{town}{names[c]}村民委员会",
-                        ParentCode = townCode,
-                        Level = UnitLevel.Community,
-                        DistrictCode = district.DistrictCode,
-                        ContactPhone = faker.PickRandom(MobilePrefixes) + faker.Random.ReplaceNumbers("########"),
-                    });
-                }
-            }
+                AddTownAndCommunities(units, faker, district, t);
         }
 
         return units;
+    }
+
+    /// <summary>The <paramref name="t"/>-th town (or street office) of <paramref name="district"/> and its two communities (villages or residents' committees).</summary>
+    private static void AddTownAndCommunities(List<HandlingUnit> units, Faker faker, (string Code, string Name, string DistrictCode, bool Urban, string[] Towns) district, int t)
+    {
+        var town = district.Towns[t];
+        var townCode = $"{district.Code}-{t + 1:00}";
+        var isStreet = town.EndsWith("街道", StringComparison.Ordinal);
+        var shortDistrict = district.Name.Replace("云州市", "", StringComparison.Ordinal);
+        units.Add(new HandlingUnit
+        {
+            Code = townCode,
+            Name = isStreet ? $"{shortDistrict}{town}办事处" : $"{shortDistrict}{town}人民政府",
+            ParentCode = district.Code,
+            Level = UnitLevel.Town,
+            DistrictCode = district.DistrictCode,
+            ContactPhone = faker.Phone.PhoneNumber("0399-#######"),
+        });
+        var names = CommunityNames(faker, isStreet);
+        for (var c = 0; c < names.Count; c++)
+        {
+            units.Add(new HandlingUnit
+            {
+                Code = $"{townCode}-{c + 1:00}",
+                Name = isStreet ? $"{town}{names[c]}居民委员会" : $"{town}{names[c]}村民委员会",
+                ParentCode = townCode,
+                Level = UnitLevel.Community,
+                DistrictCode = district.DistrictCode,
+                ContactPhone = faker.PickRandom(MobilePrefixes) + faker.Random.ReplaceNumbers("########"),
+            });
+        }
+    }
+
+    private static List<string> CommunityNames(Faker faker, bool isStreet)
+    {
+        var names = new List<string>();
+        while (names.Count < 2)
+        {
+            var name = isStreet
+                ? faker.PickRandom(StreetCommunities)
+                : faker.Name.LastName() + faker.PickRandom(VillageSuffixes);
+            if (!names.Contains(name))
+                names.Add(name);
+        }
+
+        return names;
     }
 
     private static List<RoutingRule> BuildRules()

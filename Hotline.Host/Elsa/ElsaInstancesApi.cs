@@ -92,33 +92,8 @@ internal static class ElsaInstancesApi
         var subStatuses = Enums<WorkflowSubStatus>(filter["subStatuses"], "subStatuses", errors);
         if (ElsaWire.Enum<WorkflowSubStatus>(filter["subStatus"]) is { } subStatus)
             subStatuses.Add(subStatus);
-        var timestamps = new List<InstanceTimestampFilter>();
-        foreach (var item in filter["timestampFilters"] as JsonArray ?? [])
-        {
-            var column = ElsaWire.Text(item?["column"]) switch
-            {
-                "CreatedAt" or "createdAt" => InstanceTimestamp.CreatedAt,
-                "UpdatedAt" or "updatedAt" or "LastExecuted" => InstanceTimestamp.UpdatedAt,
-                "FinishedAt" or "finishedAt" => (InstanceTimestamp?)InstanceTimestamp.FinishedAt,
-                _ => null,
-            };
-            var op = ElsaWire.Enum<TimestampOperator>(item?["operator"]);
-            var at = ElsaWire.Text(item?["timestamp"]) is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var moment) ? moment : (DateTimeOffset?)null;
-            if (column is null || op is null || at is null)
-                errors["timestampFilters"] = ["Each timestamp filter needs a column (CreatedAt, UpdatedAt, FinishedAt), an operator and a timestamp."];
-            else
-                timestamps.Add(new InstanceTimestampFilter(column.Value, op.Value, at.Value));
-        }
-
-        // The client's enum says LastExecuted where Elsa 3.8's server says UpdatedAt (CONTRACT T13).
-        var orderBy = ElsaWire.Text(filter["orderBy"]) switch
-        {
-            null or "" or "Created" or "CreatedAt" => InstanceOrder.CreatedAt,
-            "LastExecuted" or "UpdatedAt" => InstanceOrder.UpdatedAt,
-            "Finished" or "FinishedAt" => InstanceOrder.FinishedAt,
-            "Name" => (InstanceOrder?)InstanceOrder.Name,
-            _ => null,
-        };
+        var timestamps = TimestampFilters(filter["timestampFilters"], errors);
+        var orderBy = Order(filter["orderBy"]);
         if (orderBy is null)
             errors["orderBy"] = ["Use Created, LastExecuted, Finished or Name."];
         if (errors.Count > 0)
@@ -139,6 +114,39 @@ internal static class ElsaInstancesApi
             Take = pageSize,
         }, null);
     }
+
+    private static List<InstanceTimestampFilter> TimestampFilters(JsonNode? node, Dictionary<string, string[]> errors)
+    {
+        var timestamps = new List<InstanceTimestampFilter>();
+        foreach (var item in node as JsonArray ?? [])
+        {
+            var column = ElsaWire.Text(item?["column"]) switch
+            {
+                "CreatedAt" or "createdAt" => InstanceTimestamp.CreatedAt,
+                "UpdatedAt" or "updatedAt" or "LastExecuted" => InstanceTimestamp.UpdatedAt,
+                "FinishedAt" or "finishedAt" => (InstanceTimestamp?)InstanceTimestamp.FinishedAt,
+                _ => null,
+            };
+            var op = ElsaWire.Enum<TimestampOperator>(item?["operator"]);
+            var at = ElsaWire.Text(item?["timestamp"]) is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var moment) ? moment : (DateTimeOffset?)null;
+            if (column is null || op is null || at is null)
+                errors["timestampFilters"] = ["Each timestamp filter needs a column (CreatedAt, UpdatedAt, FinishedAt), an operator and a timestamp."];
+            else
+                timestamps.Add(new InstanceTimestampFilter(column.Value, op.Value, at.Value));
+        }
+
+        return timestamps;
+    }
+
+    // The client's enum says LastExecuted where Elsa 3.8's server says UpdatedAt (CONTRACT T13).
+    private static InstanceOrder? Order(JsonNode? node) => ElsaWire.Text(node) switch
+    {
+        null or "" or "Created" or "CreatedAt" => InstanceOrder.CreatedAt,
+        "LastExecuted" or "UpdatedAt" => InstanceOrder.UpdatedAt,
+        "Finished" or "FinishedAt" => InstanceOrder.FinishedAt,
+        "Name" => (InstanceOrder?)InstanceOrder.Name,
+        _ => null,
+    };
 
     private static int? Number(JsonNode? node) =>
         ElsaWire.Text(node) is { } text && int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;

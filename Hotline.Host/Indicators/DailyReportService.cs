@@ -112,6 +112,27 @@ public sealed class DailyReportService(IDbContextFactory<HotlineDbContext> conte
 
     private static async Task<List<OverdueCase>> OverdueAsync(HotlineDbContext db, WorkingDayCalendar calendar, DateOnly date, DateTimeOffset end, CancellationToken cancellationToken)
     {
+        var candidates = await OverdueCandidatesAsync(db, end, cancellationToken);
+        var events = await TimelineReader.OfCasesAsync(db, candidates, OverdueKinds, end, cancellationToken);
+        var overdue = new List<(Guid CaseId, string? Lead, DateTimeOffset Deadline)>();
+        foreach (var (caseId, timeline) in TimelineReader.ByCase(events))
+        {
+            if (OverdueAt(timeline, end) is { } state)
+                overdue.Add((caseId, state.Lead, state.Deadline));
+        }
+
+        var cases = await NumbersAndSubjectsAsync(db, overdue.Select(o => o.CaseId).ToList(), cancellationToken);
+        return overdue
+            .Select(o => new OverdueCase(o.CaseId, cases[o.CaseId].Number, cases[o.CaseId].Subject, null, o.Lead, null, o.Deadline,
+                Math.Max(0, calendar.WorkingDaysBetween(calendar.DateOf(o.Deadline), date).Value)))
+            .OrderByDescending(o => o.DaysOverdue)
+            .ThenBy(o => o.DeadlineAt)
+            .ThenBy(o => o.Number, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static async Task<List<Guid>> OverdueCandidatesAsync(HotlineDbContext db, DateTimeOffset end, CancellationToken cancellationToken)
+    {
         // Candidates: open at the end of the day by the case row with a deadline before it, or with a deadline changed
         // since (an extension or a re-handling round moved it later; the deadline then in force is in the timeline).
         var candidates = await db.Cases.AsNoTracking()
@@ -126,41 +147,43 @@ public sealed class DailyReportService(IDbContextFactory<HotlineDbContext> conte
                 .ToListAsync(cancellationToken));
         }
 
-        var events = await TimelineReader.OfCasesAsync(db, candidates, OverdueKinds, end, cancellationToken);
-        var overdue = new List<(Guid CaseId, string? Lead, DateTimeOffset Deadline)>();
-        foreach (var (caseId, timeline) in TimelineReader.ByCase(events))
-        {
-            string? lead = null;
-            DateTimeOffset? deadline = null;
-            bool closed = false, answered = false;
-            foreach (var e in timeline)
-            {
-                switch (e.Kind)
-                {
-                    case CaseEventKind.DeadlineSet or CaseEventKind.ExtensionApproved:
-                        deadline = TimelineReader.DeadlineOf(e) ?? deadline;
-                        break;
-                    case CaseEventKind.Dispatched or CaseEventKind.SubDispatched:
-                        lead = TimelineReader.DispatchedUnit(e) ?? lead;
-                        answered = false;
-                        break;
-                    case CaseEventKind.AnswerSubmitted:
-                        answered = true;
-                        break;
-                    case CaseEventKind.AnswerSentBack or CaseEventKind.Reopened:
-                        answered = false;
-                        break;
-                    case CaseEventKind.Closed or CaseEventKind.AnsweredFromKnowledgeBase:
-                        closed = true;
-                        break;
-                }
-            }
+        return candidates;
+    }
 
-            if (!closed && !answered && deadline is { } due && due < end)
-                overdue.Add((caseId, lead, due));
+    /// <summary>The lead unit and deadline of a case whose timeline up to <paramref name="end"/> leaves it open, unanswered and past its deadline; null otherwise.</summary>
+    private static (string? Lead, DateTimeOffset Deadline)? OverdueAt(List<TimelineEvent> timeline, DateTimeOffset end)
+    {
+        string? lead = null;
+        DateTimeOffset? deadline = null;
+        bool closed = false, answered = false;
+        foreach (var e in timeline)
+        {
+            switch (e.Kind)
+            {
+                case CaseEventKind.DeadlineSet or CaseEventKind.ExtensionApproved:
+                    deadline = TimelineReader.DeadlineOf(e) ?? deadline;
+                    break;
+                case CaseEventKind.Dispatched or CaseEventKind.SubDispatched:
+                    lead = TimelineReader.DispatchedUnit(e) ?? lead;
+                    answered = false;
+                    break;
+                case CaseEventKind.AnswerSubmitted:
+                    answered = true;
+                    break;
+                case CaseEventKind.AnswerSentBack or CaseEventKind.Reopened:
+                    answered = false;
+                    break;
+                case CaseEventKind.Closed or CaseEventKind.AnsweredFromKnowledgeBase:
+                    closed = true;
+                    break;
+            }
         }
 
-        var ids = overdue.Select(o => o.CaseId).ToList();
+        return !closed && !answered && deadline is { } due && due < end ? (lead, due) : null;
+    }
+
+    private static async Task<Dictionary<Guid, (string Number, string? Subject)>> NumbersAndSubjectsAsync(HotlineDbContext db, List<Guid> ids, CancellationToken cancellationToken)
+    {
         var cases = new Dictionary<Guid, (string Number, string? Subject)>();
         foreach (var chunk in ids.Chunk(500))
         {
@@ -168,12 +191,6 @@ public sealed class DailyReportService(IDbContextFactory<HotlineDbContext> conte
                 cases[c.Id] = (c.Number, c.SubjectCode);
         }
 
-        return overdue
-            .Select(o => new OverdueCase(o.CaseId, cases[o.CaseId].Number, cases[o.CaseId].Subject, null, o.Lead, null, o.Deadline,
-                Math.Max(0, calendar.WorkingDaysBetween(calendar.DateOf(o.Deadline), date).Value)))
-            .OrderByDescending(o => o.DaysOverdue)
-            .ThenBy(o => o.DeadlineAt)
-            .ThenBy(o => o.Number, StringComparer.Ordinal)
-            .ToList();
+        return cases;
     }
 }

@@ -38,53 +38,15 @@ public sealed partial class Open311Form
         if (request.ContentLength > MaxBodyBytes)
             return (null, $"body: larger than {MaxBodyBytes} bytes.");
         var form = Empty();
+        string? error = null;
         if (request.HasFormContentType)
-        {
-            IFormCollection collection;
-            try
-            {
-                collection = await request.ReadFormAsync(new FormOptions
-                {
-                    ValueCountLimit = 200,
-                    KeyLengthLimit = 200,
-                    ValueLengthLimit = MaxBodyBytes,
-                    MultipartBodyLengthLimit = MaxBodyBytes,
-                    MultipartHeadersLengthLimit = 16 * 1024,
-                }, cancellationToken);
-            }
-            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
-            {
-                return (null, "body: the form cannot be read: " + e.Message);
-            }
-
-            foreach (var (name, values) in collection)
-            {
-                foreach (var value in values)
-                    form.Add(name, value ?? "");
-            }
-        }
+            error = await form.AddFormAsync(request, cancellationToken);
         else if (request.HasJsonContentType())
-        {
-            var (body, error) = await ReadJsonAsync(request, cancellationToken);
-            if (error is not null)
-                return (null, error);
-            try
-            {
-                error = form.AddJson(body!);
-            }
-            catch (InvalidOperationException)
-            {
-                // A property name with an unpaired surrogate escape ("\ud800") cannot be read as text.
-                error = "body: a property name is not valid text (an unpaired surrogate escape).";
-            }
-
-            if (error is not null)
-                return (null, error);
-        }
+            error = await form.AddJsonBodyAsync(request, cancellationToken);
         else if (request.ContentType is { Length: > 0 } && request.ContentLength != 0)
-        {
-            return (null, "body: must be application/x-www-form-urlencoded (or multipart/form-data, or application/json).");
-        }
+            error = "body: must be application/x-www-form-urlencoded (or multipart/form-data, or application/json).";
+        if (error is not null)
+            return (null, error);
 
         foreach (var (name, values) in request.Query)
         {
@@ -106,6 +68,50 @@ public sealed partial class Open311Form
         if (values.Count > 1)
             errors.Add($"{name}: one value expected, {values.Count} were given.");
         return string.IsNullOrWhiteSpace(values[0]) ? null : values[0].Trim();
+    }
+
+    private async Task<string?> AddFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        IFormCollection collection;
+        try
+        {
+            collection = await request.ReadFormAsync(new FormOptions
+            {
+                ValueCountLimit = 200,
+                KeyLengthLimit = 200,
+                ValueLengthLimit = MaxBodyBytes,
+                MultipartBodyLengthLimit = MaxBodyBytes,
+                MultipartHeadersLengthLimit = 16 * 1024,
+            }, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return "body: the form cannot be read: " + e.Message;
+        }
+
+        foreach (var (name, values) in collection)
+        {
+            foreach (var value in values)
+                Add(name, value ?? "");
+        }
+
+        return null;
+    }
+
+    private async Task<string?> AddJsonBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (body, error) = await ReadJsonAsync(request, cancellationToken);
+        if (error is not null)
+            return error;
+        try
+        {
+            return AddJson(body!);
+        }
+        catch (InvalidOperationException)
+        {
+            // A property name with an unpaired surrogate escape ("\ud800") cannot be read as text.
+            return "body: a property name is not valid text (an unpaired surrogate escape).";
+        }
     }
 
     private bool Has(string name) =>
@@ -277,6 +283,23 @@ public static class Open311Submission
         if (name is { Length: > 64 })
             errors.Add("first_name/last_name: longer than 64 characters together.");
 
+        var (caseType, urgency, channel, districtCode) = ReadAttributes(form, subject, errors);
+        if (errors.Count > 0)
+            return (null, errors);
+        return (new CaseIntakeRequest(
+            Channel: channel.ToString(),
+            Content: description,
+            Type: caseType.ToString(),
+            SubjectCode: subject.Code,
+            CitizenName: name,
+            CitizenPhone: phone,
+            Address: address,
+            DistrictCode: districtCode,
+            Urgency: urgency.ToString()), errors);
+    }
+
+    private static (CaseType Type, CaseUrgency Urgency, CaseChannel Channel, string? DistrictCode) ReadAttributes(Open311Form form, Subject subject, List<string> errors)
+    {
         var caseType = subject.DefaultCaseType;
         var urgency = CaseUrgency.Normal;
         var channel = Open311Mapping.DefaultChannel;
@@ -303,12 +326,7 @@ public static class Open311Submission
                     channel = Choice(field, value, channel, Open311Mapping.ChannelName, errors);
                     break;
                 case Open311Mapping.DistrictCodeAttribute:
-                    if (value.Length == 0)
-                        break;
-                    if (value.Length == 6 && value.All(char.IsAsciiDigit))
-                        districtCode = value;
-                    else
-                        errors.Add($"{field}: '{value}' is not a district code (six digits).");
+                    districtCode = DistrictCode(field, value, districtCode, errors);
                     break;
                 default:
                     errors.Add($"{field}: service {subject.Code} has no attribute '{code}' ({Open311Mapping.CaseTypeAttribute}, {Open311Mapping.UrgencyAttribute}, " +
@@ -317,18 +335,18 @@ public static class Open311Submission
             }
         }
 
-        if (errors.Count > 0)
-            return (null, errors);
-        return (new CaseIntakeRequest(
-            Channel: channel.ToString(),
-            Content: description,
-            Type: caseType.ToString(),
-            SubjectCode: subject.Code,
-            CitizenName: name,
-            CitizenPhone: phone,
-            Address: address,
-            DistrictCode: districtCode,
-            Urgency: urgency.ToString()), errors);
+        return (caseType, urgency, channel, districtCode);
+    }
+
+    /// <summary>A six-digit district code; a blank value keeps <paramref name="fallback"/>, anything else is an error.</summary>
+    private static string? DistrictCode(string field, string value, string? fallback, List<string> errors)
+    {
+        if (value.Length == 0)
+            return fallback;
+        if (value.Length == 6 && value.All(char.IsAsciiDigit))
+            return value;
+        errors.Add($"{field}: '{value}' is not a district code (six digits).");
+        return fallback;
     }
 
     /// <summary><see cref="CaseIntake"/>'s errors, each starting with the Open311 field it is about.</summary>

@@ -118,8 +118,7 @@ public sealed class JavaScriptReferences
             }
             else if (c == '/' && At(s, i + 1) == '/')
             {
-                while (i < s.Length && s[i] != '\n')
-                    i++;
+                i = SkipLineComment(s, i);
             }
             else if (c == '/' && At(s, i + 1) == '*')
             {
@@ -128,17 +127,7 @@ public sealed class JavaScriptReferences
             }
             else if (c is '"' or '\'')
             {
-                var text = new StringBuilder();
-                i++;
-                while (i < s.Length && s[i] != c && s[i] != '\n')
-                {
-                    if (s[i] == '\\' && i + 1 < s.Length)
-                        i++;
-                    text.Append(s[i++]);
-                }
-
-                i++;
-                tokens.Add(new Token(TokenKind.String, "\"", text.ToString()));
+                i = ReadString(s, i, tokens);
             }
             else if (c == '`' || (c == '}' && templates.Count > 0 && templates.Peek() == depth))
             {
@@ -157,28 +146,60 @@ public sealed class JavaScriptReferences
             }
             else if (char.IsLetter(c) || c is '_' or '$')
             {
-                var start = i;
-                while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] is '_' or '$'))
-                    i++;
-                tokens.Add(new Token(TokenKind.Identifier, s[start..i]));
+                i = ReadWord(s, i, TokenKind.Identifier, static ch => char.IsLetterOrDigit(ch) || ch is '_' or '$', tokens);
             }
             else if (char.IsDigit(c))
             {
-                var start = i;
-                while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] == '.'))
-                    i++;
-                tokens.Add(new Token(TokenKind.Number, s[start..i]));
+                i = ReadWord(s, i, TokenKind.Number, static ch => char.IsLetterOrDigit(ch) || ch == '.', tokens);
             }
             else
             {
-                var op = Operators.FirstOrDefault(o => string.CompareOrdinal(s, i, o, 0, o.Length) == 0) ?? c.ToString();
                 depth += c == '{' ? 1 : c == '}' ? -1 : 0;
-                tokens.Add(new Token(TokenKind.Punctuator, op));
-                i += op.Length;
+                i = ReadPunctuator(s, i, tokens);
             }
         }
 
         return tokens;
+    }
+
+    private static int SkipLineComment(string s, int i)
+    {
+        while (i < s.Length && s[i] != '\n')
+            i++;
+        return i;
+    }
+
+    // Reads a '...' or "..." literal starting at i (escapes taken literally; an unclosed one ends at the line's end) and returns the index after it.
+    private static int ReadString(string s, int i, List<Token> tokens)
+    {
+        var quote = s[i];
+        var text = new StringBuilder();
+        i++;
+        while (i < s.Length && s[i] != quote && s[i] != '\n')
+        {
+            if (s[i] == '\\' && i + 1 < s.Length)
+                i++;
+            text.Append(s[i++]);
+        }
+
+        tokens.Add(new Token(TokenKind.String, "\"", text.ToString()));
+        return i + 1;
+    }
+
+    private static int ReadPunctuator(string s, int i, List<Token> tokens)
+    {
+        var op = Operators.FirstOrDefault(o => string.CompareOrdinal(s, i, o, 0, o.Length) == 0) ?? s[i].ToString();
+        tokens.Add(new Token(TokenKind.Punctuator, op));
+        return i + op.Length;
+    }
+
+    private static int ReadWord(string s, int i, TokenKind kind, Func<char, bool> continues, List<Token> tokens)
+    {
+        var start = i;
+        while (i < s.Length && continues(s[i]))
+            i++;
+        tokens.Add(new Token(kind, s[start..i]));
+        return i;
     }
 
     private static char At(string s, int index) => index < s.Length ? s[index] : '\0';

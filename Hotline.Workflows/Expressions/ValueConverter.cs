@@ -74,6 +74,12 @@ public static class ValueConverter
         if (target.IsInstanceOfType(value))
             return value;
 
+        return ConvertPlain(value, target);
+    }
+
+    // value is not null and not of the target type; a JSON scalar has been unwrapped, a JSON object or array has not.
+    private static object? ConvertPlain(object value, Type target)
+    {
         if (target == typeof(string))
             return ToText(value);
         if (target == typeof(JsonNode) || target == typeof(JsonObject) || target == typeof(JsonArray))
@@ -82,22 +88,8 @@ public static class ValueConverter
             return value is string name ? Enum.Parse(target, name, ignoreCase: true) : Enum.ToObject(target, System.Convert.ToInt32(value, CultureInfo.InvariantCulture));
         if (target == typeof(TimeSpan))
             return value is string ts ? ParseTimeSpan(ts) : TimeSpan.FromMilliseconds(System.Convert.ToDouble(value, CultureInfo.InvariantCulture));
-        if (target == typeof(DateTimeOffset))
-            return value switch
-            {
-                DateTime dt => new DateTimeOffset(dt),
-                string s => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                _ => throw Cannot(value, target),
-            };
-        if (target == typeof(DateTime))
-            return value switch
-            {
-                DateTimeOffset dto => dto.UtcDateTime,
-                string s => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
-                _ => throw Cannot(value, target),
-            };
-        if (target == typeof(DateOnly))
-            return value is string d ? DateOnly.Parse(d, CultureInfo.InvariantCulture) : throw Cannot(value, target);
+        if (target == typeof(DateTimeOffset) || target == typeof(DateTime) || target == typeof(DateOnly))
+            return ToDate(value, target);
         if (target == typeof(Guid))
             return Guid.Parse(ToText(value)!);
         if (target == typeof(bool))
@@ -113,16 +105,38 @@ public static class ValueConverter
             return target == typeof(string[]) ? list.ToArray() : list;
         }
         if (target.IsPrimitive || target == typeof(decimal))
-        {
-            if (value is string s)
-                return System.Convert.ChangeType(s.Trim(), target, CultureInfo.InvariantCulture);
-            if (value is double dbl && (target == typeof(int) || target == typeof(long)) && Math.Abs(dbl - Math.Round(dbl)) > double.Epsilon)
-                throw Cannot(value, target);
-            return System.Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
-        }
+            return ToNumber(value, target);
         if (value is JsonNode node2)
             return node2.Deserialize(target);
         throw Cannot(value, target);
+    }
+
+    private static object ToDate(object value, Type target)
+    {
+        if (target == typeof(DateTimeOffset))
+            return value switch
+            {
+                DateTime dt => new DateTimeOffset(dt),
+                string s => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+                _ => throw Cannot(value, target),
+            };
+        if (target == typeof(DateTime))
+            return value switch
+            {
+                DateTimeOffset dto => dto.UtcDateTime,
+                string s => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
+                _ => throw Cannot(value, target),
+            };
+        return value is string d ? DateOnly.Parse(d, CultureInfo.InvariantCulture) : throw Cannot(value, target);
+    }
+
+    private static object ToNumber(object value, Type target)
+    {
+        if (value is string s)
+            return System.Convert.ChangeType(s.Trim(), target, CultureInfo.InvariantCulture);
+        if (value is double dbl && (target == typeof(int) || target == typeof(long)) && Math.Abs(dbl - Math.Round(dbl)) > double.Epsilon)
+            throw Cannot(value, target);
+        return System.Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Converts a value to the CLR type of an Elsa alias.</summary>

@@ -22,12 +22,19 @@ public sealed class TestEngine
     public IReadOnlyList<TaskRequest> Tasks => Instances.Tasks;
     public WorkflowRuntime Runtime { get; }
 
-    public static string SharedPath(params string[] parts)
+    public static string SharedPath(params string[] parts) =>
+        Path.Combine([FolderAbove(dir => Directory.Exists(Path.Combine(dir, "shared")), "../shared"), "shared", .. parts]);
+
+    /// <summary>A path in the repository checkout: the folder above the test directory that holds Hotline.sln.</summary>
+    public static string RepositoryPath(params string[] parts) =>
+        Path.Combine([FolderAbove(dir => File.Exists(Path.Combine(dir, "Hotline.sln")), "Hotline.sln"), .. parts]);
+
+    private static string FolderAbove(Func<string, bool> holds, string what)
     {
         var dir = AppContext.BaseDirectory;
-        while (dir is not null && !Directory.Exists(Path.Combine(dir, "shared")) )
+        while (dir is not null && !holds(dir))
             dir = Path.GetDirectoryName(dir);
-        return Path.Combine([dir ?? throw new DirectoryNotFoundException("../shared not found above the test directory"), "shared", .. parts]);
+        return dir ?? throw new DirectoryNotFoundException($"{what} not found above the test directory");
     }
 }
 

@@ -84,55 +84,9 @@ public sealed class Flowchart : Activity, ICompilableActivity, IContainerActivit
             return ValueTask.CompletedTask;
         }
 
-        var active = new List<Connection>();
-        foreach (var connection in Graph.Outbound(completed))
-            if (outcomes.Contains(connection.SourcePort) && !active.Contains(connection))
-                active.Add(connection);
+        var active = EmitTokens(tokens, completed, outcomes);
         foreach (var connection in active)
-            tokens.Add(new Token(connection.Source.Id, connection.Target.Id, connection.SourcePort));
-        foreach (var token in tokens)
-            if (token.ToId == completed.Id && token is { Consumed: false, Blocked: false })
-                token.Consumed = true;
-
-        foreach (var connection in active)
-        {
-            var target = connection.Target;
-            switch (MergeModeOf(context, target))
-            {
-                case MergeMode.Cascade:
-                case MergeMode.Race:
-                    if (MergeModeOf(context, target) == MergeMode.Race)
-                        CancelInboundAncestors(context, target);
-                    var blocked = tokens.FirstOrDefault(t => t.ToId == target.Id && t.FromId == connection.Source.Id && t.Outcome == connection.SourcePort && t.Blocked);
-                    if (blocked is null)
-                    {
-                        context.ScheduleChild(target, child.Id);
-                        foreach (var inbound in Graph.ForwardInbound(target))
-                            if (inbound.Source != completed)
-                                tokens.Add(new Token(inbound.Source.Id, inbound.Target.Id, inbound.SourcePort) { Blocked = true });
-                    }
-                    else
-                    {
-                        blocked.Consumed = true;
-                    }
-
-                    break;
-                case MergeMode.Merge:
-                    ScheduleWhenAllArrived(context, tokens, target, Graph.ForwardInbound(target), child.Id);
-                    break;
-                case MergeMode.Converge:
-                    ScheduleWhenAllArrived(context, tokens, target, Graph.Inbound(target), child.Id);
-                    break;
-                default:
-                    var upstreamPending = false;
-                    foreach (var inbound in Graph.ForwardInbound(target))
-                        if (tokens.Exists(t => !t.Consumed && !t.Blocked && t.ToId == inbound.Source.Id))
-                            upstreamPending = true;
-                    if (!upstreamPending)
-                        context.ScheduleChild(target, child.Id);
-                    break;
-            }
-        }
+            Flow(context, tokens, connection, child);
 
         if (!HasPendingWork(context, tokens))
         {
@@ -142,6 +96,71 @@ public sealed class Flowchart : Activity, ICompilableActivity, IContainerActivit
 
         tokens.RemoveAll(t => t.ToId == completed.Id && t.Consumed);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Adds a token for each distinct connection of an active outcome of <paramref name="completed"/>, consumes the tokens that led to it, and returns those connections.</summary>
+    private List<Connection> EmitTokens(List<Token> tokens, ActivityNode completed, Outcomes outcomes)
+    {
+        var active = new List<Connection>();
+        foreach (var connection in Graph.Outbound(completed))
+            if (outcomes.Contains(connection.SourcePort) && !active.Contains(connection))
+                active.Add(connection);
+        foreach (var connection in active)
+            tokens.Add(new Token(connection.Source.Id, connection.Target.Id, connection.SourcePort));
+        foreach (var token in tokens)
+            if (token.ToId == completed.Id && token is { Consumed: false, Blocked: false })
+                token.Consumed = true;
+        return active;
+    }
+
+    /// <summary>Follows one active connection: schedules its target if the target's merge mode lets it run now.</summary>
+    private void Flow(ActivityExecutionContext context, List<Token> tokens, Connection connection, ActivityExecutionContext child)
+    {
+        var target = connection.Target;
+        switch (MergeModeOf(context, target))
+        {
+            case MergeMode.Cascade:
+                ScheduleFirstArrival(context, tokens, connection, child);
+                break;
+            case MergeMode.Race:
+                CancelInboundAncestors(context, target);
+                ScheduleFirstArrival(context, tokens, connection, child);
+                break;
+            case MergeMode.Merge:
+                ScheduleWhenAllArrived(context, tokens, target, Graph.ForwardInbound(target), child.Id);
+                break;
+            case MergeMode.Converge:
+                ScheduleWhenAllArrived(context, tokens, target, Graph.Inbound(target), child.Id);
+                break;
+            default:
+                var upstreamPending = false;
+                foreach (var inbound in Graph.ForwardInbound(target))
+                    if (tokens.Exists(t => !t.Consumed && !t.Blocked && t.ToId == inbound.Source.Id))
+                        upstreamPending = true;
+                if (!upstreamPending)
+                    context.ScheduleChild(target, child.Id);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Cascade and Race: the first token to arrive schedules the target and blocks the other inbound connections; a
+    /// later token on a blocked connection is absorbed.
+    /// </summary>
+    private void ScheduleFirstArrival(ActivityExecutionContext context, List<Token> tokens, Connection connection, ActivityExecutionContext child)
+    {
+        var target = connection.Target;
+        var blocked = tokens.FirstOrDefault(t => t.ToId == target.Id && t.FromId == connection.Source.Id && t.Outcome == connection.SourcePort && t.Blocked);
+        if (blocked is not null)
+        {
+            blocked.Consumed = true;
+            return;
+        }
+
+        context.ScheduleChild(target, child.Id);
+        foreach (var inbound in Graph.ForwardInbound(target))
+            if (inbound.Source != child.Node)
+                tokens.Add(new Token(inbound.Source.Id, inbound.Target.Id, inbound.SourcePort) { Blocked = true });
     }
 
     /// <inheritdoc />
