@@ -69,12 +69,8 @@ public sealed class ComputeDeadline : Activity
     }
 
     /// <summary>The version of the rule definition this instance was compiled with (pinned at start), else the published one.</summary>
-    private static async Task<int> RuleVersionAsync(ActivityExecutionContext context, string definitionId)
-    {
-        var store = context.GetRequiredService<IWorkflowDefinitionStore>();
-        var definition = context.Workflow.Blueprint.Dependencies.TryGetValue(definitionId, out var versionId)
-            ? await store.FindByVersionIdAsync(versionId)
-            : await store.FindPublishedAsync(definitionId);
-        return definition?.Version ?? 0;
-    }
+    private static async Task<int> RuleVersionAsync(ActivityExecutionContext context, string definitionId) =>
+        context.Workflow.Blueprint.DependencyVersions.TryGetValue(definitionId, out var version)
+            ? version
+            : (await context.GetRequiredService<IWorkflowDefinitionStore>().FindPublishedAsync(definitionId))?.Version ?? 0;
 }

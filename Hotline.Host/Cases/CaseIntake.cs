@@ -56,8 +56,9 @@ public sealed record CaseIntakeResult(CaseIntakeOutcome Outcome, Case? Case, IRe
 /// Starts a case: validates the request (every bad field named, nothing created), then starts the published
 /// <c>case-lifecycle</c> definition, which registers the case and runs it. With an idempotency key the workflow instance
 /// id derives from the client and the key, so a retried or concurrent request can never start a second case.
+/// Reads through the request's context (scoped); the lifecycle runs in bursts of its own.
 /// </summary>
-public sealed class CaseIntake(WorkflowRuntime runtime, IDbContextFactory<HotlineDbContext> contexts, IdempotencyKeys keys)
+public sealed class CaseIntake(WorkflowRuntime runtime, HotlineDbContext db, IdempotencyKeys keys)
 {
     /// <summary>The definition every case runs.</summary>
     public const string LifecycleDefinitionId = "case-lifecycle";
@@ -75,7 +76,6 @@ public sealed class CaseIntake(WorkflowRuntime runtime, IDbContextFactory<Hotlin
         var (checkedCase, errors) = NewCase.Check(request, client);
         if (NewCase.ContainsNul(request))
             return (null, errors);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!string.IsNullOrWhiteSpace(request.SubjectCode) && !await db.Subjects.AsNoTracking().AnyAsync(s => s.Code == request.SubjectCode, cancellationToken))
             errors["subjectCode"] = [$"There is no subject '{request.SubjectCode}'."];
         if (!string.IsNullOrWhiteSpace(request.KnowledgeArticleId) && !await db.KnowledgeArticles.AsNoTracking().AnyAsync(a => a.Id == request.KnowledgeArticleId, cancellationToken))
@@ -140,7 +140,6 @@ public sealed class CaseIntake(WorkflowRuntime runtime, IDbContextFactory<Hotlin
 
     private async Task<Case?> CaseOfInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.WorkflowInstanceId == instanceId, cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using Hotline.Host.Cases;
+using Hotline.Host.Cases.Timeline;
 
 namespace Hotline.Host.Indicators;
 
@@ -65,7 +66,7 @@ internal sealed class CaseIndicatorWalk
             case CaseEventKind.AnswerSubmitted when counted:
                 OnAnswerSubmitted(e);
                 break;
-            case CaseEventKind.SignedFor when counted && e.Text("kind") == "Handle":
+            case CaseEventKind.SignedFor when counted && e.Data<SignedForData>()?.Kind == "Handle":
                 OnSignedFor(e);
                 break;
             case CaseEventKind.Replied:
@@ -99,7 +100,7 @@ internal sealed class CaseIndicatorWalk
                 _city.Completed++;
             if (_lead is not null && _dispatchedTo.Contains(_lead))
                 Unit(_lead).Completed++;
-            if (e.Text("result") == "Unreachable")
+            if (e.Data<ClosedData>()?.Result == "Unreachable")
                 MarkCalledBack();
         }
 
@@ -134,7 +135,7 @@ internal sealed class CaseIndicatorWalk
 
     private void OnReturned(TimelineEvent e)
     {
-        var returnedBy = e.Text("unitCode") ?? _lead;
+        var returnedBy = e.Data<TaskOutcomeData>()?.UnitCode ?? _lead;
         if (_dispatch is { Counted: true, Returned: false } && _dispatch.Unit == returnedBy)
         {
             _dispatch.Returned = true;
@@ -146,7 +147,7 @@ internal sealed class CaseIndicatorWalk
     private void OnAnswerSubmitted(TimelineEvent e)
     {
         var onTime = _deadline is null || e.At <= _deadline;
-        foreach (var t in Tallies(e.Text("unitCode") ?? _lead))
+        foreach (var t in Tallies(e.Data<TaskOutcomeData>()?.UnitCode ?? _lead))
         {
             t.Answers++;
             if (onTime)
@@ -156,8 +157,9 @@ internal sealed class CaseIndicatorWalk
 
     private void OnSignedFor(TimelineEvent e)
     {
-        var signedOnTime = e.Flag("onTime") == true;
-        foreach (var t in Tallies(e.Text("unitCode") ?? _lead))
+        var signed = e.Data<SignedForData>();
+        var signedOnTime = signed?.OnTime == true;
+        foreach (var t in Tallies(signed?.UnitCode ?? _lead))
         {
             t.SignFors++;
             if (signedOnTime)
@@ -177,9 +179,9 @@ internal sealed class CaseIndicatorWalk
 
     private void OnCallbackRecorded(TimelineEvent e)
     {
-        var outcome = e.Text("outcome");
-        var satisfied = outcome is "Satisfied" or "BasicallySatisfied";
-        var resolved = e.Flag("resolved") == true;
+        var callback = e.Data<TaskOutcomeData>();
+        var satisfied = callback?.Outcome is "Satisfied" or "BasicallySatisfied";
+        var resolved = callback?.ResultFlag("resolved") == true;
         foreach (var t in Tallies(_lead))
         {
             t.Reached++;

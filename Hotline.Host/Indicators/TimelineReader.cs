@@ -1,17 +1,14 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Hotline.Host.Cases;
+using Hotline.Host.Cases.Timeline;
 using Hotline.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Host.Indicators;
 
-/// <summary>A timeline event as the indicators read it, with its data parsed on first use.</summary>
+/// <summary>A timeline event as the indicators read it, with its data read as its record on first use.</summary>
 internal sealed class TimelineEvent(Guid caseId, int sequence, CaseEventKind kind, DateTimeOffset at, string? data)
 {
-    private JsonObject? _data;
-    private bool _parsed;
+    private object? _data;
 
     public Guid CaseId => caseId;
 
@@ -21,40 +18,9 @@ internal sealed class TimelineEvent(Guid caseId, int sequence, CaseEventKind kin
 
     public DateTimeOffset At => at;
 
-    /// <summary>A text field of the data; null when missing or not text.</summary>
-    public string? Text(string name) =>
-        Data?[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
-
-    /// <summary>A true/false field of the data; null when missing or not a boolean.</summary>
-    public bool? Flag(string name) =>
-        Data?[name] is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null;
-
-    /// <summary>A moment field of the data (ISO 8601); null when missing or not a moment.</summary>
-    public DateTimeOffset? Moment(string name) =>
-        Text(name) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment)
-            ? moment.ToUniversalTime()
-            : null;
-
-    private JsonObject? Data
-    {
-        get
-        {
-            if (_parsed)
-                return _data;
-            _parsed = true;
-            try
-            {
-                _data = data is null ? null : JsonNode.Parse(data) as JsonObject;
-            }
-            catch (JsonException)
-            {
-                // An event whose data is not a JSON object counts as one without data: indicators never fail on one bad row.
-                _data = null;
-            }
-
-            return _data;
-        }
-    }
+    /// <summary>The event's data as <typeparamref name="T"/> (<see cref="CaseEventData"/>); null when there is none or it has another shape, so indicators never fail on one bad row.</summary>
+    public T? Data<T>() where T : class =>
+        _data as T ?? (T?)(_data = CaseEventData.Read<T>(data));
 }
 
 /// <summary>
@@ -128,12 +94,20 @@ internal static class TimelineReader
     /// <summary>The unit an event moves the case to: the <c>leadUnitCode</c> of a dispatch, the <c>unitCode</c> of a sub-dispatch.</summary>
     public static string? DispatchedUnit(TimelineEvent e) => e.Kind switch
     {
-        CaseEventKind.Dispatched => e.Text("leadUnitCode"),
-        CaseEventKind.SubDispatched => e.Text("unitCode"),
+        CaseEventKind.Dispatched => e.Data<DispatchedData>()?.LeadUnitCode is { Length: > 0 } lead ? lead : null,
+        CaseEventKind.SubDispatched => e.Data<SubDispatchedData>()?.UnitCode is { Length: > 0 } unit ? unit : null,
         _ => null,
     };
 
     /// <summary>The deadline an event sets (<c>DeadlineSet</c>, <c>ExtensionApproved</c>); null for other events.</summary>
     public static DateTimeOffset? DeadlineOf(TimelineEvent e) =>
-        e.Kind is CaseEventKind.DeadlineSet or CaseEventKind.ExtensionApproved ? e.Moment("deadlineAt") : null;
+        e.Kind switch
+        {
+            CaseEventKind.DeadlineSet => Moment(e.Data<DeadlineSetData>()?.DeadlineAt),
+            CaseEventKind.ExtensionApproved => Moment(e.Data<ExtensionApprovedData>()?.DeadlineAt),
+            _ => null,
+        };
+
+    // An event without the field reads as the default moment: no deadline.
+    private static DateTimeOffset? Moment(DateTimeOffset? at) => at is { } moment && moment != default ? moment.ToUniversalTime() : null;
 }

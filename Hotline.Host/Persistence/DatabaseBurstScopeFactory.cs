@@ -19,6 +19,8 @@ public sealed class DatabaseBurstScopeFactory(IServiceScopeFactory scopes, ILogg
 
         public IServiceProvider Services => scope.ServiceProvider;
 
+        public IWorkflowDefinitionStore Definitions => field ??= EfWorkflowDefinitionStore.InScope(Db);
+
         public async Task<WorkflowInstance?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken) =>
             (await WorkflowQueries.For(Db).FindInstance(Db, instanceId, cancellationToken))?.ToInstance();
 

@@ -137,7 +137,22 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
     {
         ArgumentNullException.ThrowIfNull(search);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = db.WorkflowInstances.AsNoTracking();
+        var rows = Filter(db.WorkflowInstances.AsNoTracking(), search);
+        var total = await rows.LongCountAsync(cancellationToken);
+        var page = await Order(rows, search)
+            .Skip(Math.Max(search.Skip, 0)).Take(Math.Max(search.Take, 0))
+            .Select(i => new WorkflowInstanceRow
+            {
+                Id = i.Id, DefinitionId = i.DefinitionId, DefinitionVersionId = i.DefinitionVersionId, Version = i.Version, Name = i.Name,
+                CorrelationId = i.CorrelationId, Status = i.Status, SubStatus = i.SubStatus, CreatedAt = i.CreatedAt, UpdatedAt = i.UpdatedAt,
+                FinishedAt = i.FinishedAt, IncidentCount = i.IncidentCount, State = "{}", Revision = i.Revision,
+            })
+            .ToListAsync(cancellationToken);
+        return new InstancePage(page.Select(i => i.ToInstance()).ToList(), total);
+    }
+
+    private static IQueryable<WorkflowInstanceRow> Filter(IQueryable<WorkflowInstanceRow> rows, InstanceSearch search)
+    {
         if (search.DefinitionIds.Count > 0)
         {
             var ids = search.DefinitionIds.ToList();
@@ -167,22 +182,27 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
         if (search.CorrelationId is { } correlationId)
             rows = rows.Where(i => i.CorrelationId == correlationId);
         if (!string.IsNullOrEmpty(search.SearchTerm))
-        {
-            // Case-insensitive on every provider (PostgreSQL's LIKE is not), as InstanceSearch.Matches. The lambda is
-            // translated to SQL lower(): no .NET culture or comparison applies, which is what CA1304/CA1311/CA1862 guard.
-            var term = search.SearchTerm.ToLowerInvariant();
-#pragma warning disable CA1304, CA1311, CA1862
-            rows = rows.Where(i => i.Id.ToLower().Contains(term) || (i.Name != null && i.Name.ToLower().Contains(term)) ||
-                (i.CorrelationId != null && i.CorrelationId.ToLower().Contains(term)) || i.DefinitionId.ToLower().Contains(term));
-#pragma warning restore CA1304, CA1311, CA1862
-        }
-
+            rows = Matching(rows, search.SearchTerm);
         if (search.HasIncidents is { } hasIncidents)
             rows = hasIncidents ? rows.Where(i => i.IncidentCount > 0) : rows.Where(i => i.IncidentCount == 0);
         foreach (var filter in search.Timestamps)
             rows = Where(rows, filter);
+        return rows;
+    }
 
-        var total = await rows.LongCountAsync(cancellationToken);
+    private static IQueryable<WorkflowInstanceRow> Matching(IQueryable<WorkflowInstanceRow> rows, string searchTerm)
+    {
+        // Case-insensitive on every provider (PostgreSQL's LIKE is not), as InstanceSearch.Matches. The lambda is
+        // translated to SQL lower(): no .NET culture or comparison applies, which is what CA1304/CA1311/CA1862 guard.
+        var term = searchTerm.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862
+        return rows.Where(i => i.Id.ToLower().Contains(term) || (i.Name != null && i.Name.ToLower().Contains(term)) ||
+            (i.CorrelationId != null && i.CorrelationId.ToLower().Contains(term)) || i.DefinitionId.ToLower().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
+    }
+
+    private static IOrderedQueryable<WorkflowInstanceRow> Order(IQueryable<WorkflowInstanceRow> rows, InstanceSearch search)
+    {
         var ordered = (search.OrderBy, search.Descending) switch
         {
             (InstanceOrder.UpdatedAt, true) => rows.OrderByDescending(i => i.UpdatedAt),
@@ -194,16 +214,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
             (_, true) => rows.OrderByDescending(i => i.CreatedAt),
             _ => rows.OrderBy(i => i.CreatedAt),
         };
-        var page = await (search.Descending ? ordered.ThenByDescending(i => i.Id) : ordered.ThenBy(i => i.Id))
-            .Skip(Math.Max(search.Skip, 0)).Take(Math.Max(search.Take, 0))
-            .Select(i => new WorkflowInstanceRow
-            {
-                Id = i.Id, DefinitionId = i.DefinitionId, DefinitionVersionId = i.DefinitionVersionId, Version = i.Version, Name = i.Name,
-                CorrelationId = i.CorrelationId, Status = i.Status, SubStatus = i.SubStatus, CreatedAt = i.CreatedAt, UpdatedAt = i.UpdatedAt,
-                FinishedAt = i.FinishedAt, IncidentCount = i.IncidentCount, State = "{}", Revision = i.Revision,
-            })
-            .ToListAsync(cancellationToken);
-        return new InstancePage(page.Select(i => i.ToInstance()).ToList(), total);
+        return search.Descending ? ordered.ThenByDescending(i => i.Id) : ordered.ThenBy(i => i.Id);
     }
 
     // Npgsql writes timestamptz parameters only with offset zero.

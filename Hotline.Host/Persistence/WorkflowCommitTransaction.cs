@@ -111,11 +111,17 @@ internal static class WorkflowCommitTransaction
             if (!task.IsPending)
                 continue;
             if (completed.TryGetValue(task.TaskId, out var done))
-                task.Complete(done.Completion.CompletedBy ?? task.UnitCode ?? "", done.At, done.Completion.Outcome, done.Completion.Result?.ToStoredJson());
+                task.Complete(CompletedBy(done, task), done.At, done.Completion.Outcome, done.Completion.Result?.ToStoredJson());
             else
                 task.Cancel(commit.Instance.UpdatedAt);
         }
     }
+
+    /// <summary>Who completed a task: the handler the inbox named, else its unit, else the workflow itself (a task resumed by a tool).</summary>
+    private static string CompletedBy(Hotline.Workflows.Runtime.CompletedTask done, InboxTask task) =>
+        !string.IsNullOrWhiteSpace(done.Completion.CompletedBy) ? done.Completion.CompletedBy
+        : !string.IsNullOrWhiteSpace(task.UnitCode) ? task.UnitCode
+        : "workflow";
 
     private static ConcurrencyConflictException Conflict(WorkflowCommit commit, Exception cause)
     {

@@ -21,10 +21,10 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddHostedService<DefinitionSeeder>();
         // The inbox's actions resume workflows, so the service comes with the engine (the cases part only stores tasks).
         services.TryAddSingleton<Inbox.InboxService>();
-        services.TryAddSingleton<Cases.CaseIntake>();
+        services.TryAddScoped<Cases.CaseIntake>();
         services.TryAddSingleton<Persistence.IdempotencyKeys>();
         services.TryAddSingleton<EntryPoints.EntryPointService>();
-        services.TryAddSingleton<EntryPoints.EntryPointStarter>();
+        services.TryAddScoped<EntryPoints.EntryPointStarter>();
         return services;
     }
 }

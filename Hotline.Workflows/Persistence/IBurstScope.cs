@@ -17,6 +17,12 @@ public interface IBurstScope : IAsyncDisposable
     /// <summary>What activities resolve with <see cref="ActivityExecutionContext.GetService{T}"/> during this burst.</summary>
     IServiceProvider? Services { get; }
 
+    /// <summary>
+    /// Where the runtime reads the definition a start runs (and the versions of those it uses) within the burst, so a start
+    /// needs no connection of its own; null to use the runtime's store.
+    /// </summary>
+    IWorkflowDefinitionStore? Definitions => null;
+
     /// <summary>The instance as stored, to resume or cancel it.</summary>
     Task<WorkflowInstance?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken);
 

@@ -78,6 +78,9 @@ public sealed class WorkflowBlueprint
     /// </summary>
     public IReadOnlyDictionary<string, string> Dependencies { get; }
 
+    /// <summary>The version numbers of <see cref="Dependencies"/>: definition id → the version compiled in.</summary>
+    public IReadOnlyDictionary<string, int> DependencyVersions { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
     public WorkflowDefinition Definition { get; }
     public ActivityNode Root { get; }
 

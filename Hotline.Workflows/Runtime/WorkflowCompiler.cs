@@ -26,6 +26,7 @@ public sealed class WorkflowCompiler
     private readonly Dictionary<string, ActivityNode> _nodes = new(StringComparer.Ordinal);
     private readonly Stack<string> _definitionStack = new();
     private readonly Dictionary<string, string> _dependencies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _dependencyVersions = new(StringComparer.Ordinal);
 
     private WorkflowCompiler(ActivityRegistry registry, ActivityDefinitionResolver resolver)
     {
@@ -44,7 +45,7 @@ public sealed class WorkflowCompiler
         compiler.CheckVariableDefaults(definition, "$.variables");
         if (compiler._errors.Count > 0 || root is null)
             throw new WorkflowDefinitionException(compiler._errors);
-        return new WorkflowBlueprint(definition, root, compiler._nodes, compiler._dependencies);
+        return new WorkflowBlueprint(definition, root, compiler._nodes, compiler._dependencies) { DependencyVersions = compiler._dependencyVersions };
     }
 
     /// <summary>Records a problem with a node (and, if given, one of its inputs).</summary>
@@ -64,6 +65,7 @@ public sealed class WorkflowCompiler
 
         _definitionStack.Push(definition.DefinitionId);
         _dependencies[definition.DefinitionId] = definition.Id;
+        _dependencyVersions[definition.DefinitionId] = definition.Version;
         try
         {
             var root = CompileNode(definition.Root, parent, parent.NodeId, $"[{definition.DefinitionId}].root");

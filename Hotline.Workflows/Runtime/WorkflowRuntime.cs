@@ -94,7 +94,11 @@ public sealed class WorkflowRuntime
     /// The compiled form of a version, to start an instance: definitions it uses as activities are taken at the versions
     /// published now, so publishing a new version of a child changes the next instance and not the running ones.
     /// </summary>
-    public async Task<WorkflowBlueprint> GetBlueprintAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
+    public Task<WorkflowBlueprint> GetBlueprintAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default) =>
+        GetBlueprintAsync(definition, Definitions, cancellationToken);
+
+    /// <summary>As <see cref="GetBlueprintAsync(WorkflowDefinition, CancellationToken)"/>, reading the published versions through <paramref name="definitions"/>.</summary>
+    private async Task<WorkflowBlueprint> GetBlueprintAsync(WorkflowDefinition definition, IWorkflowDefinitionStore definitions, CancellationToken cancellationToken)
     {
         var contentKey = definition.IsPublished ? "published" : definition.Document.ToJsonString().GetHashCode(StringComparison.Ordinal).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var dependencyIds = _dependencyIds.GetValueOrDefault(definition.Id + "|" + contentKey);
@@ -108,7 +112,7 @@ public sealed class WorkflowRuntime
 
         var pins = dependencyIds.Count == 0
             ? Empty
-            : await Definitions.FindPublishedVersionIdsAsync(dependencyIds, cancellationToken);
+            : await definitions.FindPublishedVersionIdsAsync(dependencyIds, cancellationToken);
         return await GetPinnedBlueprintAsync(definition, contentKey, pins, cancellationToken);
     }
 
@@ -147,12 +151,18 @@ public sealed class WorkflowRuntime
     private static string Key(string versionId, string contentKey, IReadOnlyDictionary<string, string> pins) =>
         versionId + "|" + contentKey + "|" + string.Join(";", pins.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
 
-    /// <summary>Starts the published version of a definition.</summary>
-    public async Task<RunResult> StartAsync(string definitionId, StartOptions options, CancellationToken cancellationToken = default)
-    {
-        var definition = await Definitions.FindPublishedAsync(definitionId, cancellationToken) ?? throw new WorkflowNotFoundException(definitionId);
-        return await StartAsync(await GetBlueprintAsync(definition, cancellationToken), options, cancellationToken);
-    }
+    /// <summary>Starts the published version of a definition; it is looked up within the start's burst.</summary>
+    public Task<RunResult> StartAsync(string definitionId, StartOptions options, CancellationToken cancellationToken = default) =>
+        RunBurstAsync(
+            async (burst, services) =>
+            {
+                var definitions = burst.Definitions ?? Definitions;
+                var definition = await definitions.FindPublishedAsync(definitionId, cancellationToken) ?? throw new WorkflowNotFoundException(definitionId);
+                var blueprint = await GetBlueprintAsync(definition, definitions, cancellationToken);
+                return (await WorkflowExecutor.StartAsync(blueprint, options, services, cancellationToken), null);
+            },
+            async burst => options.InstanceId is null || await burst.FindInstanceAsync(options.InstanceId, cancellationToken) is null,
+            cancellationToken);
 
     /// <summary>Starts a compiled definition and saves the instance.</summary>
     /// <remarks>

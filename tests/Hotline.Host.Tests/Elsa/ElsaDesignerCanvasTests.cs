@@ -126,7 +126,7 @@ public sealed class ElsaDesignerCanvasTests : IAsyncLifetime
         Assert.DoesNotContain("DH-OLD", units);
         Assert.Equal(units, DropdownValues(Input(descriptors[("Hotline.CreateInboxTask", 1)], "UnitCode")));
         Assert.Equal(units, DropdownValues(Input(descriptors[("Handle", 1)], "UnitCode")));
-        var subjects = Input(descriptors[("Hotline.RouteToUnits", 1)], "SubjectCode");
+        var subjects = Input(descriptors[("Hotline.RegisterCase", 1)], "SubjectCode");
         Assert.Contains(Items(subjects), i => i["value"]!.GetValue<string>() == "SR-ZDJY" && i["text"]!.GetValue<string>() == "市容环境 › 占道经营 (SR-ZDJY)");
         Assert.Equal(Enum.GetNames<CaseType>(), DropdownValues(Input(descriptors[("Hotline.RegisterCase", 1)], "CaseType")));
         Assert.Equal(["handle", "review-return", "review-extension", "review-answer", "callback", "dispatch"], DropdownValues(Input(descriptors[("Hotline.CreateInboxTask", 1)], "Kind")));

@@ -32,6 +32,9 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
     /// <summary>Leave the database when disposed (the host is "restarted" by another factory on the same file).</summary>
     public bool KeepDatabaseOnDispose { get; set; }
 
+    /// <summary>More service changes, applied after the host's own (a test's wrapper around a service).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
     public string DatabasePath => _sqliteFile ?? Path.Combine(_directory, "hotline.db");
@@ -62,6 +65,7 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(services);
         });
     }
 

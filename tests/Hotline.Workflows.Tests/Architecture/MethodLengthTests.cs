@@ -17,10 +17,6 @@ public class MethodLengthTests
     /// </summary>
     private static readonly (string File, string Member)[] Pending =
     [
-        // 74 lines: load, merge and save of one burst's commit.
-        ("Hotline.Host/Persistence/EfWorkflowInstanceStore.cs", "EfWorkflowInstanceStore.CommitAsync"),
-        // 72 lines: instance-list filters, paging and projection.
-        ("Hotline.Host/Persistence/EfWorkflowInstanceStore.cs", "EfWorkflowInstanceStore.SearchAsync"),
     ];
 
     [Fact]
