@@ -1,10 +1,10 @@
 using Hotline.Host.Api;
 using Hotline.Host.Api.OpenApi;
-using Hotline.Host.Calendar;
+using Hotline.Domain.Calendar;
 using Hotline.Host.Cli;
 using Hotline.Host.Elsa;
 using Hotline.Host.Designer;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Persistence;
 using Hotline.Host.Security;
 using Hotline.Host.Workflows;
 

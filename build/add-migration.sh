@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Adds a migration NAME for every database provider (SQLite and PostgreSQL) to
-# Hotline.Host/Persistence/Migrations/<Provider>. The generated .cs files are source: review and commit them.
+# Hotline.Domain/Persistence/Migrations/<Provider>. The generated .cs files are source: review and commit them.
 # Uses the design-time startup project build/Hotline.Migrations.Design (see its csproj for why it exists)
 # and dotnet-ef from the tool manifest .config/dotnet-tools.json.
 set -euo pipefail
@@ -13,9 +13,9 @@ dotnet build build/Hotline.Migrations.Design -v q -clp:ErrorsOnly
 for provider in Sqlite PostgreSql; do
   echo "== $provider: $name"
   dotnet ef migrations add "$name" --no-build \
-    --project Hotline.Host --startup-project build/Hotline.Migrations.Design \
+    --project Hotline.Domain --startup-project build/Hotline.Migrations.Design \
     --context "${provider}HotlineDbContext" \
     --output-dir "Persistence/Migrations/$provider"
 done
 # dotnet ef writes a byte-order mark; the rest of the code base has none.
-sed -i '1s/^\xEF\xBB\xBF//' Hotline.Host/Persistence/Migrations/*/*.cs
+sed -i '1s/^\xEF\xBB\xBF//' Hotline.Domain/Persistence/Migrations/*/*.cs

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Hotline.Host.Security;
+using Hotline.Domain.Users;
 
 namespace Hotline.Host.Api;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Hotline.Host.Api.OpenApi;
 using Hotline.Host.Security;
+using Hotline.Domain.Users;
 
 namespace Hotline.Host.Api;
 

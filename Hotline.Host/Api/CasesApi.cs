@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Hotline.Host.Api.OpenApi;
-using Hotline.Host.Calendar;
-using Hotline.Host.Cases;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Calendar;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Persistence;
 using Hotline.Host.Security;
 using Microsoft.EntityFrameworkCore;
+using Hotline.Domain.Users;
 
 namespace Hotline.Host.Api;
 
@@ -36,7 +37,7 @@ public static class CasesApi
     public sealed record TimelineEntry(int Sequence, DateTimeOffset At, CaseEventKind Kind, CaseActorKind ActorKind, string? ActorId, string ActorName, JsonNode? Data);
 
     /// <summary>A pending task of the case.</summary>
-    public sealed record PendingTask(string TaskId, string? UnitCode, Inbox.InboxTaskKind Kind, string TaskName, Inbox.InboxTaskStatus Status, DateTimeOffset? DueAt, DateTimeOffset? SignDueAt);
+    public sealed record PendingTask(string TaskId, string? UnitCode, Hotline.Domain.Inbox.InboxTaskKind Kind, string TaskName, Hotline.Domain.Inbox.InboxTaskStatus Status, DateTimeOffset? DueAt, DateTimeOffset? SignDueAt);
 
     /// <summary>A case with its timeline and pending tasks.</summary>
     public sealed record CaseDetail(CaseView Case, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<PendingTask> PendingTasks);
@@ -112,7 +113,7 @@ public static class CasesApi
 
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == @case.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         var tasks = await db.InboxTasks.AsNoTracking()
-            .Where(t => t.CaseId == @case.Id && (t.Status == Inbox.InboxTaskStatus.Open || t.Status == Inbox.InboxTaskStatus.SignedFor))
+            .Where(t => t.CaseId == @case.Id && (t.Status == Hotline.Domain.Inbox.InboxTaskStatus.Open || t.Status == Hotline.Domain.Inbox.InboxTaskStatus.SignedFor))
             .ToListAsync(cancellationToken);
         var unit = Caller.IsUnitUser(user) ? Caller.UnitCode(user) : null;
         return Results.Ok(new CaseDetail(

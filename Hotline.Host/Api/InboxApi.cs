@@ -1,13 +1,14 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Hotline.Host.Api.OpenApi;
-using Hotline.Host.Cases;
-using Hotline.Host.Inbox;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Inbox;
+using Hotline.Domain.Persistence;
 using Hotline.Host.Security;
-using Hotline.Host.Units;
+using Hotline.Domain.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Hotline.Domain.Users;
 
 namespace Hotline.Host.Api;
 
@@ -87,7 +88,7 @@ public static class InboxApi
         Action<UnitRequest>(inbox, "/{taskId}/sub-dispatch", "SubDispatchTask", "The unit passes the case to a subordinate unit (二级派单).", InboxTaskKind.Handle,
             b => ("SubDispatched", new JsonObject { ["unitCode"] = b.UnitCode, ["note"] = b.Note }));
         Action<OpinionRequest>(inbox, "/{taskId}/opinion", "SubmitOpinion", "An assisting unit gives its opinion to the lead unit (协办意见).", InboxTaskKind.Assist,
-            b => (Inbox.InboxRules.AssistSubmitted, new JsonObject { ["opinion"] = b.Opinion }));
+            b => (Hotline.Domain.Inbox.InboxRules.AssistSubmitted, new JsonObject { ["opinion"] = b.Opinion }));
         Action<UnitRequest>(inbox, "/{taskId}/dispatch", "DispatchTask", "A dispatcher chooses the lead unit of a case no routing rule covers.", InboxTaskKind.Dispatch,
             b => ("Dispatched", new JsonObject { ["unitCode"] = b.UnitCode, ["note"] = b.Note }));
         Action<ReviewRequest>(inbox, "/{taskId}/review", "ReviewTask", "The centre approves or rejects a return (退单审核), an extension (延期审核) or an answer (审核办结).", null, Review);

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Hotline.Host.Api.OpenApi;
-using Hotline.Host.Indicators;
+using Hotline.Domain.Indicators;
 using Hotline.Host.Security;
+using Hotline.Domain.Users;
 
 namespace Hotline.Host.Api;
 

@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using Hotline.Host.Api.OpenApi;
 using Hotline.Host.Security;
-using Hotline.Host.Workflows.EntryPoints;
+using Hotline.Domain.EntryPoints;
 using Hotline.Workflows.Runtime;
+using Hotline.Domain.Users;
 
 namespace Hotline.Host.Api;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hotline.Host.Api.OpenApi;
 using Hotline.Host.Security;
-using Hotline.Host.Workflows.EntryPoints;
+using Hotline.Domain.EntryPoints;
 using Hotline.Workflows.Definitions;
 using Hotline.Workflows.Expressions;
 using Hotline.Workflows.Persistence;

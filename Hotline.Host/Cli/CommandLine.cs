@@ -15,7 +15,7 @@ internal static class CommandLine
             case "workflows":
                 await stderr.WriteLineAsync(WorkflowsRunCommand.Usage);
                 return 2;
-            case "calendar": return await Hotline.Host.Calendar.CalendarCommand.RunAsync(args[1..], stdout, stderr, cancellationToken);
+            case "calendar": return await CalendarCommand.RunAsync(args[1..], stdout, stderr, cancellationToken);
             case "demo": return await Hotline.Host.Demo.DemoCommand.RunAsync(args[1..], stdout, stderr, cancellationToken);
             default:
                 // ASP.NET Core options such as "urls=..." are not verbs.

@@ -1,7 +1,7 @@
 using Bogus;
-using Hotline.Host.Cases;
-using Hotline.Host.Knowledge;
-using Hotline.Host.Units;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Knowledge;
+using Hotline.Domain.Routing;
 
 namespace Hotline.Host.Demo;
 

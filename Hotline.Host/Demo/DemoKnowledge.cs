@@ -1,6 +1,6 @@
 using System.Globalization;
 using Bogus;
-using Hotline.Host.Knowledge;
+using Hotline.Domain.Knowledge;
 
 namespace Hotline.Host.Demo;
 

@@ -1,4 +1,4 @@
-using Hotline.Host.Persistence;
+using Hotline.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Host.Demo;

@@ -3,6 +3,7 @@ using Hotline.Host.Api;
 using Hotline.Host.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using Hotline.Domain.Users;
 
 namespace Hotline.Host.Designer;
 

@@ -1,4 +1,5 @@
 using Hotline.Host.Security;
+using Hotline.Domain.Users;
 
 namespace Hotline.Host.Designer;
 

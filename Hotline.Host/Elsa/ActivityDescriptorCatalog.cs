@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Hotline.Host.Cases;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Persistence;
 using Hotline.Workflows.Activities;
 using Hotline.Workflows.Activities.Composition;
 using Hotline.Workflows.Activities.Flow;

@@ -1,5 +1,6 @@
 using Hotline.Host.Security;
 using Microsoft.Extensions.Options;
+using Hotline.Domain.Users;
 
 namespace Hotline.Host.Elsa;
 

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Hotline.Domain.Users;
 
 namespace Hotline.Host.Security;
 
@@ -156,7 +157,7 @@ public static class SecurityServiceCollectionExtensions
     public static IServiceCollection AddHotlineSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SecurityOptions>(configuration.GetSection("Hotline:Security"));
-        services.Configure<SessionOptions>(configuration.GetSection("Hotline:Security"));
+        services.Configure<Hotline.Domain.Users.SessionOptions>(configuration.GetSection("Hotline:Security"));
         services.Configure<BootstrapAdminOptions>(configuration.GetSection("Hotline:Security:BootstrapAdmin"));
         services.TryAddSingleton<UserService>();
         services.AddHostedService<BootstrapAdminService>();

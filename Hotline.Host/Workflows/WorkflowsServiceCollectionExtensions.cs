@@ -15,16 +15,17 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton<ITextOutput, LoggingTextOutput>();
         services.AddWorkflowEngine(engine =>
         {
-            engine.ActivityAssemblies.Add(typeof(WorkflowsServiceCollectionExtensions).Assembly);
-            engine.IsTransient = Persistence.TransientFailures.IsTransient;
+            // The hotline's activities live in the domain.
+            engine.ActivityAssemblies.Add(typeof(Hotline.Domain.Activities.RegisterCase).Assembly);
+            engine.IsTransient = Hotline.Domain.Persistence.TransientFailures.IsTransient;
         });
         services.AddHostedService<DefinitionSeeder>();
         // The inbox's actions resume workflows, so the service comes with the engine (the cases part only stores tasks).
-        services.TryAddSingleton<Inbox.InboxService>();
-        services.TryAddScoped<Cases.CaseIntake>();
-        services.TryAddSingleton<Persistence.IdempotencyKeys>();
-        services.TryAddSingleton<EntryPoints.EntryPointService>();
-        services.TryAddScoped<EntryPoints.EntryPointStarter>();
+        services.TryAddSingleton<Hotline.Domain.Inbox.InboxService>();
+        services.TryAddScoped<Hotline.Domain.Cases.CaseIntake>();
+        services.TryAddSingleton<Hotline.Domain.Persistence.IdempotencyKeys>();
+        services.TryAddSingleton<Hotline.Domain.EntryPoints.EntryPointService>();
+        services.TryAddScoped<Hotline.Domain.EntryPoints.EntryPointStarter>();
         return services;
     }
 }

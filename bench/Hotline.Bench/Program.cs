@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Persistence;
 using Hotline.Host.Workflows;
 using Hotline.Workflows.Activities;
 using Hotline.Workflows.Activities.Tasks;

@@ -1,4 +1,4 @@
-using Hotline.Host.Persistence;
+using Hotline.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 

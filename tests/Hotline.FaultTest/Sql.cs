@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace Hotline.FaultTest;
 
-/// <summary>The queries over the host's tables (names from Hotline.Host/Persistence, Cases and Inbox).</summary>
+/// <summary>The queries over the host's tables (names from Hotline.Domain/Persistence, Cases and Inbox).</summary>
 internal static class Sql
 {
     /// <summary>Pending inbox statuses.</summary>

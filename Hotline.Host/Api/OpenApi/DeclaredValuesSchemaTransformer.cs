@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
-using Hotline.Host.Calendar;
-using Hotline.Host.Cases;
+using Hotline.Domain.Calendar;
+using Hotline.Domain.Cases;
 using Hotline.Host.Security;
 using Hotline.Workflows.Runtime;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Hotline.Domain.Users;
 
 namespace Hotline.Host.Api.OpenApi;
 
@@ -28,7 +29,7 @@ public sealed class DeclaredValuesSchemaTransformer : IOpenApiSchemaTransformer
         [(typeof(CalendarApi.HolidayDocument), nameof(CalendarApi.HolidayDocument.From))] = Date,
         [(typeof(CalendarApi.HolidayDocument), nameof(CalendarApi.HolidayDocument.To))] = Date,
         [(typeof(CalendarApi.CalendarYearDocument), nameof(CalendarApi.CalendarYearDocument.MakeUpWorkingDays))] = s => Date(Items(s)),
-        [(typeof(Indicators.RankingReport), nameof(Indicators.RankingReport.Month))] = s => s.Pattern = @"^\d{4}-\d{2}$",
+        [(typeof(Hotline.Domain.Indicators.RankingReport), nameof(Hotline.Domain.Indicators.RankingReport.Month))] = s => s.Pattern = @"^\d{4}-\d{2}$",
     };
 
     /// <inheritdoc />

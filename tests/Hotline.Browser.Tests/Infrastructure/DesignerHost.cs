@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Hotline.Host.Cases;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Persistence;
 using Hotline.Host.Security;
-using Hotline.Host.Units;
+using Hotline.Domain.Routing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Hotline.Domain.Users;
 
 namespace Hotline.Browser.Tests.Infrastructure;
 

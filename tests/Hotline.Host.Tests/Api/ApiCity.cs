@@ -1,6 +1,6 @@
-using Hotline.Host.Cases;
-using Hotline.Host.Persistence;
-using Hotline.Host.Units;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Persistence;
+using Hotline.Domain.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Host.Tests.Api;

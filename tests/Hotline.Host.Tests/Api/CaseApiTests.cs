@@ -3,10 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Hotline.Host.Cases;
+using Hotline.Domain.Cases;
 using Hotline.Host.Tests.Infrastructure;
 using Hotline.Host.Tests.Lifecycle;
-using Hotline.Host.Units;
+using Hotline.Domain.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Host.Tests.Api;

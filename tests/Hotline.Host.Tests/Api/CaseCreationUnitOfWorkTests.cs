@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Persistence;
 using Hotline.Host.Tests.Infrastructure;
 using Hotline.Host.Tests.Persistence;
 using Microsoft.EntityFrameworkCore;

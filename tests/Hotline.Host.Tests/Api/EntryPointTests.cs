@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Hotline.Host.Cases;
+using Hotline.Domain.Cases;
 using Hotline.Host.Tests.Lifecycle;
-using Hotline.Host.Units;
+using Hotline.Domain.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Host.Tests.Api;
@@ -137,7 +137,7 @@ public abstract class EntryPointTests : IAsyncLifetime
         var @case = await _host.CaseOfAsync(body["instanceId"]!.GetValue<string>());
         Assert.Null(@case.SubjectCode);
         var desk = Assert.Single(await _host.PendingTasksAsync("RX-PD"));
-        Assert.Equal(Hotline.Host.Inbox.InboxTaskKind.Dispatch, desk.Kind);
+        Assert.Equal(Hotline.Domain.Inbox.InboxTaskKind.Dispatch, desk.Kind);
         Assert.Equal(@case.Id, desk.CaseId);
     }
 

@@ -140,7 +140,7 @@ public abstract class InputBoundsTests<THost>(THost host) : IClassFixture<THost>
     [Fact]
     public async Task Should_answer_400_and_create_no_case_When_an_Open311_form_field_carries_a_NUL_character()
     {
-        var contexts = host.Factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Hotline.Host.Persistence.HotlineDbContext>>();
+        var contexts = host.Factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Hotline.Domain.Persistence.HotlineDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
         var marker = "夜间施工扰民" + Guid.NewGuid().ToString("N");
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>

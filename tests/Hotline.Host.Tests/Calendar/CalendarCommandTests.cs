@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Hotline.Host.Calendar;
+using Hotline.Domain.Calendar;
 using Hotline.Host.Cli;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

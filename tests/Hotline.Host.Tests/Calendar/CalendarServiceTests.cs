@@ -1,4 +1,4 @@
-using Hotline.Host.Calendar;
+using Hotline.Domain.Calendar;
 using Hotline.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Hotline.Host.Calendar;
+using Hotline.Domain.Calendar;
 
 namespace Hotline.Host.Tests.Calendar;
 

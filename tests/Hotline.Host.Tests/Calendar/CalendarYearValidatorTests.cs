@@ -1,4 +1,4 @@
-using Hotline.Host.Calendar;
+using Hotline.Domain.Calendar;
 using static Hotline.Host.Tests.Calendar.CalendarTestData;
 
 namespace Hotline.Host.Tests.Calendar;

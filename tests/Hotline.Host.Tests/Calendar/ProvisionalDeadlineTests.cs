@@ -3,19 +3,20 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Hotline.Host.Activities;
-using Hotline.Host.Calendar;
-using Hotline.Host.Cases;
-using Hotline.Host.Inbox;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Activities;
+using Hotline.Domain.Calendar;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Inbox;
+using Hotline.Domain.Persistence;
 using Hotline.Host.Scheduling;
 using Hotline.Host.Tests.Infrastructure;
-using Hotline.Host.Units;
+using Hotline.Domain.Routing;
 using Hotline.Workflows.Runtime;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Hotline.Domain.Deadlines;
 
 namespace Hotline.Host.Tests.Calendar;
 

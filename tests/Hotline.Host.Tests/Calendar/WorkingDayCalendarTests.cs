@@ -1,4 +1,4 @@
-using Hotline.Host.Calendar;
+using Hotline.Domain.Calendar;
 using Hotline.Host.Tests.Infrastructure;
 using static Hotline.Host.Tests.Calendar.CalendarTestData;
 

@@ -1,4 +1,4 @@
-using Hotline.Host.Cases;
+using Hotline.Domain.Cases;
 
 namespace Hotline.Host.Tests.Cases;
 

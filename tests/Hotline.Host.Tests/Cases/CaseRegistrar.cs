@@ -1,5 +1,5 @@
-using Hotline.Host.Cases;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Host.Tests.Cases;

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Text.Json.Nodes;
-using Hotline.Host.Cases;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Host.Tests.Cases;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Hotline.Host.Cases;
+using Hotline.Domain.Cases;
 
 namespace Hotline.Host.Tests.Cases;
 

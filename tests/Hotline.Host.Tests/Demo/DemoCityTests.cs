@@ -1,6 +1,6 @@
 using Hotline.Host.Cli;
 using Hotline.Host.Demo;
-using Hotline.Host.Units;
+using Hotline.Domain.Routing;
 
 namespace Hotline.Host.Tests.Demo;
 

@@ -1,9 +1,9 @@
 using Hotline.Host.Cli;
 using Hotline.Host.Demo;
-using Hotline.Host.Knowledge;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Knowledge;
+using Hotline.Domain.Persistence;
 using Hotline.Host.Tests.Infrastructure;
-using Hotline.Host.Units;
+using Hotline.Domain.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

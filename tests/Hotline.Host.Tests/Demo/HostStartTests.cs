@@ -1,8 +1,8 @@
-using Hotline.Host.Inbox;
-using Hotline.Host.Knowledge;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Inbox;
+using Hotline.Domain.Knowledge;
+using Hotline.Domain.Persistence;
 using Hotline.Host.Tests.Infrastructure;
-using Hotline.Host.Units;
+using Hotline.Domain.Routing;
 using Hotline.Workflows.Persistence;
 using Hotline.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Hotline.Host.Cases;
+using Hotline.Domain.Cases;
 using Hotline.Host.Tests.Infrastructure;
 using Hotline.Host.Tests.Lifecycle;
-using Hotline.Host.Units;
+using Hotline.Domain.Routing;
 using Hotline.Workflows.Definitions;
 
 namespace Hotline.Host.Tests.Elsa;

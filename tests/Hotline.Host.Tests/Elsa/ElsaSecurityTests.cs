@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Hotline.Host.Tests.Infrastructure;
-using Hotline.Host.Units;
+using Hotline.Domain.Routing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -59,7 +59,7 @@ public sealed class ElsaSecurityTests : IAsyncLifetime
     [Fact]
     public async Task Should_answer_403_When_a_handling_units_user_calls_the_designer_api()
     {
-        await using (var db = await _factory.Services.GetRequiredService<IDbContextFactory<Hotline.Host.Persistence.HotlineDbContext>>().CreateDbContextAsync())
+        await using (var db = await _factory.Services.GetRequiredService<IDbContextFactory<Hotline.Domain.Persistence.HotlineDbContext>>().CreateDbContextAsync())
         {
             db.HandlingUnits.Add(new HandlingUnit { Code = "DH-CG", Name = "东湖区城管局", Level = UnitLevel.District, DistrictCode = "990103" });
             await db.SaveChangesAsync();

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Hotline.Host.Cases;
-using Hotline.Host.Inbox;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Inbox;
+using Hotline.Domain.Persistence;
 using Hotline.Host.Tests.Cases;
 using Hotline.Workflows.Activities.Tasks;
 using Hotline.Workflows.Definitions;

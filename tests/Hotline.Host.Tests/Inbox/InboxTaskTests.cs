@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Hotline.Host.Inbox;
+using Hotline.Domain.Inbox;
 using Hotline.Workflows.Runtime;
 
 namespace Hotline.Host.Tests.Inbox;

@@ -1,8 +1,8 @@
 using Hotline.Host.Tests.Cases;
-using Hotline.Host.Cases;
-using Hotline.Host.Indicators;
-using Hotline.Host.Persistence;
-using Hotline.Host.Units;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Indicators;
+using Hotline.Domain.Persistence;
+using Hotline.Domain.Routing;
 using static Hotline.Host.Tests.Indicators.TimelineSeed;
 
 namespace Hotline.Host.Tests.Indicators;

@@ -1,5 +1,5 @@
-using Hotline.Host.Calendar;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Calendar;
+using Hotline.Domain.Persistence;
 using Hotline.Host.Tests.Cases;
 using Microsoft.Extensions.DependencyInjection;
 

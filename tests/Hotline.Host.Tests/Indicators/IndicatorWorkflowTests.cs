@@ -1,7 +1,7 @@
-using Hotline.Host.Cases;
-using Hotline.Host.Indicators;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Indicators;
 using Hotline.Host.Tests.Lifecycle;
-using Hotline.Host.Units;
+using Hotline.Domain.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Host.Tests.Indicators;

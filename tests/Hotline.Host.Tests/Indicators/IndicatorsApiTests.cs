@@ -2,10 +2,11 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Hotline.Host.Security;
 using Hotline.Host.Tests.Infrastructure;
-using Hotline.Host.Units;
+using Hotline.Domain.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Hotline.Host.Tests.Indicators.TimelineSeed;
+using Hotline.Domain.Users;
 
 namespace Hotline.Host.Tests.Indicators;
 
@@ -20,7 +21,7 @@ public sealed class IndicatorsApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var contexts = _factory.Services.GetRequiredService<IDbContextFactory<Hotline.Host.Persistence.HotlineDbContext>>();
+        var contexts = _factory.Services.GetRequiredService<IDbContextFactory<Hotline.Domain.Persistence.HotlineDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
         db.Add(new HandlingUnit { Code = "U-CG", Name = "城管局", Level = UnitLevel.District, DistrictCode = "990103" });
         var s = new TimelineSeed(db);

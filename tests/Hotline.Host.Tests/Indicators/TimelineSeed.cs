@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Hotline.Host.Cases;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Persistence;
 
 namespace Hotline.Host.Tests.Indicators;
 

@@ -83,8 +83,8 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
     /// </summary>
     public async Task<HttpClient> CreateUserClientAsync(string userName, string[] roles, string? unitCode = null)
     {
-        var users = Services.GetRequiredService<Hotline.Host.Security.UserService>();
-        var user = new Hotline.Host.Security.NewUser(userName, userName + " 测试", UserPassword, roles, unitCode);
+        var users = Services.GetRequiredService<Hotline.Domain.Users.UserService>();
+        var user = new Hotline.Domain.Users.NewUser(userName, userName + " 测试", UserPassword, roles, unitCode);
         var errors = await users.ValidateAsync(user);
         if (errors.Count > 0)
             throw new InvalidOperationException(string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));

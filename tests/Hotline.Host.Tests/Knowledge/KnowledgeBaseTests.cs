@@ -1,6 +1,6 @@
 using Hotline.Host.Demo;
-using Hotline.Host.Knowledge;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Knowledge;
+using Hotline.Domain.Persistence;
 using Hotline.Host.Tests.Cases;
 using Microsoft.EntityFrameworkCore;
 

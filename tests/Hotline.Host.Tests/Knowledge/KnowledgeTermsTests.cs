@@ -1,4 +1,4 @@
-using Hotline.Host.Knowledge;
+using Hotline.Domain.Knowledge;
 
 namespace Hotline.Host.Tests.Knowledge;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Hotline.Host.Cases;
-using Hotline.Host.Knowledge;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Knowledge;
 using Hotline.Workflows.Definitions;
 using Hotline.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -78,7 +78,7 @@ public abstract class CaseLifecycleTests : IAsyncLifetime
         var inbox = await db.InboxTasks.AsNoTracking().SingleAsync();
         Assert.Equal(@case.Id, inbox.CaseId);
         Assert.Equal("RX-PD", inbox.UnitCode);
-        Assert.Equal(Hotline.Host.Inbox.InboxTaskKind.Dispatch, inbox.Kind);
+        Assert.Equal(Hotline.Domain.Inbox.InboxTaskKind.Dispatch, inbox.Kind);
         Assert.Equal(@case.Number, inbox.CorrelationId);
     }
 
@@ -144,7 +144,7 @@ public abstract class CaseLifecycleTests : IAsyncLifetime
     {
         await using (var db = await _host.Contexts.CreateDbContextAsync())
         {
-            db.Add(new Hotline.Host.Units.HandlingUnit { Code = "DH-WY", Name = "东湖区物业服务中心", Level = Hotline.Host.Units.UnitLevel.District, DistrictCode = "990103" });
+            db.Add(new Hotline.Domain.Routing.HandlingUnit { Code = "DH-WY", Name = "东湖区物业服务中心", Level = Hotline.Domain.Routing.UnitLevel.District, DistrictCode = "990103" });
             await db.SaveChangesAsync();
         }
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Hotline.Host.Cases;
-using Hotline.Host.Inbox;
-using Hotline.Host.Units;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Inbox;
+using Hotline.Domain.Routing;
 using Hotline.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 

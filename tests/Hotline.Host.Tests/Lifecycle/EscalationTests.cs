@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Hotline.Host.Cases;
+using Hotline.Domain.Cases;
 using Hotline.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
-using Hotline.Host.Activities;
-using Hotline.Host.Deadlines;
-using Hotline.Host.Calendar;
+using Hotline.Domain.Activities;
+using Hotline.Domain.Deadlines;
+using Hotline.Domain.Calendar;
 using static Hotline.Host.Tests.Calendar.CalendarTestData;
 
 namespace Hotline.Host.Tests.Lifecycle;

@@ -1,5 +1,5 @@
-using Hotline.Host.Cases;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Persistence;
 using Hotline.Host.Tests.Infrastructure;
 using Hotline.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -66,14 +66,14 @@ public sealed class LifecycleHost : IAsyncDisposable
         return await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence).Select(e => e.Kind).ToListAsync();
     }
 
-    public Hotline.Host.Inbox.InboxService Inbox => Factory.Services.GetRequiredService<Hotline.Host.Inbox.InboxService>();
+    public Hotline.Domain.Inbox.InboxService Inbox => Factory.Services.GetRequiredService<Hotline.Domain.Inbox.InboxService>();
 
     /// <summary>The pending tasks in a unit's inbox, oldest first.</summary>
-    public async Task<List<Hotline.Host.Inbox.InboxTask>> PendingTasksAsync(string unitCode)
+    public async Task<List<Hotline.Domain.Inbox.InboxTask>> PendingTasksAsync(string unitCode)
     {
         await using var db = await Contexts.CreateDbContextAsync();
         var tasks = await db.InboxTasks.AsNoTracking()
-            .Where(t => t.UnitCode == unitCode && (t.Status == Hotline.Host.Inbox.InboxTaskStatus.Open || t.Status == Hotline.Host.Inbox.InboxTaskStatus.SignedFor))
+            .Where(t => t.UnitCode == unitCode && (t.Status == Hotline.Domain.Inbox.InboxTaskStatus.Open || t.Status == Hotline.Domain.Inbox.InboxTaskStatus.SignedFor))
             .ToListAsync();
         return tasks.OrderBy(t => t.CreatedAt).ToList();
     }
@@ -82,7 +82,7 @@ public sealed class LifecycleHost : IAsyncDisposable
     public async Task<RunResult> ActAsync(string unitCode, string outcome, object? result = null, bool centre = false)
     {
         var task = Assert.Single(await PendingTasksAsync(unitCode));
-        var actor = new Hotline.Host.Inbox.InboxActor(unitCode + "-user", unitCode + " 经办人", centre ? null : unitCode);
+        var actor = new Hotline.Domain.Inbox.InboxActor(unitCode + "-user", unitCode + " 经办人", centre ? null : unitCode);
         await Inbox.SignAsync(task.TaskId, actor);
         var json = result is null ? null : System.Text.Json.JsonSerializer.SerializeToNode(result)!.AsObject();
         var run = await Inbox.CompleteAsync(task.TaskId, actor, outcome, json);

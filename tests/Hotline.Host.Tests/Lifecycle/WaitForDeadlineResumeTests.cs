@@ -1,4 +1,4 @@
-using Hotline.Host.Activities;
+using Hotline.Domain.Activities;
 using Hotline.Host.Tests.Infrastructure;
 using Hotline.Host.Tests.Scheduling;
 using Hotline.Workflows.Runtime;

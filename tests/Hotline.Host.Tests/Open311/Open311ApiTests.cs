@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Hotline.Host.Cases;
+using Hotline.Domain.Cases;
 using Hotline.Host.Tests.Infrastructure;
 using Hotline.Host.Tests.Lifecycle;
 using Microsoft.EntityFrameworkCore;

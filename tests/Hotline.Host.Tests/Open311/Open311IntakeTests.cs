@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Hotline.Host.Cases;
-using Hotline.Host.Inbox;
-using Hotline.Host.Open311;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Inbox;
+using Hotline.Host.Api.Open311;
 using Hotline.Host.Tests.Infrastructure;
 using Hotline.Host.Tests.Lifecycle;
 using static Hotline.Host.Tests.Open311.Open311TestSupport;

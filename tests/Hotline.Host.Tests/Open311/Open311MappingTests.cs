@@ -1,6 +1,6 @@
-using Hotline.Host.Cases;
-using Hotline.Host.Open311;
-using Hotline.Host.Units;
+using Hotline.Domain.Cases;
+using Hotline.Host.Api.Open311;
+using Hotline.Domain.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 

@@ -2,10 +2,10 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
-using Hotline.Host.Cases;
+using Hotline.Domain.Cases;
 using Hotline.Host.Tests.Infrastructure;
 using Hotline.Host.Tests.Lifecycle;
-using Hotline.Host.Units;
+using Hotline.Domain.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Host.Tests.Open311;

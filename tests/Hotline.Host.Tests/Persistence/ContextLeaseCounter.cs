@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Persistence;
 using Hotline.Host.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,4 @@
-using Hotline.Host.Persistence;
+using Hotline.Domain.Persistence;
 using Hotline.Workflows.Persistence;
 using Hotline.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -76,7 +76,7 @@ public abstract class DatabaseWorkflowStoreContractTests : WorkflowStoreContract
     private async Task CommitInBurstAsync(WorkflowCommit commit, int year)
     {
         await using var burst = await _services.GetRequiredService<IBurstScopeFactory>().BeginAsync(CancellationToken.None);
-        burst.Services!.GetRequiredService<HotlineDbContext>().CalendarYears.Add(new Hotline.Host.Calendar.CalendarYear { Year = year, Source = "burst test", LoadedBy = "test" });
+        burst.Services!.GetRequiredService<HotlineDbContext>().CalendarYears.Add(new Hotline.Domain.Calendar.CalendarYear { Year = year, Source = "burst test", LoadedBy = "test" });
         await burst.CommitAsync(commit, CancellationToken.None);
     }
 

@@ -1,4 +1,4 @@
-using Hotline.Host.Persistence;
+using Hotline.Domain.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;

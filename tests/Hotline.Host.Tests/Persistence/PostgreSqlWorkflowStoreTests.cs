@@ -1,4 +1,4 @@
-using Hotline.Host.Persistence;
+using Hotline.Domain.Persistence;
 using Hotline.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

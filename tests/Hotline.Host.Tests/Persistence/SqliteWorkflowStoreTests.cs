@@ -1,4 +1,4 @@
-using Hotline.Host.Persistence;
+using Hotline.Domain.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Host.Tests.Persistence;

@@ -1,4 +1,4 @@
-using Hotline.Host.Privacy;
+using Hotline.Domain.Privacy;
 
 namespace Hotline.Host.Tests.Privacy;
 

@@ -1,4 +1,4 @@
-using Hotline.Host.Units;
+using Hotline.Domain.Routing;
 
 namespace Hotline.Host.Tests.Units;
 

@@ -1,7 +1,7 @@
 using Hotline.Host.Demo;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Persistence;
 using Hotline.Host.Tests.Cases;
-using Hotline.Host.Units;
+using Hotline.Domain.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Host.Tests.Units;

@@ -5,11 +5,11 @@ public class MethodLengthTests
 {
     private const int Limit = 60;
 
-    private static readonly string[] ProductionProjects = ["Hotline.Workflows", "Hotline.Host", "Hotline.Designer"];
+    private static readonly string[] ProductionProjects = ["Hotline.Workflows", "Hotline.Domain", "Hotline.Host", "Hotline.Designer"];
 
     private static readonly string[] SkippedFolders = ["obj", "bin"];
 
-    private const string GeneratedMigrations = "Hotline.Host/Persistence/Migrations/";
+    private const string GeneratedMigrations = "Hotline.Domain/Persistence/Migrations/";
 
     /// <summary>
     /// Members still over the limit in files the lead engineer is rewriting (issue 10). Each entry is temporary:

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Hotline.Host.Persistence;
+using Hotline.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Domain.Persistence;
+
+/// <summary>
+/// Hotline's database. Abstract because each provider has its own subclass with its own migrations
+/// (<see cref="SqliteHotlineDbContext"/>, <see cref="PostgreSqlHotlineDbContext"/>); the model is defined here once.
+/// Resolve it from DI (scoped) or create short-lived ones with <see cref="IDbContextFactory{HotlineDbContext}"/>.
+/// </summary>
+public abstract class HotlineDbContext : DbContext
+{
+    /// <summary>For the provider subclasses.</summary>
+    protected HotlineDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>Workflow definition versions.</summary>
+    public DbSet<WorkflowDefinitionRow> WorkflowDefinitions => Set<WorkflowDefinitionRow>();
+
+    /// <summary>Workflow instances.</summary>
+    public DbSet<WorkflowInstanceRow> WorkflowInstances => Set<WorkflowInstanceRow>();
+
+    /// <summary>The bookmark index: where instances wait.</summary>
+    public DbSet<BookmarkRow> Bookmarks => Set<BookmarkRow>();
+
+    /// <summary>Instance journals and execution records, one row per burst.</summary>
+    public DbSet<WorkflowHistoryRow> WorkflowHistory => Set<WorkflowHistoryRow>();
+
+    /// <summary>Responses remembered for the HTTP API's <c>Idempotency-Key</c> header.</summary>
+    public DbSet<IdempotencyKeyRow> IdempotencyKeys => Set<IdempotencyKeyRow>();
+
+    /// <summary>The definitions other systems may start over HTTP.</summary>
+    public DbSet<EntryPoints.WorkflowEntryPoint> WorkflowEntryPoints => Set<EntryPoints.WorkflowEntryPoint>();
+
+    /// <summary>The working-day calendar: one row per year of holidays and make-up working days.</summary>
+    public DbSet<Calendar.CalendarYear> CalendarYears => Set<Calendar.CalendarYear>();
+
+    /// <summary>Cases (工单).</summary>
+    public DbSet<Cases.Case> Cases => Set<Cases.Case>();
+
+    /// <summary>The append-only timelines of cases.</summary>
+    public DbSet<Cases.CaseEvent> CaseEvents => Set<Cases.CaseEvent>();
+
+    /// <summary>The per-day counters behind case numbers.</summary>
+    public DbSet<Cases.CaseNumberCounter> CaseNumberCounters => Set<Cases.CaseNumberCounter>();
+
+    /// <summary>The handling-unit tree.</summary>
+    public DbSet<Routing.HandlingUnit> HandlingUnits => Set<Routing.HandlingUnit>();
+
+    /// <summary>The subject taxonomy.</summary>
+    public DbSet<Routing.Subject> Subjects => Set<Routing.Subject>();
+
+    /// <summary>Subject × district routing rules.</summary>
+    public DbSet<Routing.RoutingRule> RoutingRules => Set<Routing.RoutingRule>();
+
+    /// <summary>Knowledge-base answers.</summary>
+    public DbSet<Knowledge.KnowledgeArticle> KnowledgeArticles => Set<Knowledge.KnowledgeArticle>();
+
+    /// <summary>Task inboxes.</summary>
+    public DbSet<Inbox.InboxTask> InboxTasks => Set<Inbox.InboxTask>();
+
+    /// <summary>People who sign in.</summary>
+    public DbSet<Users.UserAccount> UserAccounts => Set<Users.UserAccount>();
+
+    /// <summary>Signed-in sessions (hashed bearer tokens).</summary>
+    public DbSet<Users.AccessToken> AccessTokens => Set<Users.AccessToken>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfiguration(new WorkflowDefinitionRowConfiguration());
+        modelBuilder.ApplyConfiguration(new WorkflowInstanceRowConfiguration());
+        modelBuilder.ApplyConfiguration(new BookmarkRowConfiguration());
+        modelBuilder.ApplyConfiguration(new WorkflowHistoryRowConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotencyKeyRowConfiguration());
+        modelBuilder.ApplyConfiguration(new EntryPoints.WorkflowEntryPointConfiguration());
+        modelBuilder.ApplyConfiguration(new Calendar.CalendarYearConfiguration());
+        modelBuilder.ApplyConfiguration(new Routing.HandlingUnitConfiguration());
+        modelBuilder.ApplyConfiguration(new Routing.SubjectConfiguration());
+        modelBuilder.ApplyConfiguration(new Routing.RoutingRuleConfiguration());
+        modelBuilder.ApplyConfiguration(new Cases.CaseConfiguration());
+        modelBuilder.ApplyConfiguration(new Cases.CaseEventConfiguration());
+        modelBuilder.ApplyConfiguration(new Cases.CaseNumberCounterConfiguration());
+        modelBuilder.ApplyConfiguration(new Knowledge.KnowledgeArticleConfiguration());
+        modelBuilder.ApplyConfiguration(new Inbox.InboxTaskConfiguration());
+        modelBuilder.ApplyConfiguration(new Users.UserAccountConfiguration());
+        modelBuilder.ApplyConfiguration(new Users.AccessTokenConfiguration());
+    }
+}

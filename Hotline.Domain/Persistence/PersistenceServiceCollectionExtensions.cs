@@ -1,0 +1,100 @@
+using Hotline.Workflows.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Domain.Persistence;
+
+/// <summary>Registers Hotline's database and the EF Core workflow stores, and migrates the database.</summary>
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="HotlineDbContext"/> on the provider named by <c>Hotline:Database:Provider</c>: a pooled
+    /// <see cref="IDbContextFactory{HotlineDbContext}"/> for short-lived contexts, a scoped <see cref="HotlineDbContext"/>
+    /// for request handlers and workflow bursts, the EF Core <see cref="IWorkflowDefinitionStore"/> and
+    /// <see cref="IWorkflowInstanceStore"/>, and the unit of work of a burst (<see cref="DatabaseBurstScopeFactory"/>).
+    /// </summary>
+    public static IServiceCollection AddHotlinePersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<HotlineDatabaseOptions>()
+            .Bind(configuration.GetSection(HotlineDatabaseOptions.SectionName))
+            .Validate(o => o.Provider != DatabaseProvider.PostgreSql || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                $"{HotlineDatabaseOptions.SectionName}:ConnectionString is required for PostgreSql.")
+            .ValidateOnStart();
+
+        // Both are registered, the configured one is used: the options are read when the first context is
+        // needed, so settings a test host adds after this call still count.
+        // Per-connection SQLite settings (synchronous=NORMAL, busy_timeout): see the interceptor for what they trade.
+        services.AddPooledDbContextFactory<SqliteHotlineDbContext>((sp, builder) =>
+            builder.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value, sp.GetService<IHostEnvironment>()))
+                .AddInterceptors(SqliteConnectionSettingsInterceptor.Instance));
+        services.AddPooledDbContextFactory<PostgreSqlHotlineDbContext>((sp, builder) =>
+            builder.UseNpgsql(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.ConnectionString));
+        services.AddSingleton<IDbContextFactory<HotlineDbContext>>(sp =>
+            sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.Provider switch
+            {
+                DatabaseProvider.Sqlite => new HotlineDbContextFactory<SqliteHotlineDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteHotlineDbContext>>()),
+                DatabaseProvider.PostgreSql => new HotlineDbContextFactory<PostgreSqlHotlineDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlHotlineDbContext>>()),
+                var other => throw new OptionsValidationException(HotlineDatabaseOptions.SectionName, typeof(HotlineDatabaseOptions), [$"Unknown database provider '{other}'."]),
+            });
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContext());
+
+        services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
+        services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
+        services.AddSingleton<IBurstScopeFactory, DatabaseBurstScopeFactory>();
+        return services;
+    }
+
+    /// <summary>Creates the database if needed (for SQLite, the file and its directory) and applies pending migrations.</summary>
+    /// <remarks>
+    /// An unreachable database is tried again with back-off for <see cref="DatabaseStartupRetryOptions.MaxWait"/>
+    /// (<c>Hotline:Database:StartupRetry</c>). The wait is real time (<see cref="TimeProvider.System"/>): a server coming
+    /// up does not follow a test's fake clock.
+    /// </remarks>
+    public static async Task MigrateHotlineDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.StartupRetry;
+        // The command-line tools build providers without logging.
+        var logger = (services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger(typeof(DatabaseStartup).FullName!);
+        await DatabaseStartup.RunAsync(ct => MigrateOnceAsync(services, ct), options, logger, TimeProvider.System, cancellationToken);
+    }
+
+    private static async Task MigrateOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<HotlineDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        // Write-ahead logging lets readers (the API, the designer) read while the engine commits. The mode is stored in the file.
+        if (db is SqliteHotlineDbContext)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    /// <summary>The SQLite connection string with a relative data source resolved against the content root, whose directory is created.</summary>
+    internal static string SqliteConnectionString(HotlineDatabaseOptions options, IHostEnvironment? environment)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? HotlineDatabaseOptions.DefaultSqliteConnectionString
+            : options.ConnectionString);
+        var dataSource = builder.DataSource;
+        // In-memory databases and URI file names are taken as given.
+        var notAPath = builder.Mode == SqliteOpenMode.Memory || dataSource.Length == 0 || dataSource == ":memory:" ||
+            dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+        if (notAPath)
+            return builder.ToString();
+        if (!Path.IsPathRooted(dataSource))
+            builder.DataSource = dataSource = Path.GetFullPath(Path.Combine(environment?.ContentRootPath ?? Directory.GetCurrentDirectory(), dataSource));
+        Directory.CreateDirectory(Path.GetDirectoryName(dataSource)!);
+        return builder.ToString();
+    }
+
+    private sealed class HotlineDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<HotlineDbContext>
+        where TContext : HotlineDbContext
+    {
+        public HotlineDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<HotlineDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Domain.Persistence;
+
+/// <summary>
+/// <see cref="HotlineDbContext"/> on PostgreSQL; migrations in <c>Persistence/Migrations/PostgreSql</c>.
+/// Moments are <c>timestamp with time zone</c>, which Npgsql writes only from offset-zero values, so rows hold UTC.
+/// </summary>
+public sealed class PostgreSqlHotlineDbContext(DbContextOptions<PostgreSqlHotlineDbContext> options) : HotlineDbContext(options);

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Hotline.Domain.Persistence;
+
+/// <summary><see cref="HotlineDbContext"/> on SQLite; migrations in <c>Persistence/Migrations/Sqlite</c>.</summary>
+public sealed class SqliteHotlineDbContext(DbContextOptions<SqliteHotlineDbContext> options) : HotlineDbContext(options)
+{
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // SQLite has no date type: EF stores DateTimeOffset as text and refuses to ORDER BY or compare it.
+        // UTC ticks in an INTEGER column sort and compare correctly (timer bookmarks are queried by due time).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+
+    /// <summary>Stores a moment as its UTC ticks; reads it back with offset zero.</summary>
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+}

@@ -1,0 +1,79 @@
+using Hotline.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Hotline.Domain.Users;
+
+/// <summary>
+/// A person who signs in: operator, dispatcher, a handling unit's user, callback agent, supervisor, leader or
+/// administrator. Integrators use API keys instead.
+/// </summary>
+public sealed class UserAccount
+{
+    /// <summary>The login name; the key.</summary>
+    public string UserName { get; set; } = "";
+
+    /// <summary>The name shown in timelines (张敏).</summary>
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>The password hash (<see cref="PasswordHasher"/>); never the password.</summary>
+    public string PasswordHash { get; set; } = "";
+
+    /// <summary>The account's roles (<see cref="HotlineRoles"/>).</summary>
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>The unit of a handling unit's user (required with the <see cref="HotlineRoles.Unit"/> role).</summary>
+    public string? UnitCode { get; set; }
+
+    /// <summary>Whether the account may sign in.</summary>
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>When the account was created (UTC).</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A signed-in session: the SHA-256 of a bearer token (the token itself is never stored).</summary>
+public sealed class AccessToken
+{
+    /// <summary>Hex SHA-256 of the token; the key.</summary>
+    public string TokenHash { get; set; } = "";
+
+    /// <summary>Whose session.</summary>
+    public string UserName { get; set; } = "";
+
+    /// <summary>When it was issued (UTC).</summary>
+    public DateTimeOffset IssuedAt { get; set; }
+
+    /// <summary>When it stops working (UTC).</summary>
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>When the user signed out (UTC), if they did.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
+}
+
+internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAccount>
+{
+    public void Configure(EntityTypeBuilder<UserAccount> builder)
+    {
+        builder.ToTable("UserAccounts");
+        builder.HasKey(u => u.UserName);
+        builder.Property(u => u.UserName).HasMaxLength(64);
+        builder.Property(u => u.DisplayName).HasMaxLength(64).IsRequired();
+        builder.Property(u => u.PasswordHash).HasMaxLength(200).IsRequired();
+        builder.Property(u => u.Roles).HasJsonListConversion();
+        builder.Property(u => u.UnitCode).HasMaxLength(32);
+    }
+}
+
+internal sealed class AccessTokenConfiguration : IEntityTypeConfiguration<AccessToken>
+{
+    public void Configure(EntityTypeBuilder<AccessToken> builder)
+    {
+        builder.ToTable("AccessTokens");
+        builder.HasKey(t => t.TokenHash);
+        builder.Property(t => t.TokenHash).HasMaxLength(64);
+        builder.Property(t => t.UserName).HasMaxLength(64).IsRequired();
+        builder.HasIndex(t => t.UserName);
+        builder.HasIndex(t => t.ExpiresAt);
+    }
+}

@@ -1,0 +1,172 @@
+using System.Security.Cryptography;
+using System.Text;
+using Hotline.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Domain.Users;
+
+/// <summary>Sign-in and session settings (<c>Hotline:Security</c>).</summary>
+public sealed class SessionOptions
+{
+    /// <summary>How long a sign-in lasts (default 10 hours: a working day with overtime).</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(10);
+}
+
+/// <summary>The first administrator, created on the first start when no account exists (<c>Hotline:Security:BootstrapAdmin</c>).</summary>
+public sealed class BootstrapAdminOptions
+{
+    /// <summary>The login name (default <c>admin</c>).</summary>
+    public string UserName { get; set; } = "admin";
+
+    /// <summary>The password: from an environment variable or a secret store, never from a file in git. No account is created without it.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>The display name.</summary>
+    public string DisplayName { get; set; } = "系统管理员";
+}
+
+/// <summary>What a new account needs.</summary>
+/// <param name="UserName">Login name: letters, digits, '.', '-', '_' (at most 64).</param>
+/// <param name="DisplayName">The name shown in timelines.</param>
+/// <param name="Password">At least 10 characters.</param>
+/// <param name="Roles">Roles from <see cref="HotlineRoles"/> (not <c>integrator</c>: integrators use API keys).</param>
+/// <param name="UnitCode">The unit of a unit user (required with the unit role, refused without it).</param>
+public sealed record NewUser(string? UserName, string? DisplayName, string? Password, IReadOnlyList<string>? Roles, string? UnitCode);
+
+/// <summary>A session: the bearer token (shown once) and when it expires.</summary>
+/// <param name="Token">The bearer token.</param>
+/// <param name="ExpiresAt">When it stops working.</param>
+/// <param name="User">Whose it is.</param>
+public sealed record IssuedToken(string Token, DateTimeOffset ExpiresAt, UserAccount User);
+
+/// <summary>Accounts, passwords and bearer tokens for people.</summary>
+public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, TimeProvider clock, IOptions<SessionOptions> options)
+{
+    /// <summary>Shortest password accepted.</summary>
+    public const int MinPasswordLength = 10;
+
+    /// <summary>Checks a new account; returns the bad fields (camelCase), empty when valid.</summary>
+    public async Task<Dictionary<string, string[]>> ValidateAsync(NewUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(user.UserName) || user.UserName.Length > 64 || !user.UserName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+            errors["userName"] = ["A login name is 1 to 64 letters, digits, '.', '-' or '_'."];
+        if (string.IsNullOrWhiteSpace(user.DisplayName) || user.DisplayName.Length > 64)
+            errors["displayName"] = ["A display name of 1 to 64 characters is required."];
+        if (user.Password is null || user.Password.Length < MinPasswordLength)
+            errors["password"] = [$"A password has at least {MinPasswordLength} characters."];
+        var roles = user.Roles ?? [];
+        if (roles.Count == 0 || roles.Any(r => !HotlineRoles.All.Contains(r) || r == HotlineRoles.Integrator))
+            errors["roles"] = [$"Give one or more of: {string.Join(", ", HotlineRoles.All.Where(r => r != HotlineRoles.Integrator))}."];
+        var isUnitUser = roles.Contains(HotlineRoles.Unit);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (isUnitUser && string.IsNullOrWhiteSpace(user.UnitCode))
+            errors["unitCode"] = ["A unit user needs the unit's code."];
+        else if (!isUnitUser && !string.IsNullOrWhiteSpace(user.UnitCode))
+            errors["unitCode"] = ["Only unit users belong to a unit."];
+        else if (isUnitUser && !await db.HandlingUnits.AsNoTracking().AnyAsync(u => u.Code == user.UnitCode && u.IsActive, cancellationToken))
+            errors["unitCode"] = [$"There is no active unit '{user.UnitCode}'."];
+        if (!errors.ContainsKey("userName") && await db.UserAccounts.AsNoTracking().AnyAsync(u => u.UserName == user.UserName, cancellationToken))
+            errors["userName"] = [$"'{user.UserName}' is taken."];
+        return errors;
+    }
+
+    /// <summary>Creates an account (validate first); throws <see cref="DbUpdateException"/> when the name was taken meanwhile.</summary>
+    public async Task<UserAccount> CreateAsync(NewUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var account = new UserAccount
+        {
+            UserName = user.UserName!.Trim(),
+            DisplayName = user.DisplayName!.Trim(),
+            PasswordHash = PasswordHasher.Hash(user.Password!),
+            Roles = [.. user.Roles!.Distinct(StringComparer.Ordinal)],
+            UnitCode = string.IsNullOrWhiteSpace(user.UnitCode) ? null : user.UnitCode.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.UserAccounts.Add(account);
+        await db.SaveChangesAsync(cancellationToken);
+        return account;
+    }
+
+    /// <summary>Every account, by login name.</summary>
+    public async Task<List<UserAccount>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.UserAccounts.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Signs in: a new bearer token for a valid active account, or null (the caller cannot tell which part was wrong).</summary>
+    public async Task<IssuedToken?> SignInAsync(string? userName, string? password, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password))
+            return null;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var account = await db.UserAccounts.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+        // Hash even for an unknown name, so the response time does not tell which names exist.
+        var valid = PasswordHasher.Verify(password, account?.PasswordHash ?? UnknownUserHash.Value);
+        if (account is null || !valid || !account.IsActive)
+            return null;
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = clock.GetUtcNow();
+        var issued = new AccessToken { TokenHash = HashToken(token), UserName = account.UserName, IssuedAt = now, ExpiresAt = now + options.Value.TokenLifetime };
+        db.AccessTokens.Add(issued);
+        await db.SaveChangesAsync(cancellationToken);
+        return new IssuedToken(token, issued.ExpiresAt, account);
+    }
+
+    /// <summary>The active account a bearer token belongs to, or null when it is unknown, expired or revoked.</summary>
+    public async Task<UserAccount?> FindByTokenAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var hash = HashToken(token);
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await db.AccessTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        if (session is null || session.RevokedAt is not null || session.ExpiresAt <= now)
+            return null;
+        return await db.UserAccounts.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == session.UserName && u.IsActive, cancellationToken);
+    }
+
+    /// <summary>Ends a session (sign out).</summary>
+    public async Task RevokeAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var hash = HashToken(token);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await db.AccessTokens.FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        if (session is { RevokedAt: null })
+        {
+            session.RevokedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Creates the configured first administrator when there is no account at all; returns whether it did.</summary>
+    public async Task<bool> EnsureBootstrapAdminAsync(BootstrapAdminOptions admin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        if (string.IsNullOrEmpty(admin.Password))
+            return false;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.UserAccounts.AnyAsync(cancellationToken))
+                return false;
+        }
+
+        try
+        {
+            await CreateAsync(new NewUser(admin.UserName, admin.DisplayName, admin.Password, [HotlineRoles.Administrator], null), cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false; // Another host created it at the same moment.
+        }
+    }
+
+    private static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static readonly Lazy<string> UnknownUserHash = new(() => PasswordHasher.Hash(Guid.NewGuid().ToString()));
+}
