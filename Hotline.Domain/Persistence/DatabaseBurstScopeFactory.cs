@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Hotline.Workflows.Persistence;
 using Hotline.Workflows.Runtime;
 
@@ -11,21 +12,42 @@ namespace Hotline.Domain.Persistence;
 public sealed class DatabaseBurstScopeFactory(IServiceScopeFactory scopes, ILogger<DatabaseBurstScopeFactory>? logger = null) : IBurstScopeFactory
 {
     /// <inheritdoc />
-    public ValueTask<IBurstScope> BeginAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IBurstScope>(new Scope(scopes.CreateAsyncScope(), logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
-
-    private sealed class Scope(AsyncServiceScope scope, ILogger logger) : IBurstScope
+    /// <remarks>
+    /// The scope's connection is opened once, here, and stays open until the burst ends: the burst's reads, its
+    /// activities' and its commit use it without opening it again (each open of a SQLite connection runs the
+    /// per-connection settings). No transaction is held while the burst runs; the commit opens the only one.
+    /// </remarks>
+    public async ValueTask<IBurstScope> BeginAsync(CancellationToken cancellationToken)
     {
-        private HotlineDbContext Db => field ??= scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var scope = scopes.CreateAsyncScope();
+        try
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            return new Scope(scope, db, logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        }
+        catch
+        {
+            await scope.DisposeAsync();
+            throw;
+        }
+    }
 
+    private sealed class Scope(AsyncServiceScope scope, HotlineDbContext db, ILogger logger) : IBurstScope
+    {
         public IServiceProvider Services => scope.ServiceProvider;
 
-        public IWorkflowDefinitionStore Definitions => field ??= EfWorkflowDefinitionStore.InScope(Db);
+        public IWorkflowDefinitionStore Definitions => field ??= EfWorkflowDefinitionStore.InScope(db);
 
         public async Task<WorkflowInstance?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken) =>
-            (await WorkflowQueries.For(Db).FindInstance(Db, instanceId, cancellationToken))?.ToInstance();
+            (await WorkflowQueries.For(db).FindInstance(db, instanceId, cancellationToken))?.ToInstance();
 
-        public Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken) => WorkflowCommitTransaction.SaveAsync(Db, commit, logger, cancellationToken);
+        public Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken) => WorkflowCommitTransaction.SaveAsync(db, commit, logger, cancellationToken);
 
-        public ValueTask DisposeAsync() => scope.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.CloseConnectionAsync();
+            await scope.DisposeAsync();
+        }
     }
 }
