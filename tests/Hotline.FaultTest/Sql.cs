@@ -10,7 +10,7 @@ internal static class Sql
 
     /// <summary>
     /// Human-task bookmarks (a case waits on them) without a pending inbox row for their task id (the bookmark's hash,
-    /// as <c>InboxReconciler</c> reads it). One statement, so one snapshot: a bookmark committed with its row is never seen without it.
+    /// as the commit writes it). One statement, so one snapshot: a bookmark committed with its row is never seen without it.
     /// </summary>
     public const string WaitingTasksMissingFromInbox = $"""
         SELECT b."Id", b."WorkflowInstanceId", COALESCE(b."Hash", b."Id")
