@@ -33,8 +33,8 @@ public sealed class ExtendDeadline : Activity
     {
         var @case = await context.LoadCaseAsync(CaseId);
         var days = context.Get(Days);
-        if (days is < 1 or > DeadlineCounting.MaxExtensionDays)
-            throw new WorkflowFaultException($"An extension of {days} working days is out of range (1 to {DeadlineCounting.MaxExtensionDays}).");
+        if (days is < 1 or > Case.MaxExtensionDays)
+            throw new WorkflowFaultException($"An extension of {days} working days is out of range (1 to {Case.MaxExtensionDays}).");
         var current = @case.DeadlineAt ?? throw new WorkflowFaultException($"Case {@case.Id} has no deadline to extend.");
 
         var calendar = await context.GetRequiredService<CalendarService>().GetCalendarAsync();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Hotline.Domain.Persistence;
 
 namespace Hotline.Domain.Cases;
 
@@ -27,7 +28,7 @@ public sealed partial class Case
 
     /// <summary>
     /// The citizen's telephone, digits only (<see cref="PhoneNumbers.Normalize"/>). Shown masked
-    /// (<see cref="Privacy.PersonalDataMasker.MaskPhone"/>) unless <see cref="PhoneVisibilityPolicy"/> allows the full number.
+    /// (<c>PersonalDataMasker.MaskPhone</c>) unless the privacy policy (<c>PhoneVisibilityPolicy</c>) allows the full number.
     /// </summary>
     public string? CitizenPhone { get; set; }
 

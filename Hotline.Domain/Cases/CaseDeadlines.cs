@@ -5,6 +5,9 @@ namespace Hotline.Domain.Cases;
 /// <summary>A case's deadline: set by a rule, moved by an approved extension, recomputed when a calendar year is loaded.</summary>
 public sealed partial class Case
 {
+    /// <summary>The longest extension (延期) one approval may grant, in working days.</summary>
+    public const int MaxExtensionDays = 60;
+
     /// <summary>Sets the deadline a rule chose (<paramref name="reason"/>: dispatch, rehandle, reclassify) and freezes the rule.</summary>
     public void SetDeadline(DateTimeOffset deadline, bool provisional, DeadlineRuleSnapshot rule, string reason, string? ruleName, DateTimeOffset at)
     {

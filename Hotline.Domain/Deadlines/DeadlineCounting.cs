@@ -20,9 +20,6 @@ public static class DeadlineCounting
     /// <summary>The bookmark name of the timers of <c>Hotline.WaitForDeadline</c> (the escalation ladder's waits), which a moved deadline makes due.</summary>
     public const string WaitBookmarkName = "Hotline.WaitForDeadline";
 
-    /// <summary>The longest extension one approval may grant, in working days.</summary>
-    public const int MaxExtensionDays = 60;
-
     /// <summary>The deadline of <paramref name="limit"/> <paramref name="unit"/>s counted from <paramref name="countedFrom"/>; <see cref="DeadlineUnit.Immediate"/> is the moment itself.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Working hours (not a deadline unit), or a limit beyond the calendar's reach.</exception>
     public static CalendarResult<DateTimeOffset> FromRule(WorkingDayCalendar calendar, DateTimeOffset countedFrom, int limit, DeadlineUnit unit)

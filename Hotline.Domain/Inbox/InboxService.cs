@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Hotline.Domain.Activities;
 using Hotline.Domain.Calendar;
 using Hotline.Domain.Cases;
 using Hotline.Domain.Persistence;
@@ -168,8 +167,8 @@ public sealed class InboxService(
 
     private static void RequireDays(JsonObject result, string field)
     {
-        if (result[field] is not JsonValue value || !value.TryGetValue<int>(out var days) || days is < 1 or > Deadlines.DeadlineCounting.MaxExtensionDays)
-            throw new InboxValidationException(field, $"'{field}' must be a whole number of working days from 1 to {Deadlines.DeadlineCounting.MaxExtensionDays}.");
+        if (result[field] is not JsonValue value || !value.TryGetValue<int>(out var days) || days is < 1 or > Case.MaxExtensionDays)
+            throw new InboxValidationException(field, $"'{field}' must be a whole number of working days from 1 to {Case.MaxExtensionDays}.");
     }
 
     private static async Task<InboxTask> FindAsync(HotlineDbContext db, string taskId, InboxActor actor, CancellationToken cancellationToken)

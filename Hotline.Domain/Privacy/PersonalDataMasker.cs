@@ -1,6 +1,6 @@
+using Hotline.Domain.Cases;
 using System.Text;
 using System.Text.RegularExpressions;
-using Hotline.Domain.Cases;
 
 namespace Hotline.Domain.Privacy;
 

@@ -1,6 +1,6 @@
-using Hotline.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Hotline.Domain.Persistence;
 
 namespace Hotline.Domain.Users;
 

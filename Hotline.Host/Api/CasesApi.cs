@@ -8,6 +8,7 @@ using Hotline.Domain.Persistence;
 using Hotline.Host.Security;
 using Microsoft.EntityFrameworkCore;
 using Hotline.Domain.Users;
+using Hotline.Domain.Privacy;
 
 namespace Hotline.Host.Api;
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Hotline.Domain.Cases;
+using Hotline.Domain.Privacy;
 
 namespace Hotline.Host.Tests.Cases;
 

@@ -4,7 +4,7 @@ using Hotline.Host.Tests.Cases;
 using Hotline.Domain.Routing;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hotline.Host.Tests.Units;
+namespace Hotline.Host.Tests.Routing;
 
 /// <summary>Routing from the rule table of the demo city, on each database provider.</summary>
 public abstract class RoutingServiceTests : IAsyncLifetime

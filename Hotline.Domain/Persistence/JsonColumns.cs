@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Hotline.Domain.Cases;
+namespace Hotline.Domain.Persistence;
 
 /// <summary>
 /// Maps small lists and records to JSON text columns. Text rather than <c>jsonb</c> so that both providers and both

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Hotline.Domain.Cases;
+namespace Hotline.Domain.Persistence;
 
 /// <summary>
 /// How the host writes JSON it stores (timeline data, task payloads and results): Chinese text stays readable in the

@@ -1,6 +1,6 @@
 using Hotline.Domain.Routing;
 
-namespace Hotline.Host.Tests.Units;
+namespace Hotline.Host.Tests.Routing;
 
 public class RoutingRulesTests
 {

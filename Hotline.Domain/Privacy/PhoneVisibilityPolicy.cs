@@ -1,11 +1,11 @@
 using System.Security.Claims;
 
-namespace Hotline.Domain.Cases;
+namespace Hotline.Domain.Privacy;
 
 /// <summary>
 /// Who may see a citizen's full telephone number. Operators (who register the call), callback agents (who call the
 /// citizen back) and administrators see it; handling units, integrators and everyone else see it masked
-/// (<see cref="Privacy.PersonalDataMasker.MaskPhone"/>). Units reach the citizen through the centre, which keeps citizens' numbers from
+/// (<see cref="PersonalDataMasker.MaskPhone"/>). Units reach the citizen through the centre, which keeps citizens' numbers from
 /// spreading to every office a case passes through.
 /// </summary>
 public static class PhoneVisibilityPolicy
@@ -37,8 +37,8 @@ public static class PhoneVisibilityPolicy
     }
 
     /// <summary>The number as <paramref name="user"/> may see it: full or masked.</summary>
-    public static string? Show(string? phone, ClaimsPrincipal user) => CanSeeFullNumber(user) ? phone : Privacy.PersonalDataMasker.MaskPhone(phone);
+    public static string? Show(string? phone, ClaimsPrincipal user) => CanSeeFullNumber(user) ? phone : PersonalDataMasker.MaskPhone(phone);
 
     /// <summary>The number as someone with <paramref name="roles"/> may see it: full or masked.</summary>
-    public static string? Show(string? phone, IEnumerable<string> roles) => CanSeeFullNumber(roles) ? phone : Privacy.PersonalDataMasker.MaskPhone(phone);
+    public static string? Show(string? phone, IEnumerable<string> roles) => CanSeeFullNumber(roles) ? phone : PersonalDataMasker.MaskPhone(phone);
 }
