@@ -58,12 +58,15 @@ public abstract class ActivityTest : IAsyncLifetime
     }
 
     /// <summary>Publishes the flow under a definition id of its own and starts it.</summary>
-    protected async Task<RunResult> RunAsync(ActivityFlow flow)
+    protected async Task<RunResult> RunAsync(ActivityFlow flow) => await Runtime.StartAsync(await PublishAsync(flow), new StartOptions());
+
+    /// <summary>Publishes the flow under a definition id of its own, which it returns.</summary>
+    protected async Task<string> PublishAsync(ActivityFlow flow)
     {
         ArgumentNullException.ThrowIfNull(flow);
         var definitionId = $"{flow.Activity.ToLowerInvariant()}-{Guid.NewGuid():N}";
         await WorkflowFileRunner.PublishImportedAsync(Runtime, flow.Build(definitionId));
-        return await Runtime.StartAsync(definitionId, new StartOptions());
+        return definitionId;
     }
 
     /// <summary>The case as saved.</summary>
