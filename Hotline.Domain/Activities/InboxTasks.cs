@@ -24,7 +24,7 @@ internal static class InboxTasks
     /// <summary>The moment <paramref name="hours"/> working hours from now (the sign-for limit).</summary>
     public static async Task<DateTimeOffset> SignDueAtAsync(ActivityExecutionContext context, double hours)
     {
-        if (hours < 0 || double.IsNaN(hours) || TimeSpan.FromHours(hours) > WorkingDayCalendar.MaxWorkingHours)
+        if (hours < 0 || double.IsNaN(hours) || hours > WorkingDayCalendar.MaxWorkingHours.TotalHours)
             throw new WorkflowFaultException($"A sign-for limit of {hours} working hours is out of range.");
         var calendar = await context.GetRequiredService<CalendarService>().GetCalendarAsync();
         return calendar.AddWorkingHours(context.Now, TimeSpan.FromHours(hours)).Value;

@@ -91,9 +91,15 @@ public sealed class CaseDatabase : IAsyncDisposable
         return new CaseDatabase(built, clock, directory, postgres);
     }
 
-    /// <summary>A workflow runtime on this database whose bursts run in <paramref name="bursts"/> (the database's own unit of work by default).</summary>
-    public WorkflowRuntime CreateRuntime(IBurstScopeFactory? bursts = null) => new(
-        ActivityRegistry.CreateDefault(),
+    /// <summary>
+    /// A workflow runtime on this database whose bursts run in <paramref name="bursts"/> (the database's own unit of work
+    /// by default); it knows the engine's activities, and the hotline's (<c>Hotline.Domain.Activities</c>) when
+    /// <paramref name="hotlineActivities"/> is set.
+    /// </summary>
+    public WorkflowRuntime CreateRuntime(IBurstScopeFactory? bursts = null, bool hotlineActivities = false) => new(
+        hotlineActivities
+            ? ActivityRegistry.CreateDefault().RegisterAssembly(typeof(Hotline.Domain.Activities.RegisterCase).Assembly)
+            : ActivityRegistry.CreateDefault(),
         Get<IWorkflowDefinitionStore>(),
         Get<IWorkflowInstanceStore>(),
         new EngineServices { Clock = Clock, TextOutput = new NullTextOutput(), HostServices = Services },
