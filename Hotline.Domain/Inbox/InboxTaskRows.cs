@@ -9,8 +9,7 @@ namespace Hotline.Domain.Inbox;
 
 /// <summary>
 /// Builds the <see cref="InboxTask"/> row of a human task the engine created, on the context that saves it: the commit
-/// of the burst that created the task (so the row, the bookmark and the <c>TaskCreated</c> event are one transaction),
-/// or <see cref="InboxTaskDispatcher"/> when <see cref="InboxReconciler"/> repairs a task an older version lost.
+/// of the burst that created the task, so the row, the bookmark and the <c>TaskCreated</c> event are one transaction.
 /// </summary>
 /// <remarks>
 /// <para>The task's <see cref="TaskRequest.Payload"/> (the <c>Payload</c> input of <c>Hotline.HumanTask</c>) is expected to be a JSON object:</para>
@@ -34,13 +33,17 @@ namespace Hotline.Domain.Inbox;
 public static class InboxTaskRows
 {
     /// <summary>The row of <paramref name="request"/>, created at <paramref name="now"/>; not yet added to <paramref name="db"/>.</summary>
-    public static async Task<InboxTask> CreateAsync(HotlineDbContext db, TaskRequest request, DateTimeOffset now, ILogger logger, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="newInstance"/>: the task's instance is being created by this commit, so no saved case can belong
+    /// to it yet (only one the same burst registered, which the context tracks): it is not looked for in the database.
+    /// </remarks>
+    public static async Task<InboxTask> CreateAsync(HotlineDbContext db, TaskRequest request, DateTimeOffset now, bool newInstance, ILogger logger, CancellationToken cancellationToken)
     {
         var payload = request.Payload as JsonObject;
         return new InboxTask
         {
             TaskId = request.TaskId,
-            CaseId = await ResolveCaseAsync(db, request, payload, logger, cancellationToken),
+            CaseId = await ResolveCaseAsync(db, request, payload, newInstance, logger, cancellationToken),
             UnitCode = Text(payload, "unitCode") ?? request.Assignee,
             Kind = ParseKind(Text(payload, "kind")),
             TaskName = request.TaskName,
@@ -65,7 +68,7 @@ public static class InboxTaskRows
             : InboxTaskKind.Other;
     }
 
-    private static async Task<Guid?> ResolveCaseAsync(HotlineDbContext db, TaskRequest request, JsonObject? payload, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<Guid?> ResolveCaseAsync(HotlineDbContext db, TaskRequest request, JsonObject? payload, bool newInstance, ILogger logger, CancellationToken cancellationToken)
     {
         var local = db.Cases.Local;
         var cases = db.Cases.AsNoTracking();
@@ -89,7 +92,7 @@ public static class InboxTaskRows
         }
 
         return local.FirstOrDefault(c => c.WorkflowInstanceId == request.WorkflowInstanceId)?.Id
-            ?? await cases.Where(c => c.WorkflowInstanceId == request.WorkflowInstanceId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+            ?? (newInstance ? null : await cases.Where(c => c.WorkflowInstanceId == request.WorkflowInstanceId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken));
     }
 
     private static string? Text(JsonObject? payload, string name) =>

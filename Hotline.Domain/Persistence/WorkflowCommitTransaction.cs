@@ -33,7 +33,7 @@ internal static class WorkflowCommitTransaction
             await CloseTasksAsync(db, commit, cancellationToken);
             // The burst's tasks go into the inbox with their bookmarks: a task can never wait where no unit sees it.
             foreach (var task in commit.Tasks)
-                db.Add(await InboxTaskRows.CreateAsync(db, task, commit.Instance.UpdatedAt, logger, cancellationToken));
+                db.Add(await InboxTaskRows.CreateAsync(db, task, commit.Instance.UpdatedAt, commit.ExpectedRevision == 0, logger, cancellationToken));
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // No savepoint around the SaveChanges below: a failure rolls the whole commit back anyway, and without one
