@@ -43,6 +43,8 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapAuthApi();
 app.MapCasesApi();
+app.MapDuplicateCandidatesApi();
+app.MapKnowledgeApi();
 app.MapInboxApi();
 app.MapWorkflowsApi();
 app.MapCalendarApi();

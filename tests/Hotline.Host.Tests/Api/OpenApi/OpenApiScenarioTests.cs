@@ -61,6 +61,13 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
         var created = await OkAsync(Send(integrator, HttpMethod.Post, "/api/cases", ApiCity.Complaint(), "key-1"));
         var number = created["number"]!.GetValue<string>();
         await OkAsync(Send(integrator, HttpMethod.Post, "/api/cases", ApiCity.Complaint(), "key-1"));
+        // What an operator looks up while the citizen is on the line
+        await OkAsync(dispatcher.GetAsync("/api/cases/duplicate-candidates?citizenPhone=13800138000"));
+        using (await dispatcher.GetAsync("/api/cases/duplicate-candidates")) { }
+        using (await unit.GetAsync("/api/cases/duplicate-candidates?citizenPhone=13800138000")) { }
+        await OkAsync(dispatcher.GetAsync("/api/knowledge/search?q=" + Uri.EscapeDataString("占道经营")));
+        using (await dispatcher.GetAsync("/api/knowledge/search?take=0")) { }
+        using (await unit.GetAsync("/api/knowledge/search?q=x")) { }
         using (await Send(integrator, HttpMethod.Post, "/api/cases", ApiCity.Complaint("另一件事"), "key-1")) { }
         await OkAsync(Send(integrator, HttpMethod.Post, "/api/cases", ApiCity.Complaint("路灯不亮"), null));
         using (await integrator.PostAsync("/api/cases", new StringContent("""{"channel":"Fax","content":"x","type":"Complaint","colour":1}""", Encoding.UTF8, "application/json"))) { }
