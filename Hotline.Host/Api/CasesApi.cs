@@ -71,8 +71,9 @@ public static class CasesApi
                 QueryParameter.Date("from", "Registered on or after this local date."),
                 QueryParameter.Date("to", "Registered on or before this local date (not before from)."),
                 new QueryParameter("overdue", "true: only open cases past their deadline.") { Type = typeof(bool) },
+                new QueryParameter("phone", "Only cases of this caller, by the full number (roles that may see full numbers only).") { MaxLength = 32 },
                 QueryParameter.Page, QueryParameter.PageSize)
-            .Produces<CasePage>().ProducesValidationProblem();
+            .Produces<CasePage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
 
         app.MapGet("/api/escalations", EscalationsAsync)
             .RequireAuthorization(p => p.RequireRole(HotlineRoles.Supervisor, HotlineRoles.Leader, HotlineRoles.Dispatcher, HotlineRoles.Administrator))
@@ -124,6 +125,20 @@ public static class CasesApi
                 .Select(t => new PendingTask(t.TaskId, t.UnitCode, t.Kind, t.TaskName, t.Status, t.DueAt, t.SignDueAt)).ToList()));
     }
 
+    /// <summary>The telephone filter: its digits as cases store them, and whether the caller's role may search by number.</summary>
+    private static (string? Digits, bool Allowed)? Phone(string? text, ClaimsPrincipal user, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        if (text.Length > 32 || !text.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-') || PhoneNumbers.Normalize(text) is not { Length: >= 5 } digits)
+        {
+            errors["phone"] = ["The telephone number must be 5 to 20 digits (spaces, '+' and '-' allowed)."];
+            return null;
+        }
+
+        return (digits, PhoneVisibilityPolicy.CanSeeFullNumber(user));
+    }
+
     private static async Task<IResult> ListAsync(
         HttpRequest request, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, CalendarService calendars, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -137,8 +152,12 @@ public static class CasesApi
         var overdue = Bool(q["overdue"], "overdue", errors);
         if (from is not null && to is not null && from > to)
             errors["from"] = ["'from' is after 'to'."];
+        var phone = Phone(q["phone"], user, errors);
         if (errors.Count > 0)
             return Results.ValidationProblem(errors, title: "The filters are not valid.");
+        if (phone is { Allowed: false })
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Telephone search is not allowed",
+                detail: "Your role sees callers' numbers masked, so it may not search by telephone number.");
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = Visible(db, user, db.Cases.AsNoTracking());
@@ -152,6 +171,8 @@ public static class CasesApi
             query = query.Where(c => c.DistrictCode == district);
         if (q["unitCode"].FirstOrDefault() is { Length: > 0 } leadUnit)
             query = query.Where(c => c.LeadUnitCode == leadUnit);
+        if (phone?.Digits is { } digits)
+            query = query.Where(c => c.CitizenPhone == digits);
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
         if (from is { } f)
         {

@@ -84,6 +84,25 @@ public abstract class OperatorLookupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_find_a_callers_cases_by_the_full_number_When_the_role_sees_numbers_and_refuse_it_otherwise()
+    {
+        using var integrator = _host.Factory.CreateIntegratorClient();
+        var number = (await (await integrator.PostAsJsonAsync("/api/cases", ApiCity.Complaint())).Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>();
+        var unit = await _host.Factory.CreateUserClientAsync("cg-zhou", ["unit"], "DH-CG");
+
+        var found = await _operator.GetFromJsonAsync<JsonObject>("/api/cases?phone=" + Uri.EscapeDataString("+86 138-0013-8000"));
+        var none = await _operator.GetFromJsonAsync<JsonObject>("/api/cases?phone=13900000000");
+        using var refused = await unit.GetAsync("/api/cases?phone=13800138000");
+        using var bad = await _operator.GetAsync("/api/cases?phone=abc");
+
+        Assert.Equal(number, Assert.Single(found!["items"]!.AsArray())!["number"]!.GetValue<string>());
+        Assert.Empty(none!["items"]!.AsArray());
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("phone"));
+    }
+
+    [Fact]
     public async Task Should_find_the_open_case_by_the_same_caller_or_the_same_place_When_the_operator_checks_before_saving()
     {
         using var integrator = _host.Factory.CreateIntegratorClient();

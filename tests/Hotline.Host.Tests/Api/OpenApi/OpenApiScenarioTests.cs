@@ -68,6 +68,8 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
         await OkAsync(dispatcher.GetAsync("/api/knowledge/search?q=" + Uri.EscapeDataString("占道经营")));
         using (await dispatcher.GetAsync("/api/knowledge/search?take=0")) { }
         using (await unit.GetAsync("/api/knowledge/search?q=x")) { }
+        await OkAsync(admin.GetAsync("/api/cases?phone=13800138000"));
+        using (await unit.GetAsync("/api/cases?phone=13800138000")) { }
         using (await Send(integrator, HttpMethod.Post, "/api/cases", ApiCity.Complaint("另一件事"), "key-1")) { }
         await OkAsync(Send(integrator, HttpMethod.Post, "/api/cases", ApiCity.Complaint("路灯不亮"), null));
         using (await integrator.PostAsync("/api/cases", new StringContent("""{"channel":"Fax","content":"x","type":"Complaint","colour":1}""", Encoding.UTF8, "application/json"))) { }
