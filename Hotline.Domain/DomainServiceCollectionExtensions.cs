@@ -32,6 +32,7 @@ public static class CasesServiceCollectionExtensions
         services.TryAddScoped<DuplicateFinder>();
         services.TryAddScoped<RoutingService>();
         services.TryAddScoped<KnowledgeBase>();
+        services.TryAddScoped<Hotline.Domain.Audit.AuditLog>();
         services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.SectionName));
         // Deadlines are counted on the calendar, and counted again when a calendar year is loaded.
         services.AddHotlineCalendar(configuration);

@@ -42,6 +42,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();
 app.MapAuthApi();
+app.MapAdminUsersApi().MapAdminAuditApi();
 app.MapCasesApi();
 app.MapDuplicateCandidatesApi();
 app.MapKnowledgeApi();

@@ -66,6 +66,9 @@ public abstract class HotlineDbContext : DbContext
     /// <summary>Signed-in sessions (hashed bearer tokens).</summary>
     public DbSet<Users.AccessToken> AccessTokens => Set<Users.AccessToken>();
 
+    /// <summary>The append-only audit log: administrators' changes, publications, views of full telephone numbers.</summary>
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -87,5 +90,6 @@ public abstract class HotlineDbContext : DbContext
         modelBuilder.ApplyConfiguration(new Inbox.InboxTaskConfiguration());
         modelBuilder.ApplyConfiguration(new Users.UserAccountConfiguration());
         modelBuilder.ApplyConfiguration(new Users.AccessTokenConfiguration());
+        modelBuilder.ApplyConfiguration(new Audit.AuditEntryConfiguration());
     }
 }

@@ -25,8 +25,20 @@ public sealed class UserAccount
     /// <summary>The unit of a handling unit's user (required with the <see cref="HotlineRoles.Unit"/> role).</summary>
     public string? UnitCode { get; set; }
 
-    /// <summary>Whether the account may sign in.</summary>
+    /// <summary>Whether the account may sign in; false when an administrator disabled it (its sessions stop working too).</summary>
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Whether the password is a temporary one an administrator set: sign-in is refused until the user changes it.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>Wrong passwords given since the last successful sign-in or lock-out.</summary>
+    public int FailedSignInAttempts { get; set; }
+
+    /// <summary>Until when sign-in is refused after too many wrong passwords (UTC); null when not locked.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>Raised by every change an administrator or the user makes; a change sent with an older version is refused.</summary>
+    public int Version { get; set; } = 1;
 
     /// <summary>When the account was created (UTC).</summary>
     public DateTimeOffset CreatedAt { get; set; }
@@ -62,6 +74,7 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         builder.Property(u => u.PasswordHash).HasMaxLength(200).IsRequired();
         builder.Property(u => u.Roles).HasJsonListConversion();
         builder.Property(u => u.UnitCode).HasMaxLength(32);
+        builder.Property(u => u.Version).IsConcurrencyToken();
     }
 }
 

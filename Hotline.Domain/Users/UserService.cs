@@ -41,7 +41,7 @@ public sealed record NewUser(string? UserName, string? DisplayName, string? Pass
 public sealed record IssuedToken(string Token, DateTimeOffset ExpiresAt, UserAccount User);
 
 /// <summary>Accounts, passwords and bearer tokens for people.</summary>
-public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, TimeProvider clock, IOptions<SessionOptions> options)
+public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, TimeProvider clock, IOptions<SessionOptions> options, IOptions<LockoutOptions> lockout)
 {
     /// <summary>Shortest password accepted.</summary>
     public const int MinPasswordLength = 10;
@@ -53,24 +53,42 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(user.UserName) || user.UserName.Length > 64 || !user.UserName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
             errors["userName"] = ["A login name is 1 to 64 letters, digits, '.', '-' or '_'."];
-        if (string.IsNullOrWhiteSpace(user.DisplayName) || user.DisplayName.Length > 64)
-            errors["displayName"] = ["A display name of 1 to 64 characters is required."];
-        if (user.Password is null || user.Password.Length < MinPasswordLength)
-            errors["password"] = [$"A password has at least {MinPasswordLength} characters."];
-        var roles = user.Roles ?? [];
-        if (roles.Count == 0 || roles.Any(r => !HotlineRoles.All.Contains(r) || r == HotlineRoles.Integrator))
-            errors["roles"] = [$"Give one or more of: {string.Join(", ", HotlineRoles.All.Where(r => r != HotlineRoles.Integrator))}."];
-        var isUnitUser = roles.Contains(HotlineRoles.Unit);
+        CheckPassword(user.Password, "password", errors);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (isUnitUser && string.IsNullOrWhiteSpace(user.UnitCode))
-            errors["unitCode"] = ["A unit user needs the unit's code."];
-        else if (!isUnitUser && !string.IsNullOrWhiteSpace(user.UnitCode))
-            errors["unitCode"] = ["Only unit users belong to a unit."];
-        else if (isUnitUser && !await db.HandlingUnits.AsNoTracking().AnyAsync(u => u.Code == user.UnitCode && u.IsActive, cancellationToken))
-            errors["unitCode"] = [$"There is no active unit '{user.UnitCode}'."];
+        await CheckProfileAsync(db, user.DisplayName, user.Roles, user.UnitCode, errors, cancellationToken);
         if (!errors.ContainsKey("userName") && await db.UserAccounts.AsNoTracking().AnyAsync(u => u.UserName == user.UserName, cancellationToken))
             errors["userName"] = [$"'{user.UserName}' is taken."];
         return errors;
+    }
+
+    /// <summary>Records under <paramref name="field"/> a password shorter than <see cref="MinPasswordLength"/>.</summary>
+    public static void CheckPassword(string? password, string field, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (password is null || password.Length < MinPasswordLength)
+            errors[field] = [$"A password has at least {MinPasswordLength} characters."];
+    }
+
+    /// <summary>
+    /// Checks an account's display name, roles and unit (a unit user names an active unit, nobody else names one), recording
+    /// each bad field (camelCase) in <paramref name="errors"/>.
+    /// </summary>
+    public static async Task CheckProfileAsync(HotlineDbContext db, string? displayName, IReadOnlyList<string>? roles, string? unitCode, Dictionary<string, string[]> errors, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > 64)
+            errors["displayName"] = ["A display name of 1 to 64 characters is required."];
+        roles ??= [];
+        if (roles.Count == 0 || roles.Any(r => !HotlineRoles.All.Contains(r) || r == HotlineRoles.Integrator))
+            errors["roles"] = [$"Give one or more of: {string.Join(", ", HotlineRoles.All.Where(r => r != HotlineRoles.Integrator))}."];
+        var isUnitUser = roles.Contains(HotlineRoles.Unit);
+        if (isUnitUser && string.IsNullOrWhiteSpace(unitCode))
+            errors["unitCode"] = ["A unit user needs the unit's code."];
+        else if (!isUnitUser && !string.IsNullOrWhiteSpace(unitCode))
+            errors["unitCode"] = ["Only unit users belong to a unit."];
+        else if (isUnitUser && !await db.HandlingUnits.AsNoTracking().AnyAsync(u => u.Code == unitCode && u.IsActive, cancellationToken))
+            errors["unitCode"] = [$"There is no active unit '{unitCode}'."];
     }
 
     /// <summary>Creates an account (validate first); throws <see cref="DbUpdateException"/> when the name was taken meanwhile.</summary>
@@ -99,23 +117,71 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
         return await db.UserAccounts.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Signs in: a new bearer token for a valid active account, or null (the caller cannot tell which part was wrong).</summary>
-    public async Task<IssuedToken?> SignInAsync(string? userName, string? password, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Signs in: a new bearer token for an active, unlocked account with the right password that needs no new password.
+    /// A wrong password counts towards a lock-out (<see cref="LockoutOptions"/>); the caller cannot tell whether the name or
+    /// the password was wrong, or whether the account is disabled.
+    /// </summary>
+    public async Task<SignInResult> SignInAsync(string? userName, string? password, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password))
-            return null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var account = await db.UserAccounts.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
-        // Hash even for an unknown name, so the response time does not tell which names exist.
-        var valid = PasswordHasher.Verify(password, account?.PasswordHash ?? UnknownUserHash.Value);
-        if (account is null || !valid || !account.IsActive)
-            return null;
+        var check = await CheckPasswordAsync(db, userName, password, cancellationToken);
+        if (check.Outcome != SignInOutcome.Succeeded)
+            return check;
+        var account = check.Account!;
+        if (account.MustChangePassword)
+            return check with { Outcome = SignInOutcome.MustChangePassword };
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = clock.GetUtcNow();
         var issued = new AccessToken { TokenHash = HashToken(token), UserName = account.UserName, IssuedAt = now, ExpiresAt = now + options.Value.TokenLifetime };
         db.AccessTokens.Add(issued);
         await db.SaveChangesAsync(cancellationToken);
-        return new IssuedToken(token, issued.ExpiresAt, account);
+        return check with { Token = new IssuedToken(token, issued.ExpiresAt, account) };
+    }
+
+    /// <summary>
+    /// Checks a login name and password on <paramref name="db"/>: <see cref="SignInOutcome.Succeeded"/> with the account
+    /// (untracked), <see cref="SignInOutcome.LockedOut"/> while a lock-out lasts (the password is not tried), else
+    /// <see cref="SignInOutcome.Failed"/>. A wrong password of an existing account counts; the last one allowed locks it.
+    /// Counters change by single UPDATE statements, so concurrent attempts all count and no administrator's change is lost.
+    /// </summary>
+    public async Task<SignInResult> CheckPasswordAsync(HotlineDbContext db, string? userName, string? password, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password))
+            return SignInResult.Failed;
+        var account = await db.UserAccounts.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+        // Hash even for an unknown name, so the response time does not tell which names exist.
+        var valid = PasswordHasher.Verify(password, account?.PasswordHash ?? UnknownUserHash.Value);
+        if (account is null || !account.IsActive)
+            return SignInResult.Failed;
+        var now = clock.GetUtcNow();
+        if (account.LockedUntil > now)
+            return new SignInResult(SignInOutcome.LockedOut, account, account.LockedUntil, null);
+        var accounts = db.UserAccounts.Where(u => u.UserName == account.UserName);
+        if (valid)
+        {
+            if (account.FailedSignInAttempts != 0 || account.LockedUntil is not null)
+                await accounts.ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedSignInAttempts, 0).SetProperty(u => u.LockedUntil, (DateTimeOffset?)null), cancellationToken);
+            return new SignInResult(SignInOutcome.Succeeded, account, null, null);
+        }
+
+        var max = lockout.Value.MaxFailedAttempts;
+        DateTimeOffset? until = now + lockout.Value.Duration;
+        await accounts.ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.LockedUntil, u => u.FailedSignInAttempts + 1 >= max ? until : u.LockedUntil)
+            .SetProperty(u => u.FailedSignInAttempts, u => u.FailedSignInAttempts + 1 >= max ? 0 : u.FailedSignInAttempts + 1), cancellationToken);
+        var locked = await accounts.AsNoTracking().Select(u => u.LockedUntil).FirstOrDefaultAsync(cancellationToken);
+        return locked > now ? new SignInResult(SignInOutcome.LockedOut, account, locked, null) : SignInResult.Failed;
+    }
+
+    /// <summary>Ends every session of an account (its password was reset or changed, or it was disabled); the caller saves.</summary>
+    public async Task RevokeAllAsync(HotlineDbContext db, string userName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var now = clock.GetUtcNow();
+        foreach (var session in await db.AccessTokens.Where(t => t.UserName == userName && t.RevokedAt == null).ToListAsync(cancellationToken))
+            session.RevokedAt = now;
     }
 
     /// <summary>The active account a bearer token belongs to, or null when it is unknown, expired or revoked.</summary>

@@ -31,6 +31,12 @@ public static class AuthApi
         internal static UserView From(UserAccount account) => new(account.UserName, account.DisplayName, account.Roles, account.UnitCode, account.IsActive);
     }
 
+    /// <summary>A person's change of their own password.</summary>
+    /// <param name="UserName">The login name.</param>
+    /// <param name="CurrentPassword">The current password, or the temporary one an administrator set.</param>
+    /// <param name="NewPassword">The new password: at least 10 characters, not the current one.</param>
+    public sealed record ChangePasswordRequest(string? UserName, string? CurrentPassword, string? NewPassword);
+
     /// <summary>A new account.</summary>
     /// <param name="UserName">Login name.</param>
     /// <param name="DisplayName">Display name.</param>
@@ -45,7 +51,12 @@ public static class AuthApi
         var auth = app.MapGroup("/api/auth").WithTags("Sign-in");
         auth.MapPost("/token", SignInAsync).AllowAnonymous().WithName("SignIn")
             .WithSummary("Signs a person in; returns a bearer token for the other endpoints.")
-            .AcceptsJson<SignInRequest>().Produces<SignInResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
+            .AcceptsJson<SignInRequest>().Produces<SignInResponse>().ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        auth.MapPost("/password", ChangePasswordAsync).AllowAnonymous().WithName("ChangePassword")
+            .WithSummary("Changes one's own password, giving the current one (also the temporary one an administrator set); ends the account's sessions.")
+            .AcceptsJson<ChangePasswordRequest>().Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         auth.MapPost("/logout", SignOutAsync).RequireAuthorization().WithName("SignOut")
             .WithSummary("Ends the session of the bearer token sent.").Produces(StatusCodes.Status204NoContent);
         auth.MapGet("/me", (ClaimsPrincipal user) => Results.Ok(new UserView(Caller.Name(user), Caller.DisplayName(user),
@@ -68,10 +79,32 @@ public static class AuthApi
             return ApiBody.Invalid("userName", "The login name is required.");
         if (string.IsNullOrEmpty(body.Password))
             return ApiBody.Invalid("password", "The password is required.");
-        var issued = await users.SignInAsync(body.UserName, body.Password, cancellationToken);
-        return issued is null
-            ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The login name or password is wrong, or the account is disabled.")
-            : Results.Ok(new SignInResponse(issued.Token, "Bearer", issued.ExpiresAt, UserView.From(issued.User)));
+        var result = await users.SignInAsync(body.UserName, body.Password, cancellationToken);
+        return result.Token is { } issued
+            ? Results.Ok(new SignInResponse(issued.Token, "Bearer", issued.ExpiresAt, UserView.From(issued.User)))
+            : Refusal(result.Outcome, result.LockedUntil);
+    }
+
+    /// <summary>The problem for a sign-in or password check that did not succeed.</summary>
+    private static IResult Refusal(SignInOutcome outcome, DateTimeOffset? lockedUntil) => outcome switch
+    {
+        SignInOutcome.LockedOut => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Account locked",
+            detail: $"Too many wrong passwords: sign-in is refused until {lockedUntil:O}. Try again then, or ask an administrator to enable the account.",
+            extensions: new Dictionary<string, object?> { ["lockedUntil"] = lockedUntil }),
+        SignInOutcome.MustChangePassword => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Password change required",
+            detail: "The password is a temporary one set by an administrator: choose a new one with POST /api/auth/password {userName, currentPassword, newPassword}, then sign in with it."),
+        _ => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The login name or password is wrong, or the account is disabled."),
+    };
+
+    private static async Task<IResult> ChangePasswordAsync(HttpRequest request, UserAdministration accounts, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ApiBody.ReadAsync<ChangePasswordRequest>(request, cancellationToken);
+        if (problem is not null)
+            return problem;
+        var (outcome, errors, lockedUntil) = await accounts.ChangeOwnPasswordAsync(body!.UserName, body.CurrentPassword, body.NewPassword, cancellationToken);
+        if (errors is not null)
+            return Results.ValidationProblem(errors, title: "The password change is not valid.");
+        return outcome == SignInOutcome.Succeeded ? Results.NoContent() : Refusal(outcome, lockedUntil);
     }
 
     private static async Task<IResult> SignOutAsync(HttpRequest request, UserService users, CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ using Hotline.Host.Security;
 using Microsoft.EntityFrameworkCore;
 using Hotline.Domain.Users;
 using Hotline.Domain.Privacy;
+using Hotline.Domain.Audit;
 
 namespace Hotline.Host.Api;
 
@@ -103,7 +104,7 @@ public static class CasesApi
         };
     }
 
-    private static async Task<IResult> GetAsync(string idOrNumber, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string idOrNumber, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, AuditLog audit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Cases.AsNoTracking();
@@ -118,6 +119,9 @@ public static class CasesApi
             .Where(t => t.CaseId == @case.Id && (t.Status == Hotline.Domain.Inbox.InboxTaskStatus.Open || t.Status == Hotline.Domain.Inbox.InboxTaskStatus.SignedFor))
             .ToListAsync(cancellationToken);
         var unit = Caller.IsUnitUser(user) ? Caller.UnitCode(user) : null;
+        // Who saw a citizen's full number is kept: one row per view that showed it (the number itself is not copied).
+        if (!string.IsNullOrEmpty(@case.CitizenPhone) && PhoneVisibilityPolicy.CanSeeFullNumber(user))
+            await audit.RecordAndSaveAsync(Caller.Name(user), AuditActions.PhoneViewed, AuditEntityTypes.Case, @case.Number, null, new { caseId = @case.Id }, cancellationToken);
         return Results.Ok(new CaseDetail(
             CaseView.From(@case, user),
             events.Select(e => new TimelineEntry(e.Sequence, e.At, e.Kind, e.ActorKind, e.ActorId, e.ActorName, e.Data is null ? null : JsonNode.Parse(e.Data))).ToList(),
@@ -173,18 +177,11 @@ public static class CasesApi
             query = query.Where(c => c.LeadUnitCode == leadUnit);
         if (phone?.Digits is { } digits)
             query = query.Where(c => c.CitizenPhone == digits);
-        var calendar = await calendars.GetCalendarAsync(cancellationToken);
-        if (from is { } f)
-        {
-            var start = calendar.Hours.ToMoment(f, TimeSpan.Zero).ToUniversalTime();
+        var (start, end) = await DayRangeAsync(calendars, from, to, cancellationToken);
+        if (start is not null)
             query = query.Where(c => c.CreatedAt >= start);
-        }
-
-        if (to is { } t)
-        {
-            var end = calendar.Hours.ToMoment(t.AddDays(1), TimeSpan.Zero).ToUniversalTime();
+        if (end is not null)
             query = query.Where(c => c.CreatedAt < end);
-        }
 
         if (overdue == true)
         {
@@ -257,7 +254,15 @@ public static class CasesApi
         return null;
     }
 
-    private static bool? Bool(Microsoft.Extensions.Primitives.StringValues value, string field, Dictionary<string, string[]> errors)
+    /// <summary>The moments (UTC) where the hotline's local day <paramref name="from"/> starts and the day after <paramref name="to"/> starts.</summary>
+    internal static async Task<(DateTimeOffset? Start, DateTimeOffset? End)> DayRangeAsync(CalendarService calendars, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        return (from is { } f ? calendar.Hours.ToMoment(f, TimeSpan.Zero).ToUniversalTime() : null,
+            to is { } t ? calendar.Hours.ToMoment(t.AddDays(1), TimeSpan.Zero).ToUniversalTime() : null);
+    }
+
+    internal static bool? Bool(Microsoft.Extensions.Primitives.StringValues value, string field, Dictionary<string, string[]> errors)
     {
         if (value.FirstOrDefault() is not { Length: > 0 } text)
             return null;

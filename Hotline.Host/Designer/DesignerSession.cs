@@ -38,7 +38,8 @@ internal static class DesignerSession
         var form = await request.ReadFormAsync(cancellationToken);
         var userName = form["userName"].ToString().Trim();
         var returnUrl = ReturnUrl(form["returnUrl"].ToString());
-        var issued = await users.SignInAsync(userName, form["password"].ToString(), cancellationToken);
+        // A locked account or a temporary password gets the same answer here; the API's sign-in says which.
+        var issued = (await users.SignInAsync(userName, form["password"].ToString(), cancellationToken)).Token;
         if (issued is null)
             return Login(context, StatusCodes.Status401Unauthorized, "signInFailed", userName, returnUrl);
         if (!issued.User.Roles.Contains(HotlineRoles.Administrator))

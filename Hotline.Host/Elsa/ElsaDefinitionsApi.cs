@@ -37,8 +37,12 @@ internal static class ElsaDefinitionsApi
             Answer(await service.DeleteAsync(definitionId, cancellationToken), _ => Results.NoContent()));
         api.MapDelete("/workflow-definition-versions/{id}", async (string id, ElsaDefinitionService service, CancellationToken cancellationToken) =>
             Answer(await service.DeleteVersionAsync(id, cancellationToken), _ => Results.NoContent()));
-        api.MapPost("/workflow-definitions/{definitionId}/publish", async (string definitionId, ElsaDefinitionService service, CancellationToken cancellationToken) =>
-            Answer(await service.PublishAsync(definitionId, cancellationToken), c => ElsaWire.Json(SaveResponse(c))));
+        api.MapPost("/workflow-definitions/{definitionId}/publish", async (string definitionId, HttpContext context, ElsaDefinitionService service, CancellationToken cancellationToken) =>
+        {
+            var change = await service.PublishAsync(definitionId, cancellationToken);
+            await DefinitionPublishAudit.RecordAsync(context, change, cancellationToken);
+            return Answer(change, c => ElsaWire.Json(SaveResponse(c)));
+        });
         api.MapPost("/workflow-definitions/{definitionId}/retract", async (string definitionId, ElsaDefinitionService service, CancellationToken cancellationToken) =>
             Answer(await service.RetractAsync(definitionId, cancellationToken), c => ElsaWire.Json(ElsaMapping.ToWorkflowDefinition(c.Definition!))));
         api.MapPost("/workflow-definitions/{definitionId}/revert/{version:int}", async (string definitionId, int version, ElsaDefinitionService service, CancellationToken cancellationToken) =>
@@ -116,7 +120,9 @@ internal static class ElsaDefinitionsApi
         if ((body?["model"] as JsonObject ?? (body?["root"] is JsonObject ? body : null)) is not { } model)
             return ElsaWire.BadRequest("The request body is not valid.", new Dictionary<string, string[]> { ["model"] = ["Send {\"model\": <workflow definition>, \"publish\": true|false}."] });
         var publish = body!["publish"] is JsonValue p && p.TryGetValue<bool>(out var value) && value;
-        return Answer(await service.SaveAsync(model, publish, cancellationToken), c => ElsaWire.Json(SaveResponse(c)));
+        var change = await service.SaveAsync(model, publish, cancellationToken);
+        await DefinitionPublishAudit.RecordAsync(request.HttpContext, change, cancellationToken);
+        return Answer(change, c => ElsaWire.Json(SaveResponse(c)));
     }
 
     private static async Task<IResult> ExportAsync(string definitionId, HttpRequest request, ElsaDefinitionService service, WorkflowRuntime runtime, CancellationToken cancellationToken)
@@ -368,6 +374,7 @@ internal static class ElsaDefinitionsApi
         foreach (var definitionId in ElsaWire.Strings(body?["definitionIds"]).Distinct(StringComparer.Ordinal))
         {
             var change = await service.PublishAsync(definitionId, cancellationToken);
+            await DefinitionPublishAudit.RecordAsync(request.HttpContext, change, cancellationToken);
             if (change.Errors is null)
                 (change.AlreadyPublished ? alreadyPublished : published).Add(definitionId);
             else if (change.Status == StatusCodes.Status404NotFound)

@@ -159,7 +159,10 @@ public static class SecurityServiceCollectionExtensions
         services.Configure<SecurityOptions>(configuration.GetSection("Hotline:Security"));
         services.Configure<Hotline.Domain.Users.SessionOptions>(configuration.GetSection("Hotline:Security"));
         services.Configure<BootstrapAdminOptions>(configuration.GetSection("Hotline:Security:BootstrapAdmin"));
+        services.AddOptions<LockoutOptions>().Bind(configuration.GetSection(LockoutOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LockoutOptions>, LockoutOptionsValidator>());
         services.TryAddSingleton<UserService>();
+        services.TryAddScoped<UserAdministration>();
         services.AddHostedService<BootstrapAdminService>();
         services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, "Bearer token or API key", o => o.ForwardDefaultSelector = context =>

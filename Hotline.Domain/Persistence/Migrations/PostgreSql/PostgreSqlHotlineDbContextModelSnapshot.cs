@@ -22,6 +22,55 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Hotline.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("EntityType", "EntityId", "At");
+
+                    b.ToTable("AuditEntries", null, t =>
+                        {
+                            t.HasTrigger("AuditEntries_no_delete");
+
+                            t.HasTrigger("AuditEntries_no_update");
+                        });
+                });
+
             modelBuilder.Entity("Hotline.Domain.Calendar.CalendarYear", b =>
                 {
                     b.Property<int>("Year")
@@ -250,6 +299,39 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.HasKey("Day");
 
                     b.ToTable("CaseNumberCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.EntryPoints.WorkflowEntryPoint", b =>
+                {
+                    b.Property<string>("DefinitionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Intake")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("DefinitionId");
+
+                    b.ToTable("WorkflowEntryPoints", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            DefinitionId = "case-lifecycle",
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 12, 4, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ChangedBy = "system",
+                            Intake = "Case"
+                        });
                 });
 
             modelBuilder.Entity("Hotline.Domain.Inbox.InboxTask", b =>
@@ -613,70 +695,6 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.ToTable("WorkflowInstances", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Domain.Users.AccessToken", b =>
-                {
-                    b.Property<string>("TokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("IssuedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("TokenHash");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.HasIndex("UserName");
-
-                    b.ToTable("AccessTokens", (string)null);
-                });
-
-            modelBuilder.Entity("Hotline.Domain.Users.UserAccount", b =>
-                {
-                    b.Property<string>("UserName")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("PasswordHash")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Roles")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("UnitCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.HasKey("UserName");
-
-                    b.ToTable("UserAccounts", (string)null);
-                });
-
             modelBuilder.Entity("Hotline.Domain.Routing.HandlingUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -779,43 +797,87 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.ToTable("Subjects", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Domain.EntryPoints.WorkflowEntryPoint", b =>
+            modelBuilder.Entity("Hotline.Domain.Users.AccessToken", b =>
                 {
-                    b.Property<string>("DefinitionId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
-                    b.Property<DateTimeOffset>("ChangedAt")
+                    b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ChangedBy")
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("Intake")
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("AccessTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Users.UserAccount", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
-                    b.HasKey("DefinitionId");
+                    b.Property<int>("FailedSignInAttempts")
+                        .HasColumnType("integer");
 
-                    b.ToTable("WorkflowEntryPoints", (string)null);
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
 
-                    b.HasData(
-                        new
-                        {
-                            DefinitionId = "case-lifecycle",
-                            ChangedAt = new DateTimeOffset(new DateTime(2026, 12, 4, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
-                            ChangedBy = "system",
-                            Intake = "Case"
-                        });
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("UserAccounts", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Cases.CaseEvent", b =>
                 {
                     b.HasOne("Hotline.Domain.Cases.Case", null)
-                        .WithMany()
+                        .WithMany("Events")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -858,6 +920,11 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Cases.Case", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

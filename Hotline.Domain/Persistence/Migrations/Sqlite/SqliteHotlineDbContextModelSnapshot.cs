@@ -17,6 +17,55 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Hotline.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("EntityType", "EntityId", "At");
+
+                    b.ToTable("AuditEntries", null, t =>
+                        {
+                            t.HasTrigger("AuditEntries_no_delete");
+
+                            t.HasTrigger("AuditEntries_no_update");
+                        });
+                });
+
             modelBuilder.Entity("Hotline.Domain.Calendar.CalendarYear", b =>
                 {
                     b.Property<int>("Year")
@@ -245,6 +294,39 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.HasKey("Day");
 
                     b.ToTable("CaseNumberCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.EntryPoints.WorkflowEntryPoint", b =>
+                {
+                    b.Property<string>("DefinitionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Intake")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DefinitionId");
+
+                    b.ToTable("WorkflowEntryPoints", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            DefinitionId = "case-lifecycle",
+                            ChangedAt = 639319392000000000L,
+                            ChangedBy = "system",
+                            Intake = "Case"
+                        });
                 });
 
             modelBuilder.Entity("Hotline.Domain.Inbox.InboxTask", b =>
@@ -606,70 +688,6 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("WorkflowInstances", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Domain.Users.AccessToken", b =>
-                {
-                    b.Property<string>("TokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("IssuedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("TokenHash");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.HasIndex("UserName");
-
-                    b.ToTable("AccessTokens", (string)null);
-                });
-
-            modelBuilder.Entity("Hotline.Domain.Users.UserAccount", b =>
-                {
-                    b.Property<string>("UserName")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PasswordHash")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Roles")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnitCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserName");
-
-                    b.ToTable("UserAccounts", (string)null);
-                });
-
             modelBuilder.Entity("Hotline.Domain.Routing.HandlingUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -772,43 +790,87 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("Subjects", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Domain.EntryPoints.WorkflowEntryPoint", b =>
+            modelBuilder.Entity("Hotline.Domain.Users.AccessToken", b =>
                 {
-                    b.Property<string>("DefinitionId")
-                        .HasMaxLength(200)
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ChangedAt")
+                    b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ChangedBy")
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Intake")
-                        .IsRequired()
-                        .HasMaxLength(16)
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("AccessTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Users.UserAccount", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("DefinitionId");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
-                    b.ToTable("WorkflowEntryPoints", (string)null);
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
-                    b.HasData(
-                        new
-                        {
-                            DefinitionId = "case-lifecycle",
-                            ChangedAt = 639319392000000000L,
-                            ChangedBy = "system",
-                            Intake = "Case"
-                        });
+                    b.Property<int>("FailedSignInAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("UserAccounts", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Cases.CaseEvent", b =>
                 {
                     b.HasOne("Hotline.Domain.Cases.Case", null)
-                        .WithMany()
+                        .WithMany("Events")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -851,6 +913,11 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Cases.Case", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -18,6 +18,7 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
     private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
     private static readonly string[] Wizard = ["wizard"];
+    private static readonly string[] LeaderRole = ["leader"];
 
     private LifecycleHost _host = null!;
     private ContractRecorder _recorder = null!;
@@ -166,6 +167,29 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
         await OkAsync(anonymous.GetAsync($"/open311/v2/requests/{filed[0]!["service_request_id"]}.json"));
         using (await anonymous.GetAsync($"/open311/v2/tokens/{created["id"]}.xml")) { }
         using (await anonymous.GetAsync("/open311/v2/tokens/abc.json")) { }
+
+        // Administration: accounts, temporary passwords, the audit log
+        await OkAsync(admin.GetAsync("/api/admin/users?role=unit&disabled=false&page=1&pageSize=5"));
+        using (await admin.GetAsync("/api/admin/users?role=wizard")) { }
+        using (await unit.GetAsync("/api/admin/users")) { }
+        var leaderAccount = await OkAsync(admin.GetAsync("/api/admin/users/ld-zhou"));
+        using (await admin.GetAsync("/api/admin/users/nobody")) { }
+        await OkAsync(admin.PutAsJsonAsync("/api/admin/users/ld-zhou", new { version = leaderAccount["version"]!.GetValue<int>(), displayName = "周领导", roles = LeaderRole }));
+        using (await admin.PutAsJsonAsync("/api/admin/users/ld-zhou", new { version = leaderAccount["version"]!.GetValue<int>(), displayName = "周", roles = LeaderRole })) { }
+        using (await admin.PutAsJsonAsync("/api/admin/users/ld-zhou", new { displayName = "", roles = Wizard })) { }
+        await OkAsync(admin.PostAsync("/api/admin/users/db-sun/disable", null));
+        using (await admin.PostAsync("/api/admin/users/admin/disable", null)) { }
+        await OkAsync(admin.PostAsync("/api/admin/users/db-sun/enable", null));
+        using (await admin.PostAsync("/api/admin/users/nobody/enable", null)) { }
+        await OkAsync(admin.PostAsJsonAsync("/api/admin/users/db-sun/password", new { temporaryPassword = "temporary-pass-1" }));
+        using (await admin.PostAsJsonAsync("/api/admin/users/db-sun/password", new { temporaryPassword = "short" })) { }
+        using (await anonymous.PostAsJsonAsync("/api/auth/token", new { userName = "db-sun", password = "temporary-pass-1" })) { }
+        using (await anonymous.PostAsJsonAsync("/api/auth/password", new { userName = "db-sun", currentPassword = "wrong-password-1", newPassword = "my-own-password-2" })) { }
+        using (await anonymous.PostAsJsonAsync("/api/auth/password", new { userName = "db-sun" })) { }
+        await OkAsync(anonymous.PostAsJsonAsync("/api/auth/password", new { userName = "db-sun", currentPassword = "temporary-pass-1", newPassword = "my-own-password-2" }));
+        await OkAsync(admin.GetAsync("/api/admin/audit?entityType=UserAccount&entityId=db-sun&actor=admin&from=2026-03-01&to=2026-03-31&page=1&pageSize=10"));
+        using (await admin.GetAsync("/api/admin/audit?from=someday")) { }
+        using (await unit.GetAsync("/api/admin/audit")) { }
 
         // Signing out ends the token
         await OkAsync(unit.PostAsync("/api/auth/logout", null));
