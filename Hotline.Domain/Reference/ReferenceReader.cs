@@ -29,7 +29,18 @@ public static class ReferenceReader
     public static async Task<ReferenceFileContent> ReadAsync(ReferenceFile file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var name = Path.GetFileName(file.Name);
+        // A workbook is a zip archive, which is read by seeking.
+        using var buffer = new MemoryStream();
+        await file.Content.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        return Read(file.Name, buffer);
+    }
+
+    /// <summary>Reads a file from a seekable stream.</summary>
+    public static ReferenceFileContent Read(string fileName, Stream content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var name = Path.GetFileName(fileName);
         var kind = ReferenceFileNames.KindOf(name);
         var format = ReferenceFileNames.FormatOf(name);
         if (kind is null || format is null)
@@ -38,19 +49,15 @@ public static class ReferenceReader
             return new ReferenceFileContent(name, kind, [], [new ReferenceProblem(name, 0, "", $"the file name must say its kind and type: {kinds}")], new HashSet<string>());
         }
 
-        // A workbook is a zip archive, which is read by seeking.
-        using var buffer = new MemoryStream();
-        await file.Content.CopyToAsync(buffer, cancellationToken);
-        buffer.Position = 0;
         var rows = new List<ReferenceRow>();
         var problems = new List<ReferenceProblem>();
         var badKeys = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            ReadRows(name, ReferenceLayout.For(kind.Value), Cells(buffer, format.Value), new Collected(rows, problems, badKeys));
+            ReadRows(name, ReferenceLayout.For(kind.Value), Cells(content, format.Value), new Collected(rows, problems, badKeys));
         }
 #pragma warning disable CA1031 // Whatever a broken or foreign file makes the parser throw is reported as a problem of the file.
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
 #pragma warning restore CA1031
         {
             rows.Clear();
