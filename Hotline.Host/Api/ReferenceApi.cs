@@ -42,7 +42,7 @@ public static class ReferenceApi
             .WithName("ExportReferenceData")
             .WithSummary("Exports one kind (units, subjects, routing, knowledge) in the layout imports read.")
             .WithQueryParameters(new QueryParameter("format", "xlsx (default) or csv.") { Values = ["xlsx", "csv"] })
-            .Produces(StatusCodes.Status200OK, contentType: XlsxType, additionalContentTypes: [CsvType]);
+            .Produces<byte[]>(StatusCodes.Status200OK, XlsxType, CsvType);
         return app;
     }
 

@@ -158,6 +158,20 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
         using (await anonymous.GetAsync($"/open311/v2/tokens/{created["id"]}.xml")) { }
         using (await anonymous.GetAsync("/open311/v2/tokens/abc.json")) { }
 
+        // Reference data: an administrator's dry run and export; a bad file; another role
+        using (var form = Reference.ReferenceFiles.Form(("subjects.csv", Encoding.UTF8.GetBytes("code,name\nSR-NEW,新分类\n"))))
+            await OkAsync(admin.PostAsync("/api/admin/reference/import?dryRun=true", form));
+        using (var form = Reference.ReferenceFiles.Form(("units.xlsx", [1, 2, 3])))
+            using (await admin.PostAsync("/api/admin/reference/import", form)) { }
+        using (await admin.PostAsync("/api/admin/reference/import", new StringContent("{}", Encoding.UTF8, "application/json"))) { }
+        using (var form = Reference.ReferenceFiles.Form(("subjects.csv", Encoding.UTF8.GetBytes("code,name\nSR-NEW,新分类\n"))))
+            using (await integrator.PostAsync("/api/admin/reference/import", form)) { }
+        using (var csv = await admin.GetAsync("/api/admin/reference/export/units?format=csv"))
+            Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        using (var xlsx = await admin.GetAsync("/api/admin/reference/export/subjects"))
+            Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        using (await admin.GetAsync("/api/admin/reference/export/people")) { }
+
         // Signing out ends the token
         await OkAsync(unit.PostAsync("/api/auth/logout", null));
         using (await unit.GetAsync("/api/auth/me")) { }
