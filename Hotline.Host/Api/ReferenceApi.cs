@@ -36,6 +36,7 @@ public static class ReferenceApi
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
             .Produces<ReferenceReport>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/export/{kind}", ExportAsync)
@@ -80,6 +81,11 @@ public static class ReferenceApi
             if (report.HasFileProblems || (!dryRun && report.Problems.Count > 0))
                 return Refusal(report);
             return Results.Ok(report);
+        }
+        catch (DbUpdateException)
+        {
+            // Another import or edit changed the same rows between the checks and the save; nothing was saved.
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The reference data changed meanwhile; nothing was changed. Import again.");
         }
         finally
         {

@@ -112,6 +112,39 @@ public abstract class ReferenceImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_UpdateOnlyTheChangedRow_When_AnEditedFileIsImportedOverLoadedData()
+    {
+        using (var first = await _admin.PostAsync(Import, Form(AllDemo())))
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var units = DemoLines("units");
+        SetCell(units, 10, 1, "云州市卫生健康委员会（改）");
+
+        using var response = await _admin.PostAsync(Import, Form(("units.csv", Csv(units))));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.Content.ReadFromJsonAsync<JsonObject>();
+        var kind = report!["kinds"]!.AsArray().Single()!;
+        Assert.Equal((0, 1, units.Count - 2), (kind["added"]!.GetValue<int>(), kind["updated"]!.GetValue<int>(), kind["unchanged"]!.GetValue<int>()));
+        await using var db = await _host.Contexts.CreateDbContextAsync();
+        var code = units[9].Split(',')[0];
+        Assert.Equal("云州市卫生健康委员会（改）", (await db.HandlingUnits.SingleAsync(u => u.Code == code)).Name);
+    }
+
+    [Fact]
+    public async Task Should_ReportTheLoopAtEachRow_When_TheUnitTreeWouldHaveALoop()
+    {
+        var units = Csv(["code,name,parentCode,level,districtCode", "A,甲,B,Town,990103", "B,乙,A,Town,990103", "C,丙,,District,990103", "D,丁,C,Town,990103"]);
+
+        using var response = await _admin.PostAsync(Import + "?dryRun=true", Form(("units.csv", units)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var problems = (await response.Content.ReadFromJsonAsync<JsonObject>())!["problems"]!.AsArray();
+        Assert.Equal([2, 3], problems.Select(p => p!["row"]!.GetValue<int>()));
+        Assert.All(problems, p => Assert.Contains("loop", p!["reason"]!.GetValue<string>(), StringComparison.Ordinal));
+        await AssertEmptyAsync();
+    }
+
+    [Fact]
     public async Task Should_Answer403AndChangeNothing_When_TheCallerIsNoAdministrator()
     {
         using var dispatcher = await _host.Factory.CreateUserClientAsync("pd-wang", ["dispatcher"]);
