@@ -16,8 +16,8 @@ public static class CasesServiceCollectionExtensions
     /// Adds <see cref="CaseOptions"/> and <see cref="RoutingOptions"/> (validated on start), the case, routing,
     /// duplicate and knowledge-base services (scoped: they read through the scope's context, a burst's or a request's)
     /// and the inbox's options. Needs
-    /// <c>AddHotlinePersistence</c>. Reference data (units, subjects, rules, articles) is never loaded here: the
-    /// demo city is loaded only by <c>demo seed</c>.
+    /// <c>AddHotlinePersistence</c>. Reference data (units, subjects, rules, articles) is never loaded here: an
+    /// administrator imports it (<c>Hotline.Domain.Reference</c>), and <c>demo seed</c> the demo city's files.
     /// </summary>
     public static IServiceCollection AddHotlineCases(this IServiceCollection services, IConfiguration configuration)
     {

@@ -52,6 +52,7 @@ app.MapCalendarApi();
 app.MapElsaApi();
 app.MapIndicatorsApi();
 app.MapOpen311Api();
+app.MapReferenceApi();
 app.MapDesigner();
 await app.RunAsync();
 return 0;

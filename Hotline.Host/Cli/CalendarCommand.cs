@@ -83,18 +83,7 @@ internal static class CalendarCommand
 
     private static async Task<WorkingDayCalendar> LoadCalendarAsync(string[] settings, CancellationToken cancellationToken)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = settings,
-            ContentRootPath = Directory.GetCurrentDirectory(),
-        });
-        // Standard output carries only the dates.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddHotlinePersistence(builder.Configuration);
-        builder.Services.AddHotlineCalendar(builder.Configuration);
-        using var host = builder.Build();
-        await host.Services.MigrateHotlineDatabaseAsync(cancellationToken);
+        using var host = await CliHost.StartAsync(settings, (services, configuration) => services.AddHotlineCalendar(configuration), cancellationToken);
         return await host.Services.GetRequiredService<CalendarService>().GetCalendarAsync(cancellationToken);
     }
 

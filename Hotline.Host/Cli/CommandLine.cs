@@ -16,12 +16,13 @@ internal static class CommandLine
                 await stderr.WriteLineAsync(WorkflowsRunCommand.Usage);
                 return 2;
             case "calendar": return await CalendarCommand.RunAsync(args[1..], stdout, stderr, cancellationToken);
+            case "reference": return await ReferenceCommand.RunAsync(args[1..], stdout, stderr, cancellationToken);
             case "demo": return await Hotline.Host.Demo.DemoCommand.RunAsync(args[1..], stdout, stderr, cancellationToken);
             default:
                 // ASP.NET Core options such as "urls=..." are not verbs.
                 if (args[0].Contains('=', StringComparison.Ordinal))
                     return null;
-                await stderr.WriteLineAsync($"unknown command '{args[0]}'. Commands: workflows run");
+                await stderr.WriteLineAsync($"unknown command '{args[0]}'. Commands: workflows run, calendar, reference import, demo seed");
                 return 2;
         }
     }

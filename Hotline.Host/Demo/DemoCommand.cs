@@ -1,11 +1,12 @@
 using Hotline.Domain.Persistence;
+using Hotline.Domain.Reference;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Host.Demo;
 
 /// <summary>
 /// <c>demo seed [--force] [host options]</c>: migrates the configured database and loads the demo city
-/// (<see cref="DemoCity"/>) into it, adding what is missing. The database comes from the host's usual configuration
+/// (the shipped files <c>reference/demo/*.csv</c>, <see cref="DemoCity"/>) into it through the reference importer, adding what is missing. The database comes from the host's usual configuration
 /// (appsettings, <c>Hotline__Database__…</c> variables, <c>--Hotline:Database:ConnectionString=…</c>).
 /// Refused in the Production environment — the default when no environment is set — unless <c>--force</c> is given,
 /// so demo units and answers never reach a real hotline by accident; run it with <c>--environment Development</c>.
@@ -13,6 +14,14 @@ namespace Hotline.Host.Demo;
 /// </summary>
 internal static class DemoCommand
 {
+    private static readonly Dictionary<ReferenceKind, string> Names = new()
+    {
+        [ReferenceKind.Units] = "units",
+        [ReferenceKind.Subjects] = "subjects",
+        [ReferenceKind.Routing] = "routing rules",
+        [ReferenceKind.Knowledge] = "knowledge articles",
+    };
+
     public const string Usage = "usage: demo seed [--force] [--environment NAME] [--Hotline:Database:Provider=Sqlite|PostgreSql] [--Hotline:Database:ConnectionString=...]";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -42,13 +51,11 @@ internal static class DemoCommand
         await using var app = builder.Build();
         await app.Services.MigrateHotlineDatabaseAsync(cancellationToken);
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync(cancellationToken);
-        var result = await DemoSeeder.SeedAsync(db, DemoCity.Build(), cancellationToken);
+        var report = await DemoSeeder.SeedAsync(db, app.Services.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
 
         await stdout.WriteLineAsync($"environment: {builder.Environment.EnvironmentName}{(force && builder.Environment.IsProduction() ? " (forced)" : "")}");
-        await stdout.WriteLineAsync($"units: {result.Units} ({result.UnitsAdded} added)");
-        await stdout.WriteLineAsync($"subjects: {result.Subjects} ({result.SubjectsAdded} added)");
-        await stdout.WriteLineAsync($"routing rules: {result.Rules} ({result.RulesAdded} added)");
-        await stdout.WriteLineAsync($"knowledge articles: {result.Articles} ({result.ArticlesAdded} added)");
+        foreach (var kind in report.Kinds)
+            await stdout.WriteLineAsync($"{Names[kind.Kind]}: {kind.Rows} ({kind.Added} added)");
         return 0;
     }
 }

@@ -19,11 +19,18 @@ namespace Hotline.Bench;
 /// join, a one-day timer) N times: in memory on one thread, then persisted on SQLite (and PostgreSQL when a connection
 /// string is given), and prints activities per second, complete cycles per second and peak memory.
 /// Usage: dotnet run -c Release --project bench/Hotline.Bench -- [--iterations N] [--persisted-iterations N] [--workers N] [--pg CONNECTION] [--modes memory,sqlite,postgresql]
+/// <para><c>--import</c> runs the reference-data import benchmark instead (<see cref="ImportBenchmark"/>).</para>
 /// </summary>
 internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        if (args.Contains("--import"))
+        {
+            await ImportBenchmark.RunAsync();
+            return 0;
+        }
+
         var iterations = IntArg(args, "--iterations", 20_000);
         var persisted = IntArg(args, "--persisted-iterations", 2_000);
         var workers = IntArg(args, "--workers", Environment.ProcessorCount);

@@ -13,7 +13,7 @@ namespace Hotline.Host.Tests.Demo;
 /// <summary><c>demo seed</c> against a real database, on each provider.</summary>
 public abstract class DemoSeedTests : IAsyncLifetime
 {
-    private static readonly DemoData City = DemoCity.Build();
+    private static readonly DemoData City = DemoCity.Load();
 
     protected abstract DatabaseProvider Provider { get; }
 

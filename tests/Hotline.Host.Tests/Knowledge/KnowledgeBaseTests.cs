@@ -17,7 +17,7 @@ public abstract class KnowledgeBaseTests : IAsyncLifetime
     {
         _database = await CaseDatabase.CreateAsync(Provider);
         await using var db = await _database.Contexts.CreateDbContextAsync();
-        db.AddRange(DemoCity.Build().Articles);
+        db.AddRange(DemoCity.Load().Articles);
         await db.SaveChangesAsync();
     }
 

@@ -17,7 +17,7 @@ public abstract class RoutingServiceTests : IAsyncLifetime
     {
         _database = await CaseDatabase.CreateAsync(Provider);
         await using var db = await _database.Contexts.CreateDbContextAsync();
-        await DemoSeeder.SeedAsync(db, DemoCity.Build());
+        await DemoSeeder.SeedAsync(db, TimeProvider.System);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

@@ -77,6 +77,8 @@ public sealed partial class FuzzRequestGenerator(OpenApiContract contract, IRead
             return Gen.Frequency((9, Gen.Const<(string?, string)>((null, json))), (1, Gen.Const<(string?, string)>(("{}", json))));
         if (content.ContainsKey("application/x-www-form-urlencoded"))
             return Form();
+        if (content.ContainsKey("multipart/form-data"))
+            return Multipart();
         var schema = content[json]!["schema"]!.AsObject();
         return Gen.Frequency<(string?, string)>(
             (24, Value(schema, MaxDepth).Select(node => ((string?)(node?.ToJsonString() ?? "null"), json))),
@@ -94,6 +96,12 @@ public sealed partial class FuzzRequestGenerator(OpenApiContract contract, IRead
                 (1, Text().Select(v => $"{Uri.EscapeDataString(field)}={Escape(v)}")),
                 (1, InvalidUtf8.Select(v => $"{Uri.EscapeDataString(field)}={v}")))))
             .Select(pairs => ((string?)string.Join('&', pairs.Where(p => p.Length > 0)), "application/x-www-form-urlencoded"));
+
+    /// <summary>A multipart upload of one file with a reference-data name or another, holding random text.</summary>
+    private static Gen<(string? Text, string ContentType)> Multipart() =>
+        Gen.Select(Gen.OneOf("units.csv", "routing.xlsx", "knowledge.csv", "notes.txt"), Text(), (name, text) =>
+            ((string?)$"--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n{text}\r\n--b--\r\n",
+                "multipart/form-data; boundary=b"));
 
     /// <summary>A JSON value for <paramref name="schema"/>: mostly of a declared type, sometimes of another.</summary>
     private Gen<JsonNode?> Value(JsonObject schema, int depth)

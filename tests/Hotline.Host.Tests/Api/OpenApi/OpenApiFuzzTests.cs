@@ -87,7 +87,7 @@ public abstract class OpenApiFuzzTests(ITestOutputHelper output) : IAsyncLifetim
         using var message = new HttpRequestMessage(new HttpMethod(request.Operation.Method), request.PathAndQuery);
         message.Headers.Authorization = _credentials[request.Credential];
         if (request.Body is not null)
-            message.Content = new StringContent(request.Body, Encoding.UTF8, request.ContentType);
+            message.Content = new StringContent(request.Body, Encoding.UTF8, System.Net.Http.Headers.MediaTypeHeaderValue.Parse(request.ContentType));
         HttpResponseMessage sent;
         try
         {

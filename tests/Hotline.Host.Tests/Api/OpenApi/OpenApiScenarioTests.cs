@@ -190,6 +190,19 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
         await OkAsync(admin.GetAsync("/api/admin/audit?entityType=UserAccount&entityId=db-sun&actor=admin&from=2026-03-01&to=2026-03-31&page=1&pageSize=10"));
         using (await admin.GetAsync("/api/admin/audit?from=someday")) { }
         using (await unit.GetAsync("/api/admin/audit")) { }
+        // Reference data: an administrator's dry run and export; a bad file; another role
+        using (var form = Reference.ReferenceFiles.Form(("subjects.csv", Encoding.UTF8.GetBytes("code,name\nSR-NEW,新分类\n"))))
+            await OkAsync(admin.PostAsync("/api/admin/reference/import?dryRun=true", form));
+        using (var form = Reference.ReferenceFiles.Form(("units.xlsx", [1, 2, 3])))
+            using (await admin.PostAsync("/api/admin/reference/import", form)) { }
+        using (await admin.PostAsync("/api/admin/reference/import", new StringContent("{}", Encoding.UTF8, "application/json"))) { }
+        using (var form = Reference.ReferenceFiles.Form(("subjects.csv", Encoding.UTF8.GetBytes("code,name\nSR-NEW,新分类\n"))))
+            using (await integrator.PostAsync("/api/admin/reference/import", form)) { }
+        using (var csv = await admin.GetAsync("/api/admin/reference/export/units?format=csv"))
+            Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        using (var xlsx = await admin.GetAsync("/api/admin/reference/export/subjects"))
+            Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        using (await admin.GetAsync("/api/admin/reference/export/people")) { }
 
         // Signing out ends the token
         await OkAsync(unit.PostAsync("/api/auth/logout", null));
