@@ -47,6 +47,9 @@ public static class AuditEntityTypes
 
     /// <summary>A case (the id is the case number).</summary>
     public const string Case = "Case";
+
+    /// <summary>Units, subjects, routing rules and knowledge answers loaded from files (the id lists the files).</summary>
+    public const string ReferenceData = "ReferenceData";
 }
 
 /// <summary>What the audit log records.</summary>
@@ -72,6 +75,9 @@ public static class AuditActions
 
     /// <summary>Someone saw a citizen's full telephone number on a case.</summary>
     public const string PhoneViewed = "case.phone-viewed";
+
+    /// <summary>Reference data was imported from files (after: what each kind added and updated).</summary>
+    public const string ReferenceImported = "reference.imported";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -1,3 +1,4 @@
+using Hotline.Domain.Audit;
 using Hotline.Domain.Knowledge;
 using Hotline.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,12 @@ namespace Hotline.Domain.Reference;
 /// </summary>
 public sealed class ReferenceImporter(HotlineDbContext db, TimeProvider clock)
 {
-    /// <summary>Reads, checks and (unless <paramref name="dryRun"/> or a problem) applies <paramref name="files"/>.</summary>
-    public async Task<ReferenceReport> ImportAsync(IReadOnlyList<ReferenceFile> files, bool dryRun, ReferenceImportMode mode = ReferenceImportMode.Upsert, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads, checks and (unless <paramref name="dryRun"/> or a problem) applies <paramref name="files"/>. An applied import
+    /// is written to the audit log with the same save, naming <paramref name="actor"/>, the files and what each changed.
+    /// </summary>
+    public async Task<ReferenceReport> ImportAsync(IReadOnlyList<ReferenceFile> files, bool dryRun, ReferenceImportMode mode = ReferenceImportMode.Upsert,
+        string actor = "system", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         var contents = new List<ReferenceFileContent>();
@@ -34,9 +39,20 @@ public sealed class ReferenceImporter(HotlineDbContext db, TimeProvider clock)
 
         var apply = !dryRun && problems.Count == 0;
         if (apply)
+        {
+            new AuditLog(db, clock).Record(actor, AuditActions.ReferenceImported, AuditEntityTypes.ReferenceData, FileNames(files), null,
+                kinds.Select(k => new { kind = k.Kind.ToString(), k.Rows, k.Added, k.Updated, k.Unchanged }).ToList());
             await db.SaveChangesAsync(cancellationToken);
+        }
         db.ChangeTracker.Clear();
         return new ReferenceReport(dryRun, apply, kinds, [.. problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Row)]);
+    }
+
+    /// <summary>The files' names (without their folders) as the audit entry's id, within its 100 characters.</summary>
+    private static string FileNames(IReadOnlyList<ReferenceFile> files)
+    {
+        var names = string.Join(", ", files.Select(f => Path.GetFileName(f.Name)));
+        return names.Length <= 100 ? names : names[..99] + "…";
     }
 
     /// <summary>Adds the new rows of a kind to the context and copies the changed ones onto the stored entities.</summary>

@@ -47,7 +47,7 @@ public static class ReferenceApi
         return app;
     }
 
-    private static async Task<IResult> ImportAsync(HttpRequest request, IDbContextFactory<HotlineDbContext> contexts, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(HttpRequest request, System.Security.Claims.ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (Flag(request.Query["dryRun"]) is not { } dryRun)
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["dryRun"] = ["dryRun must be true or false."] });
@@ -77,7 +77,7 @@ public static class ReferenceApi
         {
             var files = form.Files.Zip(streams, (f, s) => new ReferenceFile(f.FileName, s)).ToList();
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var report = await new ReferenceImporter(db, clock).ImportAsync(files, dryRun, cancellationToken: cancellationToken);
+            var report = await new ReferenceImporter(db, clock).ImportAsync(files, dryRun, actor: Caller.Name(user), cancellationToken: cancellationToken);
             if (report.HasFileProblems || (!dryRun && report.Problems.Count > 0))
                 return Refusal(report);
             return Results.Ok(report);

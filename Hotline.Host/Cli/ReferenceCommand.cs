@@ -60,7 +60,7 @@ internal static class ReferenceCommand
         {
             await using var db = await host.Services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync(cancellationToken);
             var clock = host.Services.GetService<TimeProvider>() ?? TimeProvider.System;
-            return await new ReferenceImporter(db, clock).ImportAsync(paths.Zip(streams, (p, s) => new ReferenceFile(p, s)).ToList(), dryRun, cancellationToken: cancellationToken);
+            return await new ReferenceImporter(db, clock).ImportAsync(paths.Zip(streams, (p, s) => new ReferenceFile(p, s)).ToList(), dryRun, actor: "cli:" + Environment.UserName, cancellationToken: cancellationToken);
         }
         finally
         {

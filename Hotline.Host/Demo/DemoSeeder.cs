@@ -17,7 +17,7 @@ public static class DemoSeeder
         try
         {
             var files = DemoCity.Files.Zip(streams, (path, stream) => new ReferenceFile(path, stream)).ToList();
-            var report = await new ReferenceImporter(db, clock).ImportAsync(files, dryRun: false, ReferenceImportMode.AddMissing, cancellationToken);
+            var report = await new ReferenceImporter(db, clock).ImportAsync(files, dryRun: false, ReferenceImportMode.AddMissing, "demo seed", cancellationToken);
             if (report.Problems.Count > 0)
                 throw new InvalidOperationException($"The demo city does not load: {report.Problems[0].Key}: {report.Problems[0].Reason}");
             return report;

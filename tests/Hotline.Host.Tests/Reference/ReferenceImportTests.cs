@@ -50,6 +50,11 @@ public abstract class ReferenceImportTests : IAsyncLifetime
         var codes = services!.Select(s => s!["service_code"]!.GetValue<string>()).ToList();
         Assert.Contains("SR-ZDJY", codes);
         Assert.Contains("MZ-HYDJ", codes);
+        await using var db = await _host.Contexts.CreateDbContextAsync();
+        var audit = await db.AuditEntries.SingleAsync(e => e.Action == Hotline.Domain.Audit.AuditActions.ReferenceImported);
+        Assert.Equal(("admin", Hotline.Domain.Audit.AuditEntityTypes.ReferenceData), (audit.Actor, audit.EntityType));
+        Assert.Contains("units.csv", audit.EntityId, StringComparison.Ordinal);
+        Assert.Contains("\"Units\"", audit.After, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -236,6 +241,7 @@ public abstract class ReferenceImportTests : IAsyncLifetime
         Assert.Equal(0, await db.Subjects.CountAsync());
         Assert.Equal(0, await db.RoutingRules.CountAsync());
         Assert.Equal(0, await db.KnowledgeArticles.CountAsync());
+        Assert.Equal(0, await db.AuditEntries.CountAsync(e => e.Action == Hotline.Domain.Audit.AuditActions.ReferenceImported));
     }
 }
 
