@@ -46,6 +46,7 @@ app.MapAdminUsersApi().MapAdminAuditApi();
 app.MapCasesApi();
 app.MapDuplicateCandidatesApi();
 app.MapKnowledgeApi();
+app.MapRoutingApi();
 app.MapInboxApi();
 app.MapWorkflowsApi();
 app.MapCalendarApi();

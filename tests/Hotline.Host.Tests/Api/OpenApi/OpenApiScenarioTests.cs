@@ -69,6 +69,9 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
         await OkAsync(dispatcher.GetAsync("/api/knowledge/search?q=" + Uri.EscapeDataString("占道经营")));
         using (await dispatcher.GetAsync("/api/knowledge/search?take=0")) { }
         using (await unit.GetAsync("/api/knowledge/search?q=x")) { }
+        await OkAsync(dispatcher.GetAsync("/api/admin/routing/simulate?subjectCode=SR-ROAD&districtCode=990103"));
+        using (await dispatcher.GetAsync("/api/admin/routing/simulate?subjectCode=SR-NOPE")) { }
+        using (await unit.GetAsync("/api/admin/routing/simulate?subjectCode=SR-ROAD")) { }
         await OkAsync(admin.GetAsync("/api/cases?phone=13800138000"));
         using (await unit.GetAsync("/api/cases?phone=13800138000")) { }
         using (await Send(integrator, HttpMethod.Post, "/api/cases", ApiCity.Complaint("另一件事"), "key-1")) { }
