@@ -26,7 +26,6 @@ builder.Services.AddHotlineCases(builder.Configuration);
 builder.Services.AddHotlineWorkflows();
 builder.Services.AddHotlineScheduling(builder.Configuration);
 builder.Services.AddHotlineSecurity(builder.Configuration);
-builder.Services.AddHotlineCalendar(builder.Configuration);
 builder.Services.AddHotlineElsaApi(builder.Configuration);
 builder.Services.AddHotlineIndicators();
 builder.Services.AddHotlineDesigner(builder.Configuration);

@@ -16,11 +16,12 @@ internal static class CaseActivities
     public static HotlineDbContext Db(this ActivityExecutionContext context) => context.GetRequiredService<HotlineDbContext>();
 
     /// <summary>The case named by a case-id input, tracked by the burst's context; faults the workflow when there is none.</summary>
-    public static async Task<Case> LoadCaseAsync(this ActivityExecutionContext context, Input<string>? caseId)
-    {
-        var id = ParseId(context.Get(caseId));
-        return await context.Db().Cases.FindAsync(id) ?? throw new WorkflowFaultException($"Case {id} does not exist.");
-    }
+    public static Task<Case> LoadCaseAsync(this ActivityExecutionContext context, Input<string>? caseId) =>
+        context.LoadCaseAsync(ParseId(context.Get(caseId)));
+
+    /// <summary>The case with id <paramref name="id"/>, tracked by the burst's context; faults the workflow when there is none.</summary>
+    public static async Task<Case> LoadCaseAsync(this ActivityExecutionContext context, Guid id) =>
+        await context.Db().Cases.FindAsync(id) ?? throw new WorkflowFaultException($"Case {id} does not exist.");
 
     /// <summary>Reads a case id.</summary>
     public static Guid ParseId(string? text) =>

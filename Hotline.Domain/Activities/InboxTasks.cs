@@ -73,7 +73,7 @@ internal static class InboxTasks
         var kind = payload["kind"]?.GetValue<string>() ?? "handle";
         var unitCode = payload["unitCode"]?.GetValue<string>() ?? "";
         var by = completion.CompletedBy ?? unitCode;
-        var @case = await context.Db().Cases.FindAsync(caseId) ?? throw new WorkflowFaultException($"Case {caseId} does not exist.");
+        var @case = await context.LoadCaseAsync(caseId);
         // Unit work is the unit's act (the person who completed it is named); the centre's work is the person's.
         var actor = TaskKinds.Normalize(kind) is "handle" or "assist" ? new CaseActor(CaseActorKind.Unit, unitCode, by) : new CaseActor(CaseActorKind.User, by, by);
         @case.RecordTaskOutcome(taskId, kind, unitCode, completion.Outcome, completion.Result as JsonObject, actor, context.Now);

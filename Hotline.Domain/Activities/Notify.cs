@@ -51,6 +51,6 @@ public sealed class Notify : Activity
 
     private static T Parse<T>(string? text, string what, T? empty) where T : struct, Enum =>
         string.IsNullOrWhiteSpace(text) && empty is { } fallback ? fallback
-        : Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(text!.Trim()[0]) ? value
+        : EnumNames.TryParse<T>(text, out var value) ? value
         : throw new WorkflowFaultException($"'{text}' is not a notice {what} ({string.Join(", ", Enum.GetNames<T>())}).");
 }

@@ -36,7 +36,7 @@ public sealed class RecordEscalation : Activity
     {
         var @case = await context.LoadCaseAsync(CaseId);
         var stepText = context.Get(Step);
-        var step = Enum.TryParse<EscalationStep>(stepText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsAsciiDigit(stepText!.Trim()[0])
+        var step = EnumNames.TryParse<EscalationStep>(stepText, out var parsed)
             ? parsed
             : throw new WorkflowFaultException($"'{stepText}' is not an escalation step ({string.Join(", ", Enum.GetNames<EscalationStep>())}).");
         var checkpoint = context.Get(Checkpoint);

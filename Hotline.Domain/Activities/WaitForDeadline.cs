@@ -145,7 +145,7 @@ public sealed class WaitForDeadline : Activity
 
     private static T Parse<T>(string? text, string what, T empty) where T : struct, Enum =>
         string.IsNullOrWhiteSpace(text) ? empty
-        : Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(text.Trim()[0]) ? value
+        : EnumNames.TryParse<T>(text, out var value) ? value
         : throw new WorkflowFaultException($"'{text}' is not a wait {what} ({string.Join(", ", Enum.GetNames<T>())}).");
 
     private static DateTimeOffset ParseMoment(string? text) =>

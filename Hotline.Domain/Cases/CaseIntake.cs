@@ -66,10 +66,6 @@ public sealed class CaseIntake(WorkflowRuntime runtime, HotlineDbContext db, Ide
     /// <summary>Longest content accepted.</summary>
     public const int MaxContentLength = NewCase.MaxContentLength;
 
-    /// <summary>Checks a request; returns the bad fields (empty when valid).</summary>
-    public async Task<Dictionary<string, string[]>> ValidateAsync(CaseIntakeRequest request, CancellationToken cancellationToken = default) =>
-        (await CheckAsync(request, null, cancellationToken)).Errors;
-
     /// <summary>The form's checks (<see cref="NewCase.Check"/>), then whether the subject and the knowledge-base answer exist.</summary>
     private async Task<(NewCase? Case, Dictionary<string, string[]> Errors)> CheckAsync(CaseIntakeRequest request, string? client, CancellationToken cancellationToken)
     {

@@ -59,9 +59,8 @@ public sealed record NewCase(
             Bad("urgency", $"'{request.Urgency}' is not an urgency ({string.Join(", ", Enum.GetNames<CaseUrgency>())}).");
         if (request.CitizenName is { Length: > 64 })
             Bad("citizenName", "The name is longer than 64 characters.");
-        if (!string.IsNullOrWhiteSpace(request.CitizenPhone) && (request.CitizenPhone.Length > 32 || !request.CitizenPhone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-')
-            || PhoneNumbers.Normalize(request.CitizenPhone) is not { Length: >= 5 }))
-            Bad("citizenPhone", "The telephone number must be 5 to 20 digits (spaces, '+' and '-' allowed).");
+        if (!string.IsNullOrWhiteSpace(request.CitizenPhone) && PhoneNumbers.ParseTyped(request.CitizenPhone) is null)
+            Bad("citizenPhone", PhoneNumbers.TypedRule);
         if (request.Address is { Length: > 256 })
             Bad("address", "The address is longer than 256 characters.");
         if (!string.IsNullOrWhiteSpace(request.DistrictCode) && (request.DistrictCode.Trim().Length != 6 || !request.DistrictCode.Trim().All(char.IsAsciiDigit)))
@@ -84,10 +83,7 @@ public sealed record NewCase(
         ("knowledgeArticleId", r.KnowledgeArticleId),
     ];
 
-    private static T? Parse<T>(string? text) where T : struct, Enum =>
-        !string.IsNullOrWhiteSpace(text) && !char.IsAsciiDigit(text.Trim()[0]) && Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value)
-            ? value
-            : null;
+    private static T? Parse<T>(string? text) where T : struct, Enum => EnumNames.TryParse<T>(text, out var value) ? value : null;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

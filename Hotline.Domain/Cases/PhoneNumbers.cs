@@ -18,4 +18,16 @@ public static class PhoneNumbers
             return digits[4..];
         return digits.Length == 0 ? null : digits;
     }
+
+    /// <summary>
+    /// The normalized number of a telephone as a person typed it — at most 32 characters of digits, spaces, '+' and '-',
+    /// giving 5 or more digits — or null when it is not one (the intake and the phone search refuse it alike).
+    /// </summary>
+    public static string? ParseTyped(string? text) =>
+        text is { Length: > 0 and <= 32 } && text.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-') && Normalize(text) is { Length: >= 5 } digits
+            ? digits
+            : null;
+
+    /// <summary>What the intake and the phone search say about a number <see cref="ParseTyped"/> refuses.</summary>
+    public const string TypedRule = "The telephone number must be 5 to 20 digits (spaces, '+' and '-' allowed).";
 }

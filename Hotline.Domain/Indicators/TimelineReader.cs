@@ -9,6 +9,7 @@ namespace Hotline.Domain.Indicators;
 internal sealed class TimelineEvent(Guid caseId, int sequence, CaseEventKind kind, DateTimeOffset at, string? data)
 {
     private object? _data;
+    private Type? _read;
 
     public Guid CaseId => caseId;
 
@@ -19,8 +20,12 @@ internal sealed class TimelineEvent(Guid caseId, int sequence, CaseEventKind kin
     public DateTimeOffset At => at;
 
     /// <summary>The event's data as <typeparamref name="T"/> (<see cref="CaseEventData"/>); null when there is none or it has another shape, so indicators never fail on one bad row.</summary>
-    public T? Data<T>() where T : class =>
-        _data as T ?? (T?)(_data = CaseEventData.Read<T>(data));
+    public T? Data<T>() where T : class
+    {
+        if (_read != typeof(T))
+            (_data, _read) = (CaseEventData.Read<T>(data), typeof(T));
+        return _data as T;
+    }
 }
 
 /// <summary>

@@ -134,9 +134,9 @@ public static class CasesApi
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        if (text.Length > 32 || !text.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-') || PhoneNumbers.Normalize(text) is not { Length: >= 5 } digits)
+        if (PhoneNumbers.ParseTyped(text) is not { } digits)
         {
-            errors["phone"] = ["The telephone number must be 5 to 20 digits (spaces, '+' and '-' allowed)."];
+            errors["phone"] = [PhoneNumbers.TypedRule];
             return null;
         }
 
@@ -248,7 +248,7 @@ public static class CasesApi
     {
         if (value.FirstOrDefault() is not { Length: > 0 } text)
             return null;
-        if (!char.IsAsciiDigit(text[0]) && System.Enum.TryParse<T>(text, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed))
+        if (Hotline.Domain.EnumNames.TryParse<T>(text, out var parsed))
             return parsed;
         errors[field] = [$"'{text}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}."];
         return null;
