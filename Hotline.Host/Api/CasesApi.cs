@@ -111,7 +111,7 @@ public static class CasesApi
         var @case = Guid.TryParse(idOrNumber, out var id)
             ? await query.FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             : await query.FirstOrDefaultAsync(c => c.Number == idOrNumber, cancellationToken);
-        if (@case is null || !await Visible(db, user, db.Cases.AsNoTracking().Where(c => c.Id == @case.Id)).AnyAsync(cancellationToken))
+        if (@case is null || !await CaseVisibility.Filter(db, user, db.Cases.AsNoTracking().Where(c => c.Id == @case.Id)).AnyAsync(cancellationToken))
             return NotFound(idOrNumber);
 
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == @case.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
@@ -164,7 +164,7 @@ public static class CasesApi
                 detail: "Your role sees callers' numbers masked, so it may not search by telephone number.");
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = Visible(db, user, db.Cases.AsNoTracking());
+        var query = CaseVisibility.Filter(db, user, db.Cases.AsNoTracking());
         if (status is not null)
             query = query.Where(c => c.Status == status);
         if (type is not null)
@@ -206,21 +206,6 @@ public static class CasesApi
             .Where(c => c.EscalationLevel >= level && c.Status != CaseStatus.Closed && c.Status != CaseStatus.AnsweredDirectly)
             .OrderByDescending(c => c.EscalationLevel).ThenBy(c => c.DeadlineAt).ThenBy(c => c.Id);
         return Results.Ok(await PageAsync(query, user, page, pageSize, cancellationToken));
-    }
-
-    /// <summary>The cases <paramref name="user"/> may see.</summary>
-    internal static IQueryable<Case> Visible(HotlineDbContext db, ClaimsPrincipal user, IQueryable<Case> cases)
-    {
-        if (Caller.IsCentre(user))
-            return cases;
-        if (Caller.IsUnitUser(user))
-        {
-            var unit = Caller.UnitCode(user);
-            return cases.Where(c => c.LeadUnitCode == unit || db.InboxTasks.Any(t => t.CaseId == c.Id && t.UnitCode == unit));
-        }
-
-        var name = Caller.Name(user);
-        return user.IsInRole(HotlineRoles.Integrator) ? cases.Where(c => c.SubmittedBy == name) : cases.Where(_ => false);
     }
 
     private static async Task<CasePage> PageAsync(IQueryable<Case> query, ClaimsPrincipal user, int page, int pageSize, CancellationToken cancellationToken)

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Persistence;
+using Hotline.Domain.Users;
+using Hotline.Host.Api;
+
+namespace Hotline.Host.Security;
+
+/// <summary>
+/// Which cases a caller may see: the one rule every list, detail, search and case operation filters through. A case
+/// the caller may not see is answered exactly like one that does not exist (404).
+/// </summary>
+public static class CaseVisibility
+{
+    /// <summary>The cases of <paramref name="cases"/> that <paramref name="user"/> may see.</summary>
+    public static IQueryable<Case> Filter(HotlineDbContext db, ClaimsPrincipal user, IQueryable<Case> cases)
+    {
+        if (Caller.IsCentre(user))
+            return cases;
+        if (Caller.IsUnitUser(user))
+        {
+            var unit = Caller.UnitCode(user);
+            return cases.Where(c => c.LeadUnitCode == unit || db.InboxTasks.Any(t => t.CaseId == c.Id && t.UnitCode == unit));
+        }
+
+        var name = Caller.Name(user);
+        return user.IsInRole(HotlineRoles.Integrator) ? cases.Where(c => c.SubmittedBy == name) : cases.Where(_ => false);
+    }
+}
