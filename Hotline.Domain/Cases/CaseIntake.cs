@@ -30,6 +30,11 @@ public sealed record CaseIntakeRequest(
     string? Urgency = null,
     string? KnowledgeArticleId = null);
 
+/// <summary>Who submits a case: the caller's name (the case's submitter) and the district its credential confines it to.</summary>
+/// <param name="Client">The user or integrator name, from the credential.</param>
+/// <param name="DistrictCode">A sub-centre's district: the case must be in it (an empty district defaults to it); null for the whole city.</param>
+public sealed record IntakeCaller(string Client, string? DistrictCode = null);
+
 /// <summary>What <see cref="CaseIntake.StartAsync"/> did.</summary>
 public enum CaseIntakeOutcome
 {
@@ -67,9 +72,14 @@ public sealed class CaseIntake(WorkflowRuntime runtime, HotlineDbContext db, Ide
     public const int MaxContentLength = NewCase.MaxContentLength;
 
     /// <summary>The form's checks (<see cref="NewCase.Check"/>), then whether the subject and the knowledge-base answer exist.</summary>
-    private async Task<(NewCase? Case, Dictionary<string, string[]> Errors)> CheckAsync(CaseIntakeRequest request, string? client, CancellationToken cancellationToken)
+    private async Task<(NewCase? Case, Dictionary<string, string[]> Errors)> CheckAsync(CaseIntakeRequest request, IntakeCaller caller, CancellationToken cancellationToken)
     {
-        var (checkedCase, errors) = NewCase.Check(request, client);
+        var confined = caller.DistrictCode is { } district && !string.IsNullOrWhiteSpace(request.DistrictCode) && request.DistrictCode.Trim() != district;
+        if (caller.DistrictCode is not null && string.IsNullOrWhiteSpace(request.DistrictCode))
+            request = request with { DistrictCode = caller.DistrictCode };
+        var (checkedCase, errors) = NewCase.Check(request, caller.Client);
+        if (confined)
+            errors["districtCode"] = [$"Your sub-centre registers cases of district {caller.DistrictCode} only; leave the district empty or give {caller.DistrictCode}."];
         if (NewCase.ContainsNul(request))
             return (null, errors);
         if (!string.IsNullOrWhiteSpace(request.SubjectCode) && !await db.Subjects.AsNoTracking().AnyAsync(s => s.Code == request.SubjectCode, cancellationToken))
@@ -81,20 +91,26 @@ public sealed class CaseIntake(WorkflowRuntime runtime, HotlineDbContext db, Ide
 
     /// <summary>Validates and starts a case on the shipped lifecycle; see the overload.</summary>
     public Task<CaseIntakeResult> StartAsync(CaseIntakeRequest request, string client, string? idempotencyKey, CancellationToken cancellationToken = default) =>
-        StartAsync(request, client, idempotencyKey, LifecycleDefinitionId, null, cancellationToken);
+        StartAsync(request, new IntakeCaller(client), idempotencyKey, LifecycleDefinitionId, null, cancellationToken);
+
+    /// <summary>Validates and starts a case on the shipped lifecycle for a caller that may be confined to a district; see the overload.</summary>
+    public Task<CaseIntakeResult> StartAsync(CaseIntakeRequest request, IntakeCaller caller, string? idempotencyKey, CancellationToken cancellationToken = default) =>
+        StartAsync(request, caller, idempotencyKey, LifecycleDefinitionId, null, cancellationToken);
 
     /// <summary>
-    /// Validates and starts a case. <paramref name="client"/> (from the caller's credential: the case's submitter) and
+    /// Validates and starts a case. The caller's client name (from its credential: the case's submitter) and
     /// <paramref name="idempotencyKey"/> (optional, at most 200 characters) make the call idempotent per client: the same
     /// key with the same request answers with the case it created, whatever path the request came by.
     /// <paramref name="definitionId"/> is the lifecycle definition (an entry point with case intake; the shipped
     /// <see cref="LifecycleDefinitionId"/> by default).
     /// </summary>
-    public async Task<CaseIntakeResult> StartAsync(CaseIntakeRequest request, string client, string? idempotencyKey, string definitionId, string? correlationId,
+    public async Task<CaseIntakeResult> StartAsync(CaseIntakeRequest request, IntakeCaller caller, string? idempotencyKey, string definitionId, string? correlationId,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (newCase, errors) = await CheckAsync(request, client, cancellationToken);
+        ArgumentNullException.ThrowIfNull(caller);
+        var client = caller.Client;
+        var (newCase, errors) = await CheckAsync(request, caller, cancellationToken);
         if (idempotencyKey is { Length: > IdempotencyKeys.MaxKeyLength })
             errors["Idempotency-Key"] = [$"The key is longer than {IdempotencyKeys.MaxKeyLength} characters."];
         if (errors.Count > 0)

@@ -11,7 +11,9 @@ namespace Hotline.Domain.Cases;
 /// <param name="SubjectCode">The subject.</param>
 /// <param name="At">When the new case arrived; the window ends here.</param>
 /// <param name="ExcludeCaseId">The new case itself, if already saved.</param>
-public sealed record DuplicateQuery(string? CitizenPhone, string? DistrictCode, string? Address, string? SubjectCode, DateTimeOffset At, Guid? ExcludeCaseId = null);
+/// <param name="ConfinedToDistrict">Only cases of this district (a sub-centre's operator sees no other district's cases).</param>
+public sealed record DuplicateQuery(string? CitizenPhone, string? DistrictCode, string? Address, string? SubjectCode, DateTimeOffset At, Guid? ExcludeCaseId = null,
+    string? ConfinedToDistrict = null);
 
 /// <summary>Why a case looks like a duplicate.</summary>
 [Flags]
@@ -57,7 +59,7 @@ public sealed class DuplicateFinder(HotlineDbContext db, IOptions<CaseOptions> o
 
         if (phone is not null)
         {
-            var byCaller = await Open(db, query.ExcludeCaseId)
+            var byCaller = await Open(db, query)
                 .Where(c => c.CitizenPhone == phone && c.CreatedAt >= from && c.CreatedAt <= until)
                 .OrderByDescending(c => c.CreatedAt)
                 .Take(MaxCandidates)
@@ -69,7 +71,7 @@ public sealed class DuplicateFinder(HotlineDbContext db, IOptions<CaseOptions> o
 
         if (query.SubjectCode is not null && query.DistrictCode is not null && addressKey is not null)
         {
-            var byPlace = await Open(db, query.ExcludeCaseId)
+            var byPlace = await Open(db, query)
                 .Where(c => c.SubjectCode == query.SubjectCode && c.DistrictCode == query.DistrictCode && c.AddressKey == addressKey &&
                     c.CreatedAt >= from && c.CreatedAt <= until)
                 .OrderByDescending(c => c.CreatedAt)
@@ -85,9 +87,11 @@ public sealed class DuplicateFinder(HotlineDbContext db, IOptions<CaseOptions> o
         return found.Values.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Number, StringComparer.Ordinal).Take(MaxCandidates).ToList();
     }
 
-    private static IQueryable<Case> Open(HotlineDbContext db, Guid? exclude)
+    private static IQueryable<Case> Open(HotlineDbContext db, DuplicateQuery query)
     {
         var cases = db.Cases.AsNoTracking().Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.AnsweredDirectly);
-        return exclude is { } id ? cases.Where(c => c.Id != id) : cases;
+        if (query.ConfinedToDistrict is { } district)
+            cases = cases.Where(c => c.DistrictCode == district);
+        return query.ExcludeCaseId is { } id ? cases.Where(c => c.Id != id) : cases;
     }
 }

@@ -31,8 +31,11 @@ public enum EntryPointStartOutcome
 /// <summary>The result of <see cref="EntryPointStarter.StartAsync"/>.</summary>
 public sealed record EntryPointStartResult(EntryPointStartOutcome Outcome, WorkflowInstance? Instance, RunResult? Run, IReadOnlyDictionary<string, string[]> Errors);
 
-/// <summary>A start request: the caller (from its credential), its idempotency key, the input and correlation id it sent.</summary>
-public sealed record EntryPointStartRequest(string Client, string? IdempotencyKey, JsonObject? Input, string? CorrelationId);
+/// <summary>
+/// A start request: the caller (from its credential), its idempotency key, the input and correlation id it sent, and the
+/// district its credential confines it to (cases it registers must be in it).
+/// </summary>
+public sealed record EntryPointStartRequest(string Client, string? IdempotencyKey, JsonObject? Input, string? CorrelationId, string? DistrictCode = null);
 
 /// <summary>
 /// Starts an entry point for another system. A case-intake entry point takes a citizen's request through
@@ -60,7 +63,7 @@ public sealed class EntryPointStarter(WorkflowRuntime runtime, CaseIntake intake
         var (caseRequest, errors) = CaseIntakeInput.Read(request.Input);
         if (caseRequest is null)
             return Invalid(errors);
-        var result = await intake.StartAsync(caseRequest, request.Client, request.IdempotencyKey, definition.DefinitionId, request.CorrelationId, cancellationToken);
+        var result = await intake.StartAsync(caseRequest, new IntakeCaller(request.Client, request.DistrictCode), request.IdempotencyKey, definition.DefinitionId, request.CorrelationId, cancellationToken);
         return result.Outcome switch
         {
             CaseIntakeOutcome.Invalid => Invalid(CaseIntakeInput.InputErrors(result.Errors)),

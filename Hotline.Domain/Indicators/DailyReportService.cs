@@ -50,7 +50,7 @@ public sealed class DailyReportService(IDbContextFactory<HotlineDbContext> conte
     ];
 
     /// <summary>The report for <paramref name="date"/>.</summary>
-    public async Task<DailyReport> BuildAsync(DateOnly date, CancellationToken cancellationToken = default)
+    public async Task<DailyReport> BuildAsync(DateOnly date, string? districtCode = null, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
@@ -63,16 +63,18 @@ public sealed class DailyReportService(IDbContextFactory<HotlineDbContext> conte
         var registrations = await db.CaseEvents.AsNoTracking()
             .Where(e => e.Kind == CaseEventKind.Registered && e.At >= baselineStart && e.At < dayEnd)
             .Join(db.Cases, e => e.CaseId, c => c.Id, (e, c) => new { e.At, c.Channel, c.Type, c.SubjectCode, c.DistrictCode })
+            .Where(r => districtCode == null || r.DistrictCode == districtCode)
             .ToListAsync(cancellationToken);
         var today = registrations.Where(r => r.At >= dayStart).ToList();
         var before = registrations.Where(r => r.At < dayStart).ToList();
         var directAnswers = await db.CaseEvents.AsNoTracking()
-            .CountAsync(e => e.Kind == CaseEventKind.AnsweredFromKnowledgeBase && e.At >= dayStart && e.At < dayEnd, cancellationToken);
+            .Where(e => e.Kind == CaseEventKind.AnsweredFromKnowledgeBase && e.At >= dayStart && e.At < dayEnd)
+            .CountAsync(e => districtCode == null || db.Cases.Any(c => c.Id == e.CaseId && c.DistrictCode == districtCode), cancellationToken);
 
         var rule = new HotSpotRule(settings.HotSpotMultiplier, settings.HotSpotMinimumCount, settings.HotSpotBaselineDays);
         var hotSubjects = HotSpots(SubjectDimension, today.Select(r => r.SubjectCode), before.Select(r => r.SubjectCode), rule);
         var hotDistricts = HotSpots(DistrictDimension, today.Select(r => r.DistrictCode), before.Select(r => r.DistrictCode), rule);
-        var overdue = await OverdueAsync(db, calendar, date, dayEnd, cancellationToken);
+        var overdue = await OverdueAsync(db, calendar, date, dayEnd, districtCode, cancellationToken);
 
         var subjectCodes = hotSubjects.Select(h => h.Code).Concat(overdue.Select(o => o.SubjectCode).OfType<string>()).Distinct().ToList();
         var subjectNames = await db.Subjects.AsNoTracking().Where(s => subjectCodes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Name, cancellationToken);
@@ -110,9 +112,12 @@ public sealed class DailyReportService(IDbContextFactory<HotlineDbContext> conte
             .ToList();
     }
 
-    private static async Task<List<OverdueCase>> OverdueAsync(HotlineDbContext db, WorkingDayCalendar calendar, DateOnly date, DateTimeOffset end, CancellationToken cancellationToken)
+    private static async Task<List<OverdueCase>> OverdueAsync(
+        HotlineDbContext db, WorkingDayCalendar calendar, DateOnly date, DateTimeOffset end, string? districtCode, CancellationToken cancellationToken)
     {
         var candidates = await OverdueCandidatesAsync(db, end, cancellationToken);
+        if (districtCode is not null)
+            candidates = [.. await TimelineReader.InDistrictAsync(db, candidates, districtCode, cancellationToken)];
         var events = await TimelineReader.OfCasesAsync(db, candidates, OverdueKinds, end, cancellationToken);
         var overdue = new List<(Guid CaseId, string? Lead, DateTimeOffset Deadline)>();
         foreach (var (caseId, timeline) in TimelineReader.ByCase(events))

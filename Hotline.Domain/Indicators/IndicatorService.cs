@@ -58,10 +58,11 @@ public sealed class IndicatorService(IDbContextFactory<HotlineDbContext> context
 
     /// <summary>
     /// The indicators of [<paramref name="from"/>, <paramref name="to"/>), city-wide and for every unit with something
-    /// counted — or only for <paramref name="unitCode"/> when given.
+    /// counted — or only for <paramref name="unitCode"/> when given. With <paramref name="districtCode"/>, a sub-centre's
+    /// figures: only the cases of that district count, city-wide and per unit.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is not after <paramref name="from"/>, or the period is longer than <see cref="MaxPeriodDays"/>.</exception>
-    public async Task<IndicatorReport> ComputeAsync(DateOnly from, DateOnly to, string? unitCode = null, CancellationToken cancellationToken = default)
+    public async Task<IndicatorReport> ComputeAsync(DateOnly from, DateOnly to, string? unitCode = null, string? districtCode = null, CancellationToken cancellationToken = default)
     {
         if (to <= from)
             throw new ArgumentOutOfRangeException(nameof(to), to, "The period's end must be after its start (the end is excluded).");
@@ -74,6 +75,12 @@ public sealed class IndicatorService(IDbContextFactory<HotlineDbContext> context
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         var events = await TimelineReader.InRangeAsync(db, PeriodKinds, fromUtc, toUtc, cancellationToken);
+        if (districtCode is not null)
+        {
+            var inDistrict = await TimelineReader.InDistrictAsync(db, events.Select(e => e.CaseId), districtCode, cancellationToken);
+            events.RemoveAll(e => !inDistrict.Contains(e.CaseId));
+        }
+
         var registeredHere = events.Where(e => e.Kind == CaseEventKind.Registered).Select(e => e.CaseId).ToHashSet();
         var older = events.Select(e => e.CaseId).Where(id => !registeredHere.Contains(id)).Distinct().ToList();
         events.AddRange(await TimelineReader.OfCasesAsync(db, older, StateKinds, fromUtc, cancellationToken));
@@ -101,11 +108,11 @@ public sealed class IndicatorService(IDbContextFactory<HotlineDbContext> context
     /// 签收及时率 is the rate and that of 退单率 and 重办率 is 1 − rate. Weights from <see cref="IndicatorOptions.Weights"/>.
     /// Best first; equal scores (to 2 decimal places) share a rank and are listed by unit code.
     /// </summary>
-    public async Task<RankingReport> RankAsync(int year, int month, CancellationToken cancellationToken = default)
+    public async Task<RankingReport> RankAsync(int year, int month, string? districtCode = null, CancellationToken cancellationToken = default)
     {
         var from = new DateOnly(year, month, 1);
         var to = from.AddMonths(1);
-        var report = await ComputeAsync(from, to, cancellationToken: cancellationToken);
+        var report = await ComputeAsync(from, to, districtCode: districtCode, cancellationToken: cancellationToken);
         var weights = options.Value.Weights;
         var scored = report.Units
             .Select(u => (Unit: u, Score: Score(u.Figures, weights)))

@@ -71,6 +71,21 @@ internal static class TimelineReader
         return events;
     }
 
+    /// <summary>Those of <paramref name="caseIds"/> whose case is in <paramref name="districtCode"/> (a sub-centre's figures count its district's cases only).</summary>
+    public static async Task<HashSet<Guid>> InDistrictAsync(HotlineDbContext db, IEnumerable<Guid> caseIds, string districtCode, CancellationToken cancellationToken)
+    {
+        var inDistrict = new HashSet<Guid>();
+        foreach (var chunk in caseIds.Distinct().Chunk(CaseChunk))
+        {
+            inDistrict.UnionWith(await db.Cases.AsNoTracking()
+                .Where(c => chunk.Contains(c.Id) && c.DistrictCode == districtCode)
+                .Select(c => c.Id)
+                .ToListAsync(cancellationToken));
+        }
+
+        return inDistrict;
+    }
+
     /// <summary>The events grouped by case, each case's in timeline order (by sequence; events of one burst share a time).</summary>
     public static Dictionary<Guid, List<TimelineEvent>> ByCase(IEnumerable<TimelineEvent> events)
     {

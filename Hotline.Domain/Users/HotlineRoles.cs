@@ -35,4 +35,7 @@ public static class HotlineRoles
 
     /// <summary>The claim type carrying a unit user's unit code.</summary>
     public const string UnitClaim = "hotline:unit";
+
+    /// <summary>The claim type carrying the district of a sub-centre's staff or a district's integrator (absent: the whole city).</summary>
+    public const string DistrictClaim = "hotline:district";
 }

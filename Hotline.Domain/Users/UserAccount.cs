@@ -25,6 +25,13 @@ public sealed class UserAccount
     /// <summary>The unit of a handling unit's user (required with the <see cref="HotlineRoles.Unit"/> role).</summary>
     public string? UnitCode { get; set; }
 
+    /// <summary>
+    /// The district of the sub-centre (分中心) the person works at, a six-digit district code: they see and act on that
+    /// district's cases only. Null for the city centre's staff, who see every district, and for unit users, whose unit
+    /// decides what they see.
+    /// </summary>
+    public string? DistrictCode { get; set; }
+
     /// <summary>Whether the account may sign in; false when an administrator disabled it (its sessions stop working too).</summary>
     public bool IsActive { get; set; } = true;
 
@@ -74,6 +81,7 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         builder.Property(u => u.PasswordHash).HasMaxLength(200).IsRequired();
         builder.Property(u => u.Roles).HasJsonListConversion();
         builder.Property(u => u.UnitCode).HasMaxLength(32);
+        builder.Property(u => u.DistrictCode).HasMaxLength(6);
         builder.Property(u => u.Version).IsConcurrencyToken();
     }
 }

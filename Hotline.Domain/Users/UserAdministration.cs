@@ -35,7 +35,8 @@ public sealed record AccountChange(AccountChangeOutcome Outcome, UserAccount? Ac
 /// <param name="DisplayName">The display name.</param>
 /// <param name="Roles">The roles.</param>
 /// <param name="UnitCode">The unit (unit users only).</param>
-public sealed record AccountProfile(int? Version, string? DisplayName, IReadOnlyList<string>? Roles, string? UnitCode);
+/// <param name="DistrictCode">The sub-centre's district; null for the city centre.</param>
+public sealed record AccountProfile(int? Version, string? DisplayName, IReadOnlyList<string>? Roles, string? UnitCode, string? DistrictCode = null);
 
 /// <summary>
 /// Administrators' changes of accounts, and a person's change of their own password (scoped: it writes through the scope's
@@ -45,11 +46,14 @@ public sealed record AccountProfile(int? Version, string? DisplayName, IReadOnly
 public sealed class UserAdministration(HotlineDbContext db, AuditLog audit, UserService users)
 {
     /// <summary>Accounts by login name, filtered; the role filter runs in memory (roles are a JSON column; accounts are few).</summary>
-    public async Task<(List<UserAccount> Items, int Total)> ListAsync(string? role, string? unitCode, bool? disabled, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<(List<UserAccount> Items, int Total)> ListAsync(string? role, string? unitCode, string? districtCode, bool? disabled, int page, int pageSize,
+        CancellationToken cancellationToken = default)
     {
         var query = db.UserAccounts.AsNoTracking();
         if (!string.IsNullOrEmpty(unitCode))
             query = query.Where(u => u.UnitCode == unitCode);
+        if (!string.IsNullOrEmpty(districtCode))
+            query = query.Where(u => u.DistrictCode == districtCode);
         if (disabled is { } d)
             query = query.Where(u => u.IsActive != d);
         var all = (await query.OrderBy(u => u.UserName).ToListAsync(cancellationToken))
@@ -68,7 +72,7 @@ public sealed class UserAdministration(HotlineDbContext db, AuditLog audit, User
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (profile.Version is null or < 1)
             errors["version"] = ["Send the account's version as you read it."];
-        await UserService.CheckProfileAsync(db, profile.DisplayName, profile.Roles, profile.UnitCode, errors, cancellationToken);
+        await UserService.CheckProfileAsync(db, profile.DisplayName, profile.Roles, profile.UnitCode, profile.DistrictCode, errors, cancellationToken);
         if (errors.Count > 0)
             return new AccountChange(AccountChangeOutcome.Invalid, Errors: errors);
         return await ChangeAsync(actor, userName, AuditActions.UserUpdated, profile.Version, async account =>
@@ -79,6 +83,7 @@ public sealed class UserAdministration(HotlineDbContext db, AuditLog audit, User
             account.DisplayName = profile.DisplayName!.Trim();
             account.Roles = roles;
             account.UnitCode = string.IsNullOrWhiteSpace(profile.UnitCode) ? null : profile.UnitCode.Trim();
+            account.DistrictCode = string.IsNullOrWhiteSpace(profile.DistrictCode) ? null : profile.DistrictCode.Trim();
             return null;
         }, cancellationToken);
     }

@@ -32,7 +32,7 @@ public sealed class BootstrapAdminOptions
 /// <param name="Password">At least 10 characters.</param>
 /// <param name="Roles">Roles from <see cref="HotlineRoles"/> (not <c>integrator</c>: integrators use API keys).</param>
 /// <param name="UnitCode">The unit of a unit user (required with the unit role, refused without it).</param>
-public sealed record NewUser(string? UserName, string? DisplayName, string? Password, IReadOnlyList<string>? Roles, string? UnitCode);
+public sealed record NewUser(string? UserName, string? DisplayName, string? Password, IReadOnlyList<string>? Roles, string? UnitCode, string? DistrictCode = null);
 
 /// <summary>A session: the bearer token (shown once) and when it expires.</summary>
 /// <param name="Token">The bearer token.</param>
@@ -55,7 +55,7 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
             errors["userName"] = ["A login name is 1 to 64 letters, digits, '.', '-' or '_'."];
         CheckPassword(user.Password, "password", errors);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await CheckProfileAsync(db, user.DisplayName, user.Roles, user.UnitCode, errors, cancellationToken);
+        await CheckProfileAsync(db, user.DisplayName, user.Roles, user.UnitCode, user.DistrictCode, errors, cancellationToken);
         if (!errors.ContainsKey("userName") && await db.UserAccounts.AsNoTracking().AnyAsync(u => u.UserName == user.UserName, cancellationToken))
             errors["userName"] = [$"'{user.UserName}' is taken."];
         return errors;
@@ -70,10 +70,11 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
     }
 
     /// <summary>
-    /// Checks an account's display name, roles and unit (a unit user names an active unit, nobody else names one), recording
-    /// each bad field (camelCase) in <paramref name="errors"/>.
+    /// Checks an account's display name, roles, unit (a unit user names an active unit, nobody else names one) and
+    /// district (<see cref="CheckDistrictAsync"/>), recording each bad field (camelCase) in <paramref name="errors"/>.
     /// </summary>
-    public static async Task CheckProfileAsync(HotlineDbContext db, string? displayName, IReadOnlyList<string>? roles, string? unitCode, Dictionary<string, string[]> errors, CancellationToken cancellationToken = default)
+    public static async Task CheckProfileAsync(HotlineDbContext db, string? displayName, IReadOnlyList<string>? roles, string? unitCode, string? districtCode,
+        Dictionary<string, string[]> errors, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(errors);
@@ -89,6 +90,26 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
             errors["unitCode"] = ["Only unit users belong to a unit."];
         else if (isUnitUser && !await db.HandlingUnits.AsNoTracking().AnyAsync(u => u.Code == unitCode && u.IsActive, cancellationToken))
             errors["unitCode"] = [$"There is no active unit '{unitCode}'."];
+        await CheckDistrictAsync(db, roles, districtCode, errors, cancellationToken);
+    }
+
+    /// <summary>
+    /// A sub-centre's staff name a district of the city (one with a district-level unit); unit users (their unit decides
+    /// what they see) and administrators (who administer the whole city: accounts, reference data, definitions) do not.
+    /// </summary>
+    private static async Task CheckDistrictAsync(HotlineDbContext db, IReadOnlyList<string> roles, string? districtCode, Dictionary<string, string[]> errors,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(districtCode))
+            return;
+        if (roles.Contains(HotlineRoles.Unit))
+            errors["districtCode"] = ["A unit user's unit decides what it sees; leave the district empty."];
+        else if (roles.Contains(HotlineRoles.Administrator))
+            errors["districtCode"] = ["Administrators work for the whole city; a sub-centre account cannot hold the administrator role."];
+        else if (districtCode.Length != 6 || !districtCode.All(char.IsAsciiDigit))
+            errors["districtCode"] = ["A district is a six-digit district code."];
+        else if (!await db.HandlingUnits.AsNoTracking().AnyAsync(u => u.DistrictCode == districtCode && u.Level == Routing.UnitLevel.District, cancellationToken))
+            errors["districtCode"] = [$"No district of the city has the code '{districtCode}'."];
     }
 
     /// <summary>Creates an account (validate first); throws <see cref="DbUpdateException"/> when the name was taken meanwhile.</summary>
@@ -102,6 +123,7 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
             PasswordHash = PasswordHasher.Hash(user.Password!),
             Roles = [.. user.Roles!.Distinct(StringComparer.Ordinal)],
             UnitCode = string.IsNullOrWhiteSpace(user.UnitCode) ? null : user.UnitCode.Trim(),
+            DistrictCode = string.IsNullOrWhiteSpace(user.DistrictCode) ? null : user.DistrictCode.Trim(),
             CreatedAt = clock.GetUtcNow(),
         };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

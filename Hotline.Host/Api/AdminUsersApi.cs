@@ -23,7 +23,8 @@ public static class AdminUsersApi
     /// <param name="DisplayName">The display name.</param>
     /// <param name="Roles">The roles.</param>
     /// <param name="UnitCode">The unit, for unit users only.</param>
-    public sealed record UpdateUserRequest(int? Version, string? DisplayName, List<string>? Roles, string? UnitCode);
+    /// <param name="DistrictCode">The district of a sub-centre's staff (they see that district's cases only); empty for the city centre.</param>
+    public sealed record UpdateUserRequest(int? Version, string? DisplayName, List<string>? Roles, string? UnitCode, string? DistrictCode = null);
 
     /// <summary>A temporary password, to be changed by the user at the next sign-in.</summary>
     /// <param name="TemporaryPassword">At least 10 characters.</param>
@@ -38,13 +39,14 @@ public static class AdminUsersApi
             .WithQueryParameters(
                 new QueryParameter("role", "Only accounts with this role.") { Values = [.. HotlineRoles.All.Where(r => r != HotlineRoles.Integrator)] },
                 new QueryParameter("unitCode", "Only accounts of this unit."),
+                new QueryParameter("districtCode", "Only accounts of this district's sub-centre.") { Pattern = "^[0-9]{6}$" },
                 new QueryParameter("disabled", "true: only disabled accounts; false: only enabled ones.") { Type = typeof(bool) },
                 QueryParameter.Page, QueryParameter.PageSize)
             .Produces<UserPage>();
         users.MapGet("/{userName}", GetAsync).WithName("AdminGetUser").WithSummary("One account.")
             .Produces<UserAccountView>().ProducesProblem(StatusCodes.Status404NotFound);
         users.MapPut("/{userName}", UpdateAsync).WithName("AdminUpdateUser")
-            .WithSummary("Replaces an account's display name, roles and unit; send the version read (a stale one is refused, 409).")
+            .WithSummary("Replaces an account's display name, roles, unit and district; send the version read (a stale one is refused, 409).")
             .AcceptsJson<UpdateUserRequest>().Produces<UserAccountView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         users.MapPost("/{userName}/disable", (string userName, ClaimsPrincipal user, UserAdministration accounts, CancellationToken cancellationToken) =>
                 SetDisabledAsync(userName, true, user, accounts, cancellationToken))
@@ -71,7 +73,7 @@ public static class AdminUsersApi
         var (page, pageSize) = CasesApi.Paging(q, errors);
         if (errors.Count > 0)
             return Results.ValidationProblem(errors, title: "The filters are not valid.");
-        var (items, total) = await accounts.ListAsync(role, q["unitCode"].FirstOrDefault(), disabled, page, pageSize, cancellationToken);
+        var (items, total) = await accounts.ListAsync(role, q["unitCode"].FirstOrDefault(), q["districtCode"].FirstOrDefault(), disabled, page, pageSize, cancellationToken);
         return Results.Ok(new UserPage([.. items.Select(UserAccountView.From)], total, page, pageSize));
     }
 
@@ -83,7 +85,7 @@ public static class AdminUsersApi
         var (body, problem) = await ApiBody.ReadAsync<UpdateUserRequest>(request, cancellationToken);
         if (problem is not null)
             return problem;
-        var profile = new AccountProfile(body!.Version, body.DisplayName, body.Roles, body.UnitCode);
+        var profile = new AccountProfile(body!.Version, body.DisplayName, body.Roles, body.UnitCode, body.DistrictCode);
         return Answer(userName, await accounts.UpdateAsync(Caller.Name(user), userName, profile, cancellationToken));
     }
 

@@ -93,6 +93,12 @@ public static class Caller
     /// <summary>The unit of a unit user; null for the centre's staff and integrators.</summary>
     public static string? UnitCode(ClaimsPrincipal user) => user.IsInRole(HotlineRoles.Unit) ? user.FindFirst(HotlineRoles.UnitClaim)?.Value ?? "" : null;
 
+    /// <summary>
+    /// The district the caller is confined to: a sub-centre's staff member's, or a district integrator's key's; null for
+    /// the city centre, unit users (their unit confines them) and city-wide integrators.
+    /// </summary>
+    public static string? DistrictCode(ClaimsPrincipal user) => user.FindFirst(HotlineRoles.DistrictClaim)?.Value;
+
     /// <summary>Whether the caller is a unit user (sees only the unit's work).</summary>
     public static bool IsUnitUser(ClaimsPrincipal user) => user.IsInRole(HotlineRoles.Unit) && !user.IsInRole(HotlineRoles.Administrator);
 

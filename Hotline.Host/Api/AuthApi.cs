@@ -26,9 +26,10 @@ public static class AuthApi
     /// <param name="Roles">Roles.</param>
     /// <param name="UnitCode">The unit of a unit user.</param>
     /// <param name="IsActive">Whether it may sign in.</param>
-    public sealed record UserView(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? UnitCode, bool IsActive)
+    /// <param name="DistrictCode">The district of a sub-centre's account or a district's integrator; null for the whole city.</param>
+    public sealed record UserView(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? UnitCode, bool IsActive, string? DistrictCode = null)
     {
-        internal static UserView From(UserAccount account) => new(account.UserName, account.DisplayName, account.Roles, account.UnitCode, account.IsActive);
+        internal static UserView From(UserAccount account) => new(account.UserName, account.DisplayName, account.Roles, account.UnitCode, account.IsActive, account.DistrictCode);
     }
 
     /// <summary>A person's change of their own password.</summary>
@@ -43,7 +44,8 @@ public static class AuthApi
     /// <param name="Password">At least 10 characters.</param>
     /// <param name="Roles">Roles.</param>
     /// <param name="UnitCode">The unit of a unit user.</param>
-    public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Password, List<string>? Roles, string? UnitCode);
+    /// <param name="DistrictCode">The district of a sub-centre's staff; empty for the city centre.</param>
+    public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Password, List<string>? Roles, string? UnitCode, string? DistrictCode = null);
 
     /// <summary>Maps <c>/api/auth</c> and <c>/api/users</c>.</summary>
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
@@ -60,7 +62,7 @@ public static class AuthApi
         auth.MapPost("/logout", SignOutAsync).RequireAuthorization().WithName("SignOut")
             .WithSummary("Ends the session of the bearer token sent.").Produces(StatusCodes.Status204NoContent);
         auth.MapGet("/me", (ClaimsPrincipal user) => Results.Ok(new UserView(Caller.Name(user), Caller.DisplayName(user),
-                user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(), user.FindFirst(HotlineRoles.UnitClaim)?.Value, true)))
+                user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(), user.FindFirst(HotlineRoles.UnitClaim)?.Value, true, Caller.DistrictCode(user))))
             .RequireAuthorization().WithName("WhoAmI").WithSummary("The signed-in account or integrator.").Produces<UserView>();
 
         var users = app.MapGroup("/api/users").WithTags("Accounts").RequireAuthorization(p => p.RequireRole(HotlineRoles.Administrator));
@@ -120,7 +122,7 @@ public static class AuthApi
         var (body, problem) = await ApiBody.ReadAsync<CreateUserRequest>(request, cancellationToken);
         if (problem is not null)
             return problem;
-        var user = new NewUser(body!.UserName, body.DisplayName, body.Password, body.Roles, body.UnitCode);
+        var user = new NewUser(body!.UserName, body.DisplayName, body.Password, body.Roles, body.UnitCode, body.DistrictCode);
         var errors = await users.ValidateAsync(user, cancellationToken);
         if (errors.Count > 0)
             return Results.ValidationProblem(errors, title: "The account is not valid.");

@@ -14,9 +14,10 @@ using Hotline.Domain.Audit;
 namespace Hotline.Host.Api;
 
 /// <summary>
-/// Cases over HTTP: integrators and operators create them, every role reads what it may see. The hotline centre's
-/// staff see every case; a unit's user sees the cases its unit leads or was given a task for; an integrator sees the
-/// cases it submitted. A case the caller may not see is answered exactly like one that does not exist (404).
+/// Cases over HTTP: integrators and operators create them, every role reads what it may see
+/// (<see cref="CaseVisibility"/>): the city centre's staff every case, a sub-centre's staff their district's, a unit's
+/// user the cases its unit leads or was given a task for, an integrator the cases it submitted. A case the caller may
+/// not see is answered exactly like one that does not exist (404).
 /// Telephone numbers are masked unless the caller's role may see them.
 /// </summary>
 public static class CasesApi
@@ -93,7 +94,7 @@ public static class CasesApi
         if (problem is not null)
             return problem;
         var key = request.Headers["Idempotency-Key"].FirstOrDefault();
-        var result = await intake.StartAsync(body!, Caller.Name(user), key, cancellationToken);
+        var result = await intake.StartAsync(body!, new IntakeCaller(Caller.Name(user), Caller.DistrictCode(user)), key, cancellationToken);
         return result.Outcome switch
         {
             CaseIntakeOutcome.Invalid => Results.ValidationProblem(result.Errors.ToDictionary(), title: "The case is not valid."),
@@ -202,7 +203,7 @@ public static class CasesApi
         if (errors.Count > 0)
             return Results.ValidationProblem(errors, title: "The filters are not valid.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Cases.AsNoTracking()
+        var query = CaseVisibility.Filter(db, user, db.Cases.AsNoTracking())
             .Where(c => c.EscalationLevel >= level && c.Status != CaseStatus.Closed && c.Status != CaseStatus.AnsweredDirectly)
             .OrderByDescending(c => c.EscalationLevel).ThenBy(c => c.DeadlineAt).ThenBy(c => c.Id);
         return Results.Ok(await PageAsync(query, user, page, pageSize, cancellationToken));

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Hotline.Domain.Cases;
 using Hotline.Domain.Users;
 using Hotline.Host.Api.OpenApi;
@@ -34,8 +35,8 @@ public static class DuplicateCandidatesApi
         return app;
     }
 
-    private static async Task<IResult> FindAsync(string? citizenPhone, string? subjectCode, string? districtCode, string? address, DuplicateFinder finder, TimeProvider clock,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> FindAsync(string? citizenPhone, string? subjectCode, string? districtCode, string? address, ClaimsPrincipal user, DuplicateFinder finder,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         // The same checks as the intake, so a number or place the intake would refuse is refused here too.
         var (_, errors) = NewCase.Check(new CaseIntakeRequest(nameof(CaseChannel.Phone), "?", nameof(CaseType.Consultation), subjectCode, null, citizenPhone, address, districtCode), null);
@@ -45,6 +46,7 @@ public static class DuplicateCandidatesApi
             errors["citizenPhone"] = ["Give the caller's telephone, or a subject, a district code and an address (or all of them)."];
         if (errors.Count > 0)
             return Results.ValidationProblem(errors, title: "The duplicate search is not valid.");
-        return Results.Ok(await finder.FindAsync(new DuplicateQuery(citizenPhone, districtCode?.Trim(), address, subjectCode?.Trim(), clock.GetUtcNow()), cancellationToken));
+        return Results.Ok(await finder.FindAsync(new DuplicateQuery(citizenPhone, districtCode?.Trim(), address, subjectCode?.Trim(), clock.GetUtcNow(),
+            ConfinedToDistrict: Caller.DistrictCode(user)), cancellationToken));
     }
 }

@@ -156,9 +156,11 @@ public static class InboxApi
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
             task = await db.InboxTasks.AsNoTracking().FirstOrDefaultAsync(t => t.TaskId == taskId, ct);
+            if (task is not null && !await MaySeeAsync(db, user, task, ct))
+                task = null;
         }
 
-        if (task is null || !MaySee(user, task))
+        if (task is null)
             return CasesApi.NotFound(taskId);
         if (!user.IsInRole(RoleFor(task.Kind)))
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your task",
@@ -221,6 +223,8 @@ public static class InboxApi
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = db.InboxTasks.AsNoTracking().Where(t => t.UnitCode == unit);
+        if (Caller.DistrictCode(user) is { } district && !Caller.IsUnitUser(user))
+            query = query.Where(t => db.Cases.Any(c => c.Id == t.CaseId && c.DistrictCode == district));
         query = statusText switch
         {
             "pending" => query.Where(t => t.Status == InboxTaskStatus.Open || t.Status == InboxTaskStatus.SignedFor),
@@ -250,7 +254,7 @@ public static class InboxApi
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var task = await db.InboxTasks.AsNoTracking().FirstOrDefaultAsync(t => t.TaskId == taskId, ct);
-        if (task is null || !MaySee(user, task))
+        if (task is null || !await MaySeeAsync(db, user, task, ct))
             return CasesApi.NotFound(taskId);
         var number = task.CaseId is { } id ? await db.Cases.AsNoTracking().Where(c => c.Id == id).Select(c => c.Number).FirstOrDefaultAsync(ct) : null;
         return Results.Ok(View(task, number));
@@ -259,8 +263,16 @@ public static class InboxApi
     /// <summary>The callback desk's inbox code (the centre's 回访 desk).</summary>
     public const string CallbackDeskCode = "RX-HF";
 
-    private static bool MaySee(ClaimsPrincipal user, InboxTask task) =>
-        Caller.IsUnitUser(user) ? task.UnitCode == Caller.UnitCode(user) : Caller.IsCentre(user);
+    /// <summary>A unit's user sees its unit's tasks; the centre's staff every task, or a sub-centre's those of its district's cases.</summary>
+    private static async Task<bool> MaySeeAsync(HotlineDbContext db, ClaimsPrincipal user, InboxTask task, CancellationToken ct)
+    {
+        if (Caller.IsUnitUser(user))
+            return task.UnitCode == Caller.UnitCode(user);
+        if (!Caller.IsCentre(user))
+            return false;
+        return Caller.DistrictCode(user) is not { } district
+            || (task.CaseId is { } caseId && await db.Cases.AsNoTracking().AnyAsync(c => c.Id == caseId && c.DistrictCode == district, ct));
+    }
 
     private static IResult Conflict(string detail) => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible now", detail: detail);
 

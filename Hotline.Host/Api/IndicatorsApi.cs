@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Hotline.Host.Api.OpenApi;
 using Hotline.Domain.Indicators;
 using Hotline.Host.Security;
@@ -85,7 +86,7 @@ public static class IndicatorsApi
         return app;
     }
 
-    private static async Task<IResult> GetIndicatorsAsync(string? from, string? to, string? unitCode, IndicatorService indicators, CancellationToken cancellationToken)
+    private static async Task<IResult> GetIndicatorsAsync(string? from, string? to, string? unitCode, ClaimsPrincipal user, IndicatorService indicators, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var first = QueryDate(from, "from", errors);
@@ -104,10 +105,10 @@ public static class IndicatorsApi
 
         if (errors.Count > 0)
             return Invalid(errors);
-        return Results.Ok(await indicators.ComputeAsync(first, last, unitCode, cancellationToken));
+        return Results.Ok(await indicators.ComputeAsync(first, last, unitCode, Caller.DistrictCode(user), cancellationToken));
     }
 
-    private static async Task<IResult> GetRankingAsync(string? month, IndicatorService indicators, CancellationToken cancellationToken)
+    private static async Task<IResult> GetRankingAsync(string? month, ClaimsPrincipal user, IndicatorService indicators, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(month))
             return Invalid(new() { ["month"] = ["'month' is required, as YYYY-MM."] });
@@ -115,16 +116,16 @@ public static class IndicatorsApi
             return Invalid(new() { ["month"] = [$"'{month}' is not a month in the form YYYY-MM."] });
         if (!InputLimits.InRange(first))
             return Invalid(new() { ["month"] = [$"'{month}' is out of range ({InputLimits.MinYear}-01 to {InputLimits.MaxYear}-12)."] });
-        return Results.Ok(await indicators.RankAsync(first.Year, first.Month, cancellationToken));
+        return Results.Ok(await indicators.RankAsync(first.Year, first.Month, Caller.DistrictCode(user), cancellationToken));
     }
 
-    private static async Task<IResult> GetDailyReportAsync(string? date, DailyReportService reports, CancellationToken cancellationToken)
+    private static async Task<IResult> GetDailyReportAsync(string? date, ClaimsPrincipal user, DailyReportService reports, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var day = QueryDate(date, "date", errors);
         if (errors.Count > 0)
             return Invalid(errors);
-        return Results.Ok(await reports.BuildAsync(day, cancellationToken));
+        return Results.Ok(await reports.BuildAsync(day, Caller.DistrictCode(user), cancellationToken));
     }
 
     private static DateOnly QueryDate(string? text, string field, Dictionary<string, string[]> errors) =>

@@ -103,7 +103,7 @@ public static class WorkflowsApi
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["correlationId"] = ["The correlation id is longer than 200 characters."] },
                 title: "The workflow input is not valid.");
 
-        var start = new EntryPointStartRequest(Caller.Name(user), request.Headers["Idempotency-Key"].FirstOrDefault(), body.Input, body.CorrelationId);
+        var start = new EntryPointStartRequest(Caller.Name(user), request.Headers["Idempotency-Key"].FirstOrDefault(), body.Input, body.CorrelationId, Caller.DistrictCode(user));
         var result = await starter.StartAsync(entry, definition, start, cancellationToken);
         return result.Outcome switch
         {

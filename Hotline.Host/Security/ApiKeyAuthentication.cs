@@ -20,6 +20,12 @@ public sealed class ApiKeyOptions
 
     /// <summary>Roles granted to the key.</summary>
     public List<string> Roles { get; set; } = ["integrator"];
+
+    /// <summary>
+    /// The district of a sub-centre's system (a county's portal): the key registers cases in that district only and its
+    /// Open311 list shows that district's requests. Empty for a city-wide system.
+    /// </summary>
+    public string? DistrictCode { get; set; }
 }
 
 /// <summary>Security settings bound from <c>Hotline:Security</c>.</summary>
@@ -69,6 +75,8 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         var claims = new List<Claim> { new(ClaimTypes.Name, key.Name), new("hotline:client", key.Name) };
         claims.AddRange(key.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (!string.IsNullOrEmpty(key.DistrictCode))
+            claims.Add(new Claim(HotlineRoles.DistrictClaim, key.DistrictCode));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
@@ -126,6 +134,8 @@ public sealed class BearerTokenAuthenticationHandler(IOptionsMonitor<Authenticat
         claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         if (account.UnitCode is not null)
             claims.Add(new Claim(HotlineRoles.UnitClaim, account.UnitCode));
+        if (account.DistrictCode is not null)
+            claims.Add(new Claim(HotlineRoles.DistrictClaim, account.DistrictCode));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
     }
 }

@@ -8,7 +8,9 @@ namespace Hotline.Host.Security;
 
 /// <summary>
 /// Which cases a caller may see: the one rule every list, detail, search and case operation filters through. A case
-/// the caller may not see is answered exactly like one that does not exist (404).
+/// the caller may not see is answered exactly like one that does not exist (404). The city centre's staff see every
+/// case; a sub-centre's staff (分中心, <see cref="Caller.DistrictCode"/>) their district's only; a unit's user the cases
+/// its unit leads or was given a task for; an integrator the cases it submitted.
 /// </summary>
 public static class CaseVisibility
 {
@@ -16,7 +18,7 @@ public static class CaseVisibility
     public static IQueryable<Case> Filter(HotlineDbContext db, ClaimsPrincipal user, IQueryable<Case> cases)
     {
         if (Caller.IsCentre(user))
-            return cases;
+            return Caller.DistrictCode(user) is { } district ? cases.Where(c => c.DistrictCode == district) : cases;
         if (Caller.IsUnitUser(user))
         {
             var unit = Caller.UnitCode(user);

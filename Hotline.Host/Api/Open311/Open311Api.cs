@@ -156,7 +156,7 @@ public static class Open311Api
             return Open311Result.Errors(f, StatusCodes.Status400BadRequest, invalid);
 
         var idempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault();
-        var result = await intake.StartAsync(caseRequest, key.Name, idempotencyKey, cancellationToken);
+        var result = await intake.StartAsync(caseRequest, new IntakeCaller(key.Name, string.IsNullOrEmpty(key.DistrictCode) ? null : key.DistrictCode), idempotencyKey, cancellationToken);
         return result.Outcome switch
         {
             CaseIntakeOutcome.Invalid => Open311Result.Errors(f, StatusCodes.Status400BadRequest, Open311Submission.FromIntake(result.Errors)),
@@ -169,7 +169,8 @@ public static class Open311Api
     }
 
     private static async Task<Open311Result> ListRequestsAsync(
-        string format, HttpRequest request, IDbContextFactory<HotlineDbContext> contexts, TimeProvider time, IOptions<CaseOptions> caseOptions, CancellationToken cancellationToken)
+        string format, HttpRequest request, IDbContextFactory<HotlineDbContext> contexts, TimeProvider time, IOptions<CaseOptions> caseOptions,
+        IOptionsMonitor<SecurityOptions> security, CancellationToken cancellationToken)
     {
         if (!TryParseFormat(format, out var f))
             return BadFormat(format);
@@ -179,7 +180,7 @@ public static class Open311Api
             return Open311Result.Errors(f, StatusCodes.Status400BadRequest, errors);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var cases = db.Cases.AsNoTracking();
+        var cases = InDistrict(db.Cases.AsNoTracking(), Open311ApiKeys.District(request, security.CurrentValue));
         if (query.ServiceRequestIds.Count > 0)
         {
             var ids = query.ServiceRequestIds.ToList();
@@ -207,19 +208,24 @@ public static class Open311Api
     }
 
     private static async Task<Open311Result> GetRequestAsync(
-        [FromRoute(Name = "service_request_id")] string serviceRequestId, string format, IDbContextFactory<HotlineDbContext> contexts, IOptions<CaseOptions> caseOptions,
-        CancellationToken cancellationToken)
+        [FromRoute(Name = "service_request_id")] string serviceRequestId, string format, HttpRequest request, IDbContextFactory<HotlineDbContext> contexts,
+        IOptions<CaseOptions> caseOptions, IOptionsMonitor<SecurityOptions> security, CancellationToken cancellationToken)
     {
         if (!TryParseFormat(format, out var f))
             return BadFormat(format);
         if (TooLong(f, "service_request_id", serviceRequestId) is { } tooLong)
             return tooLong;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await Project(db.Cases.AsNoTracking().Where(c => c.Number == serviceRequestId)).ToListAsync(cancellationToken);
+        var cases = InDistrict(db.Cases.AsNoTracking(), Open311ApiKeys.District(request, security.CurrentValue));
+        var rows = await Project(cases.Where(c => c.Number == serviceRequestId)).ToListAsync(cancellationToken);
         if (rows.Count == 0)
             return Open311Result.Error(f, StatusCodes.Status404NotFound, $"service_request_id: '{serviceRequestId}' was not found.");
         return Open311Result.List(f, await ToRequestsAsync(db, rows, caseOptions.Value.ResolveTimeZone(), cancellationToken), "service_requests", "request");
     }
+
+    /// <summary>The cases of <paramref name="district"/> when a district's key reads; all otherwise.</summary>
+    private static IQueryable<Case> InDistrict(IQueryable<Case> cases, string? district) =>
+        district is null ? cases : cases.Where(c => c.DistrictCode == district);
 
     private static async Task<Open311Result> GetTokenAsync(string token, string format, IDbContextFactory<HotlineDbContext> contexts, CancellationToken cancellationToken)
     {

@@ -22,6 +22,17 @@ public static class Open311ApiKeys
     }
 
     /// <summary>
+    /// The district a read is confined to: that of a valid key presented in the query or a header by a district's
+    /// system (a county portal sees its own district's requests); null for anonymous readers and city-wide keys.
+    /// </summary>
+    public static string? District(HttpRequest request, SecurityOptions security)
+    {
+        ArgumentNullException.ThrowIfNull(security);
+        var key = security.FindApiKey(Presented(request, bodyKey: null));
+        return string.IsNullOrEmpty(key?.DistrictCode) ? null : key.DistrictCode;
+    }
+
+    /// <summary>
     /// The key a request presents: the form's (or JSON body's) <c>api_key</c> as GeoReport v2 says, else the query
     /// string's <c>api_key</c> (the Open311 Swagger file), else <c>X-Api-Key</c> or <c>Authorization: ApiKey …</c>
     /// as for the rest of the hotline's API.

@@ -14,6 +14,10 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
 {
     public const string IntegratorKey = "test-integrator-key-7f3a";
     public const string OtherIntegratorKey = "test-other-integrator-key-91c2";
+    public const string DistrictIntegratorKey = "test-xihu-portal-key-5d0e";
+
+    /// <summary>The district of the <see cref="DistrictIntegratorKey"/> key (a county portal's).</summary>
+    public const string DistrictIntegratorDistrict = "990104";
     public const string AdminPassword = "test-admin-password-3b9e";
     public const string UserPassword = "test-user-password-5d21";
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "hotline-test-" + Guid.NewGuid().ToString("N"));
@@ -59,6 +63,10 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hotline:Security:ApiKeys:1:Name", "wechat");
         builder.UseSetting("Hotline:Security:ApiKeys:1:Key", OtherIntegratorKey);
         builder.UseSetting("Hotline:Security:ApiKeys:1:Roles:0", "integrator");
+        builder.UseSetting("Hotline:Security:ApiKeys:9:Name", "xihu-portal");
+        builder.UseSetting("Hotline:Security:ApiKeys:9:Key", DistrictIntegratorKey);
+        builder.UseSetting("Hotline:Security:ApiKeys:9:Roles:0", "integrator");
+        builder.UseSetting("Hotline:Security:ApiKeys:9:DistrictCode", DistrictIntegratorDistrict);
         builder.UseSetting("Hotline:Security:BootstrapAdmin:UserName", "admin");
         builder.UseSetting("Hotline:Security:BootstrapAdmin:Password", AdminPassword);
         builder.ConfigureServices(services =>
@@ -81,10 +89,10 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
     /// Creates an account with <paramref name="roles"/> (and the unit of a unit user) and returns a client signed in as
     /// it through <c>POST /api/auth/token</c>, as a person's browser would be.
     /// </summary>
-    public async Task<HttpClient> CreateUserClientAsync(string userName, string[] roles, string? unitCode = null)
+    public async Task<HttpClient> CreateUserClientAsync(string userName, string[] roles, string? unitCode = null, string? districtCode = null)
     {
         var users = Services.GetRequiredService<Hotline.Domain.Users.UserService>();
-        var user = new Hotline.Domain.Users.NewUser(userName, userName + " 测试", UserPassword, roles, unitCode);
+        var user = new Hotline.Domain.Users.NewUser(userName, userName + " 测试", UserPassword, roles, unitCode, districtCode);
         var errors = await users.ValidateAsync(user);
         if (errors.Count > 0)
             throw new InvalidOperationException(string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));

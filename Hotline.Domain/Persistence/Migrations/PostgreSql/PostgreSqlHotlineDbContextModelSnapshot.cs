@@ -840,6 +840,10 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<int>("FailedSignInAttempts")
                         .HasColumnType("integer");
 

@@ -833,6 +833,10 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FailedSignInAttempts")
                         .HasColumnType("INTEGER");
 
