@@ -35,8 +35,9 @@ public static class ReferenceExporter
         using var table = new DataTable(ReferenceFileNames.Word(layout.Kind)) { Locale = System.Globalization.CultureInfo.InvariantCulture };
         foreach (var column in layout.Columns)
             table.Columns.Add(column.Key, typeof(string));
+        // A workbook stores every cell as a string, which no spreadsheet runs; a CSV cell is guarded against formulas.
         foreach (var row in rows)
-            table.Rows.Add([.. layout.Write(row)]);
+            table.Rows.Add([.. layout.Write(row).Select(cell => format == ReferenceFormat.Csv ? ReferenceText.Guard(cell) : cell)]);
         // MiniExcel may close the stream it writes; a memory stream's bytes outlive that.
         var buffer = new MemoryStream();
         await MiniExcel.SaveAsAsync(buffer, table, printHeader: true, excelType: format == ReferenceFormat.Csv ? ExcelType.CSV : ExcelType.XLSX, cancellationToken: cancellationToken);

@@ -71,6 +71,8 @@ public static class ReferenceReader
     private static IEnumerable<IReadOnlyList<string>> Cells(Stream stream, ReferenceFormat format)
     {
         var type = format == ReferenceFormat.Csv ? ExcelType.CSV : ExcelType.XLSX;
+        if (format == ReferenceFormat.Csv)
+            stream = CsvEncoding.AsUtf8(stream);
         foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: type))
             yield return row.Values.Select(ReferenceText.Cell).ToList();
     }
