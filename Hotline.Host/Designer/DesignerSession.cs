@@ -38,10 +38,18 @@ internal static class DesignerSession
         var form = await request.ReadFormAsync(cancellationToken);
         var userName = form["userName"].ToString().Trim();
         var returnUrl = ReturnUrl(form["returnUrl"].ToString());
-        // A locked account or a temporary password gets the same answer here; the API's sign-in says which.
-        var issued = (await users.SignInAsync(userName, form["password"].ToString(), cancellationToken)).Token;
-        if (issued is null)
-            return Login(context, StatusCodes.Status401Unauthorized, "signInFailed", userName, returnUrl);
+        var result = await users.SignInAsync(userName, form["password"].ToString(), cancellationToken);
+        if (result.Token is not { } issued)
+        {
+            // Locked and must-change are said only after the right password (or to a locked account), as by the API.
+            return result.Outcome switch
+            {
+                SignInOutcome.LockedOut => Login(context, StatusCodes.Status403Forbidden, "accountLocked", userName, returnUrl),
+                SignInOutcome.MustChangePassword => Login(context, StatusCodes.Status403Forbidden, "passwordChangeRequired", userName, returnUrl),
+                _ => Login(context, StatusCodes.Status401Unauthorized, "signInFailed", userName, returnUrl),
+            };
+        }
+
         if (!issued.User.Roles.Contains(HotlineRoles.Administrator))
         {
             // The designer is for administrators only: no session for anyone else.

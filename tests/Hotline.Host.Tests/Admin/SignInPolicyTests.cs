@@ -87,6 +87,39 @@ public abstract class SignInPolicyTests : AdminTest
         await BodyAsync(await SignInAsync("cg-li", HotlineFactory.UserPassword));
         Assert.Equal(AuditActions.UserEnabled, Assert.Single(await AuditAsync()).Action);
     }
+
+    [Fact]
+    public async Task Should_say_the_account_is_locked_or_needs_a_new_password_When_the_designer_sign_in_is_refused_for_that()
+    {
+        await Host.Factory.CreateUserClientAsync("admin-wang", AdministratorRole);
+        await BodyAsync(await Admin.PostAsJsonAsync("/api/admin/users/admin-wang/password", new { temporaryPassword = "temporary-pass-1" }));
+        await Host.Factory.CreateUserClientAsync("admin-zhao", AdministratorRole);
+        for (var i = 1; i <= 5; i++)
+            await SignInAsync("admin-zhao", "wrong-password-" + i);
+
+        var (mustChange, mustChangePage) = await DesignerSignInAsync("admin-wang", "temporary-pass-1");
+        var (locked, lockedPage) = await DesignerSignInAsync("admin-zhao", HotlineFactory.UserPassword);
+        var (wrong, wrongPage) = await DesignerSignInAsync("admin-wang", "wrong-password-9");
+
+        Assert.Equal(HttpStatusCode.Forbidden, mustChange);
+        Assert.Contains("临时密码", mustChangePage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, locked);
+        Assert.Contains("账号已暂时锁定", lockedPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong);
+        Assert.Contains("用户名或密码错误", wrongPage, StringComparison.Ordinal);
+    }
+
+    private static readonly string[] AdministratorRole = ["administrator"];
+
+    private async Task<(HttpStatusCode Status, string Page)> DesignerSignInAsync(string userName, string password)
+    {
+        using var client = Host.Factory.CreateClient();
+        using var response = await client.PostAsync("/designer/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = userName, ["password"] = password, ["returnUrl"] = "/designer/",
+        }));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
 }
 
 /// <summary>Sign-in rules on SQLite.</summary>
