@@ -9,6 +9,8 @@ internal static class ReferenceText
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    public static string Date(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
     public static string Timestamp(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>A cell as a spreadsheet gives it (text, a number, a date, a flag), as trimmed text.</summary>
