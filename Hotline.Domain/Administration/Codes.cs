@@ -26,6 +26,14 @@ public static class Codes
             errors[field] = [$"'{code}' is not a code: at most {maxLength} letters, digits, '-', '_' and '.'."];
     }
 
+    /// <summary>Adds an error when a change sends a key other than the record's: keys never change (create a new record instead).</summary>
+    public static void CheckSameKey(string? sent, string key, string field, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (Trimmed(sent) is { } other && other != key)
+            errors[field] = [$"'{other}' is not '{key}': the key never changes; create a new record instead."];
+    }
+
     /// <summary>Adds an error for <paramref name="field"/> unless <paramref name="text"/> is given and at most <paramref name="maxLength"/> characters.</summary>
     public static void CheckText(string? text, string field, int maxLength, Dictionary<string, string[]> errors, bool required = true)
     {

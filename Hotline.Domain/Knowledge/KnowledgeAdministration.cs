@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Domain.Knowledge;
 
 /// <summary>An article's content as an administrator sends it; every field is replaced.</summary>
+/// <param name="Id">The article's id, its key (required to create; it never changes).</param>
 /// <param name="Version">The version read (updates only).</param>
 /// <param name="Title">The title (required, at most 200 characters).</param>
 /// <param name="Question">The question as citizens ask it (required).</param>
@@ -15,7 +16,7 @@ namespace Hotline.Domain.Knowledge;
 /// <param name="Keywords">Search keywords separated by spaces or commas.</param>
 /// <param name="ValidFrom">The first day it may be offered (the hotline's date), or empty.</param>
 /// <param name="ValidTo">The last day it may be offered, not before <paramref name="ValidFrom"/>, or empty.</param>
-public sealed record KnowledgeFields(int? Version, string? Title, string? Question, string? Answer, string? SubjectCode, string? Keywords, DateOnly? ValidFrom, DateOnly? ValidTo);
+public sealed record KnowledgeFields(string? Id, int? Version, string? Title, string? Question, string? Answer, string? SubjectCode, string? Keywords, DateOnly? ValidFrom, DateOnly? ValidTo);
 
 /// <summary>Filters of the article list; null means any.</summary>
 /// <param name="Status">Articles in this status.</param>
@@ -54,12 +55,12 @@ public sealed class KnowledgeAdministration(HotlineDbContext db, VersionedChange
         db.KnowledgeArticles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
     /// <summary>Adds a draft written by <paramref name="actor"/>; an id already taken is refused.</summary>
-    public async Task<Change<KnowledgeArticle>> CreateAsync(string actor, string? id, KnowledgeFields fields, CancellationToken cancellationToken = default)
+    public async Task<Change<KnowledgeArticle>> CreateAsync(string actor, KnowledgeFields fields, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        Codes.Check(id, "id", errors);
-        var article = new KnowledgeArticle { Id = id?.Trim() ?? "" };
+        Codes.Check(fields.Id, "id", errors);
+        var article = new KnowledgeArticle { Id = fields.Id?.Trim() ?? "" };
         article.SetStatus(KnowledgeStatus.Draft);
         if (await ApplyAsync(actor, article, fields, errors, cancellationToken) is { } invalid)
             return invalid;
@@ -74,6 +75,7 @@ public sealed class KnowledgeAdministration(HotlineDbContext db, VersionedChange
         ArgumentNullException.ThrowIfNull(fields);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         VersionedChanges.RequireVersion(fields.Version, errors);
+        Codes.CheckSameKey(fields.Id, id, "id", errors);
         return await changes.UpdateAsync<KnowledgeArticle>(actor, AuditActions.KnowledgeUpdated, AuditEntityTypes.KnowledgeArticle, id, fields.Version, async article =>
         {
             if (errors.Count == 0 && article.Status is not (KnowledgeStatus.Draft or KnowledgeStatus.InReview))

@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Domain.Routing;
 
 /// <summary>A routing rule as an administrator sends it; every field is replaced.</summary>
+/// <param name="Id">The rule's id, its key (required to create; it never changes).</param>
 /// <param name="Version">The version read (updates only).</param>
 /// <param name="SubjectCode">The subject it routes (required, existing).</param>
 /// <param name="DistrictCode">Six digits, or empty for any district.</param>
 /// <param name="LeadUnitCode">The lead unit (required, existing and active).</param>
 /// <param name="AssistingUnitCodes">Assisting units: existing, distinct, never the lead.</param>
 /// <param name="Priority">Higher wins among equally specific rules; default 0.</param>
-public sealed record RoutingRuleFields(int? Version, string? SubjectCode, string? DistrictCode, string? LeadUnitCode, List<string>? AssistingUnitCodes, int? Priority);
+public sealed record RoutingRuleFields(string? Id, int? Version, string? SubjectCode, string? DistrictCode, string? LeadUnitCode, List<string>? AssistingUnitCodes, int? Priority);
 
 /// <summary>Filters of the rule list; null means any.</summary>
 /// <param name="SubjectCode">Rules of this subject.</param>
@@ -51,12 +52,12 @@ public sealed class RoutingRuleAdministration(HotlineDbContext db, VersionedChan
         db.RoutingRules.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
 
     /// <summary>Adds a rule; an id already taken, or a second rule for the same subject, district and priority, is refused.</summary>
-    public async Task<Change<RoutingRule>> CreateAsync(string actor, string? id, RoutingRuleFields fields, CancellationToken cancellationToken = default)
+    public async Task<Change<RoutingRule>> CreateAsync(string actor, RoutingRuleFields fields, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        Codes.Check(id, "id", errors, MaxIdLength);
-        var rule = new RoutingRule { Id = id?.Trim() ?? "" };
+        Codes.Check(fields.Id, "id", errors, MaxIdLength);
+        var rule = new RoutingRule { Id = fields.Id?.Trim() ?? "" };
         if (await ApplyAsync(rule, fields, errors, cancellationToken) is { } refused)
             return refused;
         if (await db.RoutingRules.AnyAsync(r => r.Id == rule.Id, cancellationToken))
@@ -70,6 +71,7 @@ public sealed class RoutingRuleAdministration(HotlineDbContext db, VersionedChan
         ArgumentNullException.ThrowIfNull(fields);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         VersionedChanges.RequireVersion(fields.Version, errors);
+        Codes.CheckSameKey(fields.Id, id, "id", errors);
         return await changes.UpdateAsync<RoutingRule>(actor, AuditActions.RoutingRuleUpdated, AuditEntityTypes.RoutingRule, id, fields.Version,
             rule => ApplyAsync(rule, fields, errors, cancellationToken), cancellationToken);
     }

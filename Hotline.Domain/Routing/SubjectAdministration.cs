@@ -7,12 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Domain.Routing;
 
 /// <summary>A subject as an administrator sends it; every field is replaced.</summary>
+/// <param name="Code">The code, its key (required to create; it never changes).</param>
 /// <param name="Version">The version read (updates only).</param>
 /// <param name="Name">The name (required).</param>
 /// <param name="ParentCode">The category it belongs to; empty for a top-level category.</param>
 /// <param name="CaseTypes">The case types it accepts (at least one).</param>
 /// <param name="DefaultCaseType">The type offered first, one of <paramref name="CaseTypes"/>; default the first of them.</param>
-public sealed record SubjectFields(int? Version, string? Name, string? ParentCode, List<CaseType>? CaseTypes, CaseType? DefaultCaseType);
+public sealed record SubjectFields(string? Code, int? Version, string? Name, string? ParentCode, List<CaseType>? CaseTypes, CaseType? DefaultCaseType);
 
 /// <summary>
 /// Administrators' edits of the subject taxonomy (scoped): the parent must exist and the taxonomy stays a tree; the
@@ -34,12 +35,12 @@ public sealed class SubjectAdministration(HotlineDbContext db, VersionedChanges 
         db.Subjects.AsNoTracking().FirstOrDefaultAsync(s => s.Code == code, cancellationToken);
 
     /// <summary>Adds a subject; a code already taken is refused.</summary>
-    public async Task<Change<Subject>> CreateAsync(string actor, string? code, SubjectFields fields, CancellationToken cancellationToken = default)
+    public async Task<Change<Subject>> CreateAsync(string actor, SubjectFields fields, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        Codes.Check(code, "code", errors);
-        var subject = new Subject { Code = code?.Trim() ?? "" };
+        Codes.Check(fields.Code, "code", errors);
+        var subject = new Subject { Code = fields.Code?.Trim() ?? "" };
         if (await ApplyAsync(subject, fields, errors, cancellationToken) is { } invalid)
             return invalid;
         if (await db.Subjects.AnyAsync(s => s.Code == subject.Code, cancellationToken))
@@ -53,6 +54,7 @@ public sealed class SubjectAdministration(HotlineDbContext db, VersionedChanges 
         ArgumentNullException.ThrowIfNull(fields);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         VersionedChanges.RequireVersion(fields.Version, errors);
+        Codes.CheckSameKey(fields.Code, code, "code", errors);
         return await changes.UpdateAsync<Subject>(actor, AuditActions.SubjectUpdated, AuditEntityTypes.Subject, code, fields.Version, async subject =>
         {
             if (errors.Count == 0 && Codes.Trimmed(fields.ParentCode) is { } parent && parent != subject.ParentCode)

@@ -50,12 +50,12 @@ public sealed class UnitAdministration(HotlineDbContext db, VersionedChanges cha
     }
 
     /// <summary>Adds a unit; a code already taken is refused.</summary>
-    public async Task<Change<HandlingUnit>> CreateAsync(string actor, string? code, UnitFields fields, CancellationToken cancellationToken = default)
+    public async Task<Change<HandlingUnit>> CreateAsync(string actor, UnitFields fields, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        Codes.Check(code, "code", errors);
-        var unit = new HandlingUnit { Code = code?.Trim() ?? "" };
+        Codes.Check(fields.Code, "code", errors);
+        var unit = new HandlingUnit { Code = fields.Code?.Trim() ?? "" };
         if (await ApplyAsync(unit, fields, errors, cancellationToken) is { } invalid)
             return invalid;
         if (await db.HandlingUnits.AnyAsync(u => u.Code == unit.Code, cancellationToken))
@@ -69,6 +69,7 @@ public sealed class UnitAdministration(HotlineDbContext db, VersionedChanges cha
         ArgumentNullException.ThrowIfNull(fields);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         VersionedChanges.RequireVersion(fields.Version, errors);
+        Codes.CheckSameKey(fields.Code, code, "code", errors);
         return await changes.UpdateAsync<HandlingUnit>(actor, AuditActions.UnitUpdated, AuditEntityTypes.HandlingUnit, code, fields.Version, async unit =>
         {
             var (parent, level, district, active) = (unit.ParentCode, unit.Level, unit.DistrictCode, unit.IsActive);

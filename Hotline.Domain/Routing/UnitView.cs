@@ -27,6 +27,7 @@ public sealed record UnitView(
 }
 
 /// <summary>A unit as an administrator sends it; every field is replaced.</summary>
+/// <param name="Code">The code, its key (required to create; it never changes).</param>
 /// <param name="Version">The version read (updates only).</param>
 /// <param name="Name">The name (required).</param>
 /// <param name="ParentCode">The unit above it; empty for a root.</param>
@@ -36,7 +37,7 @@ public sealed record UnitView(
 /// <param name="ResponseLevel">Default <see cref="Routing.ResponseLevel.Standard"/>.</param>
 /// <param name="ContactPhone">The hotline contact telephone.</param>
 /// <param name="Active">Default true.</param>
-public sealed record UnitFields(int? Version, string? Name, string? ParentCode, UnitLevel? Level, string? DistrictCode, bool? IsOnDuty24h,
+public sealed record UnitFields(string? Code, int? Version, string? Name, string? ParentCode, UnitLevel? Level, string? DistrictCode, bool? IsOnDuty24h,
     ResponseLevel? ResponseLevel, string? ContactPhone, bool? Active);
 
 /// <summary>Filters of the unit list; null means any.</summary>
