@@ -34,10 +34,11 @@ public abstract class AdminRoutingRulesApiTests : AdminTest
         await BodyAsync(await Admin.DeleteAsync("/api/admin/routing/rules/R-ROAD-ZJ?version=2"));
 
         await BodyAsync(await Admin.GetAsync("/api/admin/routing/rules/R-ROAD-ZJ"), HttpStatusCode.NotFound);
-        var rows = await AuditAsync();
-        Assert.Equal([AuditActions.RoutingRuleCreated, AuditActions.RoutingRuleUpdated, AuditActions.RoutingRuleDeleted], rows.Select(r => r.Action));
-        Assert.Equal(("DH-ZJ", "DH-CG"), (JsonNode.Parse(rows[1].Before!)!["leadUnitCode"]!.ToString(), JsonNode.Parse(rows[1].After!)!["leadUnitCode"]!.ToString()));
-        Assert.Equal((5, null), (JsonNode.Parse(rows[2].Before!)!["priority"]!.GetValue<int>(), rows[2].After));
+        var rows = await AuditByActionAsync(AuditActions.RoutingRuleCreated, AuditActions.RoutingRuleUpdated, AuditActions.RoutingRuleDeleted);
+        var updated = rows[AuditActions.RoutingRuleUpdated];
+        Assert.Equal(("DH-ZJ", "DH-CG"), (JsonNode.Parse(updated.Before!)!["leadUnitCode"]!.ToString(), JsonNode.Parse(updated.After!)!["leadUnitCode"]!.ToString()));
+        var deleted = rows[AuditActions.RoutingRuleDeleted];
+        Assert.Equal((5, null), (JsonNode.Parse(deleted.Before!)!["priority"]!.GetValue<int>(), deleted.After));
     }
 
     [Fact]

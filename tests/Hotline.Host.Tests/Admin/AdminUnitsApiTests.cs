@@ -30,19 +30,21 @@ public abstract class AdminUnitsApiTests : AdminTest
         Assert.Equal(["RX-PD", "DH-CG", "DH-ZJ", "DH-XH"], Codes(await BodyAsync(await Admin.GetAsync("/api/admin/units"))));
         Assert.Equal(["DH-XH"], Codes(await BodyAsync(await Admin.GetAsync("/api/admin/units?parentCode=DH-CG&level=Town&districtCode=990103&active=true"))));
         var second = await BodyAsync(await Admin.GetAsync("/api/admin/units?page=2&pageSize=3"));
-        Assert.Equal((["DH-XH"], 4), (Codes(second), second["total"]!.GetValue<int>()));
+        Assert.Equal(["DH-XH"], Codes(second));
+        Assert.Equal(4, second["total"]!.GetValue<int>());
         Assert.Equal(1, (await BodyAsync(await Admin.GetAsync("/api/admin/units/DH-CG")))["childCount"]!.GetValue<int>());
 
         var changed = await BodyAsync(await Admin.PutAsJsonAsync("/api/admin/units/DH-XH", new { version = 1, name = "新华街道办事处", parentCode = "DH-CG", level = "Town" }));
 
         Assert.Equal(("新华街道办事处", "Standard", 2), (changed["name"]!.GetValue<string>(), changed["responseLevel"]!.GetValue<string>(), changed["version"]!.GetValue<int>()));
-        var rows = await AuditAsync();
-        Assert.Equal([AuditActions.UnitCreated, AuditActions.UnitUpdated], rows.Select(r => r.Action));
-        Assert.All(rows, r => Assert.Equal(("admin", AuditEntityTypes.HandlingUnit, "DH-XH"), (r.Actor, r.EntityType, r.EntityId)));
-        Assert.Null(rows[0].Before);
-        Assert.Equal("新华街道", JsonNode.Parse(rows[1].Before!)!["name"]!.GetValue<string>());
-        Assert.Equal("新华街道办事处", JsonNode.Parse(rows[1].After!)!["name"]!.GetValue<string>());
-        Assert.Equal(2, JsonNode.Parse(rows[1].After!)!["version"]!.GetValue<int>());
+        var rows = await AuditByActionAsync(AuditActions.UnitCreated, AuditActions.UnitUpdated);
+        Assert.All(rows.Values, r => Assert.Equal(("admin", AuditEntityTypes.HandlingUnit, "DH-XH"), (r.Actor, r.EntityType, r.EntityId)));
+        Assert.Null(rows[AuditActions.UnitCreated].Before);
+        Assert.Equal("新华街道", JsonNode.Parse(rows[AuditActions.UnitCreated].After!)!["name"]!.GetValue<string>());
+        var updated = rows[AuditActions.UnitUpdated];
+        Assert.Equal(("新华街道", "Priority"), (JsonNode.Parse(updated.Before!)!["name"]!.GetValue<string>(), JsonNode.Parse(updated.Before!)!["responseLevel"]!.ToString()));
+        Assert.Equal("新华街道办事处", JsonNode.Parse(updated.After!)!["name"]!.GetValue<string>());
+        Assert.Equal(2, JsonNode.Parse(updated.After!)!["version"]!.GetValue<int>());
     }
 
     [Fact]
