@@ -82,9 +82,8 @@ public sealed class ReferenceImporter(HotlineDbContext db, TimeProvider clock)
 
             var entry = db.Entry(existing);
             // A row carries no version: the stored one is kept, and raised when the row changes anything.
-            var version = ((IVersioned)existing).Version;
+            ((IVersioned)row.Entity).Version = ((IVersioned)existing).Version;
             entry.CurrentValues.SetValues(row.Entity);
-            ((IVersioned)existing).Version = version;
             entry.DetectChanges();
             if (entry.State == EntityState.Modified)
             {
