@@ -33,6 +33,12 @@ public static class CasesServiceCollectionExtensions
         services.TryAddScoped<RoutingService>();
         services.TryAddScoped<KnowledgeBase>();
         services.TryAddScoped<Hotline.Domain.Audit.AuditLog>();
+        // Administrators' edits of the reference data, each saved with its audit row.
+        services.TryAddScoped<Hotline.Domain.Administration.VersionedChanges>();
+        services.TryAddScoped<UnitAdministration>();
+        services.TryAddScoped<SubjectAdministration>();
+        services.TryAddScoped<RoutingRuleAdministration>();
+        services.TryAddScoped<KnowledgeAdministration>();
         services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.SectionName));
         // Deadlines are counted on the calendar, and counted again when a calendar year is loaded.
         services.AddHotlineCalendar(configuration);

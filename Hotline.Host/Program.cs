@@ -46,6 +46,7 @@ app.MapCasesApi();
 app.MapDuplicateCandidatesApi();
 app.MapKnowledgeApi();
 app.MapRoutingApi();
+app.MapAdminUnitsApi().MapAdminSubjectsApi().MapAdminRoutingRulesApi().MapAdminKnowledgeApi();
 app.MapInboxApi();
 app.MapWorkflowsApi();
 app.MapCalendarApi();

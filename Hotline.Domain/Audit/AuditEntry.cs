@@ -50,6 +50,18 @@ public static class AuditEntityTypes
 
     /// <summary>Units, subjects, routing rules and knowledge answers loaded from files (the id lists the files).</summary>
     public const string ReferenceData = "ReferenceData";
+
+    /// <summary>A handling unit (the id is its code).</summary>
+    public const string HandlingUnit = "HandlingUnit";
+
+    /// <summary>A subject of the taxonomy (the id is its code).</summary>
+    public const string Subject = "Subject";
+
+    /// <summary>A routing rule (the id is the rule's id).</summary>
+    public const string RoutingRule = "RoutingRule";
+
+    /// <summary>A knowledge-base article (the id is the article's id).</summary>
+    public const string KnowledgeArticle = "KnowledgeArticle";
 }
 
 /// <summary>What the audit log records.</summary>
@@ -78,6 +90,48 @@ public static class AuditActions
 
     /// <summary>Reference data was imported from files (after: what each kind added and updated).</summary>
     public const string ReferenceImported = "reference.imported";
+
+    /// <summary>An administrator created a handling unit.</summary>
+    public const string UnitCreated = "unit.created";
+
+    /// <summary>An administrator changed a handling unit (moved, renamed, deactivated...).</summary>
+    public const string UnitUpdated = "unit.updated";
+
+    /// <summary>An administrator created a subject.</summary>
+    public const string SubjectCreated = "subject.created";
+
+    /// <summary>An administrator changed a subject.</summary>
+    public const string SubjectUpdated = "subject.updated";
+
+    /// <summary>An administrator created a routing rule.</summary>
+    public const string RoutingRuleCreated = "routing-rule.created";
+
+    /// <summary>An administrator changed a routing rule.</summary>
+    public const string RoutingRuleUpdated = "routing-rule.updated";
+
+    /// <summary>An administrator deleted a routing rule (before: the rule).</summary>
+    public const string RoutingRuleDeleted = "routing-rule.deleted";
+
+    /// <summary>An administrator wrote a new knowledge article (a draft).</summary>
+    public const string KnowledgeCreated = "knowledge.created";
+
+    /// <summary>An administrator changed a draft's content or validity.</summary>
+    public const string KnowledgeUpdated = "knowledge.updated";
+
+    /// <summary>A draft was submitted for review.</summary>
+    public const string KnowledgeSubmitted = "knowledge.submitted";
+
+    /// <summary>A reviewer approved and published an article.</summary>
+    public const string KnowledgePublished = "knowledge.published";
+
+    /// <summary>A reviewer returned an article to draft, with a reason.</summary>
+    public const string KnowledgeReturned = "knowledge.returned";
+
+    /// <summary>A published article was expired: no longer offered.</summary>
+    public const string KnowledgeExpired = "knowledge.expired";
+
+    /// <summary>A published (or expired) article was withdrawn to draft for editing.</summary>
+    public const string KnowledgeWithdrawn = "knowledge.withdrawn";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -12,6 +12,8 @@ public sealed class AuditLog(HotlineDbContext db, TimeProvider clock)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        // Enums by name, as the API shows them: a reader of the log sees "Published", not 2.
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
     /// <summary>Adds an entry to the scope's context (the caller saves); <paramref name="before"/> and <paramref name="after"/> are stored as JSON.</summary>

@@ -1,12 +1,16 @@
+using System.Linq.Expressions;
+using Hotline.Domain.Administration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Hotline.Domain.Knowledge;
 
 /// <summary>
-/// A knowledge-base answer (知识库): what an operator reads out to close a consultation at once (直接办结).
+/// A knowledge-base answer (知识库): what an operator reads out to close a consultation at once (直接办结). An answer is
+/// written as a draft, reviewed and published (<see cref="KnowledgeStatus"/>); search offers it only while published and
+/// within its validity dates (<see cref="OfferedOn"/>).
 /// </summary>
-public sealed class KnowledgeArticle
+public sealed class KnowledgeArticle : IVersioned
 {
     private DateTimeOffset _updatedAt;
 
@@ -35,8 +39,59 @@ public sealed class KnowledgeArticle
         set => _updatedAt = value.ToUniversalTime();
     }
 
-    /// <summary>Whether search offers it; outdated answers are deactivated, not deleted, so closed cases keep their reference.</summary>
+    /// <summary>
+    /// Whether it is published (<see cref="Status"/> is <see cref="KnowledgeStatus.Published"/>), kept for the readers that
+    /// ask only that; outdated answers are expired, not deleted, so closed cases keep their reference.
+    /// </summary>
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Where it is in its review cycle; <see cref="SetStatus"/> keeps <see cref="IsActive"/> in step.</summary>
+    public KnowledgeStatus Status { get; set; } = KnowledgeStatus.Published;
+
+    /// <summary>The first day (the hotline's local date) it may be offered; null: from publication.</summary>
+    public DateOnly? ValidFrom { get; set; }
+
+    /// <summary>The last day (the hotline's local date) it may be offered, on or after <see cref="ValidFrom"/>; null: until expired.</summary>
+    public DateOnly? ValidTo { get; set; }
+
+    /// <summary>The user name of who last wrote the content (created or edited it).</summary>
+    public string? Author { get; set; }
+
+    /// <summary>The user name of who approved the published content.</summary>
+    public string? Reviewer { get; set; }
+
+    /// <summary>Why a reviewer returned it to draft; cleared when it is submitted again.</summary>
+    public string? ReturnReason { get; set; }
+
+    /// <inheritdoc />
+    public int Version { get; set; } = 1;
+
+    /// <summary>Moves it to <paramref name="status"/>, keeping <see cref="IsActive"/> as "published".</summary>
+    public void SetStatus(KnowledgeStatus status)
+    {
+        Status = status;
+        IsActive = status == KnowledgeStatus.Published;
+    }
+
+    /// <summary>Articles search may offer on <paramref name="today"/>: published, and <paramref name="today"/> within the validity dates.</summary>
+    public static Expression<Func<KnowledgeArticle, bool>> OfferedOn(DateOnly today) =>
+        a => a.Status == KnowledgeStatus.Published && (a.ValidFrom == null || a.ValidFrom <= today) && (a.ValidTo == null || a.ValidTo >= today);
+}
+
+/// <summary>The review cycle of a knowledge article.</summary>
+public enum KnowledgeStatus
+{
+    /// <summary>Being written; not offered.</summary>
+    Draft,
+
+    /// <summary>Submitted; waiting for a reviewer to publish it or return it.</summary>
+    InReview,
+
+    /// <summary>Approved; offered to operators within its validity dates.</summary>
+    Published,
+
+    /// <summary>Outdated; kept so closed cases keep their reference, never offered.</summary>
+    Expired,
 }
 
 internal sealed class KnowledgeArticleConfiguration : IEntityTypeConfiguration<KnowledgeArticle>
@@ -52,6 +107,11 @@ internal sealed class KnowledgeArticleConfiguration : IEntityTypeConfiguration<K
         builder.Property(a => a.SubjectCode).HasMaxLength(32);
         builder.Property(a => a.Keywords).HasMaxLength(500).IsRequired();
         builder.Property(a => a.UpdatedAt).HasField("_updatedAt");
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Author).HasMaxLength(64);
+        builder.Property(a => a.Reviewer).HasMaxLength(64);
+        builder.Property(a => a.ReturnReason).HasMaxLength(500);
+        builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => new { a.SubjectCode, a.IsActive });
     }
 }

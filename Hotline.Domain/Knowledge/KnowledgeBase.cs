@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using Hotline.Domain.Cases;
 using Hotline.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Hotline.Domain.Knowledge;
 
@@ -19,8 +21,10 @@ public sealed record KnowledgeHit(KnowledgeArticle Article, int Score);
 /// which that serves well. A full-text index (PostgreSQL <c>zhparser</c>) would be the next step beyond that.
 /// <para>Reads through the scope's context: a workflow burst's, or a request's.</para>
 /// </remarks>
-public sealed class KnowledgeBase(HotlineDbContext db)
+public sealed class KnowledgeBase(HotlineDbContext db, TimeProvider clock, IOptions<CaseOptions> options)
 {
+    private readonly TimeZoneInfo _timeZone = options.Value.ResolveTimeZone();
+
     /// <summary>The most query pieces used; a longer query is cut.</summary>
     public const int MaxTerms = 24;
 
@@ -43,7 +47,7 @@ public sealed class KnowledgeBase(HotlineDbContext db)
         if (terms.Count == 0 && subjectCode is null)
             return [];
 
-        var candidates = db.KnowledgeArticles.AsNoTracking().Where(a => a.IsActive);
+        var candidates = db.KnowledgeArticles.AsNoTracking().Where(KnowledgeArticle.OfferedOn(Today));
         if (terms.Count > 0)
         {
             // Articles of the subject, or containing any piece. Keywords are also matched the other way round
@@ -68,6 +72,9 @@ public sealed class KnowledgeBase(HotlineDbContext db)
             .Take(take)
             .ToList();
     }
+
+    /// <summary>The hotline's local date: validity dates are the centre's days.</summary>
+    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _timeZone).DateTime);
 
     /// <summary>The pieces of a query: its words, and the two-character pieces of its Chinese runs.</summary>
     public static IReadOnlyList<string> Terms(string? text)

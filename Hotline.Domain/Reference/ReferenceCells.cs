@@ -77,7 +77,7 @@ internal sealed class ReferenceCells(IReadOnlyDictionary<string, string> cells, 
             return null;
         }
 
-        if (text.Length != 6 || !text.All(char.IsAsciiDigit))
+        if (!Administration.Codes.IsDistrictCode(text))
             Problem(column, $"'{text}' is not a six-digit division code");
         return text;
     }
@@ -125,6 +125,37 @@ internal sealed class ReferenceCells(IReadOnlyDictionary<string, string> cells, 
         return default;
     }
 
+    /// <summary>Several of <typeparamref name="T"/>'s names, separated like codes; null when empty.</summary>
+    public List<T>? Choices<T>(string column)
+        where T : struct, Enum
+    {
+        var texts = Raw(column).Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (texts.Length == 0)
+            return null;
+        var values = new List<T>();
+        foreach (var text in texts)
+        {
+            if (Enum.TryParse<T>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsAsciiDigit(text[0]))
+                values.Add(parsed);
+            else
+                Problem(column, $"'{text}' is not one of {string.Join(", ", Enum.GetNames<T>())}");
+        }
+
+        return [.. values.Distinct()];
+    }
+
+    /// <summary>A date (2026-01-15); null when empty.</summary>
+    public DateOnly? Date(string column)
+    {
+        var text = Raw(column);
+        if (text.Length == 0)
+            return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date;
+        Problem(column, $"'{text}' is not a date (2026-01-15)");
+        return null;
+    }
+
     /// <summary>A date or date and time; without an offset it is taken as UTC. Null when empty.</summary>
     public DateTimeOffset? Timestamp(string column)
     {
@@ -137,5 +168,5 @@ internal sealed class ReferenceCells(IReadOnlyDictionary<string, string> cells, 
         return null;
     }
 
-    private static bool IsCode(string code) => code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+    private static bool IsCode(string code) => Administration.Codes.IsCode(code, int.MaxValue);
 }

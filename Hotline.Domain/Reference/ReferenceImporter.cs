@@ -1,3 +1,4 @@
+using Hotline.Domain.Administration;
 using Hotline.Domain.Audit;
 using Hotline.Domain.Knowledge;
 using Hotline.Domain.Persistence;
@@ -80,10 +81,15 @@ public sealed class ReferenceImporter(HotlineDbContext db, TimeProvider clock)
             }
 
             var entry = db.Entry(existing);
+            // A row carries no version: the stored one is kept, and raised when the row changes anything.
+            ((IVersioned)row.Entity).Version = ((IVersioned)existing).Version;
             entry.CurrentValues.SetValues(row.Entity);
             entry.DetectChanges();
             if (entry.State == EntityState.Modified)
+            {
+                ((IVersioned)existing).Version++;
                 updated++;
+            }
             else
                 unchanged++;
         }

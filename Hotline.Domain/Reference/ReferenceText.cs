@@ -9,6 +9,8 @@ internal static class ReferenceText
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    public static string Date(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
     public static string Timestamp(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>What a spreadsheet reads as the start of a formula when it opens a CSV file (CSV injection).</summary>

@@ -18,6 +18,8 @@ public sealed class UnitLayout : ReferenceLayout<HandlingUnit>
         new("districtCode", "行政区划代码", true, "the six-digit division code of the area it serves"),
         new("active", "启用", false, "true or false (是/否); empty means true"),
         new("contactPhone", "联系电话", false, "the hotline contact telephone"),
+        new("isOnDuty24h", "24小时值班", false, "true or false (是/否): its inbox is answered round the clock; empty means false"),
+        new("responseLevel", "响应级别", false, "Standard (default), Priority or Emergency"),
     ];
 
     internal override HandlingUnit ReadRow(ReferenceCells cells) => new()
@@ -29,10 +31,13 @@ public sealed class UnitLayout : ReferenceLayout<HandlingUnit>
         DistrictCode = cells.DistrictCode("districtCode", required: true) ?? "",
         IsActive = cells.Flag("active", empty: true),
         ContactPhone = cells.OptionalText("contactPhone", 32),
+        IsOnDuty24h = cells.Flag("isOnDuty24h", empty: false),
+        ResponseLevel = cells.Choice<ResponseLevel>("responseLevel", ResponseLevel.Standard),
     };
 
     internal override IReadOnlyList<string> WriteRow(HandlingUnit entity) =>
-        [entity.Code, entity.Name, entity.ParentCode ?? "", entity.Level.ToString(), entity.DistrictCode, ReferenceText.Flag(entity.IsActive), entity.ContactPhone ?? ""];
+        [entity.Code, entity.Name, entity.ParentCode ?? "", entity.Level.ToString(), entity.DistrictCode, ReferenceText.Flag(entity.IsActive), entity.ContactPhone ?? "",
+            ReferenceText.Flag(entity.IsOnDuty24h), entity.ResponseLevel.ToString()];
 
     internal override string Key(HandlingUnit entity) => entity.Code;
 }

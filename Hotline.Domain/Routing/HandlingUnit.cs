@@ -1,3 +1,4 @@
+using Hotline.Domain.Administration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,7 +8,7 @@ namespace Hotline.Domain.Routing;
 /// A handling unit (承办单位): a node of the four-level tree of city departments, districts/counties, towns/streets
 /// and villages/communities that cases are dispatched to.
 /// </summary>
-public sealed class HandlingUnit
+public sealed class HandlingUnit : IVersioned
 {
     /// <summary>The unit's code, its key (for example <c>DH-02</c>); the workflows and inbox refer to units by it.</summary>
     public string Code { get; set; } = "";
@@ -32,6 +33,28 @@ public sealed class HandlingUnit
 
     /// <summary>The unit's hotline contact telephone (热线联络电话).</summary>
     public string? ContactPhone { get; set; }
+
+    /// <summary>Whether someone answers the unit's inbox round the clock (24小时值班): water, power, gas, emergency management.</summary>
+    public bool IsOnDuty24h { get; set; }
+
+    /// <summary>How fast the unit is expected to respond to what is dispatched to it.</summary>
+    public ResponseLevel ResponseLevel { get; set; } = ResponseLevel.Standard;
+
+    /// <inheritdoc />
+    public int Version { get; set; } = 1;
+}
+
+/// <summary>How fast a unit is expected to respond (响应级别).</summary>
+public enum ResponseLevel
+{
+    /// <summary>Within the category's working-day limits.</summary>
+    Standard,
+
+    /// <summary>Signs for work the same working day (重点单位).</summary>
+    Priority,
+
+    /// <summary>Responds at once, also outside working hours (应急处突 units).</summary>
+    Emergency,
 }
 
 /// <summary>The four levels of the handling-unit tree.</summary>
@@ -61,6 +84,8 @@ internal sealed class HandlingUnitConfiguration : IEntityTypeConfiguration<Handl
         builder.Property(u => u.ParentCode).HasMaxLength(32);
         builder.Property(u => u.DistrictCode).HasMaxLength(6).IsRequired();
         builder.Property(u => u.ContactPhone).HasMaxLength(32);
+        builder.Property(u => u.ResponseLevel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(u => u.Version).IsConcurrencyToken();
         // Children of a unit (sub-dispatch picks from them) and the units of a district.
         builder.HasIndex(u => u.ParentCode);
         builder.HasIndex(u => new { u.DistrictCode, u.Level });

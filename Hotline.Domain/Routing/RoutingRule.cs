@@ -1,4 +1,5 @@
 using Hotline.Domain.Cases;
+using Hotline.Domain.Administration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Hotline.Domain.Persistence;
@@ -9,7 +10,7 @@ namespace Hotline.Domain.Routing;
 /// Who handles a subject in a district (按责转办): one lead unit (主办) and any assisting units (协办).
 /// A rule for a district beats a rule for any district; among equals the higher <see cref="Priority"/> wins.
 /// </summary>
-public sealed class RoutingRule
+public sealed class RoutingRule : IVersioned
 {
     /// <summary>The rule's id.</summary>
     public string Id { get; set; } = "";
@@ -28,6 +29,9 @@ public sealed class RoutingRule
 
     /// <summary>Higher wins among rules equally specific for a subject and district.</summary>
     public int Priority { get; set; }
+
+    /// <inheritdoc />
+    public int Version { get; set; } = 1;
 }
 
 internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<RoutingRule>
@@ -41,6 +45,7 @@ internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<Routin
         builder.Property(r => r.DistrictCode).HasMaxLength(6);
         builder.Property(r => r.LeadUnitCode).HasMaxLength(32).IsRequired();
         builder.Property(r => r.AssistingUnitCodes).HasJsonListConversion();
+        builder.Property(r => r.Version).IsConcurrencyToken();
         // Routing reads the rules of a few subjects for one district and for any district.
         builder.HasIndex(r => new { r.SubjectCode, r.DistrictCode });
         builder.HasOne<Subject>().WithMany().HasForeignKey(r => r.SubjectCode).OnDelete(DeleteBehavior.Restrict);

@@ -201,7 +201,15 @@ public sealed class UserAdministration(HotlineDbContext db, AuditLog audit, User
     {
         if (!account.IsActive || !account.Roles.Contains(HotlineRoles.Administrator))
             return false;
-        var others = await db.UserAccounts.AsNoTracking().Where(u => u.IsActive && u.UserName != account.UserName).Select(u => u.Roles).ToListAsync(cancellationToken);
-        return !others.Any(r => r.Contains(HotlineRoles.Administrator));
+        return !await HasOtherActiveAdministratorAsync(db, account.UserName, cancellationToken);
+    }
+
+    /// <summary>Whether an active account other than <paramref name="userName"/> has the administrator role.</summary>
+    public static async Task<bool> HasOtherActiveAdministratorAsync(HotlineDbContext db, string userName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // Roles are a JSON column; accounts are few, so the role is looked for in memory.
+        var others = await db.UserAccounts.AsNoTracking().Where(u => u.IsActive && u.UserName != userName).Select(u => u.Roles).ToListAsync(cancellationToken);
+        return others.Any(r => r.Contains(HotlineRoles.Administrator));
     }
 }

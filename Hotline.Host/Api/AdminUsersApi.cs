@@ -105,11 +105,9 @@ public static class AdminUsersApi
         AccountChangeOutcome.Done => Results.Ok(UserAccountView.From(change.Account!)),
         AccountChangeOutcome.NotFound => NotFound(userName),
         AccountChangeOutcome.Invalid => Results.ValidationProblem(change.Errors!, title: "The change is not valid."),
-        AccountChangeOutcome.Stale => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Stale version", detail: change.Reason,
-            extensions: new Dictionary<string, object?> { ["currentVersion"] = change.Account?.Version }),
-        _ => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Refused", detail: change.Reason),
+        AccountChangeOutcome.Stale => ChangeResults.Stale(change.Reason, change.Account?.Version),
+        _ => ChangeResults.Refused(change.Reason),
     };
 
-    private static IResult NotFound(string userName) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no account '{userName}'.");
+    private static IResult NotFound(string userName) => ChangeResults.NotFound($"There is no account '{userName}'.");
 }

@@ -47,6 +47,17 @@ public abstract class AdminTest : IAsyncLifetime
         return (await db.AuditEntries.AsNoTracking().ToListAsync()).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
     }
 
+    /// <summary>
+    /// The audit rows by action, each action once, and checks they are exactly <paramref name="actions"/>. With the clock
+    /// standing still, rows written in one test share their time, so they are told apart by action, not by order.
+    /// </summary>
+    protected async Task<Dictionary<string, AuditEntry>> AuditByActionAsync(params string[] actions)
+    {
+        var rows = (await AuditAsync()).ToDictionary(r => r.Action, StringComparer.Ordinal);
+        Assert.Equal(actions.Order(StringComparer.Ordinal), rows.Keys.Order(StringComparer.Ordinal));
+        return rows;
+    }
+
     /// <summary>An account's view through the admin API.</summary>
     protected async Task<JsonObject> UserAsync(string userName) => await BodyAsync(await Admin.GetAsync($"/api/admin/users/{userName}"));
 

@@ -69,7 +69,7 @@ public abstract class KnowledgeBaseTests : IAsyncLifetime
         await using (var db = await _database.Contexts.CreateDbContextAsync())
         {
             var article = await db.KnowledgeArticles.SingleAsync(a => a.Title == "暖气不热怎么报修");
-            article.IsActive = false;
+            article.SetStatus(Hotline.Domain.Knowledge.KnowledgeStatus.Expired);
             await db.SaveChangesAsync();
         }
 

@@ -19,6 +19,9 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
 
     private static readonly string[] Wizard = ["wizard"];
     private static readonly string[] LeaderRole = ["leader"];
+    private static readonly string[] ComplaintAndReport = ["Complaint", "Report"];
+    private static readonly string[] ComplaintOnly = ["Complaint"];
+    private static readonly string[] XhAssists = ["ZJ-XH"];
 
     private LifecycleHost _host = null!;
     private ContractRecorder _recorder = null!;
@@ -206,6 +209,61 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
         using (var xlsx = await admin.GetAsync("/api/admin/reference/export/subjects"))
             Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         using (await admin.GetAsync("/api/admin/reference/export/people")) { }
+
+        // Reference data edited one record at a time: units, subjects, the routing matrix, knowledge review
+        await OkAsync(dispatcher.GetAsync("/api/admin/units?level=District&active=true&page=1&pageSize=5"));
+        using (await admin.GetAsync("/api/admin/units?level=Planet")) { }
+        using (await unit.GetAsync("/api/admin/units")) { }
+        await OkAsync(admin.GetAsync("/api/admin/units/DH-CG"));
+        using (await admin.GetAsync("/api/admin/units/NOPE")) { }
+        await OkAsync(admin.PostAsJsonAsync("/api/admin/units", new { code = "ZJ-XH", name = "新华街道", parentCode = "DH-ZJ", level = "Town", isOnDuty24h = true, responseLevel = "Priority" }));
+        using (await admin.PostAsJsonAsync("/api/admin/units", new { code = "ZJ-XH", name = "新华街道", parentCode = "DH-ZJ", level = "Town" })) { }
+        using (await admin.PostAsJsonAsync("/api/admin/units", new { code = "ZJ-XX", level = "Town" })) { }
+        await OkAsync(admin.PutAsJsonAsync("/api/admin/units/ZJ-XH", new { version = 1, name = "新华街道办事处", parentCode = "DH-ZJ", level = "Town" }));
+        using (await admin.PutAsJsonAsync("/api/admin/units/DH-CG", new { version = 1, name = "东湖区城管局", level = "District", districtCode = "990103", active = false })) { }
+        using (await admin.PutAsJsonAsync("/api/admin/units/ZJ-XH", new { version = 1, name = "x", parentCode = "DH-ZJ", level = "Town" })) { }
+        using (await admin.PutAsJsonAsync("/api/admin/units/NOPE", new { version = 1, name = "x", level = "District", districtCode = "990103" })) { }
+        await OkAsync(dispatcher.GetAsync("/api/admin/subjects?parentCode=SR-ROAD&page=1&pageSize=5"));
+        await OkAsync(admin.GetAsync("/api/admin/subjects/SR-ROAD"));
+        using (await admin.GetAsync("/api/admin/subjects/NOPE")) { }
+        await OkAsync(admin.PostAsJsonAsync("/api/admin/subjects", new { code = "SR-ZDJY", name = "占道经营", parentCode = "SR-ROAD", caseTypes = ComplaintAndReport }));
+        using (await admin.PostAsJsonAsync("/api/admin/subjects", new { code = "SR-ZDJY", name = "占道经营", caseTypes = ComplaintOnly })) { }
+        await OkAsync(admin.PutAsJsonAsync("/api/admin/subjects/SR-ZDJY", new { version = 1, name = "占道经营", parentCode = "SR-ROAD", caseTypes = ComplaintOnly }));
+        using (await admin.PutAsJsonAsync("/api/admin/subjects/SR-ROAD", new { version = 1, name = "占道", parentCode = "SR-ZDJY", caseTypes = ComplaintOnly })) { }
+        using (await admin.PutAsJsonAsync("/api/admin/subjects/SR-ZDJY", new { version = 2, name = "", caseTypes = Array.Empty<string>() })) { }
+        using (await unit.PostAsJsonAsync("/api/admin/subjects", new { code = "SR-X" })) { }
+        await OkAsync(dispatcher.GetAsync("/api/admin/routing/rules?subjectCode=SR-ROAD&districtCode=990103&unitCode=DH-CG&page=1&pageSize=5"));
+        await OkAsync(admin.GetAsync("/api/admin/routing/rules/R-ROAD"));
+        using (await admin.GetAsync("/api/admin/routing/rules/NOPE")) { }
+        await OkAsync(admin.PostAsJsonAsync("/api/admin/routing/rules", new { id = "R-ZDJY", subjectCode = "SR-ZDJY", leadUnitCode = "DH-ZJ", assistingUnitCodes = XhAssists }));
+        using (await admin.PostAsJsonAsync("/api/admin/routing/rules", new { id = "R-ZDJY-2", subjectCode = "SR-ZDJY", leadUnitCode = "DH-CG" })) { }
+        using (await admin.PostAsJsonAsync("/api/admin/routing/rules", new { id = "R-X", subjectCode = "NOPE", leadUnitCode = "DH-ZJ" })) { }
+        await OkAsync(admin.PutAsJsonAsync("/api/admin/routing/rules/R-ZDJY", new { version = 1, subjectCode = "SR-ZDJY", districtCode = "990103", leadUnitCode = "DH-ZJ", priority = 5 }));
+        using (await admin.PutAsJsonAsync("/api/admin/routing/rules/R-ZDJY", new { version = 1, subjectCode = "SR-ZDJY", leadUnitCode = "DH-ZJ" })) { }
+        using (await admin.DeleteAsync("/api/admin/routing/rules/R-ZDJY")) { }
+        using (await admin.DeleteAsync("/api/admin/routing/rules/NOPE?version=1")) { }
+        await OkAsync(admin.DeleteAsync("/api/admin/routing/rules/R-ZDJY?version=2"));
+        using (await unit.DeleteAsync("/api/admin/routing/rules/R-ROAD?version=1")) { }
+        var article = new { id = "KB-9001", title = "占道经营怎么投诉", question = "门口有人摆摊怎么办？", answer = "可拨打12345反映。", subjectCode = "SR-ROAD", validFrom = "2026-03-01", validTo = "2026-12-31" };
+        await OkAsync(admin.PostAsJsonAsync("/api/admin/knowledge", article));
+        using (await admin.PostAsJsonAsync("/api/admin/knowledge", article)) { }
+        using (await admin.PostAsJsonAsync("/api/admin/knowledge", new { id = "KB 2" })) { }
+        await OkAsync(admin.GetAsync("/api/admin/knowledge?status=Draft&subjectCode=SR-ROAD&q=" + Uri.EscapeDataString("占道") + "&page=1&pageSize=5"));
+        using (await dispatcher.GetAsync("/api/admin/knowledge")) { }
+        await OkAsync(admin.GetAsync("/api/admin/knowledge/KB-9001"));
+        using (await admin.GetAsync("/api/admin/knowledge/NOPE")) { }
+        await OkAsync(admin.PutAsJsonAsync("/api/admin/knowledge/KB-9001", new { version = 1, title = "占道摆摊怎么投诉", question = "门口有人摆摊怎么办？", answer = "可拨打12345反映。" }));
+        using (await admin.PutAsJsonAsync("/api/admin/knowledge/KB-9001", new { version = 1, title = "x", question = "x", answer = "x" })) { }
+        using (await admin.PostAsJsonAsync("/api/admin/knowledge/KB-9001/approve", new { version = 2 })) { }
+        await OkAsync(admin.PostAsJsonAsync("/api/admin/knowledge/KB-9001/submit", new { version = 2 }));
+        using (await admin.PostAsJsonAsync("/api/admin/knowledge/KB-9001/return", new { version = 3 })) { }
+        await OkAsync(admin.PostAsJsonAsync("/api/admin/knowledge/KB-9001/return", new { version = 3, reason = "缺少办理地址" }));
+        await OkAsync(admin.PostAsJsonAsync("/api/admin/knowledge/KB-9001/submit", new { version = 4 }));
+        await OkAsync(admin.PostAsJsonAsync("/api/admin/knowledge/KB-9001/approve", new { version = 5 }));
+        using (await admin.PutAsJsonAsync("/api/admin/knowledge/KB-9001", new { version = 6, title = "x", question = "x", answer = "x" })) { }
+        await OkAsync(admin.PostAsJsonAsync("/api/admin/knowledge/KB-9001/expire", new { version = 6 }));
+        await OkAsync(admin.PostAsJsonAsync("/api/admin/knowledge/KB-9001/withdraw", new { version = 7 }));
+        using (await admin.PostAsJsonAsync("/api/admin/knowledge/NOPE/expire", new { version = 1 })) { }
 
         // Signing out ends the token
         await OkAsync(unit.PostAsync("/api/auth/logout", null));
