@@ -87,7 +87,7 @@ public sealed class DuplicateFinder(HotlineDbContext db, IOptions<CaseOptions> o
 
     private static IQueryable<Case> Open(HotlineDbContext db, Guid? exclude)
     {
-        var cases = db.Cases.AsNoTracking().Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.AnsweredDirectly);
+        var cases = db.Cases.AsNoTracking().Where(Case.Open);
         return exclude is { } id ? cases.Where(c => c.Id != id) : cases;
     }
 }

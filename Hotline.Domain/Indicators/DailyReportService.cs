@@ -62,7 +62,7 @@ public sealed class DailyReportService(IDbContextFactory<HotlineDbContext> conte
 
         var registrations = await db.CaseEvents.AsNoTracking()
             .Where(e => e.Kind == CaseEventKind.Registered && e.At >= baselineStart && e.At < dayEnd)
-            .Join(db.Cases, e => e.CaseId, c => c.Id, (e, c) => new { e.At, c.Channel, c.Type, c.SubjectCode, c.DistrictCode })
+            .Join(db.Cases.Where(TimelineReader.Counted), e => e.CaseId, c => c.Id, (e, c) => new { e.At, c.Channel, c.Type, c.SubjectCode, c.DistrictCode })
             .ToListAsync(cancellationToken);
         var today = registrations.Where(r => r.At >= dayStart).ToList();
         var before = registrations.Where(r => r.At < dayStart).ToList();
@@ -112,7 +112,7 @@ public sealed class DailyReportService(IDbContextFactory<HotlineDbContext> conte
 
     private static async Task<List<OverdueCase>> OverdueAsync(HotlineDbContext db, WorkingDayCalendar calendar, DateOnly date, DateTimeOffset end, CancellationToken cancellationToken)
     {
-        var candidates = await OverdueCandidatesAsync(db, end, cancellationToken);
+        var candidates = (await TimelineReader.CountedAsync(db, await OverdueCandidatesAsync(db, end, cancellationToken), cancellationToken)).ToList();
         var events = await TimelineReader.OfCasesAsync(db, candidates, OverdueKinds, end, cancellationToken);
         var overdue = new List<(Guid CaseId, string? Lead, DateTimeOffset Deadline)>();
         foreach (var (caseId, timeline) in TimelineReader.ByCase(events))

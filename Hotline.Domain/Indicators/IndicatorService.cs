@@ -80,8 +80,10 @@ public sealed class IndicatorService(IDbContextFactory<HotlineDbContext> context
 
         var city = new IndicatorCounts();
         var units = new Dictionary<string, IndicatorCounts>(StringComparer.Ordinal);
-        foreach (var timeline in TimelineReader.ByCase(events).Values)
-            CaseIndicatorWalk.Add(timeline, fromUtc, city, units);
+        var counted = await TimelineReader.CountedAsync(db, events.Select(e => e.CaseId), cancellationToken);
+        foreach (var (caseId, timeline) in TimelineReader.ByCase(events))
+            if (counted.Contains(caseId))
+                CaseIndicatorWalk.Add(timeline, fromUtc, city, units);
 
         IEnumerable<string> codes = unitCode is null ? units.Keys : [unitCode];
         var codeList = codes.Order(StringComparer.Ordinal).ToList();

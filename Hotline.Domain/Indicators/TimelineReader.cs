@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Hotline.Domain.Cases;
 using Hotline.Domain.Cases.Timeline;
 using Hotline.Domain.Persistence;
@@ -69,6 +70,21 @@ internal static class TimelineReader
         }
 
         return events;
+    }
+
+    /// <summary>
+    /// Whether indicators count a case: a voided case (作废: a test call, a hang-up) counts nowhere, and a case merged
+    /// into another (并案) is counted once, as the case that answered it.
+    /// </summary>
+    public static Expression<Func<Case, bool>> Counted { get; } = c => c.Status != CaseStatus.Voided && c.Status != CaseStatus.Merged;
+
+    /// <summary>The cases of <paramref name="caseIds"/> that indicators count (<see cref="Counted"/>).</summary>
+    public static async Task<HashSet<Guid>> CountedAsync(HotlineDbContext db, IEnumerable<Guid> caseIds, CancellationToken cancellationToken)
+    {
+        var counted = new HashSet<Guid>();
+        foreach (var chunk in caseIds.Distinct().Chunk(CaseChunk))
+            counted.UnionWith(await db.Cases.AsNoTracking().Where(c => chunk.Contains(c.Id)).Where(Counted).Select(c => c.Id).ToListAsync(cancellationToken));
+        return counted;
     }
 
     /// <summary>The events grouped by case, each case's in timeline order (by sequence; events of one burst share a time).</summary>

@@ -186,7 +186,7 @@ public static class CasesApi
         if (overdue == true)
         {
             var now = clock.GetUtcNow();
-            query = query.Where(c => c.DeadlineAt < now && c.Status != CaseStatus.Closed && c.Status != CaseStatus.AnsweredDirectly);
+            query = query.Where(Case.Open).Where(c => c.DeadlineAt < now);
         }
 
         return Results.Ok(await PageAsync(query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id), user, page, pageSize, cancellationToken));
@@ -203,7 +203,7 @@ public static class CasesApi
             return Results.ValidationProblem(errors, title: "The filters are not valid.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Cases.AsNoTracking()
-            .Where(c => c.EscalationLevel >= level && c.Status != CaseStatus.Closed && c.Status != CaseStatus.AnsweredDirectly)
+            .Where(Case.Open).Where(c => c.EscalationLevel >= level)
             .OrderByDescending(c => c.EscalationLevel).ThenBy(c => c.DeadlineAt).ThenBy(c => c.Id);
         return Results.Ok(await PageAsync(query, user, page, pageSize, cancellationToken));
     }
