@@ -107,11 +107,8 @@ public static class CasesApi
     private static async Task<IResult> GetAsync(string idOrNumber, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, AuditLog audit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Cases.AsNoTracking();
-        var @case = Guid.TryParse(idOrNumber, out var id)
-            ? await query.FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
-            : await query.FirstOrDefaultAsync(c => c.Number == idOrNumber, cancellationToken);
-        if (@case is null || !await CaseVisibility.Filter(db, user, db.Cases.AsNoTracking().Where(c => c.Id == @case.Id)).AnyAsync(cancellationToken))
+        var @case = await CaseVisibility.FindAsync(db, user, idOrNumber, cancellationToken);
+        if (@case is null)
             return NotFound(idOrNumber);
 
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == @case.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
