@@ -42,7 +42,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapAuthApi();
 app.MapAdminUsersApi().MapAdminAuditApi();
-app.MapCasesApi();
+app.MapCasesApi().MapCaseOperationsApi();
 app.MapDuplicateCandidatesApi();
 app.MapKnowledgeApi();
 app.MapRoutingApi();

@@ -24,13 +24,21 @@ public sealed class AssignUnit : Activity
     public Input<string>? UnitCode { get; set; }
 
     /// <summary>Dispatch or SubDispatch.</summary>
-    [Input(Description = "Dispatch (the centre assigns the case) or SubDispatch (the owning unit passes it to a subordinate unit).",
-        UIHint = "dropdown", Options = ["Dispatch", "SubDispatch"], DefaultValue = "Dispatch")]
+    [Input(Description = "Dispatch (the centre assigns the case), SubDispatch (the owning unit passes it to a subordinate unit) or Reassign (改派: the centre moves the lead unit's task to another unit).",
+        UIHint = "dropdown", Options = ["Dispatch", "SubDispatch", "Reassign"], DefaultValue = "Dispatch")]
     public Input<string>? Mode { get; set; }
 
     /// <summary>Why, as the dispatcher or unit said.</summary>
     [Input(Description = "Why the unit was chosen (recorded in the timeline).")]
     public Input<string>? Note { get; set; }
+
+    /// <summary>Who asked for a reassignment.</summary>
+    [Input(Description = "Reassign: the user who asked (recorded in the timeline).")]
+    public Input<string>? By { get; set; }
+
+    /// <summary>Their name in the timeline.</summary>
+    [Input(Description = "Reassign: that user's name as the timeline shows it.")]
+    public Input<string>? ByName { get; set; }
 
     /// <summary>The lead unit now.</summary>
     [Output(Description = "The case's lead unit after the assignment.")]
@@ -44,8 +52,11 @@ public sealed class AssignUnit : Activity
         if (!await context.Db().HandlingUnits.AsNoTracking().AnyAsync(u => u.Code == unitCode && u.IsActive))
             throw new WorkflowFaultException($"Unit '{unitCode}' does not exist or is inactive.");
 
-        if (string.Equals(context.Get(Mode), "SubDispatch", StringComparison.OrdinalIgnoreCase))
+        var mode = context.Get(Mode);
+        if (string.Equals(mode, "SubDispatch", StringComparison.OrdinalIgnoreCase))
             @case.SubDispatch(unitCode, context.Get(Note), context.Now);
+        else if (string.Equals(mode, "Reassign", StringComparison.OrdinalIgnoreCase))
+            @case.Reassign(unitCode, context.Get(Note), context.Actor(By, ByName), context.Now);
         else
             @case.Dispatch(unitCode, context.Get(Note), context.Now);
         context.JournalData["unitCode"] = unitCode;

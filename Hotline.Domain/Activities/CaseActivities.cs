@@ -23,6 +23,10 @@ internal static class CaseActivities
     public static async Task<Case> LoadCaseAsync(this ActivityExecutionContext context, Guid id) =>
         await context.Db().Cases.FindAsync(id) ?? throw new WorkflowFaultException($"Case {id} does not exist.");
 
+    /// <summary>The person who asked for an operation (a user name and the name shown in the timeline); the system when none is named.</summary>
+    public static CaseActor Actor(this ActivityExecutionContext context, Input<string>? by, Input<string>? byName) =>
+        context.Get(by) is { Length: > 0 } user ? CaseActor.User(user, context.Get(byName) is { Length: > 0 } name ? name : user) : CaseActor.System;
+
     /// <summary>Reads a case id.</summary>
     public static Guid ParseId(string? text) =>
         Guid.TryParse(text, out var id) ? id : throw new WorkflowFaultException($"'{text}' is not a case id.");

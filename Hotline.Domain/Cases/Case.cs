@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Hotline.Domain.Persistence;
@@ -99,6 +100,21 @@ public sealed partial class Case
     /// <summary>Cases linked as duplicates of this one (重复诉求), both ways.</summary>
     public List<Guid> LinkedCaseIds { get; set; } = [];
 
+    /// <summary>疑难复杂: the dispatcher judged the problem difficult or complex; its deadline comes from the complex category.</summary>
+    public bool IsComplex { get; set; }
+
+    /// <summary>The working days the dispatcher gave a complex case (1–15); null: the complex category's default.</summary>
+    public int? ComplexWorkingDays { get; set; }
+
+    /// <summary>The case this one was merged into (并案); null unless <see cref="CaseStatus.Merged"/>.</summary>
+    public Guid? MergedIntoCaseId { get; set; }
+
+    /// <summary>
+    /// The callers of the cases merged into this one: the reply and the callback of this case answer them too (a JSON
+    /// column; their telephone numbers are shown under the same privacy rule as <see cref="CitizenPhone"/>).
+    /// </summary>
+    public List<MergedCaller> MergedCallers { get; set; } = [];
+
     /// <summary>When the case was registered (UTC).</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -118,7 +134,11 @@ public sealed partial class Case
     public long Version { get; set; }
 
     /// <summary>Whether the case still needs work (not closed, not answered directly).</summary>
-    public bool IsOpen => Status is not (CaseStatus.Closed or CaseStatus.AnsweredDirectly);
+    public bool IsOpen => Status is not (CaseStatus.Closed or CaseStatus.AnsweredDirectly or CaseStatus.Merged or CaseStatus.Voided);
+
+    /// <summary><see cref="IsOpen"/> for queries.</summary>
+    public static Expression<Func<Case, bool>> Open { get; } = c =>
+        c.Status != CaseStatus.Closed && c.Status != CaseStatus.AnsweredDirectly && c.Status != CaseStatus.Merged && c.Status != CaseStatus.Voided;
 }
 
 internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
@@ -147,6 +167,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.DeadlineAt).HasField("_deadlineAt");
         builder.Property(c => c.DeadlineRule).HasJsonRecordConversion();
         builder.Property(c => c.LinkedCaseIds).HasJsonListConversion();
+        builder.Property(c => c.MergedCallers).HasJsonListConversion();
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.IsOpen);
         builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);

@@ -92,6 +92,12 @@ public enum CaseStatus
 
     /// <summary>Closed (已办结); final.</summary>
     Closed,
+
+    /// <summary>并案: merged into another case, which answers the citizen; final.</summary>
+    Merged,
+
+    /// <summary>作废: a test call or a hang-up, voided; final, and counted by no indicator.</summary>
+    Voided,
 }
 
 /// <summary>The deadline warning a case carries (预警).</summary>

@@ -158,6 +158,21 @@ public enum CaseEventKind
 
     /// <summary>A checkpoint of the supervision track passed (13710: same day, 3 days, 7 days, 1 month) (data: checkpoint, level).</summary>
     SupervisionCheckpoint,
+
+    /// <summary>作废: a test call or hang-up was voided (data: reason).</summary>
+    Voided,
+
+    /// <summary>并案: merged into another case, which answers for both (data: that case, reason).</summary>
+    Merged,
+
+    /// <summary>并案: another case was merged into this one; its caller is answered with this case (data: that case, reason).</summary>
+    MergeReceived,
+
+    /// <summary>改派: the centre moved the lead unit's task to another unit (data: from, to, reason).</summary>
+    Reassigned,
+
+    /// <summary>疑难复杂: the case was marked difficult or complex (data: reason, working days).</summary>
+    MarkedComplex,
 }
 
 internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>

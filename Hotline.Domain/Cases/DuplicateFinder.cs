@@ -89,7 +89,7 @@ public sealed class DuplicateFinder(HotlineDbContext db, IOptions<CaseOptions> o
 
     private static IQueryable<Case> Open(HotlineDbContext db, DuplicateQuery query)
     {
-        var cases = db.Cases.AsNoTracking().Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.AnsweredDirectly);
+        var cases = db.Cases.AsNoTracking().Where(Case.Open);
         if (query.ConfinedToDistrict is { } district)
             cases = cases.Where(c => c.DistrictCode == district);
         return query.ExcludeCaseId is { } id ? cases.Where(c => c.Id != id) : cases;

@@ -80,9 +80,7 @@ public sealed class ProvisionalDeadlineRecomputer(
         List<Guid> ids;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var query = db.Cases.Where(c => c.IsDeadlineProvisional
-                && c.Status != CaseStatus.Closed && c.Status != CaseStatus.AnsweredDirectly
-                && c.DeadlineAt >= from);
+            var query = db.Cases.Where(Case.Open).Where(c => c.IsDeadlineProvisional && c.DeadlineAt >= from);
             if (after is { } last)
                 query = query.Where(c => c.Id.CompareTo(last) > 0);
             var cases = await query.OrderBy(c => c.Id).Take(ChunkSize).ToListAsync(cancellationToken);

@@ -62,7 +62,7 @@ public sealed class DailyReportService(IDbContextFactory<HotlineDbContext> conte
 
         var registrations = await db.CaseEvents.AsNoTracking()
             .Where(e => e.Kind == CaseEventKind.Registered && e.At >= baselineStart && e.At < dayEnd)
-            .Join(db.Cases, e => e.CaseId, c => c.Id, (e, c) => new { e.At, c.Channel, c.Type, c.SubjectCode, c.DistrictCode })
+            .Join(db.Cases.Where(TimelineReader.Counted), e => e.CaseId, c => c.Id, (e, c) => new { e.At, c.Channel, c.Type, c.SubjectCode, c.DistrictCode })
             .Where(r => districtCode == null || r.DistrictCode == districtCode)
             .ToListAsync(cancellationToken);
         var today = registrations.Where(r => r.At >= dayStart).ToList();
@@ -115,9 +115,7 @@ public sealed class DailyReportService(IDbContextFactory<HotlineDbContext> conte
     private static async Task<List<OverdueCase>> OverdueAsync(
         HotlineDbContext db, WorkingDayCalendar calendar, DateOnly date, DateTimeOffset end, string? districtCode, CancellationToken cancellationToken)
     {
-        var candidates = await OverdueCandidatesAsync(db, end, cancellationToken);
-        if (districtCode is not null)
-            candidates = [.. await TimelineReader.InDistrictAsync(db, candidates, districtCode, cancellationToken)];
+        var candidates = (await TimelineReader.CountedAsync(db, await OverdueCandidatesAsync(db, end, cancellationToken), districtCode, cancellationToken)).ToList();
         var events = await TimelineReader.OfCasesAsync(db, candidates, OverdueKinds, end, cancellationToken);
         var overdue = new List<(Guid CaseId, string? Lead, DateTimeOffset Deadline)>();
         foreach (var (caseId, timeline) in TimelineReader.ByCase(events))

@@ -75,11 +75,9 @@ public sealed class IndicatorService(IDbContextFactory<HotlineDbContext> context
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         var events = await TimelineReader.InRangeAsync(db, PeriodKinds, fromUtc, toUtc, cancellationToken);
-        if (districtCode is not null)
-        {
-            var inDistrict = await TimelineReader.InDistrictAsync(db, events.Select(e => e.CaseId), districtCode, cancellationToken);
-            events.RemoveAll(e => !inDistrict.Contains(e.CaseId));
-        }
+        // Voided and merged cases count nowhere; a sub-centre counts its district's cases only.
+        var counted = await TimelineReader.CountedAsync(db, events.Select(e => e.CaseId), districtCode, cancellationToken);
+        events.RemoveAll(e => !counted.Contains(e.CaseId));
 
         var registeredHere = events.Where(e => e.Kind == CaseEventKind.Registered).Select(e => e.CaseId).ToHashSet();
         var older = events.Select(e => e.CaseId).Where(id => !registeredHere.Contains(id)).Distinct().ToList();

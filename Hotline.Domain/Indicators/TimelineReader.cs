@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Hotline.Domain.Cases;
 using Hotline.Domain.Cases.Timeline;
 using Hotline.Domain.Persistence;
@@ -71,19 +72,28 @@ internal static class TimelineReader
         return events;
     }
 
-    /// <summary>Those of <paramref name="caseIds"/> whose case is in <paramref name="districtCode"/> (a sub-centre's figures count its district's cases only).</summary>
-    public static async Task<HashSet<Guid>> InDistrictAsync(HotlineDbContext db, IEnumerable<Guid> caseIds, string districtCode, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether indicators count a case: a voided case (作废: a test call, a hang-up) counts nowhere, and a case merged
+    /// into another (并案) is counted once, as the case that answered it.
+    /// </summary>
+    public static Expression<Func<Case, bool>> Counted { get; } = c => c.Status != CaseStatus.Voided && c.Status != CaseStatus.Merged;
+
+    /// <summary>
+    /// The cases of <paramref name="caseIds"/> that indicators count (<see cref="Counted"/>), and with
+    /// <paramref name="districtCode"/> only those of that district (a sub-centre's figures count its district's cases only).
+    /// </summary>
+    public static async Task<HashSet<Guid>> CountedAsync(HotlineDbContext db, IEnumerable<Guid> caseIds, string? districtCode, CancellationToken cancellationToken)
     {
-        var inDistrict = new HashSet<Guid>();
+        var counted = new HashSet<Guid>();
         foreach (var chunk in caseIds.Distinct().Chunk(CaseChunk))
         {
-            inDistrict.UnionWith(await db.Cases.AsNoTracking()
-                .Where(c => chunk.Contains(c.Id) && c.DistrictCode == districtCode)
-                .Select(c => c.Id)
-                .ToListAsync(cancellationToken));
+            var cases = db.Cases.AsNoTracking().Where(c => chunk.Contains(c.Id)).Where(Counted);
+            if (districtCode is not null)
+                cases = cases.Where(c => c.DistrictCode == districtCode);
+            counted.UnionWith(await cases.Select(c => c.Id).ToListAsync(cancellationToken));
         }
 
-        return inDistrict;
+        return counted;
     }
 
     /// <summary>The events grouped by case, each case's in timeline order (by sequence; events of one burst share a time).</summary>

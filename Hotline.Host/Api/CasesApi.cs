@@ -108,11 +108,8 @@ public static class CasesApi
     private static async Task<IResult> GetAsync(string idOrNumber, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, AuditLog audit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Cases.AsNoTracking();
-        var @case = Guid.TryParse(idOrNumber, out var id)
-            ? await query.FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
-            : await query.FirstOrDefaultAsync(c => c.Number == idOrNumber, cancellationToken);
-        if (@case is null || !await CaseVisibility.Filter(db, user, db.Cases.AsNoTracking().Where(c => c.Id == @case.Id)).AnyAsync(cancellationToken))
+        var @case = await CaseVisibility.FindAsync(db, user, idOrNumber, cancellationToken);
+        if (@case is null)
             return NotFound(idOrNumber);
 
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == @case.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
@@ -187,7 +184,7 @@ public static class CasesApi
         if (overdue == true)
         {
             var now = clock.GetUtcNow();
-            query = query.Where(c => c.DeadlineAt < now && c.Status != CaseStatus.Closed && c.Status != CaseStatus.AnsweredDirectly);
+            query = query.Where(Case.Open).Where(c => c.DeadlineAt < now);
         }
 
         return Results.Ok(await PageAsync(query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id), user, page, pageSize, cancellationToken));
@@ -204,7 +201,7 @@ public static class CasesApi
             return Results.ValidationProblem(errors, title: "The filters are not valid.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = CaseVisibility.Filter(db, user, db.Cases.AsNoTracking())
-            .Where(c => c.EscalationLevel >= level && c.Status != CaseStatus.Closed && c.Status != CaseStatus.AnsweredDirectly)
+            .Where(Case.Open).Where(c => c.EscalationLevel >= level)
             .OrderByDescending(c => c.EscalationLevel).ThenBy(c => c.DeadlineAt).ThenBy(c => c.Id);
         return Results.Ok(await PageAsync(query, user, page, pageSize, cancellationToken));
     }

@@ -3,6 +3,7 @@ using Hotline.Domain.Cases;
 using Hotline.Domain.Persistence;
 using Hotline.Domain.Users;
 using Hotline.Host.Api;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Host.Security;
 
@@ -14,6 +15,16 @@ namespace Hotline.Host.Security;
 /// </summary>
 public static class CaseVisibility
 {
+    /// <summary>The case with this id or number if <paramref name="user"/> may see it; null otherwise (answer 404).</summary>
+    public static async Task<Case?> FindAsync(HotlineDbContext db, ClaimsPrincipal user, string idOrNumber, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var cases = Filter(db, user, db.Cases.AsNoTracking());
+        return Guid.TryParse(idOrNumber, out var id)
+            ? await cases.FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+            : await cases.FirstOrDefaultAsync(c => c.Number == idOrNumber, cancellationToken);
+    }
+
     /// <summary>The cases of <paramref name="cases"/> that <paramref name="user"/> may see.</summary>
     public static IQueryable<Case> Filter(HotlineDbContext db, ClaimsPrincipal user, IQueryable<Case> cases)
     {

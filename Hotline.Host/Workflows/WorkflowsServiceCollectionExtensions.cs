@@ -22,6 +22,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddHostedService<DefinitionSeeder>();
         // The inbox's actions resume workflows, so the service comes with the engine (the cases part only stores tasks).
         services.TryAddSingleton<Hotline.Domain.Inbox.InboxService>();
+        services.TryAddSingleton<Hotline.Domain.Operations.CaseOperations>();
         services.TryAddScoped<Hotline.Domain.Cases.CaseIntake>();
         services.TryAddSingleton<Hotline.Domain.Persistence.IdempotencyKeys>();
         services.TryAddSingleton<Hotline.Domain.EntryPoints.EntryPointService>();

@@ -94,6 +94,24 @@ public sealed class WorkflowExecutionContext
     internal void ScheduleResume(ActivityExecutionContext context, Bookmark bookmark, object? input) =>
         _scheduler.Enqueue(new WorkItem(context, bookmark, input));
 
+    /// <summary>
+    /// Resumes another bookmark of this instance within this burst (a local event, a task the workflow itself completes),
+    /// so what the resumed activity does is saved in the same commit as what resumed it. Returns false when the bookmark
+    /// is not (any more) waiting.
+    /// </summary>
+    /// <exception cref="InvalidResumeInputException">The waiting activity refuses the input.</exception>
+    public bool ResumeInBurst(Bookmark bookmark, object? input)
+    {
+        ArgumentNullException.ThrowIfNull(bookmark);
+        if (!Bookmarks.Contains(bookmark) || !Contexts.TryGetValue(bookmark.ActivityInstanceId, out var context))
+            return false;
+        if (context.Activity.ValidateResumeInput(bookmark, input) is { } problem)
+            throw new InvalidResumeInputException(InstanceId, bookmark.Id, problem);
+        RemoveBookmark(bookmark);
+        ScheduleResume(context, bookmark, input);
+        return true;
+    }
+
     internal void AddBookmark(Bookmark bookmark)
     {
         Bookmarks.Add(bookmark);

@@ -139,3 +139,21 @@ public sealed record TaskOutcomeData(string TaskId, string Kind, string Outcome,
 
 /// <summary><see cref="CaseEventKind.DuplicateLinked"/> (重复诉求): the other case, and whether this one repeats it or is repeated by it.</summary>
 public sealed record DuplicateLinkedData(Guid CaseId, string Number, string Role);
+
+/// <summary><see cref="CaseEventKind.Classified"/>: the category before and after, and why.</summary>
+public sealed record ClassifiedData(CaseType PreviousType, CaseType Type, string? PreviousSubjectCode, string? SubjectCode, string Reason);
+
+/// <summary><see cref="CaseEventKind.Voided"/> (作废).</summary>
+public sealed record VoidedData(string Reason);
+
+/// <summary><see cref="CaseEventKind.Merged"/> (并案): the case that answers for this one.</summary>
+public sealed record MergedData(Guid IntoCaseId, string IntoNumber, string Reason);
+
+/// <summary><see cref="CaseEventKind.MergeReceived"/> (并案): the case merged into this one.</summary>
+public sealed record MergeReceivedData(Guid CaseId, string Number, string Reason);
+
+/// <summary><see cref="CaseEventKind.Reassigned"/> (改派).</summary>
+public sealed record ReassignedData(string? FromUnitCode, string ToUnitCode, string? Reason);
+
+/// <summary><see cref="CaseEventKind.MarkedComplex"/> (疑难复杂): why, and the working days given (null: the rule's default).</summary>
+public sealed record MarkedComplexData(string Reason, int? WorkingDays);

@@ -197,9 +197,9 @@ public static class Open311Api
             }
 
             if (query.Open == true)
-                cases = cases.Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.AnsweredDirectly);
+                cases = cases.Where(Case.Open);
             else if (query.Open == false)
-                cases = cases.Where(c => c.Status == CaseStatus.Closed || c.Status == CaseStatus.AnsweredDirectly);
+                cases = cases.Where(c => c.Status == CaseStatus.Closed || c.Status == CaseStatus.AnsweredDirectly || c.Status == CaseStatus.Merged || c.Status == CaseStatus.Voided);
         }
 
         var rows = await Project(cases.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Number).Take(Open311RequestQuery.MaxResults))

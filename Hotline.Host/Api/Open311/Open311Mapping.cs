@@ -77,7 +77,7 @@ public static class Open311Mapping
     };
 
     /// <summary>Open311's status: only <c>open</c> and <c>closed</c> exist there.</summary>
-    public static string Status(CaseStatus status) => status is CaseStatus.Closed or CaseStatus.AnsweredDirectly ? "closed" : "open";
+    public static string Status(CaseStatus status) => status is CaseStatus.Closed or CaseStatus.AnsweredDirectly or CaseStatus.Merged or CaseStatus.Voided ? "closed" : "open";
 
     /// <summary>The lifecycle status in Chinese, for <c>status_notes</c>.</summary>
     public static string StatusNotes(CaseStatus status) => status switch
@@ -90,6 +90,8 @@ public static class Open311Mapping
         CaseStatus.Replied => "已答复",
         CaseStatus.AwaitingCallback => "已答复，待回访",
         CaseStatus.Closed => "已办结",
+        CaseStatus.Merged => "已并案办理",
+        CaseStatus.Voided => "已作废",
         _ => status.ToString(),
     };
 
@@ -135,7 +137,7 @@ public static class Open311Mapping
     /// <summary>A case as a public service request.</summary>
     internal static Open311ServiceRequest ToRequest(Open311CaseRow row, string? serviceName, string? agencyName, TimeZoneInfo zone)
     {
-        var closed = row.Status is CaseStatus.Closed or CaseStatus.AnsweredDirectly;
+        var closed = Status(row.Status) == "closed";
         return new Open311ServiceRequest(
             row.Number,
             Status(row.Status),

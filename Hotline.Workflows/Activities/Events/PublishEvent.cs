@@ -3,7 +3,10 @@ using Hotline.Workflows.Runtime;
 
 namespace Hotline.Workflows.Activities.Events;
 
-/// <summary>Publishes an event to the instances waiting for it, after this instance has been saved.</summary>
+/// <summary>
+/// Publishes an event to the instances waiting for it, after this instance has been saved; a local event is delivered
+/// to this instance's waiting <see cref="Event"/> activities within this burst, so both sides are saved together.
+/// </summary>
 [Activity("Elsa", "Primitives", "Publishes an event.", DisplayName = "Publish Event")]
 public sealed class PublishEvent : CodeActivity
 {
@@ -28,9 +31,15 @@ public sealed class PublishEvent : CodeActivity
     {
         var name = context.Get(EventName) ?? throw new InvalidOperationException("No event name is set.");
         var correlationId = context.Get(CorrelationId);
-        var instanceId = context.Get(IsLocalEvent) ? context.WorkflowInstanceId : null;
         var payload = ValueConverter.ToJson(context.Get(Payload));
-        context.AfterCommit((runtime, ct) => runtime.PublishEventAsync(name, string.IsNullOrWhiteSpace(correlationId) ? null : correlationId, instanceId, payload, ct));
+        if (context.Get(IsLocalEvent))
+        {
+            foreach (var bookmark in context.Workflow.Bookmarks.Where(b => b.Name == Event.BookmarkName && b.Hash == name).ToList())
+                context.Workflow.ResumeInBurst(bookmark, payload?.DeepClone());
+            return Outcomes.Done;
+        }
+
+        context.AfterCommit((runtime, ct) => runtime.PublishEventAsync(name, string.IsNullOrWhiteSpace(correlationId) ? null : correlationId, null, payload, ct));
         return Outcomes.Done;
     }
 }

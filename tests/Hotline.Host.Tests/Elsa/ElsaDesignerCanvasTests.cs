@@ -111,7 +111,7 @@ public sealed class ElsaDesignerCanvasTests : IAsyncLifetime
         Assert.Equal("handle", handle["constructionProperties"]!["WorkflowDefinitionId"]!.GetValue<string>());
         Assert.Equal(["CaseId", "UnitCode"], handle["inputs"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()));
         Assert.Contains(handle["outputs"]!.AsArray(), o => o!["name"]!.GetValue<string>() == "Answer");
-        Assert.Equal(["Done", "NoDeadline"], FlowPorts(descriptors[("Escalation13710", 1)]));
+        Assert.Equal(["Done", "NoDeadline", "Restart"], FlowPorts(descriptors[("Escalation13710", 1)]));
         Assert.Equal(["Done"], FlowPorts(descriptors[("Escalate", 1)]));
         Assert.DoesNotContain(descriptors.Keys, k => k.Type == "CaseLifecycle");
     }

@@ -72,7 +72,7 @@ public abstract class CaseLifecycleTests : IAsyncLifetime
         Assert.Equal(new DeadlineRuleSnapshot("category-deadlines", 1, 10, DeadlineUnit.WorkingDays, FridayBeforeSpringFestival.ToUniversalTime()), @case.DeadlineRule);
         // No routing rule covers SR-TEST: a dispatcher chooses the unit.
         Assert.Equal([CaseEventKind.Registered, CaseEventKind.DeadlineSet, CaseEventKind.TaskCreated], await _host.TimelineAsync(@case.Id));
-        var task = Assert.Single(run.Bookmarks);
+        var task = Assert.Single(run.Bookmarks, b => b.Name == "Hotline.HumanTask");
         Assert.Equal("人工派单", task.Payload?["taskName"]?.GetValue<string>());
         await using var db = await _host.Contexts.CreateDbContextAsync();
         var inbox = await db.InboxTasks.AsNoTracking().SingleAsync();

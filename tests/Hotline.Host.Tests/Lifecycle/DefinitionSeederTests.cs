@@ -9,7 +9,7 @@ public sealed class DefinitionSeederTests : IAsyncLifetime
 {
     /// <summary>The definitions the case-lifecycle issue asks for, one file each in <c>definitions/</c>.</summary>
     private static readonly string[] Shipped =
-        ["accept", "dispatch", "handle", "reply", "callback", "escalate", "case-lifecycle", "category-deadlines", "escalation-13710"];
+        ["accept", "dispatch", "handle", "reply", "callback", "escalate", "case-lifecycle", "category-deadlines", "escalation-13710", "recompute-deadline"];
 
     public static TheoryData<string> ShippedIds => [.. Shipped];
 

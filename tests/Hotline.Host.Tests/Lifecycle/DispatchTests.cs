@@ -56,7 +56,7 @@ public abstract class DispatchTests : IAsyncLifetime
         Assert.Equal(InboxTaskKind.Handle, inbox.Kind);
         Assert.Equal(ComplaintDeadline, inbox.DueAt);
         Assert.Equal(new DateTimeOffset(2026, 2, 13, 14, 30, 0, TimeSpan.FromHours(8)), inbox.SignDueAt);
-        Assert.Equal(["Completed", "Returned", "ExtensionRequested", "SubDispatched"], inbox.PossibleOutcomes);
+        Assert.Equal(["Completed", "Returned", "ExtensionRequested", "SubDispatched", "Reassigned"], inbox.PossibleOutcomes);
         var assist = await db.InboxTasks.AsNoTracking().SingleAsync(t => t.UnitCode == "DH-SC");
         Assert.Equal(InboxTaskKind.Assist, assist.Kind);
         Assert.Equal(ComplaintDeadline, assist.DueAt);

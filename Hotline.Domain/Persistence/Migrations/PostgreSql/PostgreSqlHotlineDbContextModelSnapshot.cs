@@ -136,6 +136,9 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("ComplexWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("text");
@@ -159,6 +162,9 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.Property<bool>("ExtensionPending")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsComplex")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsDeadlineProvisional")
                         .HasColumnType("boolean");
 
@@ -172,6 +178,13 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.Property<string>("LinkedCaseIds")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("MergedCallers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("MergedIntoCaseId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Number")
                         .IsRequired()

@@ -131,6 +131,9 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ComplexWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -154,6 +157,9 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.Property<bool>("ExtensionPending")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsComplex")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsDeadlineProvisional")
                         .HasColumnType("INTEGER");
 
@@ -166,6 +172,13 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("LinkedCaseIds")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedCallers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MergedIntoCaseId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")

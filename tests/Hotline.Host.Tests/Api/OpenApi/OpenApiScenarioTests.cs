@@ -115,6 +115,20 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
         await OkAsync(integrator.GetAsync($"/api/cases/{number}"));
         using (await leader.GetAsync("/api/inbox")) { }
 
+        // Case operations: complex, reclassify, reassign, merge, void; and the refusals (400, 403, 404, 409)
+        var other = (await OkAsync(Send(integrator, HttpMethod.Post, "/api/cases", ApiCity.Complaint("商户又占道经营"), null)))["number"]!.GetValue<string>();
+        await OkAsync(dispatcher.PostAsJsonAsync($"/api/cases/{other}/complex", new { reason = "涉及多部门", workingDays = 12 }));
+        using (await dispatcher.PostAsJsonAsync($"/api/cases/{other}/complex", new { reason = "x", workingDays = 40 })) { }
+        await OkAsync(dispatcher.PostAsJsonAsync($"/api/cases/{other}/reclassify", new { type = "Report", reason = "实为举报" }));
+        using (await unit.PostAsJsonAsync($"/api/cases/{other}/reclassify", new { type = "Report", reason = "x" })) { }
+        await OkAsync(dispatcher.PostAsJsonAsync($"/api/cases/{other}/reassign", new { unitCode = "DH-ZJ", reason = "职责调整" }));
+        using (await dispatcher.PostAsJsonAsync($"/api/cases/{number}/reassign", new { unitCode = "DH-ZJ", reason = "已办结" })) { }
+        var repeat = (await OkAsync(Send(integrator, HttpMethod.Post, "/api/cases", ApiCity.Complaint("商户占道，重复来电"), null)))["number"]!.GetValue<string>();
+        using (await dispatcher.PostAsJsonAsync($"/api/cases/{repeat}/merge", new { intoCase = repeat, reason = "x" })) { }
+        await OkAsync(dispatcher.PostAsJsonAsync($"/api/cases/{repeat}/merge", new { intoCase = other, reason = "同一问题" }));
+        await OkAsync(dispatcher.PostAsJsonAsync($"/api/cases/{other}/void", new { reason = "测试来电" }));
+        using (await dispatcher.PostAsJsonAsync("/api/cases/20990101-999999/void", new { reason = "x" })) { }
+
         // Supervision and indicators
         await OkAsync(supervisor.GetAsync("/api/escalations?level=1&page=1&pageSize=10"));
         using (await supervisor.GetAsync("/api/escalations?level=7")) { }
