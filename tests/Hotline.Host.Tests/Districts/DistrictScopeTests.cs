@@ -126,6 +126,18 @@ public abstract class DistrictScopeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_answer_404_and_change_nothing_When_a_sub_centre_voids_or_merges_into_another_districts_case()
+    {
+        using var voided = await _donghu.PostAsJsonAsync($"/api/cases/{_xihuCase}/void", new { reason = "测试电话" });
+        using var merged = await _donghu.PostAsJsonAsync($"/api/cases/{_donghuCase}/merge", new { intoCase = _xihuCase, reason = "重复" });
+
+        Assert.Equal(HttpStatusCode.NotFound, voided.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, merged.StatusCode);
+        Assert.True((await merged.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("intoCase"));
+        Assert.Equal(0, await CountAsync(c => c.Status is CaseStatus.Voided or CaseStatus.Merged ? 1 : 0));
+    }
+
+    [Fact]
     public async Task Should_not_offer_another_districts_case_as_a_duplicate_When_a_sub_centre_checks_before_saving()
     {
         const string Url = "/api/cases/duplicate-candidates?citizenPhone=13900000002";
