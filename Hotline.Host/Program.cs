@@ -46,7 +46,7 @@ app.MapCasesApi().MapCaseOperationsApi();
 app.MapDuplicateCandidatesApi();
 app.MapKnowledgeApi();
 app.MapRoutingApi();
-app.MapAdminUnitsApi().MapAdminSubjectsApi().MapAdminRoutingRulesApi().MapAdminKnowledgeApi();
+app.MapAdminUnitsApi().MapUnitTaskReassignmentApi().MapAdminSubjectsApi().MapAdminRoutingRulesApi().MapAdminKnowledgeApi();
 app.MapInboxApi();
 app.MapWorkflowsApi();
 app.MapCalendarApi();

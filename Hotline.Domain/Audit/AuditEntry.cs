@@ -97,6 +97,9 @@ public static class AuditActions
     /// <summary>An administrator changed a handling unit (moved, renamed, deactivated...).</summary>
     public const string UnitUpdated = "unit.updated";
 
+    /// <summary>An administrator moved a unit's open handling tasks to another unit (before deactivating or moving it).</summary>
+    public const string UnitTasksReassigned = "unit.tasks-reassigned";
+
     /// <summary>An administrator created a subject.</summary>
     public const string SubjectCreated = "subject.created";
 

@@ -112,8 +112,12 @@ public sealed class CaseOperations(IDbContextFactory<HotlineDbContext> contexts,
         return new CaseOperationResult(CaseOperationStatus.Done, await ReadAsync(caseId, cancellationToken));
     }
 
-    /// <summary>Moves every case whose open handle task is at <paramref name="fromUnitCode"/> to <paramref name="toUnitCode"/> (a unit being deactivated); returns how many moved.</summary>
-    public async Task<int> ReassignUnitAsync(string fromUnitCode, string toUnitCode, OperationActor actor, string reason, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Moves every case whose open handle task is at <paramref name="fromUnitCode"/> to <paramref name="toUnitCode"/> (a
+    /// unit being deactivated or moved), each as its own <see cref="ReassignAsync"/>; returns what happened to each case.
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid CaseId, CaseOperationResult Result)>> ReassignUnitAsync(string fromUnitCode, string toUnitCode, OperationActor actor, string reason,
+        CancellationToken cancellationToken = default)
     {
         List<Guid> caseIds;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
@@ -125,11 +129,10 @@ public sealed class CaseOperations(IDbContextFactory<HotlineDbContext> contexts,
                 .ToListAsync(cancellationToken);
         }
 
-        var moved = 0;
+        var results = new List<(Guid, CaseOperationResult)>();
         foreach (var caseId in caseIds)
-            if ((await ReassignAsync(caseId, toUnitCode, actor, reason, cancellationToken)).Status == CaseOperationStatus.Done)
-                moved++;
-        return moved;
+            results.Add((caseId, await ReassignAsync(caseId, toUnitCode, actor, reason, cancellationToken)));
+        return results;
     }
 
     /// <summary>The lead unit's handle task the case's lifecycle waits on, signed for or not; null when none.</summary>

@@ -65,6 +65,31 @@ public abstract class AdminUnitsApiTests : AdminTest
     }
 
     [Fact]
+    public async Task Should_move_its_cases_to_the_new_unit_and_then_let_it_be_deactivated_When_an_administrator_reassigns_a_units_tasks()
+    {
+        using var integrator = Host.Factory.CreateIntegratorClient();
+        var number = (await BodyAsync(await integrator.PostAsJsonAsync("/api/cases", ApiCity.Complaint()), HttpStatusCode.Created))["number"]!.GetValue<string>();
+
+        var invalid = await BadFieldsAsync(await Admin.PostAsJsonAsync("/api/admin/units/DH-CG/reassign-tasks", new { toUnitCode = "DH-CG" }));
+        using var unknown = await Admin.PostAsJsonAsync("/api/admin/units/NO-SUCH/reassign-tasks", new { toUnitCode = "DH-ZJ", reason = "撤并" });
+        var result = await BodyAsync(await Admin.PostAsJsonAsync("/api/admin/units/DH-CG/reassign-tasks", new { toUnitCode = "DH-ZJ", reason = "机构撤并，职能划入住建局" }));
+        var deactivated = await BodyAsync(await Admin.PutAsJsonAsync("/api/admin/units/DH-CG", District("DH-CG", 1, active: false)));
+
+        Assert.Equal(["toUnitCode", "reason"], invalid);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal([number], result["moved"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Empty(result["notMoved"]!.AsArray());
+        Assert.Equal(0, result["openTasksLeft"]!.GetValue<int>());
+        Assert.False(deactivated["active"]!.GetValue<bool>());
+        var detail = await BodyAsync(await Admin.GetAsync($"/api/cases/{number}"));
+        Assert.Equal("DH-ZJ", detail["case"]!["leadUnitCode"]!.GetValue<string>());
+        Assert.Equal("DH-ZJ", Assert.Single(detail["pendingTasks"]!.AsArray())!["unitCode"]!.GetValue<string>());
+        var row = (await AuditByActionAsync(AuditActions.UnitTasksReassigned, AuditActions.UnitUpdated, AuditActions.PhoneViewed))[AuditActions.UnitTasksReassigned];
+        Assert.Equal(1, JsonNode.Parse(row.Before!)!["openTasks"]!.GetValue<int>());
+        Assert.Equal(number, JsonNode.Parse(row.After!)!["moved"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Should_answer_409_When_a_unit_with_active_children_is_deactivated_or_put_under_its_descendant()
     {
         await BodyAsync(await Admin.PostAsJsonAsync("/api/admin/units", Town("ZJ-XH", "DH-ZJ")), HttpStatusCode.Created);

@@ -235,6 +235,8 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
         using (await admin.PostAsJsonAsync("/api/admin/units", new { code = "ZJ-XX", level = "Town" })) { }
         await OkAsync(admin.PutAsJsonAsync("/api/admin/units/ZJ-XH", new { version = 1, name = "新华街道办事处", parentCode = "DH-ZJ", level = "Town" }));
         using (await admin.PutAsJsonAsync("/api/admin/units/DH-CG", new { version = 1, name = "东湖区城管局", level = "District", districtCode = "990103", active = false })) { }
+        using (await admin.PostAsJsonAsync("/api/admin/units/ZJ-XH/reassign-tasks", new { toUnitCode = "ZJ-XH" })) { }
+        await OkAsync(admin.PostAsJsonAsync("/api/admin/units/ZJ-XH/reassign-tasks", new { toUnitCode = "DH-ZJ", reason = "撤并" }));
         using (await admin.PutAsJsonAsync("/api/admin/units/ZJ-XH", new { version = 1, name = "x", parentCode = "DH-ZJ", level = "Town" })) { }
         using (await admin.PutAsJsonAsync("/api/admin/units/NOPE", new { version = 1, name = "x", level = "District", districtCode = "990103" })) { }
         await OkAsync(dispatcher.GetAsync("/api/admin/subjects?parentCode=SR-ROAD&page=1&pageSize=5"));
