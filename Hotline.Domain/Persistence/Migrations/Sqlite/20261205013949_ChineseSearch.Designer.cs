@@ -793,7 +793,7 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("Subjects", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Domain.Search.CaseSearchEntry", b =>
+            modelBuilder.Entity("Hotline.Domain.Cases.CaseSearchEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -818,7 +818,7 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("CaseSearchEntries", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Domain.Search.KnowledgeSearchEntry", b =>
+            modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeSearchEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -978,20 +978,20 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Hotline.Domain.Search.CaseSearchEntry", b =>
+            modelBuilder.Entity("Hotline.Domain.Cases.CaseSearchEntry", b =>
                 {
                     b.HasOne("Hotline.Domain.Cases.Case", null)
                         .WithOne()
-                        .HasForeignKey("Hotline.Domain.Search.CaseSearchEntry", "CaseId")
+                        .HasForeignKey("Hotline.Domain.Cases.CaseSearchEntry", "CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hotline.Domain.Search.KnowledgeSearchEntry", b =>
+            modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeSearchEntry", b =>
                 {
                     b.HasOne("Hotline.Domain.Knowledge.KnowledgeArticle", null)
                         .WithOne()
-                        .HasForeignKey("Hotline.Domain.Search.KnowledgeSearchEntry", "ArticleId")
+                        .HasForeignKey("Hotline.Domain.Knowledge.KnowledgeSearchEntry", "ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,7 +1,9 @@
-using Hotline.Domain.Persistence;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Knowledge;
+using Hotline.Domain.Search;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hotline.Domain.Search;
+namespace Hotline.Domain.Persistence;
 
 /// <summary>
 /// Indexes at start-up the cases and articles that have no index entry: those saved before the <c>ChineseSearch</c>

@@ -1,12 +1,12 @@
 using System.Linq.Expressions;
 using Hotline.Domain.Cases;
 using Hotline.Domain.Knowledge;
-using Hotline.Domain.Persistence;
+using Hotline.Domain.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Hotline.Domain.Search;
+namespace Hotline.Domain.Persistence;
 
 /// <summary>
 /// Keeps the full-text index in step with cases and knowledge articles: every save of a <see cref="HotlineDbContext"/>

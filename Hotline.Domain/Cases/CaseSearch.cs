@@ -1,8 +1,8 @@
-using Hotline.Domain.Cases;
 using Hotline.Domain.Persistence;
+using Hotline.Domain.Search;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hotline.Domain.Search;
+namespace Hotline.Domain.Cases;
 
 /// <summary>Full-text search over cases' content and address, within the cases a caller may see.</summary>
 public static class CaseSearch

@@ -1,8 +1,9 @@
-using Hotline.Domain.Cases;
+using Hotline.Domain.Persistence;
+using Hotline.Domain.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Hotline.Domain.Search;
+namespace Hotline.Domain.Cases;
 
 /// <summary>
 /// A case's words in the full-text index: its content and address cut by <see cref="ChineseSegmenter"/>, written by

@@ -1,13 +1,13 @@
-using Hotline.Domain.Knowledge;
+using Hotline.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Hotline.Domain.Search;
+namespace Hotline.Domain.Knowledge;
 
 /// <summary>
 /// A knowledge-base article's words in the full-text index, one column per field so that each weighs as it should
 /// (title and keywords most, then the question, the answer least). Written by <see cref="SearchIndexer"/> in the save
-/// that adds or changes the article; indexed by the database as <see cref="CaseSearchEntry"/> is
+/// that adds or changes the article; indexed by the database as <see cref="Cases.CaseSearchEntry"/> is
 /// (<c>KnowledgeSearchFts</c> on SQLite, <c>Document</c> on PostgreSQL).
 /// </summary>
 public sealed class KnowledgeSearchEntry
