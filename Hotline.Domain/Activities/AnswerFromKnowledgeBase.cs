@@ -1,14 +1,14 @@
 using Hotline.Domain.Cases;
 using Hotline.Workflows.Activities;
 using Hotline.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
+using Hotline.Domain.Knowledge;
 
 namespace Hotline.Domain.Activities;
 
 /// <summary>
 /// Closes a consultation at once with a knowledge-base article (直接办结): the case becomes
 /// <see cref="CaseStatus.AnsweredDirectly"/> with an <see cref="CaseEventKind.AnsweredFromKnowledgeBase"/> event.
-/// Leaves by <c>NotFound</c> when the article does not exist or is inactive.
+/// Leaves by <c>NotFound</c> when the article does not exist or is not offered today (not published, or outside its validity dates).
 /// </summary>
 [Activity("Hotline", "Cases", "Answers a consultation at once from a knowledge-base article and closes it (直接办结).",
     DisplayName = "Answer From Knowledge Base", Outcomes = ["Answered", "NotFound"])]
@@ -29,7 +29,7 @@ public sealed class AnswerFromKnowledgeBase : Activity
         var articleId = context.Get(ArticleId);
         var article = string.IsNullOrWhiteSpace(articleId)
             ? null
-            : await context.Db().KnowledgeArticles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == articleId && a.IsActive);
+            : await context.GetRequiredService<KnowledgeBase>().FindOfferedAsync(articleId);
         if (article is null)
         {
             context.Complete("NotFound");

@@ -84,8 +84,10 @@ public sealed class CaseIntake(WorkflowRuntime runtime, HotlineDbContext db, Ide
             return (null, errors);
         if (!string.IsNullOrWhiteSpace(request.SubjectCode) && !await db.Subjects.AsNoTracking().AnyAsync(s => s.Code == request.SubjectCode, cancellationToken))
             errors["subjectCode"] = [$"There is no subject '{request.SubjectCode}'."];
-        if (!string.IsNullOrWhiteSpace(request.KnowledgeArticleId) && !await db.KnowledgeArticles.AsNoTracking().AnyAsync(a => a.Id == request.KnowledgeArticleId, cancellationToken))
-            errors["knowledgeArticleId"] = [$"There is no knowledge-base answer '{request.KnowledgeArticleId}'."];
+        // IsActive is kept equal to "published"; the answering step also checks the article's validity dates.
+        if (!string.IsNullOrWhiteSpace(request.KnowledgeArticleId)
+            && !await db.KnowledgeArticles.AsNoTracking().AnyAsync(a => a.Id == request.KnowledgeArticleId && a.IsActive, cancellationToken))
+            errors["knowledgeArticleId"] = [$"There is no published knowledge-base answer '{request.KnowledgeArticleId}'."];
         return (errors.Count == 0 ? checkedCase : null, errors);
     }
 

@@ -43,9 +43,14 @@ public sealed class KnowledgeArticle : IVersioned
     /// Whether it is published (<see cref="Status"/> is <see cref="KnowledgeStatus.Published"/>), kept for the readers that
     /// ask only that; outdated answers are expired, not deleted, so closed cases keep their reference.
     /// </summary>
-    public bool IsActive { get; set; } = true;
+    public bool IsActive
+    {
+        get => Status == KnowledgeStatus.Published;
+        // Stored for the index and the readers of the column; always derived from the status, never set apart from it.
+        private set => _ = value;
+    }
 
-    /// <summary>Where it is in its review cycle; <see cref="SetStatus"/> keeps <see cref="IsActive"/> in step.</summary>
+    /// <summary>Where it is in its review cycle; <see cref="IsActive"/> follows it.</summary>
     public KnowledgeStatus Status { get; set; } = KnowledgeStatus.Published;
 
     /// <summary>The first day (the hotline's local date) it may be offered; null: from publication.</summary>
@@ -66,12 +71,8 @@ public sealed class KnowledgeArticle : IVersioned
     /// <inheritdoc />
     public int Version { get; set; } = 1;
 
-    /// <summary>Moves it to <paramref name="status"/>, keeping <see cref="IsActive"/> as "published".</summary>
-    public void SetStatus(KnowledgeStatus status)
-    {
-        Status = status;
-        IsActive = status == KnowledgeStatus.Published;
-    }
+    /// <summary>Moves it to <paramref name="status"/> (<see cref="IsActive"/> follows).</summary>
+    public void SetStatus(KnowledgeStatus status) => Status = status;
 
     /// <summary>Articles search may offer on <paramref name="today"/>: published, and <paramref name="today"/> within the validity dates.</summary>
     public static Expression<Func<KnowledgeArticle, bool>> OfferedOn(DateOnly today) =>

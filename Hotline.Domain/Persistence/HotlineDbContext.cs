@@ -69,6 +69,12 @@ public abstract class HotlineDbContext : DbContext
     /// <summary>The append-only audit log: administrators' changes, publications, views of full telephone numbers.</summary>
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
+    /// <summary>The words of cases for full-text search (written by <see cref="SearchIndexer"/>).</summary>
+    public DbSet<Cases.CaseSearchEntry> CaseSearchEntries => Set<Cases.CaseSearchEntry>();
+
+    /// <summary>The words of knowledge-base articles for full-text search (written by <see cref="SearchIndexer"/>).</summary>
+    public DbSet<Knowledge.KnowledgeSearchEntry> KnowledgeSearchEntries => Set<Knowledge.KnowledgeSearchEntry>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -91,5 +97,7 @@ public abstract class HotlineDbContext : DbContext
         modelBuilder.ApplyConfiguration(new Users.UserAccountConfiguration());
         modelBuilder.ApplyConfiguration(new Users.AccessTokenConfiguration());
         modelBuilder.ApplyConfiguration(new Audit.AuditEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new Cases.CaseSearchEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new Knowledge.KnowledgeSearchEntryConfiguration());
     }
 }

@@ -1,6 +1,8 @@
+using Hotline.Domain.Search;
 using Hotline.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Domain.Persistence;
@@ -28,9 +30,10 @@ public static class PersistenceServiceCollectionExtensions
         // Per-connection SQLite settings (synchronous=NORMAL, busy_timeout): see the interceptor for what they trade.
         services.AddPooledDbContextFactory<SqliteHotlineDbContext>((sp, builder) =>
             builder.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value, sp.GetService<IHostEnvironment>()))
-                .AddInterceptors(SqliteConnectionSettingsInterceptor.Instance));
+                .AddInterceptors(SqliteConnectionSettingsInterceptor.Instance, SearchIndexer.Instance));
         services.AddPooledDbContextFactory<PostgreSqlHotlineDbContext>((sp, builder) =>
-            builder.UseNpgsql(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.ConnectionString));
+            builder.UseNpgsql(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.ConnectionString)
+                .AddInterceptors(SearchIndexer.Instance));
         services.AddSingleton<IDbContextFactory<HotlineDbContext>>(sp =>
             sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.Provider switch
             {
@@ -40,13 +43,19 @@ public static class PersistenceServiceCollectionExtensions
             });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContext());
 
+        // One segmenter per process: its dictionary is loaded once, on first use (see ChineseSegmenter).
+        services.TryAddSingleton(_ => ChineseSegmenter.Instance);
+
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
         services.AddSingleton<IBurstScopeFactory, DatabaseBurstScopeFactory>();
         return services;
     }
 
-    /// <summary>Creates the database if needed (for SQLite, the file and its directory) and applies pending migrations.</summary>
+    /// <summary>
+    /// Creates the database if needed (for SQLite, the file and its directory), applies pending migrations and indexes
+    /// for full-text search the rows the index lacks (<see cref="SearchIndexBackfill"/>).
+    /// </summary>
     /// <remarks>
     /// An unreachable database is tried again with back-off for <see cref="DatabaseStartupRetryOptions.MaxWait"/>
     /// (<c>Hotline:Database:StartupRetry</c>). The wait is real time (<see cref="TimeProvider.System"/>): a server coming
@@ -57,8 +66,9 @@ public static class PersistenceServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var options = services.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.StartupRetry;
         // The command-line tools build providers without logging.
-        var logger = (services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger(typeof(DatabaseStartup).FullName!);
-        await DatabaseStartup.RunAsync(ct => MigrateOnceAsync(services, ct), options, logger, TimeProvider.System, cancellationToken);
+        var loggers = services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+        await DatabaseStartup.RunAsync(ct => MigrateOnceAsync(services, ct), options, loggers.CreateLogger(typeof(DatabaseStartup).FullName!), TimeProvider.System, cancellationToken);
+        await SearchIndexBackfill.RunAsync(services.GetRequiredService<IDbContextFactory<HotlineDbContext>>(), loggers.CreateLogger(typeof(SearchIndexBackfill).FullName!), cancellationToken);
     }
 
     private static async Task MigrateOnceAsync(IServiceProvider services, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ public sealed class KnowledgeLayout : ReferenceLayout<KnowledgeArticle>
     internal override KnowledgeArticle ReadRow(ReferenceCells cells)
     {
         var article = Article(cells);
-        var active = cells.Raw("active").Length == 0 ? (bool?)null : article.IsActive;
+        var active = cells.Raw("active").Length == 0 ? (bool?)null : cells.Flag("active", empty: true);
         article.SetStatus(cells.Raw("status").Length == 0
             ? active == false ? KnowledgeStatus.Expired : KnowledgeStatus.Published
             : cells.Choice<KnowledgeStatus>("status", null));
@@ -51,7 +51,6 @@ public sealed class KnowledgeLayout : ReferenceLayout<KnowledgeArticle>
         Keywords = cells.OptionalText("keywords", 500) ?? "",
         // DateTimeOffset.MinValue stands for "not given": the importer keeps the stored date or takes now.
         UpdatedAt = cells.Timestamp("updatedAt") ?? DateTimeOffset.MinValue,
-        IsActive = cells.Flag("active", empty: true),
         ValidFrom = cells.Date("validFrom"),
         ValidTo = cells.Date("validTo"),
         Author = cells.OptionalText("author", 64),

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Hotline.Domain.Users;
 using Hotline.Domain.Privacy;
 using Hotline.Domain.Audit;
+using Hotline.Domain.Search;
 
 namespace Hotline.Host.Api;
 
@@ -63,7 +64,7 @@ public static class CasesApi
             .WithName("GetCase").WithSummary("A case with its timeline, current deadline and pending tasks.")
             .Produces<CaseDetail>().ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapGet("/", ListAsync).RequireAuthorization()
-            .WithName("ListCases").WithSummary("Cases the caller may see, newest first, with filters and paging.")
+            .WithName("ListCases").WithSummary("Cases the caller may see, newest first (best match first with q), with filters and paging.")
             .WithQueryParameters(
                 new QueryParameter("status", "Only cases in this status.") { Type = typeof(CaseStatus) },
                 new QueryParameter("type", "Only cases of this type.") { Type = typeof(CaseType) },
@@ -74,6 +75,7 @@ public static class CasesApi
                 QueryParameter.Date("to", "Registered on or before this local date (not before from)."),
                 new QueryParameter("overdue", "true: only open cases past their deadline.") { Type = typeof(bool) },
                 new QueryParameter("phone", "Only cases of this caller, by the full number (roles that may see full numbers only).") { MaxLength = 32 },
+                new QueryParameter("q", "Words in the content or address (Chinese is cut into words); ordered by relevance.") { MaxLength = SearchQuery.MaxLength },
                 QueryParameter.Page, QueryParameter.PageSize)
             .Produces<CasePage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -142,7 +144,8 @@ public static class CasesApi
     }
 
     private static async Task<IResult> ListAsync(
-        HttpRequest request, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, CalendarService calendars, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, CalendarService calendars, TimeProvider clock, ChineseSegmenter segmenter,
+        CancellationToken cancellationToken)
     {
         var q = request.Query;
         var errors = new Dictionary<string, string[]>();
@@ -155,6 +158,7 @@ public static class CasesApi
         if (from is not null && to is not null && from > to)
             errors["from"] = ["'from' is after 'to'."];
         var phone = Phone(q["phone"], user, errors);
+        var terms = SearchQuery.Terms(q["q"], segmenter, errors);
         if (errors.Count > 0)
             return Results.ValidationProblem(errors, title: "The filters are not valid.");
         if (phone is { Allowed: false })
@@ -187,7 +191,8 @@ public static class CasesApi
             query = query.Where(Case.Open).Where(c => c.DeadlineAt < now);
         }
 
-        return Results.Ok(await PageAsync(query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id), user, page, pageSize, cancellationToken));
+        var ordered = terms is null ? query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id) : await CaseSearch.RankAsync(db, query, terms, cancellationToken);
+        return Results.Ok(await PageAsync(ordered, user, page, pageSize, cancellationToken));
     }
 
     private static async Task<IResult> EscalationsAsync(HttpRequest request, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, CancellationToken cancellationToken)

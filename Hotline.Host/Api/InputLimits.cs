@@ -69,12 +69,15 @@ public static class InputLimits
                     errors[name] = [$"'{name}' may be at most {MaxValueLength} characters."];
             }
 
+            // A parameter the endpoint declares with a longer MaxLength (a citizen's words, an address) may use it.
+            var declared = context.HttpContext.GetEndpoint()?.Metadata.GetOrderedMetadata<OpenApi.QueryParameter>() ?? [];
             foreach (var (name, values) in request.Query)
             {
+                var limit = Math.Max(MaxValueLength, declared.FirstOrDefault(p => p.Name == name)?.MaxLength ?? 0);
                 if (name.Length > MaxValueLength)
                     errors["query"] = [$"A query parameter name may be at most {MaxValueLength} characters."];
-                else if (values.Any(v => v?.Length > MaxValueLength))
-                    errors[name] = [$"'{name}' may be at most {MaxValueLength} characters."];
+                else if (values.Any(v => v?.Length > limit))
+                    errors[name] = [$"'{name}' may be at most {limit} characters."];
             }
 
             return errors.Count > 0 ? Results.ValidationProblem(errors, title: "The request is not valid.") : await next(context);

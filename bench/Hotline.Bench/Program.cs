@@ -19,7 +19,8 @@ namespace Hotline.Bench;
 /// join, a one-day timer) N times: in memory on one thread, then persisted on SQLite (and PostgreSQL when a connection
 /// string is given), and prints activities per second, complete cycles per second and peak memory.
 /// Usage: dotnet run -c Release --project bench/Hotline.Bench -- [--iterations N] [--persisted-iterations N] [--workers N] [--pg CONNECTION] [--modes memory,sqlite,postgresql]
-/// <para><c>--import</c> runs the reference-data import benchmark instead (<see cref="ImportBenchmark"/>).</para>
+/// <para><c>--import</c> runs the reference-data import benchmark instead (<see cref="ImportBenchmark"/>), <c>--search</c>
+/// [<c>--cases N</c>] what full-text search costs a registered case (<see cref="SearchBenchmark"/>).</para>
 /// </summary>
 internal static class Program
 {
@@ -28,6 +29,12 @@ internal static class Program
         if (args.Contains("--import"))
         {
             await ImportBenchmark.RunAsync();
+            return 0;
+        }
+
+        if (args.Contains("--search"))
+        {
+            await SearchBenchmark.RunAsync(IntArg(args, "--cases", 2_000));
             return 0;
         }
 

@@ -39,7 +39,7 @@ public static class ActivityCity
             new Subject { Code = Subject, Name = "占道经营", DefaultCaseType = CaseType.Complaint },
             new RoutingRule { Id = Rule, SubjectCode = Subject, DistrictCode = District, LeadUnitCode = Lead, AssistingUnitCodes = [Assisting], Priority = 10 },
             new KnowledgeArticle { Id = Article, Title = "居民区停车收费标准", Question = "小区停车怎么收费？", Answer = "按物价局核定标准收费。", Keywords = "停车" },
-            new KnowledgeArticle { Id = WithdrawnArticle, Title = "旧停车规定", Question = "旧规定？", Answer = "已废止。", IsActive = false });
+            new KnowledgeArticle { Id = WithdrawnArticle, Title = "旧停车规定", Question = "旧规定？", Answer = "已废止。", Status = Hotline.Domain.Knowledge.KnowledgeStatus.Expired });
         await db.SaveChangesAsync();
     }
 }

@@ -28,7 +28,7 @@ public abstract class OperatorLookupTests : IAsyncLifetime
         {
             db.AddRange(
                 new KnowledgeArticle { Id = "KB-PARK", Title = "居民区停车收费标准", Question = "小区停车怎么收费？", Answer = "按物价局核定标准收费。", Keywords = "停车,收费", SubjectCode = "SR-ROAD" },
-                new KnowledgeArticle { Id = "KB-OLD", Title = "旧停车收费规定", Question = "旧规定？", Answer = "已废止。", Keywords = "停车", IsActive = false },
+                new KnowledgeArticle { Id = "KB-OLD", Title = "旧停车收费规定", Question = "旧规定？", Answer = "已废止。", Keywords = "停车", Status = KnowledgeStatus.Expired },
                 new KnowledgeArticle { Id = "KB-WATER", Title = "停水通知查询", Question = "什么时候恢复供水？", Answer = "关注供水公司公告。", Keywords = "停水" });
             await db.SaveChangesAsync();
         }

@@ -60,6 +60,15 @@ public abstract class DistrictScopeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_find_only_its_districts_cases_When_a_sub_centre_searches_the_text()
+    {
+        var query = "/api/cases?q=" + Uri.EscapeDataString("占道经营");
+
+        Assert.Equal([_donghuCase], await NumbersAsync(_donghu, query));
+        Assert.Equal([_donghuCase, _xihuCase], (await NumbersAsync(_city, query)).Order());
+    }
+
+    [Fact]
     public async Task Should_answer_404_When_a_sub_centre_reads_another_districts_case_by_number_or_id()
     {
         var xihu = await _city.GetFromJsonAsync<JsonObject>($"/api/cases/{_xihuCase}");

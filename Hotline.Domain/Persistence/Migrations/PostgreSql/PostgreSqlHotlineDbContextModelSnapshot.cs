@@ -861,6 +861,70 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.ToTable("Subjects", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Cases.CaseSearchEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AddressTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("CaseSearchEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeSearchEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AnswerTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ArticleId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("KeywordTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("QuestionTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique();
+
+                    b.ToTable("KnowledgeSearchEntries", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Users.AccessToken", b =>
                 {
                     b.Property<string>("TokenHash")
@@ -988,6 +1052,24 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Cases.CaseSearchEntry", b =>
+                {
+                    b.HasOne("Hotline.Domain.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("Hotline.Domain.Cases.CaseSearchEntry", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeSearchEntry", b =>
+                {
+                    b.HasOne("Hotline.Domain.Knowledge.KnowledgeArticle", null)
+                        .WithOne()
+                        .HasForeignKey("Hotline.Domain.Knowledge.KnowledgeSearchEntry", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hotline.Domain.Cases.Case", b =>

@@ -854,6 +854,66 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("Subjects", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Cases.CaseSearchEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("CaseSearchEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeSearchEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArticleId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeywordTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique();
+
+                    b.ToTable("KnowledgeSearchEntries", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Users.AccessToken", b =>
                 {
                     b.Property<string>("TokenHash")
@@ -981,6 +1041,24 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Cases.CaseSearchEntry", b =>
+                {
+                    b.HasOne("Hotline.Domain.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("Hotline.Domain.Cases.CaseSearchEntry", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeSearchEntry", b =>
+                {
+                    b.HasOne("Hotline.Domain.Knowledge.KnowledgeArticle", null)
+                        .WithOne()
+                        .HasForeignKey("Hotline.Domain.Knowledge.KnowledgeSearchEntry", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hotline.Domain.Cases.Case", b =>
