@@ -82,8 +82,15 @@ public sealed class CaseIntake(WorkflowRuntime runtime, HotlineDbContext db, Ide
             errors["districtCode"] = [$"Your sub-centre registers cases of district {caller.DistrictCode} only; leave the district empty or give {caller.DistrictCode}."];
         if (NewCase.ContainsNul(request))
             return (null, errors);
-        if (!string.IsNullOrWhiteSpace(request.SubjectCode) && !await db.Subjects.AsNoTracking().AnyAsync(s => s.Code == request.SubjectCode, cancellationToken))
-            errors["subjectCode"] = [$"There is no subject '{request.SubjectCode}'."];
+        if (!string.IsNullOrWhiteSpace(request.SubjectCode))
+        {
+            var subject = await db.Subjects.AsNoTracking().FirstOrDefaultAsync(s => s.Code == request.SubjectCode, cancellationToken);
+            if (subject is null)
+                errors["subjectCode"] = [$"There is no subject '{request.SubjectCode}'."];
+            else if (checkedCase is not null && !subject.CaseTypes.Contains(checkedCase.Type))
+                errors["type"] = [$"Subject {subject.Code} ({subject.Name}) takes {string.Join(", ", subject.CaseTypes)}, not {checkedCase.Type}."];
+        }
+
         // IsActive is kept equal to "published"; the answering step also checks the article's validity dates.
         if (!string.IsNullOrWhiteSpace(request.KnowledgeArticleId)
             && !await db.KnowledgeArticles.AsNoTracking().AnyAsync(a => a.Id == request.KnowledgeArticleId && a.IsActive, cancellationToken))

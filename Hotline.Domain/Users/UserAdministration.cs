@@ -196,12 +196,21 @@ public sealed class UserAdministration(HotlineDbContext db, AuditLog audit, User
     private static AccountChange Stale(UserAccount? current) =>
         new(AccountChangeOutcome.Stale, current, Reason: $"The account changed since you read it (it is at version {current?.Version}); read it again and repeat the change.");
 
-    /// <summary>Whether <paramref name="account"/> is the only active administrator.</summary>
+    /// <summary>
+    /// Whether <paramref name="account"/> is the only active administrator. When it is not, the other active
+    /// administrators' versions are raised in the same save: the answer rests on them, so a concurrent change that
+    /// removes one of them on the strength of this account (two administrators demoting each other at once) finds its
+    /// version stale and is refused instead of leaving the hotline without an administrator.
+    /// </summary>
     private async Task<bool> IsLastAdministratorAsync(UserAccount account, CancellationToken cancellationToken)
     {
         if (!account.IsActive || !account.Roles.Contains(HotlineRoles.Administrator))
             return false;
-        return !await HasOtherActiveAdministratorAsync(db, account.UserName, cancellationToken);
+        var others = (await db.UserAccounts.Where(u => u.IsActive && u.UserName != account.UserName).ToListAsync(cancellationToken))
+            .Where(u => u.Roles.Contains(HotlineRoles.Administrator)).ToList();
+        foreach (var other in others)
+            other.Version++;
+        return others.Count == 0;
     }
 
     /// <summary>Whether an active account other than <paramref name="userName"/> has the administrator role.</summary>

@@ -122,7 +122,7 @@ public static class Open311Mapping
         [
             new Open311AttributeDefinition(true, CaseTypeAttribute, "singlevaluelist", Required: false, DatatypeDescription: "取值之一（键或中文名）",
                 Order: 1, Description: $"诉求类型；不填为 {CaseTypeName(subject.DefaultCaseType)}（{subject.DefaultCaseType}）。",
-                Values: Enum.GetValues<CaseType>().Select(t => new Open311AttributeValue(t.ToString(), CaseTypeName(t))).ToList()),
+                Values: Enum.GetValues<CaseType>().Where(subject.CaseTypes.Contains).Select(t => new Open311AttributeValue(t.ToString(), CaseTypeName(t))).ToList()),
             new Open311AttributeDefinition(true, UrgencyAttribute, "singlevaluelist", Required: false, DatatypeDescription: "取值之一（键或中文名）",
                 Order: 2, Description: $"紧急程度；不填为 {UrgencyName(CaseUrgency.Normal)}（{CaseUrgency.Normal}）。",
                 Values: Enum.GetValues<CaseUrgency>().Select(u => new Open311AttributeValue(u.ToString(), UrgencyName(u))).ToList()),

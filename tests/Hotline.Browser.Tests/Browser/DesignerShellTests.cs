@@ -75,7 +75,7 @@ public sealed class DesignerShellTests(BrowserFixture browser, HostFixture fixtu
         await list.GetByText("category-deadlines").ClickAsync(new() { Timeout = WatchedPage.BootTimeout });
 
         await page.Page.WaitForURLAsync(Host.Address + "/designer/definitions/category-deadlines");
-        await Assertions.Expect(page.Page.Locator("elsa-workflow-definition-editor .x6-node")).ToHaveCountAsync(26, new() { Timeout = WatchedPage.BootTimeout });
+        await Assertions.Expect(page.Page.Locator("elsa-workflow-definition-editor .x6-node")).ToHaveCountAsync(29, new() { Timeout = WatchedPage.BootTimeout });
         Assert.Equal(0, await list.CountAsync());
 
         await page.Page.ClickAsync(".hd-nav a[data-nav=instances]");
@@ -90,7 +90,7 @@ public sealed class DesignerShellTests(BrowserFixture browser, HostFixture fixtu
         await viewer.GetByText("case-lifecycle", new() { Exact = true }).ClickAsync();
 
         await page.Page.WaitForURLAsync(Host.Address + "/designer/definitions/case-lifecycle");
-        await Assertions.Expect(page.Page.Locator("elsa-workflow-definition-editor .x6-node")).ToHaveCountAsync(21, new() { Timeout = WatchedPage.BootTimeout });
+        await Assertions.Expect(page.Page.Locator("elsa-workflow-definition-editor .x6-node")).ToHaveCountAsync(34, new() { Timeout = WatchedPage.BootTimeout });
         await page.Page.GoBackAsync();
         await page.Page.WaitForURLAsync(Host.Address + "/designer/instances/" + instanceId);
         await viewer.Locator(".mud-timeline-item").First.WaitForAsync(new() { Timeout = WatchedPage.BootTimeout });

@@ -91,8 +91,10 @@ public sealed class ElsaInstancesTests : IAsyncLifetime
 
         var state = instance["workflowState"]!.AsObject();
         Assert.Equal("Suspended", state["subStatus"]!.GetValue<string>());
-        var bookmark = Assert.Single(state["bookmarks"]!.AsArray())!;
-        Assert.Equal("Hotline.HumanTask", bookmark["name"]!.GetValue<string>());
+        // The dispatch task, and the lifecycle's wait for a case operation (void, merge...) beside it.
+        var bookmarks = state["bookmarks"]!.AsArray();
+        Assert.Equal(["Elsa.Event", "Hotline.HumanTask"], bookmarks.Select(b => b!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        var bookmark = bookmarks.Single(b => b!["name"]!.GetValue<string>() == "Hotline.HumanTask")!;
         Assert.StartsWith(dispatchNode + ":", bookmark["activityNodeId"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("人工派单", bookmark["payload"]!["taskName"]!.GetValue<string>());
         Assert.All(bookmark["metadata"]!.AsObject(), m => Assert.Equal(System.Text.Json.JsonValueKind.String, m.Value!.GetValueKind()));
@@ -154,8 +156,8 @@ public sealed class ElsaInstancesTests : IAsyncLifetime
         Assert.Equal("Accept", record["activityType"]!.GetValue<string>());
         var stack = await ElsaStudio.GetObjectAsync(_admin, $"/activity-executions/{Uri.EscapeDataString(summary["id"]!.GetValue<string>())}/call-stack");
         Assert.Equal(summary["id"]!.GetValue<string>(), stack["items"]!.AsArray().Last()!["id"]!.GetValue<string>());
-        // The call stack follows who scheduled whom: the flowchart, its start, then the accepting.
-        Assert.Equal(["Elsa.Flowchart", "Elsa.Start", "Accept"], stack["items"]!.AsArray().Select(i => i!["activityType"]!.GetValue<string>()));
+        // The call stack follows who scheduled whom: the flowchart, its start, the fork beside the operations' listener, then the accepting.
+        Assert.Equal(["Elsa.Flowchart", "Elsa.Start", "Elsa.FlowFork", "Accept"], stack["items"]!.AsArray().Select(i => i!["activityType"]!.GetValue<string>()));
     }
 
     [Fact]
