@@ -29,12 +29,13 @@ public static class CasesApi
         string? Address, string? DistrictCode, CaseUrgency Urgency, CaseStatus Status, WarningLevel Warning, int EscalationLevel,
         string? LeadUnitCode, IReadOnlyList<string> AssistingUnitCodes, DateTimeOffset? DeadlineAt, bool DeadlineProvisional,
         DeadlineRuleSnapshot? DeadlineRule, int ReopenCount, bool ExtensionPending, IReadOnlyList<Guid> LinkedCaseIds,
-        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt)
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt, bool IsComplex, Guid? MergedIntoCaseId)
     {
         internal static CaseView From(Case c, ClaimsPrincipal user) => new(
             c.Id, c.Number, c.Channel, c.Type, c.SubjectCode, c.Content, c.CitizenName, PhoneVisibilityPolicy.Show(c.CitizenPhone, user),
             c.Address, c.DistrictCode, c.Urgency, c.Status, c.Warning, c.EscalationLevel, c.LeadUnitCode, c.AssistingUnitCodes, c.DeadlineAt,
-            c.IsDeadlineProvisional, c.DeadlineRule, c.ReopenCount, c.ExtensionPending, c.LinkedCaseIds, c.CreatedAt, c.UpdatedAt, c.ClosedAt);
+            c.IsDeadlineProvisional, c.DeadlineRule, c.ReopenCount, c.ExtensionPending, c.LinkedCaseIds, c.CreatedAt, c.UpdatedAt, c.ClosedAt,
+            c.IsComplex, c.MergedIntoCaseId);
     }
 
     /// <summary>One timeline event.</summary>
