@@ -166,7 +166,8 @@ public static class SecurityServiceCollectionExtensions
     /// <summary>Adds authentication (bearer tokens and API keys), accounts and authorization policies.</summary>
     public static IServiceCollection AddHotlineSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<SecurityOptions>(configuration.GetSection("Hotline:Security"));
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection("Hotline:Security")).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>());
         services.Configure<Hotline.Domain.Users.SessionOptions>(configuration.GetSection("Hotline:Security"));
         services.Configure<BootstrapAdminOptions>(configuration.GetSection("Hotline:Security:BootstrapAdmin"));
         services.AddOptions<LockoutOptions>().Bind(configuration.GetSection(LockoutOptions.SectionName)).ValidateOnStart();
