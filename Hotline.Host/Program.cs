@@ -7,6 +7,7 @@ using Hotline.Host.Designer;
 using Hotline.Domain.Persistence;
 using Hotline.Host.Security;
 using Hotline.Host.Workflows;
+using Hotline.Host.Workbench;
 
 if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
     return exitCode;
@@ -29,6 +30,7 @@ builder.Services.AddHotlineSecurity(builder.Configuration);
 builder.Services.AddHotlineElsaApi(builder.Configuration);
 builder.Services.AddHotlineIndicators();
 builder.Services.AddHotlineDesigner(builder.Configuration);
+builder.Services.AddHotlineWorkbenchHost(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.MigrateHotlineDatabaseAsync();
@@ -39,6 +41,7 @@ app.UseStatusCodePages();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseWorkbench();
 app.MapOpenApi();
 app.MapAuthApi();
 app.MapAdminUsersApi().MapAdminAuditApi();
@@ -55,6 +58,7 @@ app.MapIndicatorsApi();
 app.MapOpen311Api();
 app.MapReferenceApi();
 app.MapDesigner();
+app.MapWorkbench();
 await app.RunAsync();
 return 0;
 
