@@ -6,6 +6,7 @@ using Hotline.Workbench;
 using Hotline.Workbench.Account;
 using Hotline.Workbench.Cases;
 using Hotline.Workbench.Shared;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Localization;
 
@@ -42,7 +43,8 @@ public static class WorkbenchEndpoints
     public static IEndpointRouteBuilder MapWorkbench(this IEndpointRouteBuilder app)
     {
         app.MapStaticAssets();
-        var account = app.MapGroup("").ExcludeFromDescription();
+        // Anti-forgery: the middleware checks each form's token (RequireAntiforgeryToken); FormAsync refuses a bad one.
+        var account = app.MapGroup("").ExcludeFromDescription().WithMetadata(new RequireAntiforgeryTokenAttribute());
         account.MapPost(AccountPaths.SignIn, SignInAsync).AllowAnonymous();
         account.MapPost(AccountPaths.SignOut, SignOutAsync).AllowAnonymous();
         account.MapPost(AccountPaths.ChangePassword, ChangePasswordAsync).AllowAnonymous();
@@ -77,11 +79,28 @@ public static class WorkbenchEndpoints
         await context.Response.WriteAsync("Sign in at /login.", context.RequestAborted);
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IFormCollection form, UserService users, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// The posted form of one of the workbench's own pages, or null for another site's post, a missing or wrong
+    /// anti-forgery token, or no form at all (answered 400 by <see cref="Refused"/>).
+    /// </summary>
+    private static async Task<IFormCollection?> FormAsync(HttpContext context, CancellationToken cancellationToken)
     {
+        // The token first: reading a form whose token failed throws.
+        if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true } || !DesignerSession.IsSameOrigin(context.Request)
+            || !context.Request.HasFormContentType)
+            return null;
+        return await context.Request.ReadFormAsync(cancellationToken);
+    }
+
+    private static IResult Refused() =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Post the form from this site's own page.",
+            detail: "The form's anti-forgery token is missing or wrong, or it came from another site: reload the page and try again.");
+
+    private static async Task<IResult> SignInAsync(HttpContext context, UserService users, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await FormAsync(context, cancellationToken) is not { } form)
+            return Refused();
         var returnUrl = AccountPaths.LocalPath(form["returnUrl"]);
-        if (!DesignerSession.IsSameOrigin(context.Request))
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
         var result = await users.SignInAsync(form["userName"].ToString().Trim(), form["password"].ToString(), cancellationToken);
         if (result.Token is not { } issued)
         {
@@ -99,19 +118,18 @@ public static class WorkbenchEndpoints
         return Results.Redirect(returnUrl);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, IFormCollection form, UserService users, CancellationToken cancellationToken)
+    private static async Task<IResult> SignOutAsync(HttpContext context, UserService users, CancellationToken cancellationToken)
     {
-        _ = form;
-        if (!DesignerSession.IsSameOrigin(context.Request))
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        if (await FormAsync(context, cancellationToken) is null)
+            return Refused();
         await SessionCookie.EndAsync(context, users, cancellationToken);
         return Results.Redirect($"{AccountPaths.Login}?message=signedOut");
     }
 
-    private static async Task<IResult> ChangePasswordAsync(HttpContext context, IFormCollection form, UserAdministration accounts, CancellationToken cancellationToken)
+    private static async Task<IResult> ChangePasswordAsync(HttpContext context, UserAdministration accounts, CancellationToken cancellationToken)
     {
-        if (!DesignerSession.IsSameOrigin(context.Request))
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        if (await FormAsync(context, cancellationToken) is not { } form)
+            return Refused();
         // The same change, checks and lock-out as POST /api/auth/password.
         var (outcome, errors, _) = await accounts.ChangeOwnPasswordAsync(
             form["userName"].ToString().Trim(), form["currentPassword"].ToString(), form["newPassword"].ToString(), cancellationToken);
