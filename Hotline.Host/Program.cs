@@ -31,6 +31,8 @@ builder.Services.AddHotlineElsaApi(builder.Configuration);
 builder.Services.AddHotlineIndicators();
 builder.Services.AddHotlineDesigner(builder.Configuration);
 builder.Services.AddHotlineWorkbenchHost(builder.Configuration);
+// The workbench's files (Blazor, Ant Design) from their packages when run from a build in any environment; a published host has them in wwwroot.
+builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 await app.Services.MigrateHotlineDatabaseAsync();
