@@ -148,6 +148,6 @@ public static class WorkbenchEndpoints
         var chosen = Texts.Cultures.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase)) ?? Texts.Cultures[0];
         context.Response.Cookies.Append(LanguageCookie, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureInfo.GetCultureInfo(chosen))),
             new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, Path = "/", MaxAge = TimeSpan.FromDays(365), IsEssential = true });
-        return Results.Redirect(AccountPaths.LocalPath(returnUrl));
+        return Results.Redirect(AccountPaths.PagePath(returnUrl));
     }
 }

@@ -28,11 +28,17 @@ public static class AccountPaths
     /// A local path of the workbench to return to: anything else (another site, a scheme-relative <c>//host</c>, a
     /// backslash trick, control characters, the account pages themselves) becomes <c>/</c>.
     /// </summary>
-    public static string LocalPath(string? candidate)
+    public static string LocalPath(string? candidate) =>
+        PagePath(candidate) is var page && (page.StartsWith(Login, StringComparison.OrdinalIgnoreCase) || page.StartsWith(Password, StringComparison.OrdinalIgnoreCase)) ? "/" : page;
+
+    /// <summary>
+    /// Like <see cref="LocalPath"/>, but the sign-in and password pages are kept: where the language switch returns.
+    /// </summary>
+    public static string PagePath(string? candidate)
     {
         if (string.IsNullOrEmpty(candidate) || candidate[0] != '/' || candidate.Contains('\\', StringComparison.Ordinal)
             || candidate.Contains("//", StringComparison.Ordinal) || candidate.Contains("/..", StringComparison.Ordinal) || candidate.Any(char.IsControl)
-            || candidate.StartsWith(Login, StringComparison.OrdinalIgnoreCase) || candidate.StartsWith("/account/", StringComparison.OrdinalIgnoreCase))
+            || candidate.StartsWith("/account/", StringComparison.OrdinalIgnoreCase))
             return "/";
         return candidate;
     }

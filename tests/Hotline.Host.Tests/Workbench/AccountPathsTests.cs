@@ -16,9 +16,20 @@ public sealed class AccountPathsTests
     [InlineData("/a/../../x", "/")]
     [InlineData("/login?returnUrl=%2F", "/")]
     [InlineData("/account/signout", "/")]
+    [InlineData("/password", "/")]
     [InlineData("/x\ny", "/")]
     public void Should_keep_only_local_pages_When_a_return_address_is_given(string? candidate, string expected)
     {
         Assert.Equal(expected, AccountPaths.LocalPath(candidate));
+    }
+
+    [Theory]
+    [InlineData("/login?returnUrl=%2F", "/login?returnUrl=%2F")]
+    [InlineData("/password", "/password")]
+    [InlineData("/account/language?culture=en", "/")]
+    [InlineData("//evil.example", "/")]
+    public void Should_keep_the_sign_in_pages_but_nothing_outside_When_the_language_switch_returns(string candidate, string expected)
+    {
+        Assert.Equal(expected, AccountPaths.PagePath(candidate));
     }
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Hotline.Domain.Persistence;
 using Hotline.Host.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Host.Tests.Workbench;
@@ -161,6 +163,48 @@ public abstract partial class WorkbenchSessionTests<THost>(THost host) : IClassF
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal("/login?message=signedOut", signOut.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Unauthorized, afterwards.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_show_the_pages_in_English_and_remember_it_When_the_language_is_switched()
+    {
+        using var browser = Browser();
+        using var switched = await browser.GetAsync("/account/language?culture=en&returnUrl=%2Flogin");
+        var english = await browser.GetStringAsync("/login");
+        using var back = await browser.GetAsync("/account/language?culture=zh-CN&returnUrl=https%3A%2F%2Fevil.example%2F");
+        var chinese = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync("/login"));
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/login", switched.Headers.Location!.OriginalString);
+        Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
+        Assert.Contains(">Sign in</button>", english, StringComparison.Ordinal);
+        Assert.Equal("/", back.Headers.Location!.OriginalString);
+        Assert.Contains(">登录</button>", chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_ask_for_a_new_password_and_then_sign_in_with_it_When_the_password_is_a_temporary_one()
+    {
+        var name = "wb-temp-" + Guid.NewGuid().ToString("N")[..8];
+        var users = host.Factory.Services.GetRequiredService<Hotline.Domain.Users.UserService>();
+        await users.CreateAsync(new Hotline.Domain.Users.NewUser(name, name, HotlineFactory.UserPassword, ["operator"], null));
+        await using (var db = await host.Factory.Services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync())
+            await db.UserAccounts.Where(u => u.UserName == name).ExecuteUpdateAsync(u => u.SetProperty(a => a.MustChangePassword, true));
+        using var browser = Browser();
+
+        using var refused = await SignInAsync(browser, name, HotlineFactory.UserPassword);
+        var page = await browser.GetStringAsync("/password");
+        using var changed = await browser.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = name, ["currentPassword"] = HotlineFactory.UserPassword, ["newPassword"] = "a-new-password-4821",
+            ["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value,
+        }));
+        using var signedIn = await SignInAsync(browser, name, "a-new-password-4821");
+
+        Assert.Equal("/login?returnUrl=%2F&message=passwordChangeRequired", refused.Headers.Location!.OriginalString);
+        Assert.Equal("/login?message=passwordChanged", changed.Headers.Location!.OriginalString);
+        Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
+        Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith(Cookie + "=", StringComparison.Ordinal));
     }
 
     [Fact]
