@@ -21,6 +21,14 @@ public static class WorkbenchEndpoints
 {
     private const string LanguageCookie = ".hotline.culture";
 
+    /// <summary>
+    /// The Content-Security-Policy of the workbench's pages: everything from this host (its live connection included),
+    /// no inline script; Ant Design sets inline styles.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     /// <summary>Adds the workbench's components and the ports the host implements for it.</summary>
     public static IServiceCollection AddHotlineWorkbenchHost(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,6 +44,15 @@ public static class WorkbenchEndpoints
             .AddSupportedCultures([.. Texts.Cultures]).AddSupportedUICultures([.. Texts.Cultures]);
         localization.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = LanguageCookie }];
         app.UseWhen(context => SessionCookie.Counts(context.Request.Path), branch => branch.UseRequestLocalization(localization));
+        app.UseWhen(context => IsPage(context.Request.Path), branch => branch.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                return Task.CompletedTask;
+            });
+            return next(context);
+        }));
         return app.UseAntiforgery();
     }
 

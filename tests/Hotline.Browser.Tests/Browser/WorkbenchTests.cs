@@ -3,6 +3,9 @@ using System.Text.Json.Nodes;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Hotline.Browser.Tests.Infrastructure;
+using Hotline.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Hotline.Browser.Tests.Browser;
@@ -28,7 +31,7 @@ public sealed class WorkbenchTests(BrowserFixture browser, HostFixture fixture) 
         using var integrator = Host.IntegratorClient();
         using var created = await integrator.PostAsJsonAsync("api/cases", new
         {
-            channel = "Phone", content = Content, type = "Complaint", subjectCode = "SR-ROAD", address = "东湖区新华路1号", districtCode = "990103",
+            channel = "Phone", content = Content, citizenPhone = "13812345678", type = "Complaint", subjectCode = "SR-ROAD", address = "东湖区新华路1号", districtCode = "990103",
         });
         created.EnsureSuccessStatusCode();
         return (await created.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>();
@@ -73,8 +76,14 @@ public sealed class WorkbenchTests(BrowserFixture browser, HostFixture fixture) 
         await Assertions.Expect(page.Page.Locator("h1")).ToContainTextAsync(number);
         await Assertions.Expect(page.Page.Locator("#wb-timeline")).ToContainTextAsync("受理");
         await Assertions.Expect(page.Page.Locator(".wb-content-full")).ToHaveTextAsync(Content);
+        await Assertions.Expect(page.Page.Locator("#wb-phone")).ToHaveTextAsync("13812345678");
         await AssertAccessibleAsync(page.Page, "/cases/" + number);
         page.AssertClean();
+        // Opened again from its address: rendered first on the server, then live; still one read and one audit row per view.
+        await page.Page.GotoAsync(Host.Address + $"/cases/{number}");
+        await Assertions.Expect(page.Page.Locator("h1[data-live=true]")).ToContainTextAsync(number);
+        await using var db = await Host.Services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.EntityId == number && a.Actor == name && a.Action == Hotline.Domain.Audit.AuditActions.PhoneViewed));
     }
 
     [Fact]
@@ -93,6 +102,7 @@ public sealed class WorkbenchTests(BrowserFixture browser, HostFixture fixture) 
         await Assertions.Expect(page.Page.Locator("#wb-not-found")).ToBeVisibleAsync();
         var html = await page.Page.ContentAsync();
         Assert.DoesNotContain("占道经营", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("5678", html, StringComparison.Ordinal);
         Assert.DoesNotContain("新华路", html, StringComparison.Ordinal);
         page.AssertClean();
     }
