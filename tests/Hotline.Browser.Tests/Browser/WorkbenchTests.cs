@@ -70,6 +70,13 @@ public sealed class WorkbenchTests(BrowserFixture browser, HostFixture fixture) 
         await Assertions.Expect(page.Page.GetByRole(AriaRole.Link, new() { Name = number })).ToBeVisibleAsync();
         await Assertions.Expect(page.Page.GetByRole(AriaRole.Link, new() { Name = "管理（流程设计）" })).ToHaveCountAsync(0);
         await AssertAccessibleAsync(page.Page, "/");
+        // The full-text case search, once the page is live.
+        await Assertions.Expect(page.Page.Locator("h1[data-live=true]")).ToBeVisibleAsync();
+        await page.Page.FillAsync("#wb-search", "没有这样的诉求");
+        await page.Page.PressAsync("#wb-search", "Enter");
+        await Assertions.Expect(page.Page.Locator(".wb-empty")).ToBeVisibleAsync();
+        await page.Page.FillAsync("#wb-search", "占道经营");
+        await page.Page.PressAsync("#wb-search", "Enter");
         await page.Page.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         await page.Page.WaitForURLAsync(Host.Address + $"/cases/{number}");
 
