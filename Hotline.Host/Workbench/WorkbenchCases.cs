@@ -46,7 +46,7 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
         var numbers = await CaseVisibility.Filter(db, user, db.Cases.AsNoTracking()).Where(x => related.Contains(x.Id))
             .Select(x => new { x.Id, x.Number }).ToDictionaryAsync(x => x.Id, x => x.Number, cancellationToken);
         return new CaseSheet(
-            c.Number, c.Status, !IsFinal(c.Status), c.Type, c.Urgency, c.SubjectCode, c.DistrictCode, c.Address, c.Content, c.CitizenName, c.CitizenPhone,
+            c.Number, c.Status, IsOpen(c.Status), c.Type, c.Urgency, c.SubjectCode, c.DistrictCode, c.Address, c.Content, c.CitizenName, c.CitizenPhone,
             c.DeadlineAt, c.DeadlineProvisional, c.DeadlineRule, c.EscalationLevel, c.Warning, c.LeadUnitCode, c.AssistingUnitCodes,
             detail.Timeline.Select(e => new CaseMoment(e.At, e.Kind, e.ActorName)).ToList(),
             detail.PendingTasks.Select(t => new CaseTask(t.UnitCode, t.TaskName, t.Status, t.DueAt, t.SignDueAt)).ToList(),
@@ -55,5 +55,6 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
             c.CreatedAt);
     }
 
-    private static bool IsFinal(CaseStatus status) => !new Case { Status = status }.IsOpen;
+    /// <summary>The domain's own rule (<see cref="Case.IsOpen"/>) for a case seen through the API's view.</summary>
+    private static bool IsOpen(CaseStatus status) => new Case { Status = status }.IsOpen;
 }
