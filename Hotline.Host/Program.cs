@@ -7,6 +7,7 @@ using Hotline.Host.Designer;
 using Hotline.Domain.Persistence;
 using Hotline.Host.Security;
 using Hotline.Host.Workflows;
+using Hotline.Host.Workbench;
 
 if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
     return exitCode;
@@ -29,6 +30,9 @@ builder.Services.AddHotlineSecurity(builder.Configuration);
 builder.Services.AddHotlineElsaApi(builder.Configuration);
 builder.Services.AddHotlineIndicators();
 builder.Services.AddHotlineDesigner(builder.Configuration);
+builder.Services.AddHotlineWorkbenchHost(builder.Configuration);
+// The workbench's files (Blazor, Ant Design) from their packages when run from a build in any environment; a published host has them in wwwroot.
+builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 await app.Services.MigrateHotlineDatabaseAsync();
@@ -39,6 +43,7 @@ app.UseStatusCodePages();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseWorkbench();
 app.MapOpenApi();
 app.MapAuthApi();
 app.MapAdminUsersApi().MapAdminAuditApi();
@@ -55,6 +60,7 @@ app.MapIndicatorsApi();
 app.MapOpen311Api();
 app.MapReferenceApi();
 app.MapDesigner();
+app.MapWorkbench();
 await app.RunAsync();
 return 0;
 

@@ -38,4 +38,13 @@ public static class HotlineRoles
 
     /// <summary>The claim type carrying the district of a sub-centre's staff or a district's integrator (absent: the whole city).</summary>
     public const string DistrictClaim = "hotline:district";
+
+    /// <summary>The claim type carrying a person's display name.</summary>
+    public const string DisplayNameClaim = "hotline:display-name";
+
+    /// <summary>
+    /// The claim type carrying the session's token in a principal made from the session cookie (server-side only: the
+    /// workbench's circuits check with it that the session was not ended since they started).
+    /// </summary>
+    public const string SessionClaim = "hotline:session";
 }

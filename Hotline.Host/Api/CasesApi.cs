@@ -111,9 +111,18 @@ public static class CasesApi
     private static async Task<IResult> GetAsync(string idOrNumber, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, AuditLog audit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await DetailAsync(db, user, idOrNumber, audit, cancellationToken) is { } detail ? Results.Ok(detail) : NotFound(idOrNumber);
+    }
+
+    /// <summary>
+    /// The case as <paramref name="user"/> may see it, with its timeline and pending tasks (a unit user's own tasks only);
+    /// null when the case is not there or not theirs to see. A full telephone number shown is audited.
+    /// </summary>
+    internal static async Task<CaseDetail?> DetailAsync(HotlineDbContext db, ClaimsPrincipal user, string idOrNumber, AuditLog audit, CancellationToken cancellationToken)
+    {
         var @case = await CaseVisibility.FindAsync(db, user, idOrNumber, cancellationToken);
         if (@case is null)
-            return NotFound(idOrNumber);
+            return null;
 
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == @case.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         var tasks = await db.InboxTasks.AsNoTracking()
@@ -123,12 +132,16 @@ public static class CasesApi
         // Who saw a citizen's full number is kept: one row per view that showed it (the number itself is not copied).
         if (!string.IsNullOrEmpty(@case.CitizenPhone) && PhoneVisibilityPolicy.CanSeeFullNumber(user))
             await audit.RecordAndSaveAsync(Caller.Name(user), AuditActions.PhoneViewed, AuditEntityTypes.Case, @case.Number, null, new { caseId = @case.Id }, cancellationToken);
-        return Results.Ok(new CaseDetail(
+        return new CaseDetail(
             CaseView.From(@case, user),
             events.Select(e => new TimelineEntry(e.Sequence, e.At, e.Kind, e.ActorKind, e.ActorId, e.ActorName, e.Data is null ? null : JsonNode.Parse(e.Data))).ToList(),
             tasks.Where(t => unit is null || t.UnitCode == unit).OrderBy(t => t.CreatedAt)
-                .Select(t => new PendingTask(t.TaskId, t.UnitCode, t.Kind, t.TaskName, t.Status, t.DueAt, t.SignDueAt)).ToList()));
+                .Select(t => new PendingTask(t.TaskId, t.UnitCode, t.Kind, t.TaskName, t.Status, t.DueAt, t.SignDueAt)).ToList());
     }
+
+    /// <summary>Newest first, or best match first when there are search terms.</summary>
+    internal static async Task<IQueryable<Case>> OrderAsync(HotlineDbContext db, IQueryable<Case> query, IReadOnlyList<string>? terms, CancellationToken cancellationToken) =>
+        terms is null ? query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id) : await CaseSearch.RankAsync(db, query, terms, cancellationToken);
 
     /// <summary>The telephone filter: its digits as cases store them, and whether the caller's role may search by number.</summary>
     private static (string? Digits, bool Allowed)? Phone(string? text, ClaimsPrincipal user, Dictionary<string, string[]> errors)
@@ -192,8 +205,7 @@ public static class CasesApi
             query = query.Where(Case.Open).Where(c => c.DeadlineAt < now);
         }
 
-        var ordered = terms is null ? query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id) : await CaseSearch.RankAsync(db, query, terms, cancellationToken);
-        return Results.Ok(await PageAsync(ordered, user, page, pageSize, cancellationToken));
+        return Results.Ok(await PageAsync(await OrderAsync(db, query, terms, cancellationToken), user, page, pageSize, cancellationToken));
     }
 
     private static async Task<IResult> EscalationsAsync(HttpRequest request, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, CancellationToken cancellationToken)
@@ -212,7 +224,7 @@ public static class CasesApi
         return Results.Ok(await PageAsync(query, user, page, pageSize, cancellationToken));
     }
 
-    private static async Task<CasePage> PageAsync(IQueryable<Case> query, ClaimsPrincipal user, int page, int pageSize, CancellationToken cancellationToken)
+    internal static async Task<CasePage> PageAsync(IQueryable<Case> query, ClaimsPrincipal user, int page, int pageSize, CancellationToken cancellationToken)
     {
         var total = await query.CountAsync(cancellationToken);
         var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);

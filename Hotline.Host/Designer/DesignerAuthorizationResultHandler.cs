@@ -6,7 +6,8 @@ namespace Hotline.Host.Designer;
 
 /// <summary>
 /// Answers refused <c>/designer</c> requests with pages: 401 with the sign-in form (the address stays, so signing in
-/// returns to it), 403 with "administrators only" and a sign-out button. Every other path gets ASP.NET Core's default.
+/// returns to it), 403 with "administrators only" and a sign-out button. The workbench's pages send an unsigned browser
+/// to <c>/login</c> (<see cref="Workbench.WorkbenchEndpoints.RefuseAsync"/>). Every other path gets ASP.NET Core's default.
 /// </summary>
 public sealed class DesignerAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
@@ -17,6 +18,12 @@ public sealed class DesignerAuthorizationResultHandler : IAuthorizationMiddlewar
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(authorizeResult);
+        if (!authorizeResult.Succeeded && Workbench.WorkbenchEndpoints.IsPage(context.Request.Path))
+        {
+            await Workbench.WorkbenchEndpoints.RefuseAsync(context, authorizeResult);
+            return;
+        }
+
         if (authorizeResult.Succeeded || !context.Request.Path.StartsWithSegments(DesignerEndpoints.BasePath))
         {
             await _default.HandleAsync(next, context, policy, authorizeResult);
@@ -44,7 +51,7 @@ public sealed class DesignerAuthorizationResultHandler : IAuthorizationMiddlewar
 
         // Unknown, expired or revoked: the stale cookie goes.
         if (context.Request.Cookies.ContainsKey(BearerTokenAuthenticationHandler.SessionCookie))
-            DesignerSession.DeleteCookie(context);
+            SessionCookie.Delete(context);
         context.Response.Headers.WWWAuthenticate = "Bearer realm=\"hotline-designer\"";
         if (wantsPage && HttpMethods.IsGet(context.Request.Method))
         {

@@ -5,8 +5,7 @@ namespace Hotline.Host.Designer;
 
 /// <summary>
 /// Sign-in and sign-out of the designer. Signing in issues an ordinary bearer token (<see cref="UserService"/>) and
-/// keeps it in the session cookie: HttpOnly, SameSite=Strict, Secure over HTTPS, path <c>/designer</c>, expiring with
-/// the token. The page hands the same token to the Studio's elements, whose API calls send it as a Bearer header.
+/// keeps it in the session cookie (<see cref="SessionCookie"/>), which the workbench shares. The page hands the same token to the Studio's elements, whose API calls send it as a Bearer header.
 /// </summary>
 internal static class DesignerSession
 {
@@ -57,18 +56,7 @@ internal static class DesignerSession
             return Login(context, StatusCodes.Status403Forbidden, "notAdministrator", userName, returnUrl);
         }
 
-        context.Response.Cookies.Append(BearerTokenAuthenticationHandler.SessionCookie, issued.Token, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = request.IsHttps,
-            Path = DesignerEndpoints.BasePath,
-            Expires = issued.ExpiresAt,
-            // Max-Age wins over Expires in browsers: the cookie lives as long as the token even when the browser's
-            // clock disagrees with the host's.
-            MaxAge = issued.ExpiresAt - clock.GetUtcNow(),
-            IsEssential = true,
-        });
+        SessionCookie.Issue(context, issued, clock);
         return Results.Redirect(returnUrl);
     }
 
@@ -78,18 +66,9 @@ internal static class DesignerSession
         var request = context.Request;
         if (!IsSameOrigin(request))
             return Login(context, StatusCodes.Status403Forbidden, "crossSite", "", BasePathSlash);
-        if (request.Cookies[BearerTokenAuthenticationHandler.SessionCookie] is { Length: > 0 } token)
-            await users.RevokeAsync(token, cancellationToken);
-        DeleteCookie(context);
+        await SessionCookie.EndAsync(context, users, cancellationToken);
         return Results.Redirect(DesignerEndpoints.BasePath + "/login");
     }
-
-    /// <summary>Removes the session cookie.</summary>
-    public static void DeleteCookie(HttpContext context) =>
-        context.Response.Cookies.Delete(BearerTokenAuthenticationHandler.SessionCookie, new CookieOptions
-        {
-            HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = DesignerEndpoints.BasePath,
-        });
 
     /// <summary>The sign-in page with a status, an optional message (a text key) and where to go after signing in.</summary>
     public static IResult Login(HttpContext context, int statusCode, string? messageKey, string userName, string returnUrl)

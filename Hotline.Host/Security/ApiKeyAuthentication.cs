@@ -100,23 +100,19 @@ public sealed class BearerTokenAuthenticationHandler(IOptionsMonitor<Authenticat
     public const string SchemeName = "Bearer";
 
     /// <summary>The claim carrying the display name.</summary>
-    public const string DisplayNameClaim = "hotline:display-name";
+    public const string DisplayNameClaim = HotlineRoles.DisplayNameClaim;
+
+    /// <summary>The cookie that carries a bearer token for people's pages (<see cref="Security.SessionCookie"/>).</summary>
+    public const string SessionCookie = Security.SessionCookie.Name;
 
     /// <summary>
-    /// The cookie that carries a bearer token for the designer's pages (<c>/designer</c>): a browser cannot send an
-    /// Authorization header when it loads a page. It is honoured on <c>/designer</c> paths only, so no API endpoint can
-    /// be driven by a cookie from another site (CSRF); the Studio's own API calls send the token as a Bearer header.
+    /// Whether a request authenticates with a bearer token: a header, or the session cookie on the pages' paths (the
+    /// designer, the workbench and its Blazor hub), never on the API's (<see cref="Security.SessionCookie.Counts"/>).
     /// </summary>
-    public const string SessionCookie = "hotline.session";
-
-    /// <summary>The path under which <see cref="SessionCookie"/> counts.</summary>
-    public static readonly PathString CookiePath = "/designer";
-
-    /// <summary>Whether a request authenticates with a bearer token (header, or the session cookie on designer pages).</summary>
     public static bool Applies(HttpRequest request) =>
         request.Headers.Authorization.FirstOrDefault() is { } header
             ? header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            : request.Path.StartsWithSegments(CookiePath) && request.Cookies.ContainsKey(SessionCookie);
+            : Security.SessionCookie.Counts(request.Path) && request.Cookies.ContainsKey(SessionCookie);
 
     /// <inheritdoc />
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -132,6 +128,8 @@ public sealed class BearerTokenAuthenticationHandler(IOptionsMonitor<Authenticat
             return AuthenticateResult.Fail("Unknown, expired or revoked token.");
         var claims = new List<Claim> { new(ClaimTypes.Name, account.UserName), new(DisplayNameClaim, account.DisplayName) };
         claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (authorization is null)
+            claims.Add(new Claim(HotlineRoles.SessionClaim, token));
         if (account.UnitCode is not null)
             claims.Add(new Claim(HotlineRoles.UnitClaim, account.UnitCode));
         if (account.DistrictCode is not null)

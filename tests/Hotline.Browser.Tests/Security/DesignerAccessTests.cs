@@ -6,7 +6,7 @@ namespace Hotline.Browser.Tests.Security;
 
 /// <summary>
 /// Who reaches /designer and /elsa/api: only signed-in administrators. Anonymous visitors get 401 (a page: the sign-in
-/// form), other people 403; the session cookie is HttpOnly, SameSite=Strict, limited to /designer and never counts on
+/// form), other people 403; the session cookie is HttpOnly, SameSite=Strict, shared with the workbench (path /) and never counts on
 /// the API. Plain HTTP against the real socket, no browser.
 /// </summary>
 public sealed class DesignerAccessTests(HostFixture fixture) : IClassFixture<HostFixture>
@@ -131,14 +131,14 @@ public sealed class DesignerAccessTests(HostFixture fixture) : IClassFixture<Hos
     }
 
     [Fact]
-    public async Task Should_set_an_HttpOnly_SameSite_Strict_cookie_for_designer_paths_expiring_with_the_token_When_an_administrator_signs_in()
+    public async Task Should_set_an_HttpOnly_SameSite_Strict_cookie_for_the_pages_expiring_with_the_token_When_an_administrator_signs_in()
     {
         using var response = await SignInAsync("admin", DesignerHost.AdminPassword);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/designer/instances", response.Headers.Location!.OriginalString);
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(Cookie + "=", StringComparison.Ordinal)).ToLowerInvariant();
-        Assert.Contains("; path=/designer", cookie, StringComparison.Ordinal);
+        Assert.Contains("; path=/;", cookie + ";", StringComparison.Ordinal);
         Assert.Contains("; httponly", cookie, StringComparison.Ordinal);
         Assert.Contains("; samesite=strict", cookie, StringComparison.Ordinal);
         Assert.DoesNotContain("; secure", cookie, StringComparison.Ordinal); // plain HTTP here; Secure over HTTPS
@@ -190,7 +190,7 @@ public sealed class DesignerAccessTests(HostFixture fixture) : IClassFixture<Hos
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/designer/login", response.Headers.Location!.OriginalString);
-        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(Cookie + "=;", StringComparison.Ordinal) && c.Contains("path=/designer", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(Cookie + "=;", StringComparison.Ordinal) && (c + ";").Contains("path=/;", StringComparison.OrdinalIgnoreCase));
         using var after = await client.SendAsync(Get("designer/", session));
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
         using var api = Host.Client("Bearer", session);

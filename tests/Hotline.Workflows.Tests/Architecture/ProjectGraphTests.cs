@@ -5,8 +5,8 @@ namespace Hotline.Workflows.Tests.Architecture;
 
 /// <summary>
 /// The project graph, read from the project files: the engine references no other Hotline project and no web, database
-/// or scheduling stack; the domain references the engine and no ASP.NET Core or Quartz; the designer's assets reference
-/// no Hotline project. (The assemblies' own reference closures are checked too: <see cref="EngineDependencyTests"/> and
+/// or scheduling stack; the domain references the engine and no ASP.NET Core or Quartz; the workbench references the
+/// domain only; the designer's assets reference no Hotline project. (The assemblies' own reference closures are checked too: <see cref="EngineDependencyTests"/> and
 /// the host tests' DomainDependencyTests.)
 /// </summary>
 public class ProjectGraphTests
@@ -29,6 +29,17 @@ public class ProjectGraphTests
         Assert.Equal(["Hotline.Workflows"], domain.ProjectReferences);
         Assert.Empty(domain.Forbidden(["Microsoft.AspNetCore", "Quartz"]));
         Assert.Equal("Microsoft.NET.Sdk", domain.Sdk);
+    }
+
+    [Fact]
+    public void Should_reference_only_the_domain_and_no_EfCore_provider_or_Quartz_When_the_workbench_is_built()
+    {
+        var workbench = Project.Read("Hotline.Workbench");
+
+        // Not the host (the host references it): the rules it needs come from the domain or through ports the host implements.
+        Assert.Equal(["Hotline.Domain"], workbench.ProjectReferences);
+        Assert.Empty(workbench.Forbidden(["Microsoft.EntityFrameworkCore", "Npgsql", "Quartz"]));
+        Assert.Equal("Microsoft.NET.Sdk.Razor", workbench.Sdk);
     }
 
     [Fact]

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Hotline.Domain.Audit;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Persistence;
+using Hotline.Domain.Search;
+using Hotline.Host.Api;
+using Hotline.Host.Security;
+using Hotline.Workbench.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Host.Workbench;
+
+/// <summary>
+/// The workbench's cases through the API's own code: <see cref="CaseVisibility"/> for what a person may see,
+/// <see cref="CasesApi"/>'s detail (telephone masking, the audit of a full number shown) and its ordering (the full-text
+/// case search), so a page and <c>GET /api/cases</c> always agree.
+/// </summary>
+internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> contexts, AuditLog audit, ChineseSegmenter segmenter) : IWorkbenchCases
+{
+    public async Task<CaseList> ListAsync(ClaimsPrincipal user, string? search, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var terms = SearchQuery.Terms(search, segmenter, errors);
+        if (errors.Count > 0)
+            return new CaseList([], 0, string.Join(" ", errors.Values.SelectMany(v => v)));
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = CaseVisibility.Filter(db, user, db.Cases.AsNoTracking());
+        var ordered = await CasesApi.OrderAsync(db, query, terms, cancellationToken);
+        var total = await ordered.CountAsync(cancellationToken);
+        var items = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new CaseList(items.Select(c => new CaseSummary(c.Number, c.Status, c.IsOpen, c.Type, c.Content, c.DeadlineAt, c.Warning, c.CreatedAt)).ToList(), total);
+    }
+
+    public async Task<CaseSheet?> FindAsync(ClaimsPrincipal user, string number, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // By number only: a page address never carries an id.
+        if (Guid.TryParse(number, out _) || await CasesApi.DetailAsync(db, user, number, audit, cancellationToken) is not { } detail)
+            return null;
+        var c = detail.Case;
+        var related = c.LinkedCaseIds.ToList();
+        var mergedInto = await db.Cases.AsNoTracking().Where(x => x.Number == c.Number).Select(x => x.MergedIntoCaseId).FirstOrDefaultAsync(cancellationToken);
+        if (mergedInto is { } m)
+            related.Add(m);
+        // Only the related cases the person may see are named.
+        var numbers = await CaseVisibility.Filter(db, user, db.Cases.AsNoTracking()).Where(x => related.Contains(x.Id))
+            .Select(x => new { x.Id, x.Number }).ToDictionaryAsync(x => x.Id, x => x.Number, cancellationToken);
+        return new CaseSheet(
+            c.Number, c.Status, IsOpen(c.Status), c.Type, c.Urgency, c.SubjectCode, c.DistrictCode, c.Address, c.Content, c.CitizenName, c.CitizenPhone,
+            c.DeadlineAt, c.DeadlineProvisional, c.DeadlineRule, c.EscalationLevel, c.Warning, c.LeadUnitCode, c.AssistingUnitCodes,
+            detail.Timeline.Select(e => new CaseMoment(e.At, e.Kind, e.ActorName)).ToList(),
+            detail.PendingTasks.Select(t => new CaseTask(t.UnitCode, t.TaskName, t.Status, t.DueAt, t.SignDueAt)).ToList(),
+            c.LinkedCaseIds.Where(numbers.ContainsKey).Select(id => numbers[id]).ToList(),
+            mergedInto is { } into && numbers.TryGetValue(into, out var intoNumber) ? intoNumber : null,
+            c.CreatedAt);
+    }
+
+    /// <summary>The domain's own rule (<see cref="Case.IsOpen"/>) for a case seen through the API's view.</summary>
+    private static bool IsOpen(CaseStatus status) => new Case { Status = status }.IsOpen;
+}

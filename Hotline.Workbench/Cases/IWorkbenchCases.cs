@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Inbox;
+
+namespace Hotline.Workbench.Cases;
+
+/// <summary>
+/// The cases a person's pages read, as the API would answer them: the host implements this port with the API's own
+/// visibility rule (role × unit × district), telephone masking and the audit of full numbers shown. The workbench has
+/// none of those rules itself.
+/// </summary>
+public interface IWorkbenchCases
+{
+    /// <summary>
+    /// The cases <paramref name="user"/> may see, newest first, or best match first for <paramref name="search"/> (the
+    /// full-text case search); <see cref="CaseList.Error"/> says why a search was refused.
+    /// </summary>
+    Task<CaseList> ListAsync(ClaimsPrincipal user, string? search, int page, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>The case with this number if <paramref name="user"/> may see it; null otherwise (shown as not found).</summary>
+    Task<CaseSheet?> FindAsync(ClaimsPrincipal user, string number, CancellationToken cancellationToken);
+}
+
+/// <summary>A page of cases, or the reason the search was refused.</summary>
+public sealed record CaseList(IReadOnlyList<CaseSummary> Items, int Total, string? Error = null);
+
+/// <summary>A case as listed.</summary>
+public sealed record CaseSummary(string Number, CaseStatus Status, bool IsOpen, CaseType Type, string Content, DateTimeOffset? DeadlineAt, WarningLevel Warning, DateTimeOffset CreatedAt);
+
+/// <summary>A case as its page shows it (the citizen's telephone already masked for the person's role).</summary>
+public sealed record CaseSheet(
+    string Number, CaseStatus Status, bool IsOpen, CaseType Type, CaseUrgency Urgency, string? SubjectCode, string? DistrictCode, string? Address, string Content,
+    string? CitizenName, string? CitizenPhone, DateTimeOffset? DeadlineAt, bool DeadlineProvisional, DeadlineRuleSnapshot? DeadlineRule,
+    int EscalationLevel, WarningLevel Warning, string? LeadUnitCode, IReadOnlyList<string> AssistingUnitCodes,
+    IReadOnlyList<CaseMoment> Timeline, IReadOnlyList<CaseTask> PendingTasks, IReadOnlyList<string> LinkedNumbers, string? MergedIntoNumber,
+    DateTimeOffset CreatedAt);
+
+/// <summary>One event of the timeline.</summary>
+public sealed record CaseMoment(DateTimeOffset At, CaseEventKind Kind, string ActorName);
+
+/// <summary>A pending task of the case.</summary>
+public sealed record CaseTask(string? UnitCode, string TaskName, InboxTaskStatus Status, DateTimeOffset? DueAt, DateTimeOffset? SignDueAt);

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Hotline.Domain.Users;
+
+namespace Hotline.Workbench.Layout;
+
+/// <summary>One entry of the side menu: where it goes, its words, and the roles that see it.</summary>
+public sealed record MenuEntry(string Href, string Zh, string En, IReadOnlyList<string> Roles, bool ForceLoad = false);
+
+/// <summary>
+/// The side menu: a person sees the entries of their roles only. Only screens that exist are listed, so no entry is a
+/// dead link. The next screens go here, each when its page exists:
+/// 受理台 <c>/intake</c> (operator), 派单台 <c>/dispatch</c> (dispatcher), 承办工作台 <c>/inbox</c> (unit),
+/// 回访台 <c>/callbacks</c> (callback agent), 督办 <c>/supervision</c> (supervisor, leader).
+/// </summary>
+public static class WorkbenchMenu
+{
+    /// <summary>Every entry, in menu order.</summary>
+    public static IReadOnlyList<MenuEntry> Entries { get; } =
+    [
+        new("/", "首页 · 我的工单", "Home · my cases", HotlineRoles.All),
+        new("/designer/", "管理（流程设计）", "Administration (designer)", [HotlineRoles.Administrator], ForceLoad: true),
+    ];
+
+    /// <summary>The entries <paramref name="user"/> sees.</summary>
+    public static IReadOnlyList<MenuEntry> For(ClaimsPrincipal user) => Entries.Where(e => e.Roles.Any(user.IsInRole)).ToList();
+
+    /// <summary>A role's name as shown in the top bar.</summary>
+    public static string RoleName(string role, bool english) => (role, english) switch
+    {
+        (HotlineRoles.Operator, false) => "话务员",
+        (HotlineRoles.Dispatcher, false) => "派单员",
+        (HotlineRoles.Unit, false) => "承办单位",
+        (HotlineRoles.CallbackAgent, false) => "回访员",
+        (HotlineRoles.Supervisor, false) => "督办员",
+        (HotlineRoles.Leader, false) => "领导",
+        (HotlineRoles.Administrator, false) => "管理员",
+        (HotlineRoles.Operator, true) => "Operator",
+        (HotlineRoles.Dispatcher, true) => "Dispatcher",
+        (HotlineRoles.Unit, true) => "Handling unit",
+        (HotlineRoles.CallbackAgent, true) => "Callback agent",
+        (HotlineRoles.Supervisor, true) => "Supervisor",
+        (HotlineRoles.Leader, true) => "Leader",
+        (HotlineRoles.Administrator, true) => "Administrator",
+        _ => role,
+    };
+}
