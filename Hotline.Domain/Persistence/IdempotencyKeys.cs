@@ -62,6 +62,14 @@ public sealed class IdempotencyKeys(IDbContextFactory<HotlineDbContext> contexts
         return known.RequestHash == row.RequestHash ? IdempotencyClaim.Repeat : IdempotencyClaim.Mismatch;
     }
 
+    /// <summary>Forgets the keys first seen before <paramref name="before"/>; returns how many.</summary>
+    public async Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        var cutoff = before.ToUniversalTime();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.IdempotencyKeys.Where(k => k.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>A stable id for what <paramref name="key"/> starts: <paramref name="prefix"/> and 32 hex digits of a hash.</summary>
     public static string InstanceId(string prefix, string client, string scope, string key) =>
         prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{client}\n{scope}\n{key}")))[..32];

@@ -31,6 +31,12 @@ public sealed class SchedulingOptions
     /// Zero leaves every timer to the sweep.
     /// </summary>
     public TimeSpan NearTimerHorizon { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a client's <c>Idempotency-Key</c> is remembered (default 30 days, 1 to 3,650 days); a daily job forgets
+    /// older ones. A retry within it answers with what the first request did; clients retry within minutes.
+    /// </summary>
+    public TimeSpan IdempotencyKeyRetention { get; set; } = TimeSpan.FromDays(30);
 }
 
 /// <summary>Refuses settings the scheduler cannot run with, when the host starts.</summary>
@@ -47,6 +53,8 @@ public sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOpti
             errors.Add($"{SchedulingOptions.SectionName}:BatchSize must be between 1 and {SchedulingOptions.MaxBatchSize}; it is {options.BatchSize}.");
         if (options.NearTimerHorizon < TimeSpan.Zero)
             errors.Add($"{SchedulingOptions.SectionName}:NearTimerHorizon must not be negative; it is {options.NearTimerHorizon}.");
+        if (options.IdempotencyKeyRetention < TimeSpan.FromDays(1) || options.IdempotencyKeyRetention > TimeSpan.FromDays(3650))
+            errors.Add($"{SchedulingOptions.SectionName}:IdempotencyKeyRetention must be 1 to 3,650 days; it is {options.IdempotencyKeyRetention}.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

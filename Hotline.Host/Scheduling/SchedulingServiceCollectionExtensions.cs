@@ -49,6 +49,12 @@ public static class SchedulingServiceCollectionExtensions
                         .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithExistingCount));
             });
             quartz.RunAtStartup(DueTimersJob.Key);
+            quartz.AddJob<IdempotencyKeyPurgeJob>(job => job.WithIdentity(IdempotencyKeyPurgeJob.Key).StoreDurably().DisallowConcurrentExecution());
+            quartz.AddTrigger((sp, trigger) => trigger.ForJob(IdempotencyKeyPurgeJob.Key)
+                .WithIdentity("idempotency-key-purge-daily", "hotline")
+                .StartAt(sp.GetRequiredService<TimeProvider>().GetUtcNow() + TimeSpan.FromHours(1))
+                .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(IdempotencyKeyPurgeJob.Interval).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithExistingCount)));
             quartz.AddJobType<ResumeBookmarkJob>();
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);

@@ -34,6 +34,17 @@ public sealed class SchedulingOptionsTests
         Assert.Contains($"Hotline:Scheduling:{setting}", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(3651)]
+    public void Should_RejectTheOptions_When_TheIdempotencyKeyRetentionIsOutOfRange(double days)
+    {
+        var result = new SchedulingOptionsValidator().Validate(null, new SchedulingOptions { IdempotencyKeyRetention = TimeSpan.FromDays(days) });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Hotline:Scheduling:IdempotencyKeyRetention", result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Should_AcceptTheOptions_When_TheyAreTheDefaults()
     {
