@@ -79,16 +79,11 @@ public static class InboxApi
             .Produces<TaskPage>().ProducesValidationProblem();
         inbox.MapGet("/{taskId}", GetAsync).WithName("GetTask").WithSummary("One task.").Produces<TaskView>().ProducesProblem(StatusCodes.Status404NotFound);
         Action(inbox, "/{taskId}/claim", "ClaimTask", "Signs for a task (签收); the sign-for limit is on the task.", ClaimAsync);
-        Action<AnswerRequest>(inbox, "/{taskId}/answer", "AnswerTask", "The unit submits its answer (办结) after its internal review.", InboxTaskKind.Handle,
-            b => ("Completed", new JsonObject { ["answer"] = b.Answer }));
-        Action<ReturnRequest>(inbox, "/{taskId}/return", "ReturnTask", "The unit returns a mis-routed case (退单) with a reason, within the return window.", InboxTaskKind.Handle,
-            b => ("Returned", new JsonObject { ["reason"] = b.Reason }));
-        Action<ExtensionRequest>(inbox, "/{taskId}/extension", "RequestExtension", "The unit asks for more working days (延期申请), before the deadline.", InboxTaskKind.Handle,
-            b => ("ExtensionRequested", new JsonObject { ["days"] = b.Days, ["reason"] = b.Reason }));
-        Action<UnitRequest>(inbox, "/{taskId}/sub-dispatch", "SubDispatchTask", "The unit passes the case to a subordinate unit (二级派单).", InboxTaskKind.Handle,
-            b => ("SubDispatched", new JsonObject { ["unitCode"] = b.UnitCode, ["note"] = b.Note }));
-        Action<OpinionRequest>(inbox, "/{taskId}/opinion", "SubmitOpinion", "An assisting unit gives its opinion to the lead unit (协办意见).", InboxTaskKind.Assist,
-            b => (Hotline.Domain.Inbox.InboxRules.AssistSubmitted, new JsonObject { ["opinion"] = b.Opinion }));
+        Action<AnswerRequest>(inbox, "/{taskId}/answer", "AnswerTask", "The unit submits its answer (办结) after its internal review.", InboxTaskKind.Handle, InboxActions.Answer);
+        Action<ReturnRequest>(inbox, "/{taskId}/return", "ReturnTask", "The unit returns a mis-routed case (退单) with a reason, within the return window.", InboxTaskKind.Handle, InboxActions.Return);
+        Action<ExtensionRequest>(inbox, "/{taskId}/extension", "RequestExtension", "The unit asks for more working days (延期申请), before the deadline.", InboxTaskKind.Handle, InboxActions.Extension);
+        Action<UnitRequest>(inbox, "/{taskId}/sub-dispatch", "SubDispatchTask", "The unit passes the case to a subordinate unit (二级派单).", InboxTaskKind.Handle, InboxActions.SubDispatch);
+        Action<OpinionRequest>(inbox, "/{taskId}/opinion", "SubmitOpinion", "An assisting unit gives its opinion to the lead unit (协办意见).", InboxTaskKind.Assist, InboxActions.Opinion);
         Action<UnitRequest>(inbox, "/{taskId}/dispatch", "DispatchTask", "A dispatcher chooses the lead unit of a case no routing rule covers.", InboxTaskKind.Dispatch,
             b => ("Dispatched", new JsonObject { ["unitCode"] = b.UnitCode, ["note"] = b.Note }));
         Action<ReviewRequest>(inbox, "/{taskId}/review", "ReviewTask", "The centre approves or rejects a return (退单审核), an extension (延期审核) or an answer (审核办结).", null, Review);
@@ -98,12 +93,7 @@ public static class InboxApi
     }
 
     /// <summary>The role that acts on a kind of task.</summary>
-    internal static string RoleFor(InboxTaskKind kind) => kind switch
-    {
-        InboxTaskKind.Handle or InboxTaskKind.Assist => HotlineRoles.Unit,
-        InboxTaskKind.Callback => HotlineRoles.CallbackAgent,
-        _ => HotlineRoles.Dispatcher,
-    };
+    internal static string RoleFor(InboxTaskKind kind) => InboxActions.RoleFor(kind);
 
     private static (string Outcome, JsonObject Result) Review(ReviewRequest body)
     {
@@ -126,17 +116,7 @@ public static class InboxApi
                 var (body, problem) = await ApiBody.ReadAsync<TBody>(request, ct);
                 if (problem is not null)
                     return problem;
-                return await ActAsync(taskId, user, contexts, kind, async (task, actor) =>
-                {
-                    if (kind is null && task.Kind is not (InboxTaskKind.ReviewReturn or InboxTaskKind.ReviewExtension or InboxTaskKind.ReviewAnswer))
-                        throw new InboxStateException($"Task {taskId} is a {task.Kind} task, not a review.");
-                    var (outcome, result) = map(body!);
-                    if (task.Kind == InboxTaskKind.Callback && !task.PossibleOutcomes.Contains(outcome))
-                        throw new InboxValidationException("result", $"'result' is one of {string.Join(", ", task.PossibleOutcomes)}.");
-                    foreach (var key in result.Where(p => p.Value is null).Select(p => p.Key).ToList())
-                        result.Remove(key);
-                    await inbox.CompleteAsync(task.TaskId, actor, outcome, result, ct);
-                }, ct);
+                return await AnswerAsync(taskId, user, contexts, await InboxActions.CompleteAsync(taskId, user, inbox, contexts, kind, map, body!, ct), ct);
             })
             .WithName(name).WithSummary(summary).AcceptsJson<TBody>()
             .Produces<ActionResult>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -145,44 +125,22 @@ public static class InboxApi
         group.MapPost(pattern, handler).WithName(name).WithSummary(summary)
             .Produces<ActionResult>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static Task<IResult> ClaimAsync(string taskId, ClaimsPrincipal user, InboxService inbox, IDbContextFactory<HotlineDbContext> contexts, CancellationToken ct) =>
-        ActAsync(taskId, user, contexts, null, async (task, actor) => await inbox.SignAsync(task.TaskId, actor, ct), ct);
+    private static async Task<IResult> ClaimAsync(string taskId, ClaimsPrincipal user, InboxService inbox, IDbContextFactory<HotlineDbContext> contexts, CancellationToken ct) =>
+        await AnswerAsync(taskId, user, contexts, await InboxActions.ClaimAsync(taskId, user, inbox, contexts, ct), ct);
 
-    /// <summary>Finds the task as the caller may see it, checks the role and kind, acts, and answers with the task and case afterwards.</summary>
-    private static async Task<IResult> ActAsync(
-        string taskId, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, InboxTaskKind? kind, Func<InboxTask, InboxActor, Task> act, CancellationToken ct)
+    /// <summary>The HTTP answer of an action: the refusal as a problem, or the task and case afterwards.</summary>
+    private static async Task<IResult> AnswerAsync(string taskId, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, InboxActions.Outcome outcome, CancellationToken ct)
     {
-        InboxTask? task;
-        await using (var db = await contexts.CreateDbContextAsync(ct))
+        switch (outcome.Status)
         {
-            task = await db.InboxTasks.AsNoTracking().FirstOrDefaultAsync(t => t.TaskId == taskId, ct);
-            if (task is not null && !await MaySeeAsync(db, user, task, ct))
-                task = null;
-        }
-
-        if (task is null)
-            return CasesApi.NotFound(taskId);
-        if (!user.IsInRole(RoleFor(task.Kind)))
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your task",
-                detail: $"A {task.Kind} task is worked by the {RoleFor(task.Kind)} role.");
-        if (kind is { } expected && task.Kind != expected)
-            return Conflict($"Task {taskId} is a {task.Kind} task; this action is for {expected} tasks.");
-        var actor = new InboxActor(Caller.Name(user), Caller.DisplayName(user), Caller.IsUnitUser(user) ? Caller.UnitCode(user) : null);
-        try
-        {
-            await act(task, actor);
-        }
-        catch (InboxTaskNotFoundException)
-        {
-            return CasesApi.NotFound(taskId);
-        }
-        catch (InboxStateException e)
-        {
-            return Conflict(e.Message);
-        }
-        catch (InboxValidationException e)
-        {
-            return ApiBody.Invalid(e.Field, e.Message);
+            case StatusCodes.Status404NotFound:
+                return CasesApi.NotFound(taskId);
+            case StatusCodes.Status403Forbidden:
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your task", detail: outcome.Detail);
+            case StatusCodes.Status409Conflict:
+                return Conflict(outcome.Detail!);
+            case StatusCodes.Status400BadRequest:
+                return ApiBody.Invalid(outcome.Field!, outcome.Detail!);
         }
 
         await using var read = await contexts.CreateDbContextAsync(ct);
@@ -222,6 +180,17 @@ public static class InboxApi
             return Results.ValidationProblem(errors, title: "The filters are not valid.");
 
         await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = Filter(db, user, unit, statusText, kind, sort);
+        var total = await query.CountAsync(ct);
+        var tasks = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var caseIds = tasks.Where(t => t.CaseId is not null).Select(t => t.CaseId!.Value).Distinct().ToList();
+        var numbers = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+        return Results.Ok(new TaskPage(tasks.Select(t => View(t, t.CaseId is { } id ? numbers.GetValueOrDefault(id) : null)).ToList(), total, page, pageSize));
+    }
+
+    /// <summary>The tasks of <paramref name="unit"/>'s inbox the caller may list, filtered and in order (the caller's unit was checked before).</summary>
+    internal static IQueryable<InboxTask> Filter(HotlineDbContext db, ClaimsPrincipal user, string unit, string statusText, InboxTaskKind? kind, string sort)
+    {
         var query = db.InboxTasks.AsNoTracking().Where(t => t.UnitCode == unit);
         if (Caller.DistrictCode(user) is { } district && !Caller.IsUnitUser(user))
             query = query.Where(t => db.Cases.Any(c => c.Id == t.CaseId && c.DistrictCode == district));
@@ -243,18 +212,14 @@ public static class InboxApi
             "-createdAt" => query.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.TaskId),
             _ => query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
         };
-        var total = await query.CountAsync(ct);
-        var tasks = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        var caseIds = tasks.Where(t => t.CaseId is not null).Select(t => t.CaseId!.Value).Distinct().ToList();
-        var numbers = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
-        return Results.Ok(new TaskPage(tasks.Select(t => View(t, t.CaseId is { } id ? numbers.GetValueOrDefault(id) : null)).ToList(), total, page, pageSize));
+        return query;
     }
 
     private static async Task<IResult> GetAsync(string taskId, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var task = await db.InboxTasks.AsNoTracking().FirstOrDefaultAsync(t => t.TaskId == taskId, ct);
-        if (task is null || !await MaySeeAsync(db, user, task, ct))
+        if (task is null || !await InboxActions.MaySeeAsync(db, user, task, ct))
             return CasesApi.NotFound(taskId);
         var number = task.CaseId is { } id ? await db.Cases.AsNoTracking().Where(c => c.Id == id).Select(c => c.Number).FirstOrDefaultAsync(ct) : null;
         return Results.Ok(View(task, number));
@@ -262,17 +227,6 @@ public static class InboxApi
 
     /// <summary>The callback desk's inbox code (the centre's 回访 desk).</summary>
     public const string CallbackDeskCode = "RX-HF";
-
-    /// <summary>A unit's user sees its unit's tasks; the centre's staff every task, or a sub-centre's those of its district's cases.</summary>
-    private static async Task<bool> MaySeeAsync(HotlineDbContext db, ClaimsPrincipal user, InboxTask task, CancellationToken ct)
-    {
-        if (Caller.IsUnitUser(user))
-            return task.UnitCode == Caller.UnitCode(user);
-        if (!Caller.IsCentre(user))
-            return false;
-        return Caller.DistrictCode(user) is not { } district
-            || (task.CaseId is { } caseId && await db.Cases.AsNoTracking().AnyAsync(c => c.Id == caseId && c.DistrictCode == district, ct));
-    }
 
     private static IResult Conflict(string detail) => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible now", detail: detail);
 

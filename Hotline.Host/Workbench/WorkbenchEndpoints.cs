@@ -3,6 +3,7 @@ using Hotline.Host.Security;
 using Hotline.Workbench;
 using Hotline.Workbench.Account;
 using Hotline.Workbench.Cases;
+using Hotline.Workbench.Inbox;
 using Hotline.Workbench.Shared;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Localization;
@@ -32,6 +33,7 @@ public static class WorkbenchEndpoints
     {
         services.AddHotlineWorkbench(configuration);
         services.AddScoped<IWorkbenchCases, WorkbenchCases>();
+        services.AddScoped<IWorkbenchInbox, WorkbenchInbox>();
         return services;
     }
 
