@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Hotline.Browser.Tests.Infrastructure;
 using Hotline.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -19,37 +15,14 @@ namespace Hotline.Browser.Tests.Browser;
 public sealed class WorkbenchTests(BrowserFixture browser, HostFixture fixture) : IClassFixture<HostFixture>
 {
     private const string Content = "工作台测试：小区门口占道经营，影响通行";
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
 
     private DesignerHost Host => fixture.Host;
 
-    private async Task<string> CreateCaseAsync()
-    {
-        using var integrator = Host.IntegratorClient();
-        using var created = await integrator.PostAsJsonAsync("api/cases", new
-        {
-            channel = "Phone", content = Content, citizenPhone = "13812345678", type = "Complaint", subjectCode = "SR-ROAD", address = "东湖区新华路1号", districtCode = "990103",
-        });
-        created.EnsureSuccessStatusCode();
-        return (await created.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>();
-    }
+    private Task<string> CreateCaseAsync() => WorkbenchPages.CreateCaseAsync(Host, Content);
 
-    private static async Task SignInAsync(WatchedPage page, string userName, string password)
-    {
-        await page.Page.FillAsync("#wb-username", userName);
-        await page.Page.FillAsync("#wb-password", password);
-        await page.Page.ClickAsync("#wb-signin");
-    }
+    private static Task SignInAsync(WatchedPage page, string userName, string password) => WorkbenchPages.SignInAsync(page, userName, password);
 
-    private static async Task AssertAccessibleAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe(WcagAa);
-        Assert.True(result.Violations.Length == 0,
-            what + ": " + string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
-    }
+    private static Task AssertAccessibleAsync(IPage page, string what) => WorkbenchPages.AssertAccessibleAsync(page, what);
 
     [Fact]
     public async Task Should_show_home_and_the_case_page_with_its_timeline_When_an_operator_signs_in_through_the_form()
