@@ -106,7 +106,7 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
             errors["districtCode"] = ["A unit user's unit decides what it sees; leave the district empty."];
         else if (roles.Contains(HotlineRoles.Administrator))
             errors["districtCode"] = ["Administrators work for the whole city; a sub-centre account cannot hold the administrator role."];
-        else if (districtCode.Length != 6 || !districtCode.All(char.IsAsciiDigit))
+        else if (!Administration.Codes.IsDistrictCode(districtCode))
             errors["districtCode"] = ["A district is a six-digit district code."];
         else if (!await db.HandlingUnits.AsNoTracking().AnyAsync(u => u.DistrictCode == districtCode && u.Level == Routing.UnitLevel.District, cancellationToken))
             errors["districtCode"] = [$"No district of the city has the code '{districtCode}'."];

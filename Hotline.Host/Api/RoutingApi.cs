@@ -43,7 +43,7 @@ public static class RoutingApi
         else if (!await db.Subjects.AsNoTracking().AnyAsync(s => s.Code == subject, cancellationToken))
             errors["subjectCode"] = [$"There is no subject '{subject}'."];
         var district = string.IsNullOrWhiteSpace(districtCode) ? null : districtCode.Trim();
-        if (district is not null && (district.Length != 6 || !district.All(char.IsAsciiDigit)))
+        if (district is not null && !Hotline.Domain.Administration.Codes.IsDistrictCode(district))
             errors["districtCode"] = ["A district code has six digits."];
         if (errors.Count > 0)
             return Results.ValidationProblem(errors, title: "The routing question is not valid.");

@@ -19,7 +19,7 @@ public sealed class SecurityOptionsValidator : IValidateOptions<SecurityOptions>
             var key = options.ApiKeys[i];
             if (string.IsNullOrEmpty(key.DistrictCode))
                 continue;
-            if (key.DistrictCode.Length != 6 || !key.DistrictCode.All(char.IsAsciiDigit))
+            if (!Hotline.Domain.Administration.Codes.IsDistrictCode(key.DistrictCode))
                 failures.Add($"Hotline:Security:ApiKeys:{i}:DistrictCode must be a six-digit district code (it is '{key.DistrictCode}').");
             if (key.Roles.Contains(HotlineRoles.Administrator))
                 failures.Add($"Hotline:Security:ApiKeys:{i} ('{key.Name}') has the administrator role and a district; administration is city-wide: remove one.");
