@@ -68,6 +68,12 @@ public sealed class AccessToken
 
     /// <summary>When the user signed out (UTC), if they did.</summary>
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>
+    /// A browser session's idle end (UTC): it stops working then unless the person does something first
+    /// (<see cref="UserService.KeepAliveAsync"/>); null for API tokens.
+    /// </summary>
+    public DateTimeOffset? IdleExpiresAt { get; set; }
 }
 
 internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAccount>

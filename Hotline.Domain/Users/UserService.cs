@@ -11,6 +11,23 @@ public sealed class SessionOptions
 {
     /// <summary>How long a sign-in lasts (default 10 hours: a working day with overtime).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(10);
+
+    /// <summary>
+    /// How long a browser session (the workbench's and the designer's sign-in) lives without the person doing anything
+    /// (default 30 minutes); each page request, designer API call or action on an open page keeps it alive.
+    /// Tokens from <c>POST /api/auth/token</c> have no idle time-out.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+}
+
+/// <summary>Where a sign-in is used: a browser session has an idle time-out, an API token only its lifetime.</summary>
+public enum SessionKind
+{
+    /// <summary>A token for an API client.</summary>
+    Api,
+
+    /// <summary>A person's browser session (workbench, designer): ends after <see cref="SessionOptions.IdleTimeout"/> without activity.</summary>
+    Browser,
 }
 
 /// <summary>The first administrator, created on the first start when no account exists (<c>Hotline:Security:BootstrapAdmin</c>).</summary>
@@ -144,7 +161,11 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
     /// A wrong password counts towards a lock-out (<see cref="LockoutOptions"/>); the caller cannot tell whether the name or
     /// the password was wrong, or whether the account is disabled.
     /// </summary>
-    public async Task<SignInResult> SignInAsync(string? userName, string? password, CancellationToken cancellationToken = default)
+    public async Task<SignInResult> SignInAsync(string? userName, string? password, CancellationToken cancellationToken = default) =>
+        await SignInAsync(userName, password, SessionKind.Api, cancellationToken);
+
+    /// <summary>Signs in as <see cref="SignInAsync(string?, string?, CancellationToken)"/> does, for a session of <paramref name="kind"/>.</summary>
+    public async Task<SignInResult> SignInAsync(string? userName, string? password, SessionKind kind, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var check = await CheckPasswordAsync(db, userName, password, cancellationToken);
@@ -155,7 +176,11 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
             return check with { Outcome = SignInOutcome.MustChangePassword };
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = clock.GetUtcNow();
-        var issued = new AccessToken { TokenHash = HashToken(token), UserName = account.UserName, IssuedAt = now, ExpiresAt = now + options.Value.TokenLifetime };
+        var issued = new AccessToken
+        {
+            TokenHash = HashToken(token), UserName = account.UserName, IssuedAt = now, ExpiresAt = now + options.Value.TokenLifetime,
+            IdleExpiresAt = kind == SessionKind.Browser ? now + options.Value.IdleTimeout : null,
+        };
         db.AccessTokens.Add(issued);
         await db.SaveChangesAsync(cancellationToken);
         return check with { Token = new IssuedToken(token, issued.ExpiresAt, account) };
@@ -213,9 +238,23 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var session = await db.AccessTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
-        if (session is null || session.RevokedAt is not null || session.ExpiresAt <= now)
+        if (session is null || session.RevokedAt is not null || session.ExpiresAt <= now || session.IdleExpiresAt <= now)
             return null;
         return await db.UserAccounts.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == session.UserName && u.IsActive, cancellationToken);
+    }
+
+    /// <summary>
+    /// The person behind a browser session did something: its idle time-out starts again (one UPDATE; a session already
+    /// idle, expired or revoked stays ended, and an API token, which has no idle time-out, is left alone).
+    /// </summary>
+    public async Task KeepAliveAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var hash = HashToken(token);
+        var now = clock.GetUtcNow();
+        DateTimeOffset? until = now + options.Value.IdleTimeout;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.AccessTokens.Where(t => t.TokenHash == hash && t.RevokedAt == null && t.IdleExpiresAt != null && t.IdleExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.IdleExpiresAt, until), cancellationToken);
     }
 
     /// <summary>Ends a session (sign out).</summary>
@@ -254,7 +293,8 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
         }
     }
 
-    private static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    /// <summary>The stored form of a token (hex SHA-256): tokens themselves are never kept.</summary>
+    internal static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static readonly Lazy<string> UnknownUserHash = new(() => PasswordHasher.Hash(Guid.NewGuid().ToString()));
 }

@@ -37,7 +37,7 @@ internal static class DesignerSession
         var form = await request.ReadFormAsync(cancellationToken);
         var userName = form["userName"].ToString().Trim();
         var returnUrl = ReturnUrl(form["returnUrl"].ToString());
-        var result = await users.SignInAsync(userName, form["password"].ToString(), cancellationToken);
+        var result = await users.SignInAsync(userName, form["password"].ToString(), SessionKind.Browser, cancellationToken);
         if (result.Token is not { } issued)
         {
             // Locked and must-change are said only after the right password (or to a locked account), as by the API.

@@ -93,7 +93,8 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
 }
 
 /// <summary>Authenticates people by <c>Authorization: Bearer &lt;token&gt;</c> (a token from <c>POST /api/auth/token</c>).</summary>
-public sealed class BearerTokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserService users)
+public sealed class BearerTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserService users, SessionActivity activity)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>The scheme name.</summary>
@@ -101,6 +102,9 @@ public sealed class BearerTokenAuthenticationHandler(IOptionsMonitor<Authenticat
 
     /// <summary>The claim carrying the display name.</summary>
     public const string DisplayNameClaim = HotlineRoles.DisplayNameClaim;
+
+    /// <summary>The workbench's Blazor connection: its requests do not count as the person's activity.</summary>
+    public static readonly PathString LiveConnectionPath = "/_blazor";
 
     /// <summary>The cookie that carries a bearer token for people's pages (<see cref="Security.SessionCookie"/>).</summary>
     public const string SessionCookie = Security.SessionCookie.Name;
@@ -126,6 +130,10 @@ public sealed class BearerTokenAuthenticationHandler(IOptionsMonitor<Authenticat
         var account = await users.FindByTokenAsync(token, Context.RequestAborted);
         if (account is null)
             return AuthenticateResult.Fail("Unknown, expired or revoked token.");
+        // A request the person made keeps a browser session alive; the workbench's live connection does not (its
+        // traffic includes what the server pushes): on an open page, the person's input does (/account/keep-alive).
+        if (!Request.Path.StartsWithSegments(LiveConnectionPath))
+            await activity.NoteAsync(token, Context.RequestAborted);
         var claims = new List<Claim> { new(ClaimTypes.Name, account.UserName), new(DisplayNameClaim, account.DisplayName) };
         claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         if (authorization is null)
@@ -166,7 +174,11 @@ public static class SecurityServiceCollectionExtensions
     {
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection("Hotline:Security")).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>());
-        services.Configure<Hotline.Domain.Users.SessionOptions>(configuration.GetSection("Hotline:Security"));
+        services.AddOptions<Hotline.Domain.Users.SessionOptions>().Bind(configuration.GetSection("Hotline:Security"))
+            .Validate(o => o.TokenLifetime > TimeSpan.Zero, "Hotline:Security:TokenLifetime is positive.")
+            .Validate(o => o.IdleTimeout > TimeSpan.Zero && o.IdleTimeout <= o.TokenLifetime, "Hotline:Security:IdleTimeout is positive and not longer than TokenLifetime.")
+            .ValidateOnStart();
+        services.TryAddSingleton<SessionActivity>();
         services.Configure<BootstrapAdminOptions>(configuration.GetSection("Hotline:Security:BootstrapAdmin"));
         services.AddOptions<LockoutOptions>().Bind(configuration.GetSection(LockoutOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LockoutOptions>, LockoutOptionsValidator>());

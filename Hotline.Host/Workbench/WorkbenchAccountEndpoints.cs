@@ -25,6 +25,11 @@ internal static class WorkbenchAccountEndpoints
         account.MapPost(AccountPaths.SignOut, SignOutAsync).AllowAnonymous();
         account.MapPost(AccountPaths.ChangePassword, ChangePasswordAsync).AllowAnonymous();
         account.MapGet(AccountPaths.Language, Language).AllowAnonymous();
+        // No anti-forgery token: it changes nothing but the idle time-out (the authentication did that), and the
+        // SameSite=Strict cookie is not sent from another site's page.
+        app.MapPost(AccountPaths.KeepAlive, (HttpContext context) =>
+                context.User.Identity?.IsAuthenticated == true ? Results.NoContent() : Results.Unauthorized())
+            .AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -50,7 +55,7 @@ internal static class WorkbenchAccountEndpoints
         if (await FormAsync(context, cancellationToken) is not { } form)
             return Refused();
         var returnUrl = AccountPaths.LocalPath(form["returnUrl"]);
-        var result = await users.SignInAsync(form["userName"].ToString().Trim(), form["password"].ToString(), cancellationToken);
+        var result = await users.SignInAsync(form["userName"].ToString().Trim(), form["password"].ToString(), SessionKind.Browser, cancellationToken);
         if (result.Token is not { } issued)
         {
             // Locked and must-change are said only after the right password (or to a locked account), as by the API.

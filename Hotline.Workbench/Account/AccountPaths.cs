@@ -18,6 +18,9 @@ public static class AccountPaths
     /// <summary>POST: change one's own password (form: userName, currentPassword, newPassword).</summary>
     public const string ChangePassword = "/account/password";
 
+    /// <summary>POST: the person is at work on an open page (keeps the browser session from its idle time-out); 204, or 401 once the session ended.</summary>
+    public const string KeepAlive = "/account/keep-alive";
+
     /// <summary>GET: switch the language (culture, returnUrl); remembered in a cookie.</summary>
     public const string Language = "/account/language";
 

@@ -117,4 +117,22 @@ public sealed class WorkbenchTests(BrowserFixture browser, HostFixture fixture) 
         await Assertions.Expect(page.Page.Locator("#wb-message")).ToHaveTextAsync("用户名或密码错误，或账号已停用。");
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "hotline.session");
     }
+
+    [Fact]
+    public async Task Should_send_an_idle_page_to_sign_in_When_the_person_types_after_the_idle_time_out()
+    {
+        var name = "wb-idle-" + Guid.NewGuid().ToString("N")[..6];
+        await Host.CreateUserAsync(name, ["operator"]);
+        await using var page = await WatchedPage.OpenAsync(browser, Host);
+        await page.Page.GotoAsync(Host.Address + "/login");
+        await SignInAsync(page, name, DesignerHost.UserPassword);
+        await page.Page.WaitForURLAsync(Host.Address + "/");
+        await Assertions.Expect(page.Page.Locator("h1[data-live=true]")).ToHaveCountAsync(1);
+
+        Host.Clock.Advance(TimeSpan.FromMinutes(31));
+        var keepAlive = await page.Page.RunAndWaitForResponseAsync(() => page.Page.Keyboard.PressAsync("Tab"), r => r.Url.EndsWith("/account/keep-alive", StringComparison.Ordinal));
+
+        Assert.Equal(401, keepAlive.Status);
+        await page.Page.WaitForURLAsync(Host.Address + "/login?returnUrl=%2F");
+    }
 }
