@@ -2,7 +2,8 @@ namespace Hotline.Workbench.Intake;
 
 /// <summary>
 /// Runs the latest of quick successive look-ups once typing pauses: each call cancels the one before it. The pause is
-/// real time (a person's typing), not the hotline's clock.
+/// real time (a person's typing), not the hotline's clock. Calls come on one page's circuit, one at a time between
+/// awaits, so replacing the latest and cancelling the one before happen together, with no await between.
 /// </summary>
 internal sealed class Debouncer : IDisposable
 {
@@ -13,13 +14,9 @@ internal sealed class Debouncer : IDisposable
     public async Task RunAsync(Func<CancellationToken, Task> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (_latest is { } before)
-        {
-            await before.CancelAsync();
-            before.Dispose();
-        }
-
+        var before = _latest;
         var mine = _latest = new CancellationTokenSource();
+        Cancel(before);
         try
         {
             await Task.Delay(Pause, mine.Token);
@@ -29,11 +26,16 @@ internal sealed class Debouncer : IDisposable
         {
             // A later look-up replaced this one.
         }
-        catch (ObjectDisposedException)
+        finally
         {
-            // A later look-up replaced this one and disposed its source.
+            // A source that is no longer the latest was cancelled when it was replaced; nobody else holds it.
+            if (ReferenceEquals(_latest, mine))
+                _latest = null;
+            mine.Dispose();
         }
     }
 
-    public void Dispose() => _latest?.Dispose();
+    public void Dispose() => Cancel(_latest);
+
+    private static void Cancel(CancellationTokenSource? source) => source?.Cancel();
 }

@@ -16,7 +16,6 @@ internal static class IntakeWords
             ["intakeSave"] = ("保存（Ctrl+Enter）", "Save (Ctrl+Enter)"),
             ["intakeSaving"] = ("正在保存…", "Saving…"),
             ["intakeSaved"] = ("已登记工单", "Registered case"),
-            ["intakeSavedClosed"] = ("已登记并直接办结工单", "Registered and answered case"),
             ["intakeRefused"] = ("未保存：请修改标出的内容。", "Not saved: correct the marked fields."),
             ["intakeHistory"] = ("来电人历史工单", "The caller's cases"),
             ["intakeHistoryNone"] = ("该号码没有历史工单。", "No cases from this number."),

@@ -43,6 +43,7 @@ public sealed class IntakeWorkbenchTests(BrowserFixture browser, HostFixture fix
     private static async Task FillAsync(IPage page, string phone, string content)
     {
         await page.FillAsync("#wb-intake-phone", phone);
+        await page.FillAsync("#wb-intake-name", "王芳");
         await page.SelectOptionAsync("#wb-intake-type", "Complaint");
         await page.SelectOptionAsync("#wb-intake-subject", "SR-ROAD");
         await page.SelectOptionAsync("#wb-intake-district", "990103");
@@ -110,16 +111,17 @@ public sealed class IntakeWorkbenchTests(BrowserFixture browser, HostFixture fix
         await Assertions.Expect(candidate).ToContainTextAsync("同一来电人");
         await Assertions.Expect(page.Page.Locator("#wb-intake-history")).ToContainTextAsync(earlier);
         await Assertions.Expect(page.Page.Locator("#wb-intake-knowledge")).ToContainTextAsync("占道经营的处理部门");
+        await Assertions.Expect(page.Page.Locator("#wb-intake-knowledge-words")).ToHaveValueAsync("新华路1号门口占道经营，请处理");
         await WorkbenchPages.AssertAccessibleAsync(page.Page, "/intake with its panels filled");
         await page.Page.ScreenshotAsync(new() { Path = Path.Combine(Repository.Root, "docs", "intake.png"), FullPage = true });
 
         await candidate.GetByRole(AriaRole.Radio, new() { Name = "并案" }).CheckAsync();
         await page.Page.ClickAsync("#wb-intake-save");
 
-        var number = await SavedNumberAsync(page.Page, "已登记工单");
+        var number = await SavedNumberAsync(page.Page, "（已并案）");
         await page.Page.GotoAsync(Host.Address + $"/cases/{number}");
         await Assertions.Expect(page.Page.Locator("#wb-status")).ToHaveTextAsync("已并案");
-        await Assertions.Expect(page.Page.GetByRole(AriaRole.Link, new() { Name = earlier })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Link, new() { Name = earlier }).First).ToBeVisibleAsync();
         page.AssertClean();
     }
 
@@ -135,7 +137,7 @@ public sealed class IntakeWorkbenchTests(BrowserFixture browser, HostFixture fix
         var article = page.Page.Locator("#wb-intake-knowledge li[data-article='KB-WB-ANSWER']");
         await article.GetByRole(AriaRole.Button, new() { Name = "用“占道经营找谁”直接办结" }).ClickAsync();
 
-        var number = await SavedNumberAsync(page.Page, "已登记并直接办结工单");
+        var number = await SavedNumberAsync(page.Page, "（直接办结）");
         await page.Page.GotoAsync(Host.Address + $"/cases/{number}");
         await Assertions.Expect(page.Page.Locator("#wb-status")).ToHaveTextAsync("直接办结");
         page.AssertClean();
