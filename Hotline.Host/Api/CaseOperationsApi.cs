@@ -44,11 +44,14 @@ public static class CaseOperationsApi
     /// <summary><c>POST /api/cases/{idOrNumber}/complex</c>: working days 1–15 (empty: the complex category's default).</summary>
     public sealed record ComplexRequest(string? Reason, int? WorkingDays) : IOperationRequest;
 
+    /// <summary>The roles at the centre's desks: they void and merge (并案).</summary>
+    internal static IReadOnlyList<string> DeskRoles { get; } = [HotlineRoles.Operator, HotlineRoles.Dispatcher];
+
     /// <summary>Maps the five operations under <c>/api/cases/{idOrNumber}</c>.</summary>
     public static IEndpointRouteBuilder MapCaseOperationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cases/{idOrNumber}").WithTags("Cases");
-        string[] desk = [HotlineRoles.Operator, HotlineRoles.Dispatcher];
+        var desk = DeskRoles.ToArray();
         string[] dispatch = [HotlineRoles.Dispatcher];
         Map<VoidRequest>(group, "/void", "VoidCase", "作废: voids a test call or a hang-up; its tasks and supervision stop, no reply or callback, no indicator counts it.", desk,
             (call, ct) => call.Ops.VoidAsync(call.Case.Id, call.Body.Reason!, call.Actor, ct));

@@ -50,12 +50,15 @@ public static class CasesApi
     /// <summary>A page of cases.</summary>
     public sealed record CasePage(IReadOnlyList<CaseView> Items, int Total, int Page, int PageSize);
 
+    /// <summary>The roles that register cases.</summary>
+    internal static IReadOnlyList<string> IntakeRoles { get; } = [HotlineRoles.Integrator, HotlineRoles.Operator, HotlineRoles.Administrator];
+
     /// <summary>Maps <c>/api/cases</c> and <c>/api/escalations</c>.</summary>
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
         var cases = app.MapGroup("/api/cases").WithTags("Cases").WithBoundedValues();
         cases.MapPost("/", CreateAsync)
-            .RequireAuthorization(p => p.RequireRole(HotlineRoles.Integrator, HotlineRoles.Operator, HotlineRoles.Administrator))
+            .RequireAuthorization(p => p.RequireRole(IntakeRoles))
             .WithName("CreateCase")
             .WithSummary("Registers a citizen's request and starts its lifecycle. Idempotent with an Idempotency-Key header.")
             .AcceptsJson<CaseIntakeRequest>()
@@ -97,7 +100,7 @@ public static class CasesApi
         if (problem is not null)
             return problem;
         var key = request.Headers["Idempotency-Key"].FirstOrDefault();
-        var result = await intake.StartAsync(body!, new IntakeCaller(Caller.Name(user), Caller.DistrictCode(user)), key, cancellationToken);
+        var result = await intake.StartAsync(body!, IntakeCallerOf(user), key, cancellationToken);
         return result.Outcome switch
         {
             CaseIntakeOutcome.Invalid => Results.ValidationProblem(result.Errors.ToDictionary(), title: "The case is not valid."),
@@ -107,6 +110,9 @@ public static class CasesApi
             _ => Results.Created($"/api/cases/{result.Case!.Number}", CaseView.From(result.Case, user)),
         };
     }
+
+    /// <summary>Who registers a case: the user's name (the case's submitter) and the district a sub-centre's user is confined to.</summary>
+    internal static IntakeCaller IntakeCallerOf(ClaimsPrincipal user) => new(Caller.Name(user), Caller.DistrictCode(user));
 
     private static async Task<IResult> GetAsync(string idOrNumber, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, AuditLog audit, CancellationToken cancellationToken)
     {
@@ -143,8 +149,11 @@ public static class CasesApi
     internal static async Task<IQueryable<Case>> OrderAsync(HotlineDbContext db, IQueryable<Case> query, IReadOnlyList<string>? terms, CancellationToken cancellationToken) =>
         terms is null ? query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id) : await CaseSearch.RankAsync(db, query, terms, cancellationToken);
 
+    /// <summary>The cases of the caller with <paramref name="digits"/> (as <see cref="Phone"/> gives them).</summary>
+    internal static IQueryable<Case> OfCaller(IQueryable<Case> query, string digits) => query.Where(c => c.CitizenPhone == digits);
+
     /// <summary>The telephone filter: its digits as cases store them, and whether the caller's role may search by number.</summary>
-    private static (string? Digits, bool Allowed)? Phone(string? text, ClaimsPrincipal user, Dictionary<string, string[]> errors)
+    internal static (string? Digits, bool Allowed)? Phone(string? text, ClaimsPrincipal user, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
@@ -192,7 +201,7 @@ public static class CasesApi
         if (q["unitCode"].FirstOrDefault() is { Length: > 0 } leadUnit)
             query = query.Where(c => c.LeadUnitCode == leadUnit);
         if (phone?.Digits is { } digits)
-            query = query.Where(c => c.CitizenPhone == digits);
+            query = OfCaller(query, digits);
         var (start, end) = await DayRangeAsync(calendars, from, to, cancellationToken);
         if (start is not null)
             query = query.Where(c => c.CreatedAt >= start);

@@ -38,6 +38,18 @@ public static class DuplicateCandidatesApi
     private static async Task<IResult> FindAsync(string? citizenPhone, string? subjectCode, string? districtCode, string? address, ClaimsPrincipal user, DuplicateFinder finder,
         TimeProvider clock, CancellationToken cancellationToken)
     {
+        var (found, errors) = await CandidatesAsync(new DuplicateQuery(citizenPhone, districtCode, address, subjectCode, clock.GetUtcNow()), user, finder, cancellationToken);
+        return errors.Count > 0 ? Results.ValidationProblem(errors, title: "The duplicate search is not valid.") : Results.Ok(found);
+    }
+
+    /// <summary>
+    /// The candidates for <paramref name="query"/> (its phone, subject, district, address and moment), confined to the
+    /// user's district, after the intake's own checks; or the fields that are wrong.
+    /// </summary>
+    internal static async Task<(IReadOnlyList<DuplicateCandidate> Found, Dictionary<string, string[]> Errors)> CandidatesAsync(
+        DuplicateQuery query, ClaimsPrincipal user, DuplicateFinder finder, CancellationToken cancellationToken)
+    {
+        var (citizenPhone, districtCode, address, subjectCode) = (query.CitizenPhone, query.DistrictCode, query.Address, query.SubjectCode);
         // The same checks as the intake, so a number or place the intake would refuse is refused here too.
         var (_, errors) = NewCase.Check(new CaseIntakeRequest(nameof(CaseChannel.Phone), "?", nameof(CaseType.Consultation), subjectCode, null, citizenPhone, address, districtCode), null);
         var byCaller = !string.IsNullOrWhiteSpace(citizenPhone);
@@ -45,8 +57,8 @@ public static class DuplicateCandidatesApi
         if (!byCaller && !byPlace && errors.Count == 0)
             errors["citizenPhone"] = ["Give the caller's telephone, or a subject, a district code and an address (or all of them)."];
         if (errors.Count > 0)
-            return Results.ValidationProblem(errors, title: "The duplicate search is not valid.");
-        return Results.Ok(await finder.FindAsync(new DuplicateQuery(citizenPhone, districtCode?.Trim(), address, subjectCode?.Trim(), clock.GetUtcNow(),
-            ConfinedToDistrict: Caller.DistrictCode(user)), cancellationToken));
+            return ([], errors);
+        return (await finder.FindAsync(query with { DistrictCode = districtCode?.Trim(), SubjectCode = subjectCode?.Trim(), ConfinedToDistrict = Caller.DistrictCode(user) },
+            cancellationToken), errors);
     }
 }

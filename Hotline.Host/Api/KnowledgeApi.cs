@@ -41,17 +41,24 @@ public static class KnowledgeApi
     private static async Task<IResult> SearchAsync(string? q, string? subjectCode, string? take, KnowledgeBase knowledge, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
+        var count = 10;
+        if (take is not null && (!int.TryParse(take, out count) || count is < 1 or > 50))
+            errors["take"] = ["'take' must be a whole number from 1 to 50."];
+        var hits = await FindAsync(q, subjectCode, count, knowledge, errors, cancellationToken);
+        return errors.Count > 0 ? Results.ValidationProblem(errors, title: "The knowledge search is not valid.") : Results.Ok(hits);
+    }
+
+    /// <summary>The offered articles for the citizen's words and/or a subject, best first; empty, with <paramref name="errors"/> filled, when the search is not valid.</summary>
+    internal static async Task<List<KnowledgeHitView>> FindAsync(string? q, string? subjectCode, int count, KnowledgeBase knowledge, Dictionary<string, string[]> errors,
+        CancellationToken cancellationToken)
+    {
         if (q is { Length: > MaxQueryLength })
             errors["q"] = [$"The query is longer than {MaxQueryLength} characters."];
         if (string.IsNullOrWhiteSpace(q) && string.IsNullOrWhiteSpace(subjectCode))
             errors["q"] = ["Give the citizen's words ('q'), a subject ('subjectCode'), or both."];
-        var count = 10;
-        if (take is not null && (!int.TryParse(take, out count) || count is < 1 or > 50))
-            errors["take"] = ["'take' must be a whole number from 1 to 50."];
         if (errors.Count > 0)
-            return Results.ValidationProblem(errors, title: "The knowledge search is not valid.");
-
+            return [];
         var hits = await knowledge.SearchAsync(q, string.IsNullOrWhiteSpace(subjectCode) ? null : subjectCode.Trim(), count, cancellationToken);
-        return Results.Ok(hits.Select(h => new KnowledgeHitView(h.Article.Id, h.Article.Title, h.Article.Question, h.Article.Answer, h.Article.SubjectCode, h.Score, h.Article.UpdatedAt)).ToList());
+        return hits.Select(h => new KnowledgeHitView(h.Article.Id, h.Article.Title, h.Article.Question, h.Article.Answer, h.Article.SubjectCode, h.Score, h.Article.UpdatedAt)).ToList();
     }
 }

@@ -4,6 +4,7 @@ using Hotline.Workbench;
 using Hotline.Workbench.Account;
 using Hotline.Workbench.Cases;
 using Hotline.Workbench.Inbox;
+using Hotline.Workbench.Intake;
 using Hotline.Workbench.Shared;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Localization;
@@ -34,6 +35,7 @@ public static class WorkbenchEndpoints
         services.AddHotlineWorkbench(configuration);
         services.AddScoped<IWorkbenchCases, WorkbenchCases>();
         services.AddScoped<IWorkbenchInbox, WorkbenchInbox>();
+        services.AddScoped<IWorkbenchIntake, WorkbenchIntake>();
         return services;
     }
 

@@ -19,6 +19,7 @@ public static class WorkbenchMenu
     [
         new("/", "首页 · 我的工单", "Home · my cases", HotlineRoles.All),
         new("/inbox", "承办工作台", "Unit inbox", [HotlineRoles.Unit]),
+        new("/intake", "受理台", "Intake desk", [HotlineRoles.Operator, HotlineRoles.Administrator]),
         new("/designer/", "管理（流程设计）", "Administration (designer)", [HotlineRoles.Administrator], ForceLoad: true),
     ];
 

@@ -15,13 +15,16 @@ public static class WorkbenchPages
     };
 
     /// <summary>Files a complaint the routing rule sends to DH-CG; returns its number.</summary>
-    public static async Task<string> CreateCaseAsync(DesignerHost host, string content)
+    public static Task<string> CreateCaseAsync(DesignerHost host, string content) => CreateCaseAsync(host, content, "13812345678");
+
+    /// <summary>Files a complaint of the caller <paramref name="phone"/> that the routing rule sends to DH-CG; returns its number.</summary>
+    public static async Task<string> CreateCaseAsync(DesignerHost host, string content, string phone)
     {
         ArgumentNullException.ThrowIfNull(host);
         using var integrator = host.IntegratorClient();
         using var created = await integrator.PostAsJsonAsync("api/cases", new
         {
-            channel = "Phone", content, citizenPhone = "13812345678", type = "Complaint", subjectCode = "SR-ROAD", address = "东湖区新华路1号", districtCode = "990103",
+            channel = "Phone", content, citizenPhone = phone, type = "Complaint", subjectCode = "SR-ROAD", address = "东湖区新华路1号", districtCode = "990103",
         });
         created.EnsureSuccessStatusCode();
         return (await created.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>();

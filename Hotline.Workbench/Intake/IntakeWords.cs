@@ -1,0 +1,57 @@
+namespace Hotline.Workbench.Intake;
+
+/// <summary>The words of the operator's intake desk (受理台); keys start with <c>intake</c>.</summary>
+internal static class IntakeWords
+{
+    /// <summary>Each key's words: Chinese, English.</summary>
+    public static IReadOnlyDictionary<string, (string Zh, string En)> All { get; } = new Dictionary<string, (string Zh, string En)>(StringComparer.Ordinal)
+    {
+            ["intake"] = ("受理台", "Intake desk"),
+            ["intakeForm"] = ("登记来电", "Register a call"),
+            ["intakePhone"] = ("来电号码", "Caller's number"),
+            ["intakeName"] = ("来电人姓名", "Caller's name"),
+            ["intakeChannel"] = ("来源渠道", "Channel"),
+            ["intakeSubjectPick"] = ("诉求分类（按所选类型）", "Subject (for the chosen type)"),
+            ["intakeDistrictFixed"] = ("（本分中心所辖区县）", " (your sub-centre's district)"),
+            ["intakeSave"] = ("保存（Ctrl+Enter）", "Save (Ctrl+Enter)"),
+            ["intakeSaving"] = ("正在保存…", "Saving…"),
+            ["intakeSaved"] = ("已登记工单", "Registered case"),
+            ["intakeRefused"] = ("未保存：请修改标出的内容。", "Not saved: correct the marked fields."),
+            ["intakeHistory"] = ("来电人历史工单", "The caller's cases"),
+            ["intakeHistoryNone"] = ("该号码没有历史工单。", "No cases from this number."),
+            ["intakeHistoryHint"] = ("输入完整号码后显示。", "Shown once the number is complete."),
+            ["intakeHistoryRefused"] = ("您的角色看到的是隐藏后的号码，不能按号码查询。", "Your role sees numbers masked, so it may not search by number."),
+            ["intakeHistoryMore"] = ("共 {0} 件，显示最近 {1} 件。", "{0} in all, the latest {1} shown."),
+            ["intakeDuplicates"] = ("疑似重复诉求", "Possible duplicates"),
+            ["intakeDuplicatesNone"] = ("未发现疑似重复的在办工单。", "No open case looks the same."),
+            ["intakeDuplicatesNote"] = ("“新建”登记为新工单；流程仍会把与其相同来电人或同一地点同一分类的在办工单自动关联为重复诉求。“关联”保存后与所选工单关联；“并案”保存后并入所选工单，由其统一答复。",
+                "\"New\" registers a new case; its workflow still links open cases of the same caller or the same subject at the same place as duplicates. \"Link\" saves and links it to the chosen case; \"Merge\" saves and merges it into the chosen case, which answers both callers."),
+            ["intakeSameCaller"] = ("同一来电人", "Same caller"),
+            ["intakeSamePlace"] = ("同一地点同一分类", "Same subject and place"),
+            ["intakeChoiceNew"] = ("新建", "New"),
+            ["intakeChoiceLink"] = ("关联", "Link"),
+            ["intakeChoiceMerge"] = ("并案", "Merge"),
+            ["intakeChoiceFor"] = ("对工单 {0} 的处理", "What to do with case {0}"),
+            ["intakeKnowledge"] = ("知识库", "Knowledge base"),
+            ["intakeKnowledgeSearch"] = ("搜索知识库", "Search the knowledge base"),
+            ["intakeKnowledgeNone"] = ("没有匹配的知识。", "No matching article."),
+            ["intakeAnswerDirectly"] = ("直接办结", "Answer and close"),
+            ["intakeAnswerDirectlyOf"] = ("用“{0}”直接办结", "Answer and close with \"{0}\""),
+            ["intakeToday"] = ("我的工单（今日）", "My cases (today)"),
+            ["intakeTodayNone"] = ("今天还没有登记工单。", "No cases registered today."),
+            ["intakeTime"] = ("时间", "Time"),
+            ["intakeNotAllowed"] = ("您的角色不能登记工单。", "Your role does not register cases."),
+            ["intakeMergeNotAllowed"] = ("工单已登记；您的角色不能并案。", "The case is registered; your role may not merge."),
+            ["intakeNoSuchCase"] = ("工单已登记；所选工单不存在或您无权查看。", "The case is registered; the chosen case does not exist or is not yours to see."),
+            ["intakeKeyReused"] = ("此表单已用于登记另一件工单，请刷新页面后重新填写。", "This form already registered a different case; reload the page and fill it in again."),
+            ["intakeAfterSave"] = ("工单已登记，但", "The case is registered, but"),
+            ["channelPhone"] = ("电话", "Phone"),
+            ["channelWeb"] = ("网站", "Web"),
+            ["channelSms"] = ("短信", "SMS"),
+            ["channelWeChat"] = ("微信", "WeChat"),
+            ["channelApp"] = ("App", "App"),
+            ["channelMayorMailbox"] = ("市长信箱", "Mayor's mailbox"),
+            ["channelProvincialPlatform"] = ("省级平台", "Provincial platform"),
+            ["channelPoliceTransfer"] = ("110转办", "Police transfer"),
+    };
+}
