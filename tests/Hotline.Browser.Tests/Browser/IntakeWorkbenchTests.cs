@@ -113,7 +113,7 @@ public sealed class IntakeWorkbenchTests(BrowserFixture browser, HostFixture fix
         await Assertions.Expect(page.Page.Locator("#wb-intake-knowledge")).ToContainTextAsync("占道经营的处理部门");
         await Assertions.Expect(page.Page.Locator("#wb-intake-knowledge-words")).ToHaveValueAsync("新华路1号门口占道经营，请处理");
         await WorkbenchPages.AssertAccessibleAsync(page.Page, "/intake with its panels filled");
-        await page.Page.ScreenshotAsync(new() { Path = Path.Combine(Repository.Root, "docs", "intake.png"), FullPage = true });
+        await WorkbenchPages.DocsScreenshotAsync(page.Page, "intake.png");
 
         await candidate.GetByRole(AriaRole.Radio, new() { Name = "并案" }).CheckAsync();
         await page.Page.ClickAsync("#wb-intake-save");

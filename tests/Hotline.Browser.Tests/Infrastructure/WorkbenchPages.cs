@@ -46,4 +46,16 @@ public static class WorkbenchPages
         Assert.True(result.Violations.Length == 0,
             what + ": " + string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
+
+    /// <summary>
+    /// A README picture (<c>docs/<paramref name="fileName"/></c>), taken only when HOTLINE_UPDATE_DOCS_SCREENSHOT=1, so a
+    /// test run leaves the repository as it was: <c>HOTLINE_UPDATE_DOCS_SCREENSHOT=1 build/test.sh --filter "FullyQualifiedName~Workbench"</c>.
+    /// </summary>
+    public static async Task DocsScreenshotAsync(IPage page, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (Environment.GetEnvironmentVariable("HOTLINE_UPDATE_DOCS_SCREENSHOT") != "1")
+            return;
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Root, "docs", fileName), FullPage = true });
+    }
 }
