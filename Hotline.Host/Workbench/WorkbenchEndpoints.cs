@@ -1,4 +1,5 @@
 using Hotline.Host.Designer;
+using Hotline.Host.Notifications;
 using Hotline.Host.Security;
 using Hotline.Workbench;
 using Hotline.Workbench.Account;
@@ -34,6 +35,7 @@ public static class WorkbenchEndpoints
         services.AddHotlineWorkbench(configuration);
         services.AddScoped<IWorkbenchCases, WorkbenchCases>();
         services.AddScoped<IWorkbenchInbox, WorkbenchInbox>();
+        services.AddHotlineNotifications(configuration);
         return services;
     }
 

@@ -314,6 +314,33 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.ToTable("CaseNumberCounters", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Cases.CaseSearchEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AddressTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("CaseSearchEntries", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.EntryPoints.WorkflowEntryPoint", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -503,6 +530,111 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.HasIndex("SubjectCode", "IsActive");
 
                     b.ToTable("KnowledgeArticles", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeSearchEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AnswerTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ArticleId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("KeywordTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("QuestionTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique();
+
+                    b.ToTable("KnowledgeSearchEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Arguments")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("TaskId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TextKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Recipient", "Id");
+
+                    b.HasIndex("TaskId", "Kind", "Recipient")
+                        .IsUnique();
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("LastReadId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("NotificationReads", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Persistence.BookmarkRow", b =>
@@ -861,70 +993,6 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.ToTable("Subjects", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Domain.Cases.CaseSearchEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("AddressTerms")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ContentTerms")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId")
-                        .IsUnique();
-
-                    b.ToTable("CaseSearchEntries", (string)null);
-                });
-
-            modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeSearchEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("AnswerTerms")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("ArticleId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("KeywordTerms")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("QuestionTerms")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("TitleTerms")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ArticleId")
-                        .IsUnique();
-
-                    b.ToTable("KnowledgeSearchEntries", (string)null);
-                });
-
             modelBuilder.Entity("Hotline.Domain.Users.AccessToken", b =>
                 {
                     b.Property<string>("TokenHash")
@@ -1015,12 +1083,30 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Cases.CaseSearchEntry", b =>
+                {
+                    b.HasOne("Hotline.Domain.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("Hotline.Domain.Cases.CaseSearchEntry", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hotline.Domain.Inbox.InboxTask", b =>
                 {
                     b.HasOne("Hotline.Domain.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeSearchEntry", b =>
+                {
+                    b.HasOne("Hotline.Domain.Knowledge.KnowledgeArticle", null)
+                        .WithOne()
+                        .HasForeignKey("Hotline.Domain.Knowledge.KnowledgeSearchEntry", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hotline.Domain.Routing.HandlingUnit", b =>
@@ -1052,24 +1138,6 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("Hotline.Domain.Cases.CaseSearchEntry", b =>
-                {
-                    b.HasOne("Hotline.Domain.Cases.Case", null)
-                        .WithOne()
-                        .HasForeignKey("Hotline.Domain.Cases.CaseSearchEntry", "CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeSearchEntry", b =>
-                {
-                    b.HasOne("Hotline.Domain.Knowledge.KnowledgeArticle", null)
-                        .WithOne()
-                        .HasForeignKey("Hotline.Domain.Knowledge.KnowledgeSearchEntry", "ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hotline.Domain.Cases.Case", b =>

@@ -309,6 +309,31 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("CaseNumberCounters", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Cases.CaseSearchEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("CaseSearchEntries", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.EntryPoints.WorkflowEntryPoint", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -498,6 +523,107 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("SubjectCode", "IsActive");
 
                     b.ToTable("KnowledgeArticles", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeSearchEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArticleId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeywordTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique();
+
+                    b.ToTable("KnowledgeSearchEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Arguments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Recipient", "Id");
+
+                    b.HasIndex("TaskId", "Kind", "Recipient")
+                        .IsUnique();
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastReadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("NotificationReads", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Persistence.BookmarkRow", b =>
@@ -854,66 +980,6 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("Subjects", (string)null);
                 });
 
-            modelBuilder.Entity("Hotline.Domain.Cases.CaseSearchEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AddressTerms")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContentTerms")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId")
-                        .IsUnique();
-
-                    b.ToTable("CaseSearchEntries", (string)null);
-                });
-
-            modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeSearchEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AnswerTerms")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ArticleId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("KeywordTerms")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("QuestionTerms")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TitleTerms")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ArticleId")
-                        .IsUnique();
-
-                    b.ToTable("KnowledgeSearchEntries", (string)null);
-                });
-
             modelBuilder.Entity("Hotline.Domain.Users.AccessToken", b =>
                 {
                     b.Property<string>("TokenHash")
@@ -1004,12 +1070,30 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Cases.CaseSearchEntry", b =>
+                {
+                    b.HasOne("Hotline.Domain.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("Hotline.Domain.Cases.CaseSearchEntry", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hotline.Domain.Inbox.InboxTask", b =>
                 {
                     b.HasOne("Hotline.Domain.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeSearchEntry", b =>
+                {
+                    b.HasOne("Hotline.Domain.Knowledge.KnowledgeArticle", null)
+                        .WithOne()
+                        .HasForeignKey("Hotline.Domain.Knowledge.KnowledgeSearchEntry", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hotline.Domain.Routing.HandlingUnit", b =>
@@ -1041,24 +1125,6 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("Hotline.Domain.Cases.CaseSearchEntry", b =>
-                {
-                    b.HasOne("Hotline.Domain.Cases.Case", null)
-                        .WithOne()
-                        .HasForeignKey("Hotline.Domain.Cases.CaseSearchEntry", "CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeSearchEntry", b =>
-                {
-                    b.HasOne("Hotline.Domain.Knowledge.KnowledgeArticle", null)
-                        .WithOne()
-                        .HasForeignKey("Hotline.Domain.Knowledge.KnowledgeSearchEntry", "ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hotline.Domain.Cases.Case", b =>
