@@ -25,7 +25,15 @@ public sealed class NotificationPoller(
     private const int BatchSize = 1000;
     private const int MaxGaps = 1000;
     private readonly Dictionary<long, DateTimeOffset> _gaps = [];
-    private long _last = -1;
+    private long _last;
+
+    /// <summary>Notes where the table ends before the host takes requests: a page opened after the start misses nothing.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            _last = await db.Notifications.MaxAsync(n => (long?)n.Id, cancellationToken) ?? 0;
+        await base.StartAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -46,16 +54,10 @@ public sealed class NotificationPoller(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Reads and delivers the rows written since the last look; the first look only notes where the table ends.</summary>
+    /// <summary>Reads and delivers the rows written since the last look.</summary>
     internal async Task PollOnceAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (_last < 0)
-        {
-            _last = await db.Notifications.MaxAsync(n => (long?)n.Id, cancellationToken) ?? 0;
-            return;
-        }
-
         var last = _last;
         var gaps = _gaps.Keys.ToList();
         var rows = await db.Notifications.AsNoTracking().Where(n => n.Id > last || gaps.Contains(n.Id))
