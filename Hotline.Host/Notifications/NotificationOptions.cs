@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Hotline.Host.Notifications;
 
 /// <summary>Live notifications (<c>Hotline:Notifications</c>), validated at start.</summary>
@@ -24,5 +26,15 @@ public sealed class NotificationOptions
             yield return $"{SectionName}:SignForLeadTime is from 00:01:00 to 1.00:00:00.";
         if (SignForCheckInterval < TimeSpan.FromSeconds(1))
             yield return $"{SectionName}:SignForCheckInterval is at least 00:00:01.";
+    }
+}
+
+/// <summary>Refuses <see cref="NotificationOptions"/> out of range, naming each setting.</summary>
+internal sealed class NotificationOptionsValidator : IValidateOptions<NotificationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NotificationOptions options)
+    {
+        var errors = options.Errors().ToList();
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }
