@@ -35,11 +35,23 @@ internal sealed class WorkbenchNotifications(
         var audience = AudienceOf(user);
         if (audience.Keys.Count == 0)
             return;
+        try
+        {
+            await MarkReadAsync(audience, Caller.Name(user), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another tab of the same person marked at the same moment and added the row first: move it on.
+            await MarkReadAsync(audience, Caller.Name(user), cancellationToken);
+        }
+    }
+
+    private async Task MarkReadAsync(NotificationAudience audience, string name, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var newest = await audience.Filter(db.Notifications).MaxAsync(n => (long?)n.Id, cancellationToken);
         if (newest is not { } last)
             return;
-        var name = Caller.Name(user);
         var read = await db.NotificationReads.FirstOrDefaultAsync(r => r.UserName == name, cancellationToken);
         if (read is null)
             db.NotificationReads.Add(new NotificationRead { UserName = name, LastReadId = last });
