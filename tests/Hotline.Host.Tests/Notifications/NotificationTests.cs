@@ -27,6 +27,12 @@ public abstract class NotificationTests : IAsyncLifetime
 
     private LifecycleHost _host = null!;
 
+    /// <summary>The host under test.</summary>
+    protected LifecycleHost Host => _host;
+
+    /// <summary>How long a test waits for a delivery at most.</summary>
+    protected static TimeSpan DeliveryWait => Delivery;
+
     protected abstract bool OnPostgreSql { get; }
 
     public async Task InitializeAsync()
@@ -230,8 +236,42 @@ public sealed class SqliteNotificationTests : NotificationTests
     protected override bool OnPostgreSql => false;
 }
 
-/// <summary>Notifications on PostgreSQL (<c>HOTLINE_TEST_PG</c>).</summary>
+/// <summary>Notifications on PostgreSQL (<c>HOTLINE_TEST_PG</c>), where two saves can commit out of id order.</summary>
 public sealed class PostgreSqlNotificationTests : NotificationTests
 {
     protected override bool OnPostgreSql => true;
+
+    [Fact]
+    public async Task Should_deliver_the_earlier_row_too_When_it_commits_after_a_later_one()
+    {
+        var supervisor = Person("sv-sun", HotlineRoles.Supervisor);
+        var arrived = new Dictionary<string, TaskCompletionSource>
+        {
+            ["first"] = new(TaskCreationOptions.RunContinuationsAsynchronously),
+            ["second"] = new(TaskCreationOptions.RunContinuationsAsynchronously),
+        };
+        await using var scope = Host.Factory.Services.CreateAsyncScope();
+        using var subscription = scope.ServiceProvider.GetRequiredService<INotificationFeed>().Subscribe(supervisor, item =>
+        {
+            arrived.GetValueOrDefault(item.TextKey)?.TrySetResult();
+            return Task.CompletedTask;
+        });
+        Notification Row(string key) => new() { Recipient = "user:sv-sun", Kind = NotificationKind.NewTask, TextKey = key, CreatedAt = Host.Factory.Clock.GetUtcNow() };
+
+        await using var slow = await Host.Contexts.CreateDbContextAsync();
+        await using var transaction = await slow.Database.BeginTransactionAsync();
+        slow.Notifications.Add(Row("first"));
+        await slow.SaveChangesAsync();
+        await using (var fast = await Host.Contexts.CreateDbContextAsync())
+        {
+            fast.Notifications.Add(Row("second"));
+            await fast.SaveChangesAsync();
+        }
+
+        await arrived["second"].Task.WaitAsync(DeliveryWait);
+        await transaction.CommitAsync();
+
+        await arrived["first"].Task.WaitAsync(DeliveryWait);
+        Assert.True(slow.Notifications.Local.Single().Id < (await slow.Notifications.AsNoTracking().MaxAsync(n => n.Id)));
+    }
 }
