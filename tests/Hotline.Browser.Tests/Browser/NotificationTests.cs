@@ -8,7 +8,7 @@ namespace Hotline.Browser.Tests.Browser;
 /// <summary>
 /// Live notifications in Chromium: a unit user's open /inbox gets a case filed over the API within a second (the bell's
 /// unread count and the task in the list, without a reload), the bell's panel links the case and passes axe-core's
-/// WCAG 2.1 AA check, and "mark all read" clears the count.
+/// WCAG 2.1 AA check, "mark all read" clears the count, and Escape closes the panel back onto the bell.
 /// </summary>
 [Collection(BrowserGroup.Name)]
 public sealed partial class NotificationTests(BrowserFixture browser, HostFixture fixture) : IClassFixture<HostFixture>
@@ -43,6 +43,9 @@ public sealed partial class NotificationTests(BrowserFixture browser, HostFixtur
         await page.Page.ClickAsync("#wb-bell-read");
         await Assertions.Expect(bell).ToHaveAttributeAsync("aria-label", "通知，0条未读");
         await Assertions.Expect(page.Page.Locator("#wb-bell-count")).ToHaveCountAsync(0);
+        await page.Page.PressAsync("#wb-bell-read", "Escape");
+        await Assertions.Expect(panel).ToHaveCountAsync(0);
+        await Assertions.Expect(bell).ToBeFocusedAsync();
         page.AssertClean();
     }
 }
