@@ -75,6 +75,12 @@ public abstract class HotlineDbContext : DbContext
     /// <summary>The words of knowledge-base articles for full-text search (written by <see cref="SearchIndexer"/>).</summary>
     public DbSet<Knowledge.KnowledgeSearchEntry> KnowledgeSearchEntries => Set<Knowledge.KnowledgeSearchEntry>();
 
+    /// <summary>What people should know now (written by <see cref="Notifications.NotificationWriter"/>).</summary>
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+
+    /// <summary>How far each person has read their notifications.</summary>
+    public DbSet<Notifications.NotificationRead> NotificationReads => Set<Notifications.NotificationRead>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -99,5 +105,7 @@ public abstract class HotlineDbContext : DbContext
         modelBuilder.ApplyConfiguration(new Audit.AuditEntryConfiguration());
         modelBuilder.ApplyConfiguration(new Cases.CaseSearchEntryConfiguration());
         modelBuilder.ApplyConfiguration(new Knowledge.KnowledgeSearchEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new Notifications.NotificationConfiguration());
+        modelBuilder.ApplyConfiguration(new Notifications.NotificationReadConfiguration());
     }
 }

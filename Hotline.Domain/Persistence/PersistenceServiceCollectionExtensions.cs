@@ -30,10 +30,10 @@ public static class PersistenceServiceCollectionExtensions
         // Per-connection SQLite settings (synchronous=NORMAL, busy_timeout): see the interceptor for what they trade.
         services.AddPooledDbContextFactory<SqliteHotlineDbContext>((sp, builder) =>
             builder.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value, sp.GetService<IHostEnvironment>()))
-                .AddInterceptors(SqliteConnectionSettingsInterceptor.Instance, SearchIndexer.Instance));
+                .AddInterceptors(SqliteConnectionSettingsInterceptor.Instance, SearchIndexer.Instance, NotificationWriterOf(sp)));
         services.AddPooledDbContextFactory<PostgreSqlHotlineDbContext>((sp, builder) =>
             builder.UseNpgsql(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.ConnectionString)
-                .AddInterceptors(SearchIndexer.Instance));
+                .AddInterceptors(SearchIndexer.Instance, NotificationWriterOf(sp)));
         services.AddSingleton<IDbContextFactory<HotlineDbContext>>(sp =>
             sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.Provider switch
             {
@@ -80,6 +80,10 @@ public static class PersistenceServiceCollectionExtensions
         if (db is SqliteHotlineDbContext)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
+
+    /// <summary>The notifications hook on the container's clock (a test host's fake one).</summary>
+    private static Notifications.NotificationWriter NotificationWriterOf(IServiceProvider services) =>
+        new(services.GetService<TimeProvider>() ?? TimeProvider.System);
 
     /// <summary>The SQLite connection string with a relative data source resolved against the content root, whose directory is created.</summary>
     internal static string SqliteConnectionString(HotlineDatabaseOptions options, IHostEnvironment? environment)

@@ -55,6 +55,15 @@ public static class SchedulingServiceCollectionExtensions
                 .StartAt(sp.GetRequiredService<TimeProvider>().GetUtcNow() + TimeSpan.FromHours(1))
                 .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(IdempotencyKeyPurgeJob.Interval).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithExistingCount)));
+            quartz.AddJob<Hotline.Host.Notifications.SignForSoonJob>(job => job.WithIdentity(Hotline.Host.Notifications.SignForSoonJob.Key).StoreDurably().DisallowConcurrentExecution());
+            quartz.AddTrigger((sp, trigger) =>
+            {
+                var interval = sp.GetRequiredService<IOptions<Hotline.Host.Notifications.NotificationOptions>>().Value.SignForCheckInterval;
+                trigger.ForJob(Hotline.Host.Notifications.SignForSoonJob.Key).WithIdentity("sign-for-soon-every", "hotline")
+                    .StartAt(sp.GetRequiredService<TimeProvider>().GetUtcNow() + interval)
+                    .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(interval).RepeatForever()
+                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithExistingCount));
+            });
             quartz.AddJobType<ResumeBookmarkJob>();
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);

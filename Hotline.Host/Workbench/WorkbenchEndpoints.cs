@@ -1,4 +1,5 @@
 using Hotline.Host.Designer;
+using Hotline.Host.Notifications;
 using Hotline.Host.Security;
 using Hotline.Workbench;
 using Hotline.Workbench.Account;
@@ -36,6 +37,7 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchCases, WorkbenchCases>();
         services.AddScoped<IWorkbenchInbox, WorkbenchInbox>();
         services.AddScoped<IWorkbenchIntake, WorkbenchIntake>();
+        services.AddHotlineNotifications(configuration);
         return services;
     }
 

@@ -3,6 +3,7 @@ using Hotline.Workbench.Account;
 using Hotline.Workbench.Cases;
 using Hotline.Workbench.Inbox;
 using Hotline.Workbench.Intake;
+using Hotline.Workbench.Notifications;
 
 namespace Hotline.Workbench.Shared;
 
@@ -32,7 +33,7 @@ public static class Texts
     /// twice fails at start-up.
     /// </summary>
     private static readonly Dictionary<string, (string Zh, string En)> Words = Join(
-        CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All, IntakeWords.All);
+        CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All, IntakeWords.All, NotificationWords.All);
 
     private static Dictionary<string, (string Zh, string En)> Join(params IReadOnlyDictionary<string, (string Zh, string En)>[] parts)
     {

@@ -1,0 +1,23 @@
+using Hotline.Domain.Users;
+
+namespace Hotline.Domain.Notifications;
+
+/// <summary>
+/// The recipient keys of notifications: a unit's or a desk's inbox (<c>unit:RX-PD</c>, the code an inbox task carries),
+/// a role (<c>role:supervisor</c>) or a person (<c>user:li</c>). The host derives a signed-in person's keys from their
+/// claims; the writer addresses rows with the same functions.
+/// </summary>
+public static class NotificationRecipients
+{
+    /// <summary>The inbox of a unit or desk.</summary>
+    public static string Unit(string code) => "unit:" + code;
+
+    /// <summary>Everyone with a role.</summary>
+    public static string Role(string role) => "role:" + role;
+
+    /// <summary>One person.</summary>
+    public static string User(string name) => "user:" + name;
+
+    /// <summary>The supervisors (督办), told of every yellow and red card.</summary>
+    public static string Supervisors { get; } = Role(HotlineRoles.Supervisor);
+}

@@ -1,0 +1,117 @@
+using Hotline.Domain.Cases;
+using Hotline.Domain.Inbox;
+using Hotline.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Hotline.Domain.Notifications;
+
+/// <summary>
+/// Writes the notifications a save causes in that same save (so in the same transaction: a rolled-back change leaves
+/// none, a committed one never lacks its own): a task added to an inbox (<see cref="NotificationKind.NewTask"/> to that
+/// unit or desk), a case's warning turned yellow or red (to its lead unit and the supervisors), a review that refused a
+/// unit's answer or return (<see cref="NotificationKind.SentBack"/> to the case's lead unit).
+/// </summary>
+/// <remarks>
+/// A hook on the context, like <see cref="SearchIndexer"/>: tasks are added by workflow bursts, warnings changed by the
+/// deadline sweep, reviews completed through the inbox, and none of them has to know of notifications. A save tried
+/// again on the same context finds the rows it added the first time and adds none twice.
+/// </remarks>
+public sealed class NotificationWriter(TimeProvider clock) : SaveChangesInterceptor
+{
+    /// <inheritdoc />
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is HotlineDbContext db)
+            WriteAsync(db, async: false, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is HotlineDbContext db)
+            await WriteAsync(db, async: true, cancellationToken);
+        return result;
+    }
+
+    /// <remarks>With <paramref name="async"/> false nothing is awaited that is not already complete.</remarks>
+    private async Task WriteAsync(HotlineDbContext db, bool async, CancellationToken cancellationToken)
+    {
+        var newTasks = db.ChangeTracker.Entries<InboxTask>()
+            .Where(e => e.State == EntityState.Added && e.Entity.IsPending && e.Entity.UnitCode is { Length: > 0 })
+            .Select(e => e.Entity).ToList();
+        var sentBack = db.ChangeTracker.Entries<InboxTask>()
+            .Where(e => e.State == EntityState.Modified && e.Property(t => t.Status).IsModified && IsRefusal(e.Entity))
+            .Select(e => e.Entity).ToList();
+        var carded = db.ChangeTracker.Entries<Case>()
+            .Where(e => e.State == EntityState.Modified && e.Property(c => c.Warning).IsModified
+                && e.Entity.Warning is WarningLevel.Yellow or WarningLevel.Red && !Equals(e.Property(c => c.Warning).OriginalValue, e.Entity.Warning))
+            .Select(e => e.Entity).ToList();
+        if (newTasks.Count == 0 && sentBack.Count == 0 && carded.Count == 0)
+            return;
+
+        var cases = await CasesAsync(db, newTasks.Concat(sentBack).Select(t => t.CaseId), async, cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var task in newTasks)
+            Add(db, Row(NotificationKind.NewTask, NotificationRecipients.Unit(task.UnitCode!), Find(cases, task.CaseId), task.TaskId, now, "notify.newTask", task.TaskName));
+        foreach (var task in sentBack.Where(t => Find(cases, t.CaseId)?.LeadUnitCode is not null))
+        {
+            var @case = Find(cases, task.CaseId)!;
+            var key = task.Kind == InboxTaskKind.ReviewReturn ? "notify.returnRefused" : "notify.answerRefused";
+            Add(db, Row(NotificationKind.SentBack, NotificationRecipients.Unit(@case.LeadUnitCode!), @case, task.TaskId, now, key));
+        }
+
+        foreach (var @case in carded)
+        {
+            var kind = @case.Warning == WarningLevel.Red ? NotificationKind.Red : NotificationKind.Yellow;
+            var key = kind == NotificationKind.Red ? "notify.red" : "notify.yellow";
+            if (@case.LeadUnitCode is { } unit)
+                Add(db, Row(kind, NotificationRecipients.Unit(unit), @case, null, now, key));
+            Add(db, Row(kind, NotificationRecipients.Supervisors, @case, null, now, key));
+        }
+    }
+
+    private static bool IsRefusal(InboxTask task) =>
+        task.Status == InboxTaskStatus.Completed && task.Outcome == "Rejected" && task.Kind is InboxTaskKind.ReviewAnswer or InboxTaskKind.ReviewReturn;
+
+    /// <summary>A notification about <paramref name="case"/> (may be null: a task without a case).</summary>
+    internal static Notification Row(NotificationKind kind, string recipient, Case? @case, string? taskId, DateTimeOffset now, string textKey, params string[] arguments) => new()
+    {
+        Kind = kind,
+        Recipient = recipient,
+        CaseId = @case?.Id,
+        CaseNumber = @case?.Number,
+        DistrictCode = @case?.DistrictCode,
+        TaskId = taskId,
+        TextKey = textKey,
+        Arguments = [.. arguments],
+        CreatedAt = now,
+    };
+
+    /// <summary>Adds <paramref name="row"/> unless this context added the same one already (a save tried again).</summary>
+    private static void Add(HotlineDbContext db, Notification row)
+    {
+        var twice = db.Notifications.Local.Any(n => n.Id == 0 && n.Kind == row.Kind && n.Recipient == row.Recipient && n.CaseId == row.CaseId && n.TaskId == row.TaskId);
+        if (!twice)
+            db.Notifications.Add(row);
+    }
+
+    private static Case? Find(Dictionary<Guid, Case> cases, Guid? id) => id is { } key ? cases.GetValueOrDefault(key) : null;
+
+    /// <summary>The cases of <paramref name="ids"/>: those the context tracks, the others loaded.</summary>
+    private static async Task<Dictionary<Guid, Case>> CasesAsync(HotlineDbContext db, IEnumerable<Guid?> ids, bool async, CancellationToken cancellationToken)
+    {
+        var wanted = ids.OfType<Guid>().ToHashSet();
+        var cases = db.Cases.Local.Where(c => wanted.Contains(c.Id)).ToDictionary(c => c.Id);
+        var missing = wanted.Where(id => !cases.ContainsKey(id)).ToList();
+        if (missing.Count == 0)
+            return cases;
+        var query = db.Cases.AsNoTracking().Where(c => missing.Contains(c.Id));
+        foreach (var @case in async ? await query.ToListAsync(cancellationToken) : [.. query])
+            cases.TryAdd(@case.Id, @case);
+        return cases;
+    }
+}
