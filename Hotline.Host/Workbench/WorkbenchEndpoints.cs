@@ -2,6 +2,7 @@ using Hotline.Host.Designer;
 using Hotline.Host.Security;
 using Hotline.Workbench;
 using Hotline.Workbench.Account;
+using Hotline.Workbench.Callbacks;
 using Hotline.Workbench.Cases;
 using Hotline.Workbench.Inbox;
 using Hotline.Workbench.Shared;
@@ -34,6 +35,7 @@ public static class WorkbenchEndpoints
         services.AddHotlineWorkbench(configuration);
         services.AddScoped<IWorkbenchCases, WorkbenchCases>();
         services.AddScoped<IWorkbenchInbox, WorkbenchInbox>();
+        services.AddScoped<IWorkbenchCallbacks, WorkbenchCallbacks>();
         return services;
     }
 
