@@ -34,14 +34,14 @@ public sealed class CallbackWorkbenchTests(BrowserFixture browser, HostFixture f
         await Assertions.Expect(Row(page, number)).ToContainTextAsync("第 1 次");
         await WorkbenchPages.AssertAccessibleAsync(page.Page, "/callbacks");
 
-        await Row(page, number).GetByRole(AriaRole.Button, new() { Name = "回访" }).ClickAsync();
+        await Row(page, number).GetByRole(AriaRole.Button, new() { Name = "回访", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Page.Locator("#wb-callback-title")).ToBeFocusedAsync();
         await page.Page.Keyboard.PressAsync("Tab");
         await page.Page.Keyboard.TypeAsync("市民表示满意");
         await page.Page.Keyboard.PressAsync("Tab");
-        await Assertions.Expect(page.Page.GetByRole(AriaRole.Button, new() { Name = "满意·已解决" })).ToBeFocusedAsync();
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Button, new() { Name = "满意·已解决", Exact = true })).ToBeFocusedAsync();
         await page.Page.Keyboard.PressAsync("Tab");
-        await Assertions.Expect(page.Page.GetByRole(AriaRole.Button, new() { Name = "满意·未解决" })).ToBeFocusedAsync();
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Button, new() { Name = "满意·未解决", Exact = true })).ToBeFocusedAsync();
         await page.Page.Keyboard.PressAsync("Shift+Tab");
         await page.Page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Page.Locator("#wb-callback-status")).ToHaveTextAsync("已记录回访结果，工单已办结。");
@@ -62,9 +62,9 @@ public sealed class CallbackWorkbenchTests(BrowserFixture browser, HostFixture f
         await Assertions.Expect(Row(page, number)).ToBeVisibleAsync();
         await WorkbenchPages.AssertAccessibleAsync(page.Page, "/callbacks at 375 px");
 
-        await Row(page, number).GetByRole(AriaRole.Button, new() { Name = "回访" }).ClickAsync();
+        await Row(page, number).GetByRole(AriaRole.Button, new() { Name = "回访", Exact = true }).ClickAsync();
         await page.Page.FillAsync("#wb-callback-note", "摊位又摆出来了");
-        await page.Page.GetByRole(AriaRole.Button, new() { Name = "不满意·未解决" }).ClickAsync();
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "不满意·未解决", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Page.Locator("#wb-callback-status")).ToContainTextAsync("工单已退回承办单位重办");
         await Assertions.Expect(Row(page, number)).ToHaveCountAsync(0);
         await WorkbenchPages.AssertAccessibleAsync(page.Page, "/callbacks at 375 px after a result");

@@ -15,14 +15,14 @@ public static class WorkbenchPages
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     };
 
-    /// <summary>Files a complaint the routing rule sends to DH-CG; returns its number.</summary>
-    public static async Task<string> CreateCaseAsync(DesignerHost host, string content)
+    /// <summary>Files a complaint the routing rule sends to DH-CG (SR-ROAD, unless another subject is given); returns its number.</summary>
+    public static async Task<string> CreateCaseAsync(DesignerHost host, string content, string subjectCode = "SR-ROAD")
     {
         ArgumentNullException.ThrowIfNull(host);
         using var integrator = host.IntegratorClient();
         using var created = await integrator.PostAsJsonAsync("api/cases", new
         {
-            channel = "Phone", content, citizenPhone = "13812345678", type = "Complaint", subjectCode = "SR-ROAD", address = "东湖区新华路1号", districtCode = "990103",
+            channel = "Phone", content, citizenPhone = "13812345678", type = "Complaint", subjectCode, address = "东湖区新华路1号", districtCode = "990103",
         });
         created.EnsureSuccessStatusCode();
         return (await created.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>();
