@@ -29,6 +29,7 @@ internal static class CallbackWords
             ["cbDoneClosed"] = ("已记录回访结果，工单已办结。", "Callback recorded; the case is closed."),
             ["cbDoneRehandle"] = ("已记录回访结果：市民不满意或问题未解决，工单已退回承办单位重办。", "Callback recorded: the citizen is unsatisfied or the problem is not resolved; the case goes back to the unit to be handled again."),
             ["cbDoneRetry"] = ("已记录未接通，流程将于 {0} 再次回访。", "Unreachable recorded; the workflow calls again at {0}."),
+            ["cbDoneUnreachableClosed"] = ("已记录未接通：回访次数已用完，工单按无法联系办结。", "Unreachable recorded: no calls are left; the case is closed as unreachable."),
             ["cbDone"] = ("已记录回访结果。", "Callback recorded."),
             ["callbackNotFound"] = ("该回访任务不存在，或您无权查看。", "This callback task does not exist or is not yours to see."),
             ["callbackNotYours"] = ("回访任务由回访员办理。", "Callback tasks are worked by callback agents."),

@@ -45,6 +45,7 @@ public sealed class CallbackWorkbenchTests(BrowserFixture browser, HostFixture f
         await page.Page.Keyboard.PressAsync("Shift+Tab");
         await page.Page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Page.Locator("#wb-callback-status")).ToHaveTextAsync("已记录回访结果，工单已办结。");
+        await Assertions.Expect(page.Page.Locator("h1")).ToBeFocusedAsync();
         await Assertions.Expect(Row(page, number)).ToHaveCountAsync(0);
 
         await page.Page.GotoAsync(Host.Address + $"/cases/{number}");

@@ -46,17 +46,20 @@ public abstract class WorkbenchCallbacksTests : IAsyncLifetime
     private async Task<Case> TheCaseAsync()
     {
         await using var db = await _host.Contexts.CreateDbContextAsync();
-        return await db.Cases.AsNoTracking().SingleAsync();
+        return await db.Cases.AsNoTracking().OrderBy(c => c.Number).FirstAsync();
     }
 
     [Fact]
     public async Task Should_list_the_desks_callback_tasks_only_with_the_citizen_the_reply_and_the_units_name_When_an_agent_opens_the_desk()
     {
+        using (var integrator = _host.Factory.CreateIntegratorClient())
+            (await integrator.PostAsJsonAsync("/api/cases", ApiCity.Complaint("另一处占道经营"))).EnsureSuccessStatusCode();
         await _host.AdvanceToAsync(Monday.AddHours(1));
         var desk = await DeskAsync();
 
         var row = Assert.Single(desk.Items);
         Assert.Equal(((await TheCaseAsync()).Number, "张敏", "13800138000"), (row.CaseNumber, row.CitizenName, row.CitizenPhone));
+        Assert.Equal(InboxTaskKind.Handle, Assert.Single(await _host.PendingTasksAsync("DH-CG")).Kind);
         Assert.Equal(("占道经营", "东湖区城管局", "已责令商户退回店内经营。", 1), (row.Subject, row.LeadUnit, row.Reply, row.Attempt));
         Assert.Empty(desk.Waiting);
         Assert.Empty((await DeskAsync(WorkbenchPeople.Person("pd-wang", HotlineRoles.Dispatcher))).Items);
