@@ -102,6 +102,27 @@ public abstract class WorkbenchCallbacksTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_close_the_case_without_a_next_call_When_the_last_allowed_call_is_unreachable()
+    {
+        var unreachable = new CallbackCommand(CallbackResults.Unreachable, null, null);
+        var answers = new List<CallbackAnswer>();
+        for (var call = 1; call <= 3; call++)
+        {
+            var row = Assert.Single((await DeskAsync()).Items);
+            Assert.Equal(call, row.Attempt);
+            answers.Add(await WithDeskAsync(d => d.RecordAsync(Agent, row.TaskId, unreachable, default)));
+            if (answers[^1].NextCallAt is { } next)
+                await _host.AdvanceToAsync(next);
+        }
+
+        Assert.All(answers.Take(2), a => Assert.Equal(CaseStatus.AwaitingCallback, a.CaseStatus));
+        Assert.Equal(new CallbackAnswer(null, CaseStatus.Closed), answers[2]);
+        var desk = await DeskAsync();
+        Assert.Empty(desk.Items);
+        Assert.Empty(desk.Waiting);
+    }
+
+    [Fact]
     public async Task Should_send_the_case_back_to_the_unit_When_the_citizen_is_unsatisfied()
     {
         var row = Assert.Single((await DeskAsync()).Items);
