@@ -135,14 +135,22 @@ public static class CasesApi
             .Where(t => t.CaseId == @case.Id && (t.Status == Hotline.Domain.Inbox.InboxTaskStatus.Open || t.Status == Hotline.Domain.Inbox.InboxTaskStatus.SignedFor))
             .ToListAsync(cancellationToken);
         var unit = Caller.IsUnitUser(user) ? Caller.UnitCode(user) : null;
-        // Who saw a citizen's full number is kept: one row per view that showed it (the number itself is not copied).
-        if (!string.IsNullOrEmpty(@case.CitizenPhone) && PhoneVisibilityPolicy.CanSeeFullNumber(user))
-            await audit.RecordAndSaveAsync(Caller.Name(user), AuditActions.PhoneViewed, AuditEntityTypes.Case, @case.Number, null, new { caseId = @case.Id }, cancellationToken);
+        await AuditPhoneShownAsync(user, @case, audit, cancellationToken);
         return new CaseDetail(
             CaseView.From(@case, user),
             events.Select(e => new TimelineEntry(e.Sequence, e.At, e.Kind, e.ActorKind, e.ActorId, e.ActorName, e.Data is null ? null : JsonNode.Parse(e.Data))).ToList(),
             tasks.Where(t => unit is null || t.UnitCode == unit).OrderBy(t => t.CreatedAt)
                 .Select(t => new PendingTask(t.TaskId, t.UnitCode, t.Kind, t.TaskName, t.Status, t.DueAt, t.SignDueAt)).ToList());
+    }
+
+    /// <summary>
+    /// Keeps who saw a citizen's full number (<see cref="PhoneVisibilityPolicy"/>): one audit row per view that showed it
+    /// (the number itself is not copied); nothing when the number is masked or missing.
+    /// </summary>
+    internal static async Task AuditPhoneShownAsync(ClaimsPrincipal user, Case @case, AuditLog audit, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(@case.CitizenPhone) && PhoneVisibilityPolicy.CanSeeFullNumber(user))
+            await audit.RecordAndSaveAsync(Caller.Name(user), AuditActions.PhoneViewed, AuditEntityTypes.Case, @case.Number, null, new { caseId = @case.Id }, cancellationToken);
     }
 
     /// <summary>Newest first, or best match first when there are search terms.</summary>

@@ -32,6 +32,8 @@ internal static class InboxActions
 
     public static (string Outcome, JsonObject Result) Opinion(OpinionRequest b) => (InboxRules.AssistSubmitted, new JsonObject { ["opinion"] = b.Opinion });
 
+    public static (string Outcome, JsonObject Result) Callback(CallbackRequest b) => (b.Result ?? "", new JsonObject { ["resolved"] = b.Resolved, ["note"] = b.Note });
+
     /// <summary>Signs for the task (签收).</summary>
     public static Task<Outcome> ClaimAsync(string taskId, ClaimsPrincipal user, InboxService inbox, IDbContextFactory<HotlineDbContext> contexts, CancellationToken ct) =>
         PerformAsync(taskId, user, contexts, null, async (task, actor) => await inbox.SignAsync(task.TaskId, actor, ct), ct);

@@ -87,8 +87,7 @@ public static class InboxApi
         Action<UnitRequest>(inbox, "/{taskId}/dispatch", "DispatchTask", "A dispatcher chooses the lead unit of a case no routing rule covers.", InboxTaskKind.Dispatch,
             b => ("Dispatched", new JsonObject { ["unitCode"] = b.UnitCode, ["note"] = b.Note }));
         Action<ReviewRequest>(inbox, "/{taskId}/review", "ReviewTask", "The centre approves or rejects a return (退单审核), an extension (延期审核) or an answer (审核办结).", null, Review);
-        Action<CallbackRequest>(inbox, "/{taskId}/callback", "RecordCallback", "A callback agent records the citizen's satisfaction and whether the problem was resolved (回访).", InboxTaskKind.Callback,
-            b => (b.Result ?? "", new JsonObject { ["resolved"] = b.Resolved, ["note"] = b.Note }));
+        Action<CallbackRequest>(inbox, "/{taskId}/callback", "RecordCallback", "A callback agent records the citizen's satisfaction and whether the problem was resolved (回访).", InboxTaskKind.Callback, InboxActions.Callback);
         return app;
     }
 

@@ -3,6 +3,7 @@ using Hotline.Host.Notifications;
 using Hotline.Host.Security;
 using Hotline.Workbench;
 using Hotline.Workbench.Account;
+using Hotline.Workbench.Callbacks;
 using Hotline.Workbench.Cases;
 using Hotline.Workbench.Inbox;
 using Hotline.Workbench.Intake;
@@ -38,6 +39,7 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchInbox, WorkbenchInbox>();
         services.AddScoped<IWorkbenchIntake, WorkbenchIntake>();
         services.AddHotlineNotifications(configuration);
+        services.AddScoped<IWorkbenchCallbacks, WorkbenchCallbacks>();
         return services;
     }
 

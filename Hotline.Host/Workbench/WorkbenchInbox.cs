@@ -5,7 +5,6 @@ using Hotline.Domain.Inbox;
 using Hotline.Domain.Persistence;
 using Hotline.Host.Api;
 using Hotline.Workbench.Inbox;
-using Hotline.Workbench.Shared;
 using Microsoft.EntityFrameworkCore;
 using static Hotline.Host.Api.InboxApi;
 
@@ -64,13 +63,7 @@ internal sealed class WorkbenchInbox(
             InboxVerb.Opinion => await CompleteAs(InboxTaskKind.Assist, InboxActions.Opinion, new OpinionRequest(command.Text)),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.Verb, "Not an inbox action."),
         };
-        return outcome.Status switch
-        {
-            StatusCodes.Status200OK => null,
-            StatusCodes.Status404NotFound => Texts.T("taskNotFound"),
-            StatusCodes.Status403Forbidden => Texts.T("notYourTask"),
-            _ => outcome.Detail,
-        };
+        return InboxOutcomeWords.Of(outcome, "taskNotFound", "notYourTask");
 
         Task<InboxActions.Outcome> Complete<TBody>(Func<TBody, (string, System.Text.Json.Nodes.JsonObject)> map, TBody body) =>
             CompleteAs(InboxTaskKind.Handle, map, body);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hotline.Workbench.Account;
+using Hotline.Workbench.Callbacks;
 using Hotline.Workbench.Cases;
 using Hotline.Workbench.Inbox;
 using Hotline.Workbench.Intake;
@@ -33,7 +34,7 @@ public static class Texts
     /// twice fails at start-up.
     /// </summary>
     private static readonly Dictionary<string, (string Zh, string En)> Words = Join(
-        CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All, IntakeWords.All, NotificationWords.All);
+        CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All, IntakeWords.All, NotificationWords.All, CallbackWords.All);
 
     private static Dictionary<string, (string Zh, string En)> Join(params IReadOnlyDictionary<string, (string Zh, string En)>[] parts)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hotline.Browser.Tests.Infrastructure;
+using Hotline.Domain.Cases;
 using Hotline.Domain.Inbox;
 using Hotline.Domain.Persistence;
 using Hotline.Domain.Routing;
@@ -12,7 +13,8 @@ namespace Hotline.Browser.Tests.Browser;
 
 /// <summary>
 /// The unit inbox (承办工作台) in Chromium: a unit's user sees a routed case's task, signs for it and answers it through
-/// the page (the task leaves the list, the case page shows the answer); a return with a reason; axe-core finds no WCAG
+/// the page (the task leaves the list, the case page shows the answer); a return with a reason; an extension request, a
+/// sub-dispatch and an assisting unit's opinion (refusals in Chinese; the README's screenshots are saved here); axe-core finds no WCAG
 /// 2.1 AA violation on /inbox at desktop and phone (375 px) width; and the render figure with 1,000 open tasks.
 /// </summary>
 [Collection(BrowserGroup.Name)]
@@ -73,13 +75,63 @@ public sealed class InboxWorkbenchTests(BrowserFixture browser, HostFixture fixt
 
         await Row(page, number).GetByRole(AriaRole.Button, new() { Name = "退单", Exact = true }).ClickAsync();
         await page.Page.ClickAsync("#wb-action-submit");
-        await Assertions.Expect(page.Page.Locator("#wb-inbox-error")).ToHaveTextAsync("'reason' is required.");
+        await Assertions.Expect(page.Page.Locator("#wb-inbox-error")).ToHaveTextAsync("请填写理由。");
         await page.Page.FillAsync("#wb-action-text", "属物业管理范围，非城管职责。");
         await page.Page.ClickAsync("#wb-action-submit");
         await Assertions.Expect(Row(page, number)).ToHaveCountAsync(0);
 
         await page.Page.GotoAsync(Host.Address + $"/cases/{number}");
         await Assertions.Expect(page.Page.Locator("#wb-timeline")).ToContainTextAsync("退单");
+        page.AssertClean();
+    }
+
+    /// <summary>Seeds a subordinate of DH-CG (二级派单) and a subject whose rule adds DH-ZJ as the assisting unit (协办).</summary>
+    private async Task SeedAssistAndSubordinateAsync()
+    {
+        await using var db = await Host.Services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
+        db.AddRange(
+            new HandlingUnit { Code = "DH-CG-XH", Name = "新华街道城管中队", Level = UnitLevel.Town, DistrictCode = "990103", ParentCode = "DH-CG" },
+            new HandlingUnit { Code = "DH-ZJ", Name = "东湖区住建局", Level = UnitLevel.District, DistrictCode = "990103" },
+            new Subject { Code = "SR-SITE", Name = "工地扬尘", DefaultCaseType = CaseType.Complaint },
+            new RoutingRule { Id = "R-SITE", SubjectCode = "SR-SITE", DistrictCode = "990103", LeadUnitCode = "DH-CG", AssistingUnitCodes = ["DH-ZJ"], Priority = 10 });
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task Should_request_an_extension_sub_dispatch_and_give_an_assisting_opinion_through_the_page_When_units_work_their_inboxes()
+    {
+        await SeedAssistAndSubordinateAsync();
+        var assisted = await WorkbenchPages.CreateCaseAsync(Host, "协办测试：工地夜间扬尘", subjectCode: "SR-SITE");
+        var passed = await WorkbenchPages.CreateCaseAsync(Host, "二级派单测试：新华路口占道");
+
+        await using (var assistant = await OpenInboxAsync("DH-ZJ"))
+        {
+            await Row(assistant, assisted).GetByRole(AriaRole.Button, new() { Name = "签收", Exact = true }).ClickAsync();
+            await ActAsync(assistant, assisted, "协办意见", "建议住建部门同步约谈施工单位。");
+        }
+
+        await using var page = await OpenInboxAsync("DH-CG");
+        await Row(page, assisted).GetByRole(AriaRole.Button, new() { Name = "延期", Exact = true }).ClickAsync();
+        await page.Page.FillAsync("#wb-action-days", "5");
+        await page.Page.ClickAsync("#wb-action-submit");
+        await Assertions.Expect(page.Page.Locator("#wb-inbox-error")).ToHaveTextAsync("请填写理由。");
+        await page.Page.FillAsync("#wb-action-text", "需协调住建部门联合执法。");
+        await page.Page.ClickAsync("#wb-action-submit");
+        await Assertions.Expect(page.Page.Locator("#wb-action-form")).ToHaveCountAsync(0);
+        await WorkbenchPages.DocsScreenshotAsync(page.Page, "inbox.png");
+
+        await Row(page, passed).GetByRole(AriaRole.Button, new() { Name = "二级派单", Exact = true }).ClickAsync();
+        await page.Page.SelectOptionAsync("#wb-action-unit", "DH-CG-XH");
+        await page.Page.FillAsync("#wb-action-text", "请新华中队现场处理。");
+        await page.Page.ClickAsync("#wb-action-submit");
+        await Assertions.Expect(Row(page, passed)).ToHaveCountAsync(0);
+
+        await page.Page.GotoAsync(Host.Address + $"/cases/{passed}");
+        await Assertions.Expect(page.Page.Locator("#wb-timeline")).ToContainTextAsync("二级派单");
+        await page.Page.GotoAsync(Host.Address + $"/cases/{assisted}");
+        await Assertions.Expect(page.Page.Locator("#wb-timeline")).ToContainTextAsync("协办意见");
+        await Assertions.Expect(page.Page.Locator("#wb-timeline")).ToContainTextAsync("申请延期");
+        await WorkbenchPages.DocsScreenshotAsync(page.Page, "case.png");
         page.AssertClean();
     }
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -14,17 +15,17 @@ public static class WorkbenchPages
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     };
 
-    /// <summary>Files a complaint the routing rule sends to DH-CG; returns its number.</summary>
-    public static Task<string> CreateCaseAsync(DesignerHost host, string content) => CreateCaseAsync(host, content, "13812345678");
-
-    /// <summary>Files a complaint of the caller <paramref name="phone"/> that the routing rule sends to DH-CG; returns its number.</summary>
-    public static async Task<string> CreateCaseAsync(DesignerHost host, string content, string phone)
+    /// <summary>
+    /// Files a complaint of the caller <paramref name="phone"/> that the routing rule sends to DH-CG (SR-ROAD, unless
+    /// another subject is given); returns its number.
+    /// </summary>
+    public static async Task<string> CreateCaseAsync(DesignerHost host, string content, string phone = "13812345678", string subjectCode = "SR-ROAD")
     {
         ArgumentNullException.ThrowIfNull(host);
         using var integrator = host.IntegratorClient();
         using var created = await integrator.PostAsJsonAsync("api/cases", new
         {
-            channel = "Phone", content, citizenPhone = phone, type = "Complaint", subjectCode = "SR-ROAD", address = "东湖区新华路1号", districtCode = "990103",
+            channel = "Phone", content, citizenPhone = phone, type = "Complaint", subjectCode, address = "东湖区新华路1号", districtCode = "990103",
         });
         created.EnsureSuccessStatusCode();
         return (await created.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>();
@@ -71,5 +72,42 @@ public static class WorkbenchPages
         if (Environment.GetEnvironmentVariable("HOTLINE_UPDATE_DOCS_SCREENSHOT") != "1")
             return;
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Root, "docs", fileName), FullPage = true });
+    }
+
+    /// <summary>Opens <paramref name="path"/> as a new person with <paramref name="role"/> (signed in through the form) once the page is live.</summary>
+    public static async Task<WatchedPage> OpenAsAsync(
+        BrowserFixture browser, DesignerHost host, string path, string role, string? unitCode = null, [CallerMemberName] string name = "")
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var userName = "wb-" + role + "-" + Guid.NewGuid().ToString("N")[..6];
+        await host.CreateUserAsync(userName, [role], unitCode);
+        var page = await WatchedPage.OpenAsync(browser, host, name);
+        await page.Page.GotoAsync(host.Address + path);
+        await SignInAsync(page, userName, DesignerHost.UserPassword);
+        await page.Page.WaitForURLAsync(host.Address + path);
+        await Assertions.Expect(page.Page.Locator("h1[data-live=true]")).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>DH-CG answers the case with <paramref name="answer"/> and the centre approves it (over the API): the case waits for its callback.</summary>
+    public static async Task ReplyAsync(DesignerHost host, string number, string answer)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        await host.CreateUserAsync("wb-unit-" + suffix, ["unit"], "DH-CG");
+        await host.CreateUserAsync("wb-dispatcher-" + suffix, ["dispatcher"]);
+        using var unit = host.Client("Bearer", await host.TokenAsync("wb-unit-" + suffix, DesignerHost.UserPassword));
+        using var centre = host.Client("Bearer", await host.TokenAsync("wb-dispatcher-" + suffix, DesignerHost.UserPassword));
+        var task = await TaskOfAsync(unit, number);
+        (await unit.PostAsync($"api/inbox/{task}/claim", null)).EnsureSuccessStatusCode();
+        (await unit.PostAsJsonAsync($"api/inbox/{task}/answer", new { answer })).EnsureSuccessStatusCode();
+        (await centre.PostAsJsonAsync($"api/inbox/{await TaskOfAsync(centre, number)}/review", new { decision = "approve" })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The caller's pending task of case <paramref name="number"/>.</summary>
+    private static async Task<string> TaskOfAsync(HttpClient client, string number)
+    {
+        var inbox = (await client.GetFromJsonAsync<JsonObject>("api/inbox?pageSize=100"))!;
+        return inbox["items"]!.AsArray().Single(t => t!["caseNumber"]?.GetValue<string>() == number)!["taskId"]!.GetValue<string>();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using Hotline.Domain.Inbox;
@@ -6,7 +7,6 @@ using Hotline.Host.Tests.Api;
 using Hotline.Host.Tests.Lifecycle;
 using Hotline.Workbench.Inbox;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Host.Tests.Workbench;
 
@@ -33,19 +33,9 @@ public abstract class WorkbenchInboxTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private static ClaimsPrincipal Person(string name, string role, string? unitCode = null)
-    {
-        List<Claim> claims = [new(ClaimTypes.Name, name), new(ClaimTypes.Role, role)];
-        if (unitCode is not null)
-            claims.Add(new(HotlineRoles.UnitClaim, unitCode));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
-    }
+    private static ClaimsPrincipal Person(string name, string role, string? unitCode = null) => WorkbenchPeople.Person(name, role, unitCode);
 
-    private async Task<T> WithInboxAsync<T>(Func<IWorkbenchInbox, Task<T>> use)
-    {
-        await using var scope = _host.Factory.Services.CreateAsyncScope();
-        return await use(scope.ServiceProvider.GetRequiredService<IWorkbenchInbox>());
-    }
+    private Task<T> WithInboxAsync<T>(Func<IWorkbenchInbox, Task<T>> use) => WorkbenchPeople.UseAsync(_host.Factory, use);
 
     private async Task<InboxTaskStatus> StatusAsync(string taskId)
     {
@@ -84,12 +74,33 @@ public abstract class WorkbenchInboxTests : IAsyncLifetime
         Assert.Null(await WithInboxAsync(i => i.ActAsync(owner, row.TaskId, new InboxCommand(InboxVerb.Answer, "已处理"), default)));
         var answeredTwice = await WithInboxAsync(i => i.ActAsync(owner, row.TaskId, new InboxCommand(InboxVerb.Answer, "再答一次"), default));
 
-        Assert.Contains("only an open task can be signed for", signedTwice, StringComparison.Ordinal);
-        Assert.Equal("'answer' is required.", noAnswer);
-        Assert.Contains("this action is for Assist tasks", opinion, StringComparison.Ordinal);
-        Assert.Contains("it cannot be completed", answeredTwice, StringComparison.Ordinal);
+        Assert.Equal("该任务已签收或已结束，不能再签收。", signedTwice);
+        Assert.Equal("请填写答复内容。", noAnswer);
+        Assert.Equal("该任务不能进行此操作。", opinion);
+        Assert.Equal("该任务已办结或已撤回，不能再办理。", answeredTwice);
         Assert.Equal(InboxTaskStatus.Completed, await StatusAsync(row.TaskId));
         Assert.Empty((await WithInboxAsync(i => i.ListAsync(owner, 1, 20, default))).Items);
+    }
+
+    [Fact]
+    public async Task Should_keep_the_rules_own_words_When_the_page_is_in_English()
+    {
+        var owner = Person("cg-li", HotlineRoles.Unit, "DH-CG");
+        var row = Assert.Single((await WithInboxAsync(i => i.ListAsync(owner, 1, 20, default))).Items);
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+        try
+        {
+            var noAnswer = await WithInboxAsync(i => i.ActAsync(owner, row.TaskId, new InboxCommand(InboxVerb.Answer, " "), default));
+            var tooMany = await WithInboxAsync(i => i.ActAsync(owner, row.TaskId, new InboxCommand(InboxVerb.Extension, "忙", 99), default));
+
+            Assert.Equal("'answer' is required.", noAnswer);
+            Assert.Contains("must be a whole number of working days from 1 to", tooMany, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
     }
 }
 
