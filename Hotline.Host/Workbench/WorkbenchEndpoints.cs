@@ -3,6 +3,7 @@ using Hotline.Host.Security;
 using Hotline.Workbench;
 using Hotline.Workbench.Account;
 using Hotline.Workbench.Cases;
+using Hotline.Workbench.Dispatch;
 using Hotline.Workbench.Inbox;
 using Hotline.Workbench.Shared;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -34,6 +35,7 @@ public static class WorkbenchEndpoints
         services.AddHotlineWorkbench(configuration);
         services.AddScoped<IWorkbenchCases, WorkbenchCases>();
         services.AddScoped<IWorkbenchInbox, WorkbenchInbox>();
+        services.AddScoped<IWorkbenchDispatch, WorkbenchDispatch>();
         return services;
     }
 

@@ -64,13 +64,7 @@ internal sealed class WorkbenchInbox(
             InboxVerb.Opinion => await CompleteAs(InboxTaskKind.Assist, InboxActions.Opinion, new OpinionRequest(command.Text)),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.Verb, "Not an inbox action."),
         };
-        return outcome.Status switch
-        {
-            StatusCodes.Status200OK => null,
-            StatusCodes.Status404NotFound => Texts.T("taskNotFound"),
-            StatusCodes.Status403Forbidden => Texts.T("notYourTask"),
-            _ => outcome.Detail,
-        };
+        return Message(outcome);
 
         Task<InboxActions.Outcome> Complete<TBody>(Func<TBody, (string, System.Text.Json.Nodes.JsonObject)> map, TBody body) =>
             CompleteAs(InboxTaskKind.Handle, map, body);
@@ -78,4 +72,13 @@ internal sealed class WorkbenchInbox(
         Task<InboxActions.Outcome> CompleteAs<TBody>(InboxTaskKind kind, Func<TBody, (string, System.Text.Json.Nodes.JsonObject)> map, TBody body) =>
             InboxActions.CompleteAsync(taskId, user, inbox, contexts, kind, map, body, cancellationToken);
     }
+
+    /// <summary>What the page says of an action's outcome: null when done, else why not.</summary>
+    internal static string? Message(InboxActions.Outcome outcome) => outcome.Status switch
+    {
+        StatusCodes.Status200OK => null,
+        StatusCodes.Status404NotFound => Texts.T("taskNotFound"),
+        StatusCodes.Status403Forbidden => Texts.T("notYourTask"),
+        _ => outcome.Detail,
+    };
 }

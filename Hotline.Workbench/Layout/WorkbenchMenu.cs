@@ -19,6 +19,7 @@ public static class WorkbenchMenu
     [
         new("/", "首页 · 我的工单", "Home · my cases", HotlineRoles.All),
         new("/inbox", "承办工作台", "Unit inbox", [HotlineRoles.Unit]),
+        new("/dispatch", "派单台", "Dispatch desk", [HotlineRoles.Dispatcher]),
         new("/designer/", "管理（流程设计）", "Administration (designer)", [HotlineRoles.Administrator], ForceLoad: true),
     ];
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hotline.Workbench.Account;
 using Hotline.Workbench.Cases;
+using Hotline.Workbench.Dispatch;
 using Hotline.Workbench.Inbox;
 
 namespace Hotline.Workbench.Shared;
@@ -31,7 +32,7 @@ public static class Texts
     /// twice fails at start-up.
     /// </summary>
     private static readonly Dictionary<string, (string Zh, string En)> Words = Join(
-        CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All);
+        CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All, DispatchWords.All);
 
     private static Dictionary<string, (string Zh, string En)> Join(params IReadOnlyDictionary<string, (string Zh, string En)>[] parts)
     {
