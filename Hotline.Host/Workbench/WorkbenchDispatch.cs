@@ -74,7 +74,7 @@ internal sealed class WorkbenchDispatch(
             DeskVerb.Reject => await Review(new ReviewRequest("reject", command.Text, null, null, null)),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.Verb, "Not a desk action."),
         };
-        return WorkbenchInbox.Message(outcome);
+        return WorkbenchInbox.Message(outcome, "deskNotYourTask");
 
         Task<InboxActions.Outcome> Review(ReviewRequest body) =>
             InboxActions.CompleteAsync(taskId, user, inbox, contexts, null, InboxActions.Review, body, cancellationToken);
@@ -126,7 +126,7 @@ internal sealed class WorkbenchDispatch(
         {
             var c = t.CaseId is { } id ? cases.GetValueOrDefault(id) : null;
             var payload = t.Payload is null ? null : JsonNode.Parse(t.Payload) as JsonObject;
-            var unit = Text(payload, "unitCode") ?? Text(payload, "returnedBy") ?? c?.LeadUnitCode;
+            var unit = Text(payload, "returnedBy") ?? c?.LeadUnitCode;
             var said = t.Kind switch
             {
                 InboxTaskKind.ReviewReturn => c is null ? null : returns.GetValueOrDefault(c.Id),
