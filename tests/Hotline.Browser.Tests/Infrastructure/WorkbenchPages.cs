@@ -15,13 +15,18 @@ public static class WorkbenchPages
     };
 
     /// <summary>Files a complaint the routing rule sends to DH-CG; returns its number.</summary>
-    public static async Task<string> CreateCaseAsync(DesignerHost host, string content)
+    public static Task<string> CreateCaseAsync(DesignerHost host, string content) => PostCaseAsync(host, content, "990103");
+
+    /// <summary>Files a complaint in district 990104, which no routing rule covers: it waits at the dispatch desk (人工派单); returns its number.</summary>
+    public static Task<string> CreateUnroutedCaseAsync(DesignerHost host, string content) => PostCaseAsync(host, content, "990104");
+
+    private static async Task<string> PostCaseAsync(DesignerHost host, string content, string districtCode)
     {
         ArgumentNullException.ThrowIfNull(host);
         using var integrator = host.IntegratorClient();
         using var created = await integrator.PostAsJsonAsync("api/cases", new
         {
-            channel = "Phone", content, citizenPhone = "13812345678", type = "Complaint", subjectCode = "SR-ROAD", address = "东湖区新华路1号", districtCode = "990103",
+            channel = "Phone", content, citizenPhone = "13812345678", type = "Complaint", subjectCode = "SR-ROAD", address = "东湖区新华路1号", districtCode,
         });
         created.EnsureSuccessStatusCode();
         return (await created.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>();
