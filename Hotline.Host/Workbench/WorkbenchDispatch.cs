@@ -74,7 +74,7 @@ internal sealed class WorkbenchDispatch(
             DeskVerb.Reject => await Review(new ReviewRequest("reject", command.Text, null, null, null)),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.Verb, "Not a desk action."),
         };
-        return WorkbenchInbox.Message(outcome, "deskNotYourTask");
+        return WorkbenchInbox.Message(outcome, "deskTaskNotFound", "deskNotYourTask");
 
         Task<InboxActions.Outcome> Review(ReviewRequest body) =>
             InboxActions.CompleteAsync(taskId, user, inbox, contexts, null, InboxActions.Review, body, cancellationToken);

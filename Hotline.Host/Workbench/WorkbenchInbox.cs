@@ -73,11 +73,14 @@ internal sealed class WorkbenchInbox(
             InboxActions.CompleteAsync(taskId, user, inbox, contexts, kind, map, body, cancellationToken);
     }
 
-    /// <summary>What a page says of an action's outcome: null when done, else why not (<paramref name="forbiddenKey"/>: the words for a task of another role).</summary>
-    internal static string? Message(InboxActions.Outcome outcome, string forbiddenKey = "notYourTask") => outcome.Status switch
+    /// <summary>
+    /// What a page says of an action's outcome: null when done, else why not (<paramref name="notFoundKey"/>: the words
+    /// for a task the person may not see; <paramref name="forbiddenKey"/>: for a task of another role).
+    /// </summary>
+    internal static string? Message(InboxActions.Outcome outcome, string notFoundKey = "taskNotFound", string forbiddenKey = "notYourTask") => outcome.Status switch
     {
         StatusCodes.Status200OK => null,
-        StatusCodes.Status404NotFound => Texts.T("taskNotFound"),
+        StatusCodes.Status404NotFound => Texts.T(notFoundKey),
         StatusCodes.Status403Forbidden => Texts.T(forbiddenKey),
         _ => outcome.Detail,
     };

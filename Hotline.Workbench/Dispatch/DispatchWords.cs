@@ -33,6 +33,7 @@ internal static class DispatchWords
             ["deskReason"] = ("理由", "Reason"),
             ["deskReply"] = ("答复市民内容", "Reply to the citizen"),
             ["deskDays"] = ("批准工作日", "Working days granted"),
+            ["deskTaskNotFound"] = ("该任务不存在，或不在您的派单范围内。", "This task does not exist or is not on your desk."),
             ["deskNotYourTask"] = ("该任务由派单员办理。", "This task is worked by dispatchers."),
             ["deskCaseNotFound"] = ("该工单不存在，或您无权操作。", "This case does not exist or is not yours to change."),
             ["deskOperations"] = ("工单操作", "Case operations"),

@@ -211,9 +211,9 @@ public abstract class WorkbenchDispatchTests : IAsyncLifetime
         Assert.Empty((await TabAsync(InboxTaskKind.Dispatch, operatorUser)).Items);
         Assert.Empty((await TabAsync(InboxTaskKind.Dispatch, xihu)).Items);
         Assert.Single((await TabAsync(InboxTaskKind.Dispatch, donghu)).Items);
-        Assert.Equal("该任务不存在，或不属于本单位。", await ActAsync(row.TaskId, dispatch, unit));
+        Assert.Equal("该任务不存在，或不在您的派单范围内。", await ActAsync(row.TaskId, dispatch, unit));
         Assert.Equal("该任务由派单员办理。", await ActAsync(row.TaskId, dispatch, operatorUser));
-        Assert.Equal("该任务不存在，或不属于本单位。", await ActAsync(row.TaskId, dispatch, xihu));
+        Assert.Equal("该任务不存在，或不在您的派单范围内。", await ActAsync(row.TaskId, dispatch, xihu));
         Assert.Equal("该工单不存在，或您无权操作。", await OperateAsync(number, new CaseCommand(CaseVerb.Reassign, "改派", "DH-ZJ"), operatorUser));
         Assert.Equal("该工单不存在，或您无权操作。", await OperateAsync(number, new CaseCommand(CaseVerb.Void, "作废"), xihu));
         Assert.Equal("该工单不存在，或您无权操作。", await OperateAsync(number, new CaseCommand(CaseVerb.Void, "作废"), unit));
