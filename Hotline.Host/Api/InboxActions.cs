@@ -33,6 +33,23 @@ internal static class InboxActions
     public static (string Outcome, JsonObject Result) Opinion(OpinionRequest b) => (InboxRules.AssistSubmitted, new JsonObject { ["opinion"] = b.Opinion });
 
     public static (string Outcome, JsonObject Result) Callback(CallbackRequest b) => (b.Result ?? "", new JsonObject { ["resolved"] = b.Resolved, ["note"] = b.Note });
+    /// <summary>The desk's dispatch (人工派单): the lead unit and a note, like a sub-dispatch's.</summary>
+    public static (string Outcome, JsonObject Result) Dispatch(UnitRequest b) => ("Dispatched", SubDispatch(b).Result);
+
+    /// <summary>The centre's decision on a return, an extension or an answer (审核).</summary>
+    public static (string Outcome, JsonObject Result) Review(ReviewRequest body)
+    {
+        var outcome = body.Decision?.ToLowerInvariant() switch
+        {
+            "approve" => "Approved",
+            "reject" => "Rejected",
+            _ => throw new InboxValidationException("decision", "'decision' is 'approve' or 'reject'."),
+        };
+        var result = new JsonObject { ["reason"] = body.Reason, ["unitCode"] = body.UnitCode, ["text"] = body.Text };
+        if (body.Days is not null)
+            result["days"] = body.Days;
+        return (outcome, result);
+    }
 
     /// <summary>Signs for the task (签收).</summary>
     public static Task<Outcome> ClaimAsync(string taskId, ClaimsPrincipal user, InboxService inbox, IDbContextFactory<HotlineDbContext> contexts, CancellationToken ct) =>

@@ -84,29 +84,14 @@ public static class InboxApi
         Action<ExtensionRequest>(inbox, "/{taskId}/extension", "RequestExtension", "The unit asks for more working days (延期申请), before the deadline.", InboxTaskKind.Handle, InboxActions.Extension);
         Action<UnitRequest>(inbox, "/{taskId}/sub-dispatch", "SubDispatchTask", "The unit passes the case to a subordinate unit (二级派单).", InboxTaskKind.Handle, InboxActions.SubDispatch);
         Action<OpinionRequest>(inbox, "/{taskId}/opinion", "SubmitOpinion", "An assisting unit gives its opinion to the lead unit (协办意见).", InboxTaskKind.Assist, InboxActions.Opinion);
-        Action<UnitRequest>(inbox, "/{taskId}/dispatch", "DispatchTask", "A dispatcher chooses the lead unit of a case no routing rule covers.", InboxTaskKind.Dispatch,
-            b => ("Dispatched", new JsonObject { ["unitCode"] = b.UnitCode, ["note"] = b.Note }));
-        Action<ReviewRequest>(inbox, "/{taskId}/review", "ReviewTask", "The centre approves or rejects a return (退单审核), an extension (延期审核) or an answer (审核办结).", null, Review);
+        Action<UnitRequest>(inbox, "/{taskId}/dispatch", "DispatchTask", "A dispatcher chooses the lead unit of a case no routing rule covers.", InboxTaskKind.Dispatch, InboxActions.Dispatch);
+        Action<ReviewRequest>(inbox, "/{taskId}/review", "ReviewTask", "The centre approves or rejects a return (退单审核), an extension (延期审核) or an answer (审核办结).", null, InboxActions.Review);
         Action<CallbackRequest>(inbox, "/{taskId}/callback", "RecordCallback", "A callback agent records the citizen's satisfaction and whether the problem was resolved (回访).", InboxTaskKind.Callback, InboxActions.Callback);
         return app;
     }
 
     /// <summary>The role that acts on a kind of task.</summary>
     internal static string RoleFor(InboxTaskKind kind) => InboxActions.RoleFor(kind);
-
-    private static (string Outcome, JsonObject Result) Review(ReviewRequest body)
-    {
-        var outcome = body.Decision?.ToLowerInvariant() switch
-        {
-            "approve" => "Approved",
-            "reject" => "Rejected",
-            _ => throw new InboxValidationException("decision", "'decision' is 'approve' or 'reject'."),
-        };
-        var result = new JsonObject { ["reason"] = body.Reason, ["unitCode"] = body.UnitCode, ["text"] = body.Text };
-        if (body.Days is not null)
-            result["days"] = body.Days;
-        return (outcome, result);
-    }
 
     private static void Action<TBody>(RouteGroupBuilder group, string pattern, string name, string summary, InboxTaskKind? kind, Func<TBody, (string Outcome, JsonObject Result)> map)
         where TBody : class =>

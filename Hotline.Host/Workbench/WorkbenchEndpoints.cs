@@ -5,6 +5,7 @@ using Hotline.Workbench;
 using Hotline.Workbench.Account;
 using Hotline.Workbench.Callbacks;
 using Hotline.Workbench.Cases;
+using Hotline.Workbench.Dispatch;
 using Hotline.Workbench.Inbox;
 using Hotline.Workbench.Intake;
 using Hotline.Workbench.Shared;
@@ -40,6 +41,7 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchIntake, WorkbenchIntake>();
         services.AddHotlineNotifications(configuration);
         services.AddScoped<IWorkbenchCallbacks, WorkbenchCallbacks>();
+        services.AddScoped<IWorkbenchDispatch, WorkbenchDispatch>();
         return services;
     }
 

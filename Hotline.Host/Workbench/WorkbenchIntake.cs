@@ -20,7 +20,7 @@ namespace Hotline.Host.Workbench;
 /// <c>POST /api/cases</c> (<see cref="CasesApi.IntakeCallerOf"/>), the telephone filter of <c>GET /api/cases</c>
 /// (<see cref="CasesApi.Phone"/>, <see cref="CasesApi.OfCaller"/>, <see cref="CaseVisibility"/>), the duplicate search
 /// (<see cref="DuplicateCandidatesApi.CandidatesAsync"/>), the knowledge search (<see cref="KnowledgeApi.FindAsync"/>) and
-/// 并案 (<see cref="CaseOperations.MergeAsync"/>, for <see cref="CaseOperationsApi.DeskRoles"/>). Scoped services run in a
+/// 并案 (<see cref="CaseOperations.MergeAsync"/>, for <see cref="CaseOperationCalls.DeskRoles"/>). Scoped services run in a
 /// scope of their own per call: a page's circuit lives all day, a context must not.
 /// </summary>
 internal sealed class WorkbenchIntake(
@@ -99,7 +99,7 @@ internal sealed class WorkbenchIntake(
             return [];
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var names = await SubjectNamesAsync(db, found.Select(c => c.SubjectCode), cancellationToken);
-        var mayMerge = CaseOperationsApi.DeskRoles.Any(user.IsInRole);
+        var mayMerge = CaseOperationCalls.DeskRoles.Any(user.IsInRole);
         return found.Select(c => new IntakeDuplicate(c.Number, c.Reason, c.Status, Name(names, c.SubjectCode), c.CreatedAt, mayMerge)).ToList();
     }
 
@@ -169,7 +169,7 @@ internal sealed class WorkbenchIntake(
     /// <summary>并案 of the new case into <paramref name="target"/> (a case the person may see), for the desk roles; null when merged.</summary>
     private async Task<string?> MergeAsync(ClaimsPrincipal user, Case saved, string target, CancellationToken cancellationToken)
     {
-        if (!CaseOperationsApi.DeskRoles.Any(user.IsInRole))
+        if (!CaseOperationCalls.DeskRoles.Any(user.IsInRole))
             return Texts.T("intakeMergeNotAllowed");
         Case? into;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))

@@ -8,9 +8,8 @@ public sealed record MenuEntry(string Href, string Zh, string En, IReadOnlyList<
 
 /// <summary>
 /// The side menu: a person sees the entries of their roles only. Only screens that exist are listed, so no entry is a
-/// dead link. The next screens go here, each when its page exists:
-/// 受理台 <c>/intake</c> (operator), 派单台 <c>/dispatch</c> (dispatcher),
-/// 督办 <c>/supervision</c> (supervisor, leader).
+/// dead link. The next screens go here, each when its page exists: 督办台 <c>/supervision</c> (supervisor, leader),
+/// the leader's dashboard and the administration screens.
 /// </summary>
 public static class WorkbenchMenu
 {
@@ -18,8 +17,9 @@ public static class WorkbenchMenu
     public static IReadOnlyList<MenuEntry> Entries { get; } =
     [
         new("/", "首页 · 我的工单", "Home · my cases", HotlineRoles.All),
-        new("/inbox", "承办工作台", "Unit inbox", [HotlineRoles.Unit]),
         new("/intake", "受理台", "Intake desk", [HotlineRoles.Operator, HotlineRoles.Administrator]),
+        new("/dispatch", "派单台", "Dispatch desk", [HotlineRoles.Dispatcher]),
+        new("/inbox", "承办工作台", "Unit inbox", [HotlineRoles.Unit]),
         new("/callbacks", "回访台", "Callback desk", [HotlineRoles.CallbackAgent]),
         new("/designer/", "管理（流程设计）", "Administration (designer)", [HotlineRoles.Administrator], ForceLoad: true),
     ];

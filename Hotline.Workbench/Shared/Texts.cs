@@ -2,6 +2,7 @@ using System.Globalization;
 using Hotline.Workbench.Account;
 using Hotline.Workbench.Callbacks;
 using Hotline.Workbench.Cases;
+using Hotline.Workbench.Dispatch;
 using Hotline.Workbench.Inbox;
 using Hotline.Workbench.Intake;
 using Hotline.Workbench.Notifications;
@@ -34,7 +35,8 @@ public static class Texts
     /// twice fails at start-up.
     /// </summary>
     private static readonly Dictionary<string, (string Zh, string En)> Words = Join(
-        CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All, IntakeWords.All, NotificationWords.All, CallbackWords.All);
+        CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All, IntakeWords.All, NotificationWords.All, CallbackWords.All,
+        DispatchWords.All);
 
     private static Dictionary<string, (string Zh, string En)> Join(params IReadOnlyDictionary<string, (string Zh, string En)>[] parts)
     {

@@ -19,10 +19,13 @@ public sealed class WorkbenchTime(IOptions<CaseOptions> options, TimeProvider cl
         if (deadline is not { } d)
             return "";
         var left = d - clock.GetUtcNow();
-        var span = left.Duration();
-        var text = span.TotalDays >= 1
-            ? $"{(int)span.TotalDays}{Texts.T("days")}{span.Hours}{Texts.T("hours")}"
-            : span.TotalHours >= 1 ? $"{(int)span.TotalHours}{Texts.T("hours")}{span.Minutes}{Texts.T("minutes")}" : $"{span.Minutes}{Texts.T("minutes")}";
-        return $"{Texts.T(left < TimeSpan.Zero ? "overdueBy" : "remaining")} {text}";
+        return $"{Texts.T(left < TimeSpan.Zero ? "overdueBy" : "remaining")} {Span(left.Duration())}";
     }
+
+    /// <summary>How long since <paramref name="since"/>, e.g. 2天3小时.</summary>
+    public string Elapsed(DateTimeOffset since) => Span((clock.GetUtcNow() - since).Duration());
+
+    private static string Span(TimeSpan span) => span.TotalDays >= 1
+        ? $"{(int)span.TotalDays}{Texts.T("days")}{span.Hours}{Texts.T("hours")}"
+        : span.TotalHours >= 1 ? $"{(int)span.TotalHours}{Texts.T("hours")}{span.Minutes}{Texts.T("minutes")}" : $"{span.Minutes}{Texts.T("minutes")}";
 }

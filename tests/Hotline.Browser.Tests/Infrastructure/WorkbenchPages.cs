@@ -19,13 +19,19 @@ public static class WorkbenchPages
     /// Files a complaint of the caller <paramref name="phone"/> that the routing rule sends to DH-CG (SR-ROAD, unless
     /// another subject is given); returns its number.
     /// </summary>
-    public static async Task<string> CreateCaseAsync(DesignerHost host, string content, string phone = "13812345678", string subjectCode = "SR-ROAD")
+    public static Task<string> CreateCaseAsync(DesignerHost host, string content, string phone = "13812345678", string subjectCode = "SR-ROAD") =>
+        PostCaseAsync(host, content, phone, subjectCode, "990103");
+
+    /// <summary>Files a complaint in district 990104, which no routing rule covers: it waits at the dispatch desk (人工派单); returns its number.</summary>
+    public static Task<string> CreateUnroutedCaseAsync(DesignerHost host, string content) => PostCaseAsync(host, content, "13812345678", "SR-ROAD", "990104");
+
+    private static async Task<string> PostCaseAsync(DesignerHost host, string content, string phone, string subjectCode, string districtCode)
     {
         ArgumentNullException.ThrowIfNull(host);
         using var integrator = host.IntegratorClient();
         using var created = await integrator.PostAsJsonAsync("api/cases", new
         {
-            channel = "Phone", content, citizenPhone = phone, type = "Complaint", subjectCode, address = "东湖区新华路1号", districtCode = "990103",
+            channel = "Phone", content, citizenPhone = phone, type = "Complaint", subjectCode, address = "东湖区新华路1号", districtCode,
         });
         created.EnsureSuccessStatusCode();
         return (await created.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>();
