@@ -37,7 +37,7 @@ internal sealed class WorkbenchCallbacks(IDbContextFactory<HotlineDbContext> con
         var tasks = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         var caseIds = tasks.Where(t => t.CaseId is not null).Select(t => t.CaseId!.Value).Distinct().ToList();
         var cases = await CaseVisibility.Filter(db, user, db.Cases.AsNoTracking()).Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var names = await NamesAsync(db, cases.Values, cancellationToken);
+        var names = await ReferenceNames.ReadAsync(db, cases.Values.Select(c => c.SubjectCode), cases.Values.Select(c => c.LeadUnitCode), [], cancellationToken);
         var replies = (await db.CaseEvents.AsNoTracking().Where(e => caseIds.Contains(e.CaseId) && e.Kind == CaseEventKind.Replied).ToListAsync(cancellationToken))
             .GroupBy(e => e.CaseId).ToDictionary(g => g.Key, g => CaseEventData.Read<RepliedData>(g.MaxBy(e => e.Sequence)!.Data)?.Text);
         foreach (var c in cases.Values)
@@ -47,7 +47,7 @@ internal sealed class WorkbenchCallbacks(IDbContextFactory<HotlineDbContext> con
             var c = t.CaseId is { } id ? cases.GetValueOrDefault(id) : null;
             return new CallbackRow(
                 t.TaskId, c?.Number, c?.CitizenName, c is null ? null : Hotline.Domain.Privacy.PhoneVisibilityPolicy.Show(c.CitizenPhone, user),
-                Name(names.Subjects, c?.SubjectCode), Name(names.Units, c?.LeadUnitCode), c is null ? null : replies.GetValueOrDefault(c.Id),
+                names.Subject(c?.SubjectCode), names.Unit(c?.LeadUnitCode), c is null ? null : replies.GetValueOrDefault(c.Id),
                 Attempt(t.Payload), t.DueAt);
         }).ToList();
         return new(rows, total, await WaitingAsync(db, user, cancellationToken));
@@ -108,17 +108,6 @@ internal sealed class WorkbenchCallbacks(IDbContextFactory<HotlineDbContext> con
 
         return answer;
     }
-
-    private static async Task<(Dictionary<string, string> Subjects, Dictionary<string, string> Units)> NamesAsync(HotlineDbContext db, IEnumerable<Case> cases, CancellationToken ct)
-    {
-        var subjects = cases.Select(c => c.SubjectCode).OfType<string>().Distinct().ToList();
-        var units = cases.Select(c => c.LeadUnitCode).OfType<string>().Distinct().ToList();
-        return (
-            await db.Subjects.AsNoTracking().Where(s => subjects.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Name, ct),
-            await db.HandlingUnits.AsNoTracking().Where(u => units.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name, ct));
-    }
-
-    private static string? Name(Dictionary<string, string> names, string? code) => code is null ? null : names.GetValueOrDefault(code, code);
 
     /// <summary>Which call the task is: the callback workflow's <c>attempt</c> (1 when missing).</summary>
     private static int Attempt(string? payload) =>

@@ -45,11 +45,14 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
         // Only the related cases the person may see are named.
         var numbers = await CaseVisibility.Filter(db, user, db.Cases.AsNoTracking()).Where(x => related.Contains(x.Id))
             .Select(x => new { x.Id, x.Number }).ToDictionaryAsync(x => x.Id, x => x.Number, cancellationToken);
+        var names = await ReferenceNames.ReadAsync(db, [c.SubjectCode], [c.LeadUnitCode, .. c.AssistingUnitCodes, .. detail.PendingTasks.Select(t => t.UnitCode)],
+            [c.DistrictCode], cancellationToken);
         return new CaseSheet(
-            c.Number, c.Status, IsOpen(c.Status), c.Type, c.Urgency, c.SubjectCode, c.DistrictCode, c.Address, c.Content, c.CitizenName, c.CitizenPhone,
-            c.DeadlineAt, c.DeadlineProvisional, c.DeadlineRule, c.EscalationLevel, c.Warning, c.LeadUnitCode, c.AssistingUnitCodes,
+            c.Number, c.Status, IsOpen(c.Status), c.Type, c.Urgency, names.Subject(c.SubjectCode), names.District(c.DistrictCode), c.Address, c.Content,
+            c.CitizenName, c.CitizenPhone, c.DeadlineAt, c.DeadlineProvisional, c.DeadlineRule, c.EscalationLevel, c.Warning, names.Unit(c.LeadUnitCode),
+            c.AssistingUnitCodes.Select(u => names.Unit(u)!).ToList(),
             detail.Timeline.Select(e => new CaseMoment(e.At, e.Kind, e.ActorName)).ToList(),
-            detail.PendingTasks.Select(t => new CaseTask(t.UnitCode, t.TaskName, t.Status, t.DueAt, t.SignDueAt)).ToList(),
+            detail.PendingTasks.Select(t => new CaseTask(names.Unit(t.UnitCode), t.TaskName, t.Status, t.DueAt, t.SignDueAt)).ToList(),
             c.LinkedCaseIds.Where(numbers.ContainsKey).Select(id => numbers[id]).ToList(),
             mergedInto is { } into && numbers.TryGetValue(into, out var intoNumber) ? intoNumber : null,
             c.CreatedAt);

@@ -38,8 +38,7 @@ internal sealed class WorkbenchIntake(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var subjects = await db.Subjects.AsNoTracking().ToListAsync(cancellationToken);
-        var districts = await db.HandlingUnits.AsNoTracking().Where(u => u.Level == UnitLevel.District && u.IsActive)
-            .OrderBy(u => u.DistrictCode).Select(u => new IntakeDistrict(u.DistrictCode, u.Name)).ToListAsync(cancellationToken);
+        var districts = await ReferenceNames.DistrictUnits(db).Select(u => new IntakeDistrict(u.DistrictCode, u.Name)).ToListAsync(cancellationToken);
         districts = districts.DistinctBy(d => d.Code).ToList();
         var fixedDistrict = Caller.DistrictCode(user);
         if (fixedDistrict is not null && districts.All(d => d.Code != fixedDistrict))

@@ -27,16 +27,19 @@ public sealed record CaseList(IReadOnlyList<CaseSummary> Items, int Total, strin
 /// <summary>A case as listed.</summary>
 public sealed record CaseSummary(string Number, CaseStatus Status, bool IsOpen, CaseType Type, string Content, DateTimeOffset? DeadlineAt, WarningLevel Warning, DateTimeOffset CreatedAt);
 
-/// <summary>A case as its page shows it (the citizen's telephone already masked for the person's role).</summary>
+/// <summary>
+/// A case as its page shows it (the citizen's telephone already masked for the person's role); subjects, districts and
+/// units by name (<see cref="Subject"/>, <see cref="District"/>, <see cref="LeadUnit"/>, <see cref="AssistingUnits"/>).
+/// </summary>
 public sealed record CaseSheet(
-    string Number, CaseStatus Status, bool IsOpen, CaseType Type, CaseUrgency Urgency, string? SubjectCode, string? DistrictCode, string? Address, string Content,
+    string Number, CaseStatus Status, bool IsOpen, CaseType Type, CaseUrgency Urgency, string? Subject, string? District, string? Address, string Content,
     string? CitizenName, string? CitizenPhone, DateTimeOffset? DeadlineAt, bool DeadlineProvisional, DeadlineRuleSnapshot? DeadlineRule,
-    int EscalationLevel, WarningLevel Warning, string? LeadUnitCode, IReadOnlyList<string> AssistingUnitCodes,
+    int EscalationLevel, WarningLevel Warning, string? LeadUnit, IReadOnlyList<string> AssistingUnits,
     IReadOnlyList<CaseMoment> Timeline, IReadOnlyList<CaseTask> PendingTasks, IReadOnlyList<string> LinkedNumbers, string? MergedIntoNumber,
     DateTimeOffset CreatedAt);
 
 /// <summary>One event of the timeline.</summary>
 public sealed record CaseMoment(DateTimeOffset At, CaseEventKind Kind, string ActorName);
 
-/// <summary>A pending task of the case.</summary>
-public sealed record CaseTask(string? UnitCode, string TaskName, InboxTaskStatus Status, DateTimeOffset? DueAt, DateTimeOffset? SignDueAt);
+/// <summary>A pending task of the case; <see cref="Unit"/> by name.</summary>
+public sealed record CaseTask(string? Unit, string TaskName, InboxTaskStatus Status, DateTimeOffset? DueAt, DateTimeOffset? SignDueAt);

@@ -106,13 +106,13 @@ public sealed class DispatchWorkbenchTests(BrowserFixture browser, HostFixture f
         await Assertions.Expect(Row(page, "wb-desk", number)).ToContainTextAsync("东湖区城管局");
         await Row(page, "wb-desk", number).GetByRole(AriaRole.Button, new() { Name = "同意退单并改派", Exact = true }).ClickAsync();
         await page.Page.ClickAsync("#wb-desk-submit");
-        await Assertions.Expect(page.Page.Locator("#wb-desk-error")).ToHaveTextAsync("'unitCode' is required.");
+        await Assertions.Expect(page.Page.Locator("#wb-desk-error")).ToHaveTextAsync("请填写单位。");
         await page.Page.FillAsync("#wb-desk-unit", "东湖区住建局");
         await SubmitAsync(page, number);
 
         await page.Page.GotoAsync(Host.Address + $"/cases/{number}");
         await Assertions.Expect(page.Page.Locator("h1[data-live=true]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Page.Locator(".wb-facts")).ToContainTextAsync("DH-ZJ");
+        await Assertions.Expect(page.Page.Locator(".wb-facts")).ToContainTextAsync("东湖区住建局");
         await page.Page.ClickAsync("#wb-op-Reassign");
         await page.Page.FillAsync("#wb-ops-unit", "东湖区城管局");
         await page.Page.ClickAsync("#wb-ops-submit");
@@ -120,7 +120,7 @@ public sealed class DispatchWorkbenchTests(BrowserFixture browser, HostFixture f
         await page.Page.FillAsync("#wb-ops-reason", "经现场核实仍由城管局办理");
         await page.Page.ClickAsync("#wb-ops-submit");
         await Assertions.Expect(page.Page.Locator("#wb-ops-done")).ToHaveTextAsync("操作已完成。");
-        await Assertions.Expect(page.Page.Locator(".wb-facts")).ToContainTextAsync("DH-CG");
+        await Assertions.Expect(page.Page.Locator(".wb-facts")).ToContainTextAsync("东湖区城管局");
         page.AssertClean();
     }
 
@@ -146,7 +146,7 @@ public sealed class DispatchWorkbenchTests(BrowserFixture browser, HostFixture f
         await Assertions.Expect(Row(page, "wb-desk", answered)).ToContainTextAsync("已处理");
         await Row(page, "wb-desk", answered).GetByRole(AriaRole.Button, new() { Name = "退回重办", Exact = true }).ClickAsync();
         await page.Page.ClickAsync("#wb-desk-submit");
-        await Assertions.Expect(page.Page.Locator("#wb-desk-error")).ToHaveTextAsync("'reason' is required.");
+        await Assertions.Expect(page.Page.Locator("#wb-desk-error")).ToHaveTextAsync("请填写理由。");
         await SubmitAsync(page, answered, "答复过于简单，请说明处理过程和结果。");
 
         await page.Page.GotoAsync(Host.Address + $"/cases/{extended}");

@@ -63,6 +63,8 @@ public static class WorkbenchPages
     /// <summary>Asserts that axe-core finds no WCAG 2.1 A or AA violation on the page as it is.</summary>
     public static async Task AssertAccessibleAsync(IPage page, string what)
     {
+        // The page's title first: a page becoming live rewrites its head, and axe must not catch it in between.
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"\S"));
         var result = await page.RunAxe(WcagAa);
         Assert.True(result.Violations.Length == 0,
             what + ": " + string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));

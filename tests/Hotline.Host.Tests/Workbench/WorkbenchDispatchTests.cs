@@ -101,8 +101,8 @@ public abstract class WorkbenchDispatchTests : IAsyncLifetime
         var review = await ActAsync(row.TaskId, new DeskCommand(DeskVerb.Approve, UnitCode: "DH-ZJ"));
         Assert.Null(await ActAsync(row.TaskId, new DeskCommand(DeskVerb.Dispatch, "请住建局办理", "DH-ZJ")));
 
-        Assert.Equal("'unitCode' is required.", noUnit);
-        Assert.Contains("is not an active handling unit", notAUnit, StringComparison.Ordinal);
+        Assert.Equal("请填写单位。", noUnit);
+        Assert.Equal("所选单位不是有效的承办单位。", notAUnit);
         Assert.Contains("not a review", review, StringComparison.Ordinal);
         Assert.Empty((await TabAsync(InboxTaskKind.Dispatch)).Items);
         var handle = Assert.Single(await _host.PendingTasksAsync("DH-ZJ"));
@@ -126,9 +126,9 @@ public abstract class WorkbenchDispatchTests : IAsyncLifetime
         var noUnit = await ActAsync(again.TaskId, new DeskCommand(DeskVerb.Approve));
         Assert.Null(await ActAsync(again.TaskId, new DeskCommand(DeskVerb.Approve, UnitCode: "DH-ZJ")));
 
-        Assert.Equal("'reason' is required.", noReason);
+        Assert.Equal("请填写理由。", noReason);
         Assert.Equal("确属住建部门管辖，附照片", again.UnitText);
-        Assert.Equal("'unitCode' is required.", noUnit);
+        Assert.Equal("请填写单位。", noUnit);
         Assert.Empty(await _host.PendingTasksAsync("DH-CG"));
         Assert.Single(await _host.PendingTasksAsync("DH-ZJ"));
         Assert.Equal("DH-ZJ", (await CaseAsync(row.CaseNumber!)).LeadUnitCode);
@@ -146,7 +146,7 @@ public abstract class WorkbenchDispatchTests : IAsyncLifetime
         var tooMany = await ActAsync(row.TaskId, new DeskCommand(DeskVerb.Approve, Days: 0));
         Assert.Null(await ActAsync(row.TaskId, new DeskCommand(DeskVerb.Approve, Days: 3)));
 
-        Assert.Contains("'days' must be a whole number", tooMany, StringComparison.Ordinal);
+        Assert.Equal("延期天数须为 1 到 60 个工作日。", tooMany);
         Assert.Equal(new DateTimeOffset(2026, 3, 19, 17, 30, 0, China), (await CaseAsync(row.CaseNumber!)).DeadlineAt);
         Assert.Empty((await TabAsync(InboxTaskKind.ReviewExtension)).Items);
     }
