@@ -56,7 +56,9 @@ public abstract class CaseCreationUnitOfWorkTests : IAsyncLifetime
         var instanceId = await db.Cases.Where(c => c.Number == number).Select(c => c.WorkflowInstanceId).SingleAsync();
         var bursts = await db.WorkflowHistory.CountAsync(h => h.WorkflowInstanceId == instanceId);
         Assert.Equal(1, bursts);
-        Assert.True(_counter.Leases.Count <= bursts + 1, $"{_counter.Leases.Count} contexts for {bursts} burst(s):\n{string.Join("\n", _counter.Leases)}");
+        // The notification poller reads the database on its own clock, whatever the request does: not the case's work.
+        var leases = _counter.Leases.Where(l => !l.StartsWith("NotificationPoller", StringComparison.Ordinal)).ToList();
+        Assert.True(leases.Count <= bursts + 1, $"{leases.Count} contexts for {bursts} burst(s):\n{string.Join("\n", leases)}");
     }
 }
 
