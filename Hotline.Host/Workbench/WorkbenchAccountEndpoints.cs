@@ -3,6 +3,7 @@ using Hotline.Domain.Users;
 using Hotline.Host.Designer;
 using Hotline.Host.Security;
 using Hotline.Workbench.Account;
+using Hotline.Workbench.Layout;
 using Hotline.Workbench.Shared;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Localization;
@@ -69,7 +70,8 @@ internal static class WorkbenchAccountEndpoints
         }
 
         SessionCookie.Issue(context, issued, clock);
-        return Results.Redirect(returnUrl);
+        // Asked for no particular page: the person's own desk.
+        return Results.Redirect(returnUrl == "/" ? WorkbenchMenu.StartPage(issued.User.Roles) : returnUrl);
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext context, UserService users, CancellationToken cancellationToken)

@@ -24,6 +24,13 @@ public static class WorkbenchMenu
         new("/designer/", "管理（流程设计）", "Administration (designer)", [HotlineRoles.Administrator], ForceLoad: true),
     ];
 
+    /// <summary>
+    /// Where a person lands after signing in with no page to return to: the first desk of their working roles in menu
+    /// order (受理台, 派单台, 承办工作台, 回访台), else home. An administrator's role alone opens no desk.
+    /// </summary>
+    public static string StartPage(IReadOnlyCollection<string> roles) =>
+        Entries.Skip(1).Where(e => !e.ForceLoad).FirstOrDefault(e => e.Roles.Any(r => r != HotlineRoles.Administrator && roles.Contains(r)))?.Href ?? "/";
+
     /// <summary>The entries <paramref name="user"/> sees.</summary>
     public static IReadOnlyList<MenuEntry> For(ClaimsPrincipal user) => Entries.Where(e => e.Roles.Any(user.IsInRole)).ToList();
 

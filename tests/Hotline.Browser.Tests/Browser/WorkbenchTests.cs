@@ -38,7 +38,9 @@ public sealed class WorkbenchTests(BrowserFixture browser, HostFixture fixture) 
         await page.Page.GotoAsync(Host.Address + "/");
         await page.Page.WaitForURLAsync(Host.Address + "/login?returnUrl=%2F");
         await SignInAsync(page, name, DesignerHost.UserPassword);
-        await page.Page.WaitForURLAsync(Host.Address + "/");
+        // The site's address leads a signed-in operator to the intake desk; home lists their cases.
+        await page.Page.WaitForURLAsync(Host.Address + "/intake");
+        await page.Page.GotoAsync(Host.Address + "/");
         await Assertions.Expect(page.Page.Locator("#wb-display-name")).ToHaveTextAsync(name + " 测试");
         await Assertions.Expect(page.Page.GetByRole(AriaRole.Link, new() { Name = number })).ToBeVisibleAsync();
         await Assertions.Expect(page.Page.GetByRole(AriaRole.Link, new() { Name = "管理（流程设计）" })).ToHaveCountAsync(0);
@@ -96,14 +98,15 @@ public sealed class WorkbenchTests(BrowserFixture browser, HostFixture fixture) 
         await using var page = await WatchedPage.OpenAsync(browser, Host);
         await page.Page.GotoAsync(Host.Address + "/login");
         await SignInAsync(page, name, DesignerHost.UserPassword);
-        await page.Page.WaitForURLAsync(Host.Address + "/");
+        // Signed in with no page asked for: the dispatcher's own desk.
+        await page.Page.WaitForURLAsync(Host.Address + "/dispatch");
 
         await page.Page.ClickAsync("#wb-signout");
         await page.Page.WaitForURLAsync(Host.Address + "/login?message=signedOut");
         await page.Page.GoBackAsync();
         await page.Page.ReloadAsync();
 
-        await page.Page.WaitForURLAsync(Host.Address + "/login?returnUrl=%2F");
+        await page.Page.WaitForURLAsync(Host.Address + "/login?returnUrl=%2Fdispatch");
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "hotline.session");
     }
 
@@ -127,13 +130,13 @@ public sealed class WorkbenchTests(BrowserFixture browser, HostFixture fixture) 
         await using var page = await WatchedPage.OpenAsync(browser, Host);
         await page.Page.GotoAsync(Host.Address + "/login");
         await SignInAsync(page, name, DesignerHost.UserPassword);
-        await page.Page.WaitForURLAsync(Host.Address + "/");
+        await page.Page.WaitForURLAsync(Host.Address + "/intake");
         await Assertions.Expect(page.Page.Locator("h1[data-live=true]")).ToHaveCountAsync(1);
 
         Host.Clock.Advance(TimeSpan.FromMinutes(31));
         var keepAlive = await page.Page.RunAndWaitForResponseAsync(() => page.Page.Keyboard.PressAsync("Tab"), r => r.Url.EndsWith("/account/keep-alive", StringComparison.Ordinal));
 
         Assert.Equal(401, keepAlive.Status);
-        await page.Page.WaitForURLAsync(Host.Address + "/login?returnUrl=%2F");
+        await page.Page.WaitForURLAsync(Host.Address + "/login?returnUrl=%2Fintake");
     }
 }

@@ -203,7 +203,7 @@ public abstract partial class WorkbenchSessionTests<THost>(THost host) : IClassF
 
         Assert.Equal("/login?returnUrl=%2F&message=passwordChangeRequired", refused.Headers.Location!.OriginalString);
         Assert.Equal("/login?message=passwordChanged", changed.Headers.Location!.OriginalString);
-        Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
+        Assert.Equal("/intake", signedIn.Headers.Location!.OriginalString);
         Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith(Cookie + "=", StringComparison.Ordinal));
     }
 
