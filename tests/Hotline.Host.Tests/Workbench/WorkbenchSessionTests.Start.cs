@@ -22,4 +22,27 @@ public abstract partial class WorkbenchSessionTests<THost>
         Assert.Equal("/inbox", atHome.Headers.Location!.OriginalString);
         Assert.Equal("/cases/X", atCase.Headers.Location!.OriginalString);
     }
+
+    [Theory]
+    [InlineData("unit", "/dispatch", "派单台")]
+    [InlineData("unit", "/intake", "受理台")]
+    [InlineData("unit", "/callbacks", "回访台")]
+    [InlineData("operator", "/inbox", "承办工作台")]
+    [InlineData("callback-agent", "/dispatch", "派单台")]
+    [InlineData("dispatcher", "/callbacks", "回访台")]
+    public async Task Should_answer_the_not_found_page_with_no_desk_in_it_When_a_person_opens_another_roles_desk(string role, string path, string heading)
+    {
+        var name = "desk-" + Guid.NewGuid().ToString("N")[..8];
+        await host.Factory.Services.GetRequiredService<UserService>().CreateAsync(
+            new NewUser(name, name, HotlineFactory.UserPassword, [role], role == "unit" ? "DH-SC" : null));
+        using var browser = Browser();
+        using var signIn = await SignInAsync(browser, name, HotlineFactory.UserPassword, path);
+        using var page = await browser.GetAsync(path);
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(path, signIn.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("wb-not-found", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">" + heading + "</h1>", html, StringComparison.Ordinal);
+    }
 }
