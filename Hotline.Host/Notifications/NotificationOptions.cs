@@ -17,6 +17,9 @@ public sealed class NotificationOptions
     /// <summary>How often the reminder job looks for tasks coming up to their sign-for limit (default 1 minute; at least 1 second).</summary>
     public TimeSpan SignForCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long notifications are kept (default 90 days; at least 1 day): a daily job deletes older ones.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>The messages of the settings that are out of range.</summary>
     public IEnumerable<string> Errors()
     {
@@ -26,6 +29,8 @@ public sealed class NotificationOptions
             yield return $"{SectionName}:SignForLeadTime is from 00:01:00 to 1.00:00:00.";
         if (SignForCheckInterval < TimeSpan.FromSeconds(1))
             yield return $"{SectionName}:SignForCheckInterval is at least 00:00:01.";
+        if (Retention < TimeSpan.FromDays(1))
+            yield return $"{SectionName}:Retention is at least 1.00:00:00.";
     }
 }
 

@@ -17,6 +17,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<NotificationPoller>());
         services.AddScoped<INotificationFeed, WorkbenchNotifications>();
         services.AddTransient<SignForSoonJob>();
+        services.AddTransient<NotificationPurgeJob>();
         return services;
     }
 }

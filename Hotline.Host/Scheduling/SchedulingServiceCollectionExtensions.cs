@@ -49,12 +49,9 @@ public static class SchedulingServiceCollectionExtensions
                         .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithExistingCount));
             });
             quartz.RunAtStartup(DueTimersJob.Key);
-            quartz.AddJob<IdempotencyKeyPurgeJob>(job => job.WithIdentity(IdempotencyKeyPurgeJob.Key).StoreDurably().DisallowConcurrentExecution());
-            quartz.AddTrigger((sp, trigger) => trigger.ForJob(IdempotencyKeyPurgeJob.Key)
-                .WithIdentity("idempotency-key-purge-daily", "hotline")
-                .StartAt(sp.GetRequiredService<TimeProvider>().GetUtcNow() + TimeSpan.FromHours(1))
-                .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(IdempotencyKeyPurgeJob.Interval).RepeatForever()
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithExistingCount)));
+            AddPurge<IdempotencyKeyPurgeJob>(quartz, IdempotencyKeyPurgeJob.Key, IdempotencyKeyPurgeJob.Interval, TimeSpan.FromHours(1));
+            AddPurge<Hotline.Host.Notifications.NotificationPurgeJob>(quartz, Hotline.Host.Notifications.NotificationPurgeJob.Key,
+                Hotline.Host.Notifications.NotificationPurgeJob.Interval, TimeSpan.FromHours(2));
             quartz.AddJob<Hotline.Host.Notifications.SignForSoonJob>(job => job.WithIdentity(Hotline.Host.Notifications.SignForSoonJob.Key).StoreDurably().DisallowConcurrentExecution());
             quartz.AddTrigger((sp, trigger) =>
             {
@@ -68,5 +65,16 @@ public static class SchedulingServiceCollectionExtensions
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;
+    }
+
+    /// <summary>A purge by age: every <paramref name="interval"/>, first <paramref name="firstAfter"/> after the start; a missed run is not made up.</summary>
+    private static void AddPurge<TJob>(IQuartzBuilder quartz, JobKey key, TimeSpan interval, TimeSpan firstAfter)
+        where TJob : IJob
+    {
+        quartz.AddJob<TJob>(job => job.WithIdentity(key).StoreDurably().DisallowConcurrentExecution());
+        quartz.AddTrigger((sp, trigger) => trigger.ForJob(key).WithIdentity(key.Name + "-every", key.Group)
+            .StartAt(sp.GetRequiredService<TimeProvider>().GetUtcNow() + firstAfter)
+            .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(interval).RepeatForever()
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithExistingCount)));
     }
 }

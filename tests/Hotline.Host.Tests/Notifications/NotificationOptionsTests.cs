@@ -24,13 +24,15 @@ public sealed class NotificationOptionsTests
     [InlineData("00:00:00.250", "00:00:10", "00:01:00", "SignForLeadTime")]
     [InlineData("00:00:00.250", "2.00:00:00", "00:01:00", "SignForLeadTime")]
     [InlineData("00:00:00.250", "00:30:00", "00:00:00", "SignForCheckInterval")]
-    public void Should_name_the_setting_When_it_is_out_of_range(string poll, string lead, string check, string setting)
+    [InlineData("00:00:00.250", "00:30:00", "00:01:00", "Retention", "12:00:00")]
+    public void Should_name_the_setting_When_it_is_out_of_range(string poll, string lead, string check, string setting, string retention = "90.00:00:00")
     {
         var options = new NotificationOptions
         {
             PollInterval = TimeSpan.Parse(poll, CultureInfo.InvariantCulture),
             SignForLeadTime = TimeSpan.Parse(lead, CultureInfo.InvariantCulture),
             SignForCheckInterval = TimeSpan.Parse(check, CultureInfo.InvariantCulture),
+            Retention = TimeSpan.Parse(retention, CultureInfo.InvariantCulture),
         };
 
         Assert.Equal([$"Hotline:Notifications:{setting}"], options.Errors().Select(e => e.Split(' ')[0]));

@@ -182,6 +182,22 @@ public abstract class NotificationTests : IAsyncLifetime
         Assert.Equal("unit:DH-CG", Assert.Single(reminders).Recipient);
     }
 
+    [Fact]
+    public async Task Should_delete_only_the_notifications_older_than_the_retention_When_the_purge_runs()
+    {
+        var old = await FileCaseAsync(_host.Factory);
+        var retention = _host.Factory.Services.GetRequiredService<IOptions<NotificationOptions>>().Value.Retention;
+        _host.Factory.Clock.Advance(retention + TimeSpan.FromDays(1));
+        var recent = await FileCaseAsync(_host.Factory);
+
+        await using var scope = _host.Factory.Services.CreateAsyncScope();
+        var purged = await scope.ServiceProvider.GetRequiredService<NotificationPurgeJob>().PurgeAsync();
+
+        Assert.True(purged >= 1, $"{purged} purged");
+        Assert.Empty(await RowsAsync(old.Id));
+        Assert.NotEmpty(await RowsAsync(recent.Id));
+    }
+
     private async Task<int> RunSignForJobAsync()
     {
         await using var scope = _host.Factory.Services.CreateAsyncScope();
