@@ -22,12 +22,7 @@ public sealed class DispatchWorkbenchTests(BrowserFixture browser, HostFixture f
 
     private async Task<WatchedPage> OpenAsync(string path, string role, string heading, string? unitCode = null)
     {
-        var name = "wb-desk-" + Guid.NewGuid().ToString("N")[..6];
-        await Host.CreateUserAsync(name, [role], unitCode);
-        var page = await WatchedPage.OpenAsync(browser, Host);
-        await page.Page.GotoAsync(Host.Address + path);
-        await WorkbenchPages.SignInAsync(page, name, DesignerHost.UserPassword);
-        await page.Page.WaitForURLAsync(Host.Address + path);
+        var page = await WorkbenchPages.OpenAsAsync(browser, Host, path, role, unitCode);
         await Assertions.Expect(page.Page.Locator("h1[data-live=true]")).ToHaveTextAsync(heading);
         return page;
     }

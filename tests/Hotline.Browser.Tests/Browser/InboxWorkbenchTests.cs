@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using Hotline.Browser.Tests.Infrastructure;
 using Hotline.Domain.Cases;
@@ -22,14 +23,9 @@ public sealed class InboxWorkbenchTests(BrowserFixture browser, HostFixture fixt
 {
     private DesignerHost Host => fixture.Host;
 
-    private async Task<WatchedPage> OpenInboxAsync(string unitCode)
+    private async Task<WatchedPage> OpenInboxAsync(string unitCode, [CallerMemberName] string name = "")
     {
-        var name = "wb-inbox-" + Guid.NewGuid().ToString("N")[..6];
-        await Host.CreateUserAsync(name, ["unit"], unitCode);
-        var page = await WatchedPage.OpenAsync(browser, Host);
-        await page.Page.GotoAsync(Host.Address + "/inbox");
-        await WorkbenchPages.SignInAsync(page, name, DesignerHost.UserPassword);
-        await page.Page.WaitForURLAsync(Host.Address + "/inbox");
+        var page = await WorkbenchPages.OpenAsAsync(browser, Host, "/inbox", "unit", unitCode, name);
         await Assertions.Expect(page.Page.Locator("h1[data-live=true]")).ToHaveTextAsync("承办工作台");
         return page;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hotline.Browser.Tests.Infrastructure;
 using Hotline.Domain.Knowledge;
 using Hotline.Domain.Persistence;
@@ -17,14 +18,9 @@ public sealed class IntakeWorkbenchTests(BrowserFixture browser, HostFixture fix
 {
     private DesignerHost Host => fixture.Host;
 
-    private async Task<WatchedPage> OpenIntakeAsync()
+    private async Task<WatchedPage> OpenIntakeAsync([CallerMemberName] string name = "")
     {
-        var name = "wb-intake-" + Guid.NewGuid().ToString("N")[..6];
-        await Host.CreateUserAsync(name, ["operator"]);
-        var page = await WatchedPage.OpenAsync(browser, Host);
-        await page.Page.GotoAsync(Host.Address + "/intake");
-        await WorkbenchPages.SignInAsync(page, name, DesignerHost.UserPassword);
-        await page.Page.WaitForURLAsync(Host.Address + "/intake");
+        var page = await WorkbenchPages.OpenAsAsync(browser, Host, "/intake", "operator", null, name);
         await Assertions.Expect(page.Page.Locator("h1[data-live=true]")).ToHaveTextAsync("受理台");
         return page;
     }

@@ -23,7 +23,7 @@ public sealed partial class NotificationTests(BrowserFixture browser, HostFixtur
     [Fact]
     public async Task Should_show_the_new_task_and_an_unread_count_within_a_second_When_a_case_is_filed_while_the_inbox_is_open()
     {
-        await using var page = await WorkbenchPages.OpenAsUnitUserAsync(browser, Host, "DH-CG", "/inbox");
+        await using var page = await WorkbenchPages.OpenAsAsync(browser, Host, "/inbox", "unit", "DH-CG");
         var bell = page.Page.Locator("#wb-bell");
         var before = int.Parse(Count().Match(await bell.GetAttributeAsync("aria-label") ?? "").Value, CultureInfo.InvariantCulture);
 

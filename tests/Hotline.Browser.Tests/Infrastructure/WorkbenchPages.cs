@@ -37,20 +37,6 @@ public static class WorkbenchPages
         return (await created.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>();
     }
 
-    /// <summary>A new unit user of <paramref name="unitCode"/> signed in on <paramref name="path"/>, once the page is interactive.</summary>
-    public static async Task<WatchedPage> OpenAsUnitUserAsync(BrowserFixture browser, DesignerHost host, string unitCode, string path, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        var userName = "wb-unit-" + Guid.NewGuid().ToString("N")[..6];
-        await host.CreateUserAsync(userName, ["unit"], unitCode);
-        var page = await WatchedPage.OpenAsync(browser, host, name);
-        await page.Page.GotoAsync(host.Address + path);
-        await SignInAsync(page, userName, DesignerHost.UserPassword);
-        await page.Page.WaitForURLAsync(host.Address + path);
-        await Assertions.Expect(page.Page.Locator("h1[data-live=true]")).ToBeVisibleAsync();
-        return page;
-    }
-
     /// <summary>Signs in through the workbench's form (the page is at /login).</summary>
     public static async Task SignInAsync(WatchedPage page, string userName, string password)
     {
