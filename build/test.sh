@@ -22,7 +22,7 @@ need=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || need+=(postgresql)
 # Debian's Chromium for the designer's browser tests (Playwright drives it; it never downloads a browser).
 [ -x /usr/bin/chromium ] || need+=(chromium)
-# Node.js and npm: Hotline.Designer's build installs Elsa Studio from npm (npm ci).
+# Node.js and npm: the build installs Elsa Studio (Hotline.Designer) and Apache ECharts (Hotline.Workbench) from npm (npm ci).
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
