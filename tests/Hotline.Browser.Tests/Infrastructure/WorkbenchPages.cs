@@ -3,6 +3,10 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Hotline.Domain.Persistence;
+using Hotline.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Hotline.Browser.Tests.Infrastructure;
@@ -96,6 +100,16 @@ public static class WorkbenchPages
         (await unit.PostAsync($"api/inbox/{task}/claim", null)).EnsureSuccessStatusCode();
         (await unit.PostAsJsonAsync($"api/inbox/{task}/answer", new { answer })).EnsureSuccessStatusCode();
         (await centre.PostAsJsonAsync($"api/inbox/{await TaskOfAsync(centre, number)}/review", new { decision = "approve" })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Moves the host's clock a minute past the deadline of case <paramref name="number"/> and fires the workflow timers due by then.</summary>
+    public static async Task PastDeadlineAsync(DesignerHost host, string number)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
+        var at = (await db.Cases.AsNoTracking().SingleAsync(c => c.Number == number)).DeadlineAt!.Value.AddMinutes(1);
+        host.Clock.Advance(at - host.Clock.GetUtcNow());
+        await host.Services.GetRequiredService<WorkflowRuntime>().ResumeDueTimersAsync(at);
     }
 
     /// <summary>The caller's pending task of case <paramref name="number"/>.</summary>
