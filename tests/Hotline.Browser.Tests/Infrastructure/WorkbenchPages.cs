@@ -107,7 +107,24 @@ public static class WorkbenchPages
     {
         ArgumentNullException.ThrowIfNull(host);
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
-        var at = (await db.Cases.AsNoTracking().SingleAsync(c => c.Number == number)).DeadlineAt!.Value.AddMinutes(1);
+        await AdvanceAsync(host, (await db.Cases.AsNoTracking().SingleAsync(c => c.Number == number)).DeadlineAt!.Value.AddMinutes(1));
+    }
+
+    /// <summary>
+    /// Moves the host's clock a minute past the case's waiting timer of the activity <paramref name="activityId"/> (e.g.
+    /// the escalation ladder's <c>wait-level1</c>) and fires the workflow timers due by then.
+    /// </summary>
+    public static async Task PastTimerAsync(DesignerHost host, string number, string activityId)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
+        var instance = (await db.Cases.AsNoTracking().SingleAsync(c => c.Number == number)).WorkflowInstanceId;
+        var timers = await db.Bookmarks.AsNoTracking().Where(b => b.WorkflowInstanceId == instance && b.ResumeAt != null).ToListAsync();
+        await AdvanceAsync(host, timers.Single(b => b.ActivityNodeId.EndsWith(":" + activityId, StringComparison.Ordinal)).ResumeAt!.Value.AddMinutes(1));
+    }
+
+    private static async Task AdvanceAsync(DesignerHost host, DateTimeOffset at)
+    {
         host.Clock.Advance(at - host.Clock.GetUtcNow());
         await host.Services.GetRequiredService<WorkflowRuntime>().ResumeDueTimersAsync(at);
     }
