@@ -235,11 +235,17 @@ public static class CasesApi
         if (errors.Count > 0)
             return Results.ValidationProblem(errors, title: "The filters are not valid.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = CaseVisibility.Filter(db, user, db.Cases.AsNoTracking())
-            .Where(Case.Open).Where(c => c.EscalationLevel >= level)
-            .OrderByDescending(c => c.EscalationLevel).ThenBy(c => c.DeadlineAt).ThenBy(c => c.Id);
+        var query = Supervised(db, user).Where(c => c.EscalationLevel >= level);
         return Results.Ok(await PageAsync(query, user, page, pageSize, cancellationToken));
     }
+
+    /// <summary>
+    /// The open cases <paramref name="user"/> may see, in the ladder's order: highest level first, then the earliest
+    /// deadline (the escalations list and the supervision board).
+    /// </summary>
+    internal static IOrderedQueryable<Case> Supervised(HotlineDbContext db, ClaimsPrincipal user) =>
+        CaseVisibility.Filter(db, user, db.Cases.AsNoTracking()).Where(Case.Open)
+            .OrderByDescending(c => c.EscalationLevel).ThenBy(c => c.DeadlineAt).ThenBy(c => c.Id);
 
     internal static async Task<CasePage> PageAsync(IQueryable<Case> query, ClaimsPrincipal user, int page, int pageSize, CancellationToken cancellationToken)
     {

@@ -9,6 +9,7 @@ using Hotline.Workbench.Dispatch;
 using Hotline.Workbench.Inbox;
 using Hotline.Workbench.Intake;
 using Hotline.Workbench.Shared;
+using Hotline.Workbench.Supervision;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Localization;
 
@@ -41,6 +42,7 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchIntake, WorkbenchIntake>();
         services.AddHotlineNotifications(configuration);
         services.AddScoped<IWorkbenchCallbacks, WorkbenchCallbacks>();
+        services.AddScoped<IWorkbenchSupervision, WorkbenchSupervision>();
         services.AddScoped<IWorkbenchDispatch, WorkbenchDispatch>();
         return services;
     }

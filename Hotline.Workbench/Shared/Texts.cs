@@ -6,6 +6,7 @@ using Hotline.Workbench.Dispatch;
 using Hotline.Workbench.Inbox;
 using Hotline.Workbench.Intake;
 using Hotline.Workbench.Notifications;
+using Hotline.Workbench.Supervision;
 
 namespace Hotline.Workbench.Shared;
 
@@ -36,7 +37,7 @@ public static class Texts
     /// </summary>
     private static readonly Dictionary<string, (string Zh, string En)> Words = Join(
         CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All, IntakeWords.All, NotificationWords.All, CallbackWords.All,
-        DispatchWords.All);
+        DispatchWords.All, SupervisionWords.All);
 
     private static Dictionary<string, (string Zh, string En)> Join(params IReadOnlyDictionary<string, (string Zh, string En)>[] parts)
     {

@@ -3,6 +3,10 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Hotline.Domain.Persistence;
+using Hotline.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Hotline.Browser.Tests.Infrastructure;
@@ -96,6 +100,33 @@ public static class WorkbenchPages
         (await unit.PostAsync($"api/inbox/{task}/claim", null)).EnsureSuccessStatusCode();
         (await unit.PostAsJsonAsync($"api/inbox/{task}/answer", new { answer })).EnsureSuccessStatusCode();
         (await centre.PostAsJsonAsync($"api/inbox/{await TaskOfAsync(centre, number)}/review", new { decision = "approve" })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Moves the host's clock a minute past the deadline of case <paramref name="number"/> and fires the workflow timers due by then.</summary>
+    public static async Task PastDeadlineAsync(DesignerHost host, string number)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
+        await AdvanceAsync(host, (await db.Cases.AsNoTracking().SingleAsync(c => c.Number == number)).DeadlineAt!.Value.AddMinutes(1));
+    }
+
+    /// <summary>
+    /// Moves the host's clock a minute past the case's waiting timer of the activity <paramref name="activityId"/> (e.g.
+    /// the escalation ladder's <c>wait-level1</c>) and fires the workflow timers due by then.
+    /// </summary>
+    public static async Task PastTimerAsync(DesignerHost host, string number, string activityId)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
+        var instance = (await db.Cases.AsNoTracking().SingleAsync(c => c.Number == number)).WorkflowInstanceId;
+        var timers = await db.Bookmarks.AsNoTracking().Where(b => b.WorkflowInstanceId == instance && b.ResumeAt != null).ToListAsync();
+        await AdvanceAsync(host, timers.Single(b => b.ActivityNodeId.EndsWith(":" + activityId, StringComparison.Ordinal)).ResumeAt!.Value.AddMinutes(1));
+    }
+
+    private static async Task AdvanceAsync(DesignerHost host, DateTimeOffset at)
+    {
+        host.Clock.Advance(at - host.Clock.GetUtcNow());
+        await host.Services.GetRequiredService<WorkflowRuntime>().ResumeDueTimersAsync(at);
     }
 
     /// <summary>The caller's pending task of case <paramref name="number"/>.</summary>

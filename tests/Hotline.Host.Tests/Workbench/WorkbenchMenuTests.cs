@@ -13,7 +13,7 @@ public sealed class WorkbenchMenuTests
     [InlineData("/callbacks", new[] { HotlineRoles.CallbackAgent })]
     [InlineData("/intake", new[] { HotlineRoles.Dispatcher, HotlineRoles.Operator })]
     [InlineData("/", new[] { HotlineRoles.Administrator })]
-    [InlineData("/", new[] { HotlineRoles.Supervisor, HotlineRoles.Leader })]
+    [InlineData("/supervision", new[] { HotlineRoles.Supervisor, HotlineRoles.Leader })]
     public void Should_start_at_the_roles_desk_When_a_person_signs_in_with_no_page_asked_for(string expected, string[] roles) =>
         Assert.Equal(expected, WorkbenchMenu.StartPage(roles));
 }

@@ -8,12 +8,14 @@ namespace Hotline.Host.Tests.Workbench;
 /// <summary>What the workbench's port tests share: a signed-in person, and a port called in its own scope (as a circuit does).</summary>
 internal static class WorkbenchPeople
 {
-    /// <summary>A person with one role (and a unit for a unit's user).</summary>
-    public static ClaimsPrincipal Person(string name, string role, string? unitCode = null)
+    /// <summary>A person with one role (and a unit for a unit's user, a district for a sub-centre's staff).</summary>
+    public static ClaimsPrincipal Person(string name, string role, string? unitCode = null, string? districtCode = null)
     {
         List<Claim> claims = [new(ClaimTypes.Name, name), new(ClaimTypes.Role, role)];
         if (unitCode is not null)
             claims.Add(new(HotlineRoles.UnitClaim, unitCode));
+        if (districtCode is not null)
+            claims.Add(new(HotlineRoles.DistrictClaim, districtCode));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
     }
 

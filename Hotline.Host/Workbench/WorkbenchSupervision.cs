@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using Hotline.Domain.Activities;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Inbox;
+using Hotline.Domain.Persistence;
+using Hotline.Domain.Users;
+using Hotline.Host.Api;
+using Hotline.Workbench.Supervision;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Host.Workbench;
+
+/// <summary>
+/// The supervision board through the escalations API's own query (<see cref="CasesApi.Supervised"/>: open, visible to
+/// the caller, ladder order), widened to the yellow and red warnings. Who holds a case is the units of its pending tasks;
+/// the next checkpoint is the escalation workflow's own waiting timer (<see cref="WaitForDeadline"/> inside the
+/// <c>escalation-13710</c> activity of the case's lifecycle instance), not a rule computed again here.
+/// </summary>
+internal sealed class WorkbenchSupervision(IDbContextFactory<HotlineDbContext> contexts) : IWorkbenchSupervision
+{
+    /// <summary>How many cases the board shows.</summary>
+    private const int Shown = 200;
+
+    /// <summary>The waiting activities of <c>escalation-13710</c>, by id (the last part of a bookmark's node id).</summary>
+    private static readonly HashSet<string> LadderWaits = new(StringComparer.Ordinal)
+    {
+        "wait-yellow", "wait-red", "wait-level1", "wait-level2", "wait-1d", "wait-3d", "wait-7d", "wait-1m", "wait-tracking",
+    };
+
+    public async Task<SupervisionBoard> BoardAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(HotlineRoles.Supervisor) && !user.IsInRole(HotlineRoles.Leader))
+            return new([], 0);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = CasesApi.Supervised(db, user).Where(c => c.EscalationLevel > 0 || c.Warning != WarningLevel.None);
+        var total = await query.CountAsync(cancellationToken);
+        var cases = await query.Take(Shown).ToListAsync(cancellationToken);
+        var ids = cases.Select(c => c.Id).ToList();
+        var holders = (await db.InboxTasks.AsNoTracking()
+                .Where(t => t.CaseId != null && ids.Contains(t.CaseId.Value) && (t.Status == InboxTaskStatus.Open || t.Status == InboxTaskStatus.SignedFor))
+                .Select(t => new { CaseId = t.CaseId!.Value, t.UnitCode }).ToListAsync(cancellationToken))
+            .Where(t => t.UnitCode is not null).GroupBy(t => t.CaseId).ToDictionary(g => g.Key, g => g.Select(t => t.UnitCode!).Distinct().ToList());
+        var next = await NextCheckpointsAsync(db, cases, cancellationToken);
+        var names = await ReferenceNames.ReadAsync(
+            db, cases.Select(c => c.SubjectCode), cases.Select(c => c.LeadUnitCode).Concat(holders.Values.SelectMany(u => u)), [], cancellationToken);
+        var rows = cases.Select(c =>
+        {
+            var (step, at) = next.GetValueOrDefault(c.Id);
+            var held = holders.GetValueOrDefault(c.Id)?.Select(u => names.Unit(u) ?? u).ToList() ?? [];
+            return new SupervisionRow(LevelOf(c), c.Number, names.Subject(c.SubjectCode), names.Unit(c.LeadUnitCode), c.DeadlineAt, c.Warning, held, step, at);
+        }).ToList();
+        return new(rows, total);
+    }
+
+    /// <summary>The board's group: the ladder level when on it, else the warning.</summary>
+    private static SupervisionLevel LevelOf(Case c) => c.EscalationLevel switch
+    {
+        >= 3 => SupervisionLevel.Level3,
+        2 => SupervisionLevel.Level2,
+        1 => SupervisionLevel.Level1,
+        _ => c.Warning == WarningLevel.Red ? SupervisionLevel.Red : SupervisionLevel.Yellow,
+    };
+
+    /// <summary>Per case: the escalation ladder's waiting timer (its activity id and when it fires), the soonest if several.</summary>
+    private static async Task<Dictionary<Guid, (string? Step, DateTimeOffset? At)>> NextCheckpointsAsync(HotlineDbContext db, IReadOnlyList<Case> cases, CancellationToken ct)
+    {
+        var instances = cases.Where(c => c.WorkflowInstanceId is not null).Select(c => c.WorkflowInstanceId!).Distinct().ToList();
+        var timers = (await db.Bookmarks.AsNoTracking()
+                .Where(b => instances.Contains(b.WorkflowInstanceId) && b.Name == WaitForDeadline.TypeName && b.ResumeAt != null)
+                .Select(b => new { b.WorkflowInstanceId, b.ActivityNodeId, b.ResumeAt }).ToListAsync(ct))
+            .Select(b => (b.WorkflowInstanceId, Step: b.ActivityNodeId[(b.ActivityNodeId.LastIndexOf(':') + 1)..], b.ResumeAt))
+            .Where(b => LadderWaits.Contains(b.Step)).ToList();
+        var answer = new Dictionary<Guid, (string?, DateTimeOffset?)>();
+        foreach (var c in cases)
+        {
+            var soonest = timers.Where(b => b.WorkflowInstanceId == c.WorkflowInstanceId).OrderBy(b => b.ResumeAt).FirstOrDefault();
+            if (soonest.Step is not null)
+                answer[c.Id] = (soonest.Step, soonest.ResumeAt);
+        }
+
+        return answer;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net.Http.Json;
+using System.Security.Claims;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Users;
+using Hotline.Host.Tests.Api;
+using Hotline.Host.Tests.Lifecycle;
+using Hotline.Workbench.Supervision;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Host.Tests.Workbench;
+
+/// <summary>
+/// The workbench's supervision board (<see cref="IWorkbenchSupervision"/> as the host implements it): a case the fake
+/// clock moves past its deadline at its ladder level, with the escalation workflow's next timer; supervisors and leaders
+/// only; a district's supervisor sees that district's cases only.
+/// </summary>
+public abstract class WorkbenchSupervisionTests : IAsyncLifetime
+{
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, China);
+    private static readonly ClaimsPrincipal Supervisor = WorkbenchPeople.Person("db-sun", HotlineRoles.Supervisor);
+
+    private LifecycleHost _host = null!;
+
+    protected abstract bool OnPostgreSql { get; }
+
+    /// <summary>A complaint in 东湖区 (990103) led by DH-CG, then the clock just past its deadline.</summary>
+    public async Task InitializeAsync()
+    {
+        _host = await LifecycleHost.StartAsync(Monday, OnPostgreSql);
+        await ApiCity.SeedAsync(_host.Contexts);
+        using var integrator = _host.Factory.CreateIntegratorClient();
+        (await integrator.PostAsJsonAsync("/api/cases", ApiCity.Complaint())).EnsureSuccessStatusCode();
+        await _host.AdvanceToAsync((await TheCaseAsync()).DeadlineAt!.Value.AddMinutes(1));
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private Task<SupervisionBoard> BoardAsync(ClaimsPrincipal user) =>
+        WorkbenchPeople.UseAsync<IWorkbenchSupervision, SupervisionBoard>(_host.Factory, b => b.BoardAsync(user, default));
+
+    private async Task<Case> TheCaseAsync()
+    {
+        await using var db = await _host.Contexts.CreateDbContextAsync();
+        return await db.Cases.AsNoTracking().OrderBy(c => c.Number).FirstAsync();
+    }
+
+    [Fact]
+    public async Task Should_show_the_case_as_red_with_the_level_1_timer_next_When_the_clock_passes_its_deadline()
+    {
+        var @case = await TheCaseAsync();
+
+        var row = Assert.Single((await BoardAsync(Supervisor)).Rows);
+
+        Assert.Equal((SupervisionLevel.Red, @case.Number, "占道经营", "东湖区城管局"), (row.Level, row.CaseNumber, row.Subject, row.LeadUnit));
+        Assert.Equal(["东湖区城管局"], row.HeldBy);
+        Assert.Equal("wait-level1", row.NextStep);
+        Assert.True(row.NextAt > @case.DeadlineAt, "the level-1 letter comes a working day after the deadline");
+    }
+
+    [Fact]
+    public async Task Should_move_the_case_to_level_1_When_the_clock_passes_the_next_checkpoint()
+    {
+        var next = Assert.Single((await BoardAsync(Supervisor)).Rows).NextAt!.Value;
+
+        await _host.AdvanceToAsync(next.AddMinutes(1));
+        var row = Assert.Single((await BoardAsync(WorkbenchPeople.Person("ld-zhou", HotlineRoles.Leader))).Rows);
+
+        Assert.Equal((SupervisionLevel.Level1, "wait-level2"), (row.Level, row.NextStep));
+    }
+
+    [Fact]
+    public async Task Should_show_nothing_When_a_unit_user_or_an_operator_asks()
+    {
+        Assert.Empty((await BoardAsync(WorkbenchPeople.Person("cg-li", HotlineRoles.Unit, "DH-CG"))).Rows);
+        Assert.Empty((await BoardAsync(WorkbenchPeople.Person("op-wang", HotlineRoles.Operator))).Rows);
+        Assert.Single((await BoardAsync(Supervisor)).Rows);
+    }
+
+    [Fact]
+    public async Task Should_show_only_its_districts_cases_When_a_district_supervisor_asks()
+    {
+        Assert.Empty((await BoardAsync(WorkbenchPeople.Person("xq-sun", HotlineRoles.Supervisor, districtCode: "990104"))).Rows);
+        Assert.Single((await BoardAsync(WorkbenchPeople.Person("dh-sun", HotlineRoles.Supervisor, districtCode: "990103"))).Rows);
+    }
+}
+
+/// <summary>The supervision board on SQLite.</summary>
+public sealed class SqliteWorkbenchSupervisionTests : WorkbenchSupervisionTests
+{
+    protected override bool OnPostgreSql => false;
+}
+
+/// <summary>The supervision board on PostgreSQL (<c>HOTLINE_TEST_PG</c>).</summary>
+public sealed class PostgreSqlWorkbenchSupervisionTests : WorkbenchSupervisionTests
+{
+    protected override bool OnPostgreSql => true;
+}
