@@ -117,15 +117,16 @@ internal sealed class WorkbenchDispatch(
     {
         var caseIds = tasks.Where(t => t.CaseId is not null).Select(t => t.CaseId!.Value).Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var subjects = await db.Subjects.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, cancellationToken);
-        var units = await db.HandlingUnits.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Name, cancellationToken);
+        var payloads = tasks.ToDictionary(t => t.TaskId, t => t.Payload is null ? null : JsonNode.Parse(t.Payload) as JsonObject);
+        var names = await ReferenceNames.ReadAsync(db, cases.Values.Select(c => c.SubjectCode),
+            payloads.Values.Select(p => Text(p, "returnedBy")).Concat(cases.Values.Select(c => c.LeadUnitCode)), cases.Values.Select(c => c.DistrictCode), cancellationToken);
         var returns = await ReturnReasonsAsync(db, tasks.Where(t => t.Kind == InboxTaskKind.ReviewReturn && t.CaseId is not null).Select(t => t.CaseId!.Value).ToList(), cancellationToken);
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
         var now = clock.GetUtcNow();
         return tasks.Select(t =>
         {
             var c = t.CaseId is { } id ? cases.GetValueOrDefault(id) : null;
-            var payload = t.Payload is null ? null : JsonNode.Parse(t.Payload) as JsonObject;
+            var payload = payloads[t.TaskId];
             var unit = Text(payload, "returnedBy") ?? c?.LeadUnitCode;
             var said = t.Kind switch
             {
@@ -138,8 +139,8 @@ internal sealed class WorkbenchDispatch(
             var extended = days is { } n && c?.DeadlineAt is { } current ? DeadlineCounting.Extend(calendar, current, n).Value : (DateTimeOffset?)null;
             var to = t.DueAt ?? t.SignDueAt;
             return new DeskRow(
-                t.TaskId, t.Kind, c?.Number, c?.Content, c?.SubjectCode is { } s ? subjects.GetValueOrDefault(s, s) : null, c?.DistrictCode, c?.Address,
-                t.CreatedAt, to, DueWarning.At(calendar, to, now), unit is null ? null : units.GetValueOrDefault(unit, unit), said,
+                t.TaskId, t.Kind, c?.Number, c?.Content, names.Subject(c?.SubjectCode), names.District(c?.DistrictCode), c?.Address,
+                t.CreatedAt, to, DueWarning.At(calendar, to, now), names.Unit(unit), said,
                 days, c?.DeadlineAt, extended);
         }).ToList();
     }

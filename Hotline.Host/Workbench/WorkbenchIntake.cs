@@ -78,8 +78,8 @@ internal sealed class WorkbenchIntake(
         var ordered = await CasesApi.OrderAsync(db, query, null, cancellationToken);
         var total = await ordered.CountAsync(cancellationToken);
         var cases = await ordered.Take(HistorySize).ToListAsync(cancellationToken);
-        var names = await SubjectNamesAsync(db, cases.Select(c => c.SubjectCode), cancellationToken);
-        return new CallerHistory(cases.Select(c => new IntakeCaseRow(c.Number, c.Status, c.IsOpen, c.Type, Name(names, c.SubjectCode), c.Content, c.CreatedAt)).ToList(), total);
+        var names = await ReferenceNames.ReadAsync(db, cases.Select(c => c.SubjectCode), [], [], cancellationToken);
+        return new CallerHistory(cases.Select(c => new IntakeCaseRow(c.Number, c.Status, c.IsOpen, c.Type, names.Subject(c.SubjectCode), c.Content, c.CreatedAt)).ToList(), total);
     }
 
     public async Task<IReadOnlyList<IntakeDuplicate>> DuplicatesAsync(ClaimsPrincipal user, IntakeForm form, CancellationToken cancellationToken)
@@ -97,9 +97,9 @@ internal sealed class WorkbenchIntake(
         if (errors.Count > 0 || found.Count == 0)
             return [];
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var names = await SubjectNamesAsync(db, found.Select(c => c.SubjectCode), cancellationToken);
+        var names = await ReferenceNames.ReadAsync(db, found.Select(c => c.SubjectCode), [], [], cancellationToken);
         var mayMerge = CaseOperationCalls.DeskRoles.Any(user.IsInRole);
-        return found.Select(c => new IntakeDuplicate(c.Number, c.Reason, c.Status, Name(names, c.SubjectCode), c.CreatedAt, mayMerge)).ToList();
+        return found.Select(c => new IntakeDuplicate(c.Number, c.Reason, c.Status, names.Subject(c.SubjectCode), c.CreatedAt, mayMerge)).ToList();
     }
 
     public async Task<IReadOnlyList<IntakeAnswer>> KnowledgeAsync(ClaimsPrincipal user, string? words, string? subjectCode, CancellationToken cancellationToken)
@@ -195,19 +195,11 @@ internal sealed class WorkbenchIntake(
         var cases = await CaseVisibility.Filter(db, user, db.Cases.AsNoTracking())
             .Where(c => c.SubmittedBy == name && c.CreatedAt >= start && c.CreatedAt < end)
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(100).ToListAsync(cancellationToken);
-        var names = await SubjectNamesAsync(db, cases.Select(c => c.SubjectCode), cancellationToken);
-        return cases.Select(c => new IntakeToday(c.Number, c.Status, c.Type, Name(names, c.SubjectCode), c.CreatedAt)).ToList();
+        var names = await ReferenceNames.ReadAsync(db, cases.Select(c => c.SubjectCode), [], [], cancellationToken);
+        return cases.Select(c => new IntakeToday(c.Number, c.Status, c.Type, names.Subject(c.SubjectCode), c.CreatedAt)).ToList();
     }
 
     private static string? District(ClaimsPrincipal user, IntakeForm form) => Blank(form.DistrictCode) ?? Caller.DistrictCode(user);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
-
-    private static string? Name(Dictionary<string, string> names, string? code) => code is null ? null : names.GetValueOrDefault(code, code);
-
-    private static async Task<Dictionary<string, string>> SubjectNamesAsync(HotlineDbContext db, IEnumerable<string?> codes, CancellationToken cancellationToken)
-    {
-        var wanted = codes.OfType<string>().Distinct().ToList();
-        return await db.Subjects.AsNoTracking().Where(s => wanted.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Name, cancellationToken);
-    }
 }

@@ -92,7 +92,7 @@ public abstract class WorkbenchDispatchTests : IAsyncLifetime
     {
         var tab = await TabAsync(InboxTaskKind.Dispatch);
         var row = Assert.Single(tab.Items);
-        Assert.Equal((InboxTaskKind.Dispatch, "小区里有一只走失的孔雀", "其他诉求", "990103", "东湖区湖滨路8号"), (row.Kind, row.Content, row.Subject, row.District, row.Address));
+        Assert.Equal((InboxTaskKind.Dispatch, "小区里有一只走失的孔雀", "其他诉求", "东湖区城管局", "东湖区湖滨路8号"), (row.Kind, row.Content, row.Subject, row.District, row.Address));
         Assert.Equal(1, tab.Counts[InboxTaskKind.Dispatch]);
         Assert.Equal(0, tab.Counts[InboxTaskKind.ReviewReturn]);
 
