@@ -39,6 +39,7 @@ public static class CasesServiceCollectionExtensions
         services.TryAddScoped<SubjectAdministration>();
         services.TryAddScoped<RoutingRuleAdministration>();
         services.TryAddScoped<KnowledgeAdministration>();
+        services.TryAddScoped<CaseInstructions>();
         services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.SectionName));
         // Deadlines are counted on the calendar, and counted again when a calendar year is loaded.
         services.AddHotlineCalendar(configuration);

@@ -173,6 +173,9 @@ public enum CaseEventKind
 
     /// <summary>疑难复杂: the case was marked difficult or complex (data: reason, working days).</summary>
     MarkedComplex,
+
+    /// <summary>督办意见: a supervisor or leader gave the lead unit an instruction on the case (data: text, unit).</summary>
+    SupervisionInstructed,
 }
 
 internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>

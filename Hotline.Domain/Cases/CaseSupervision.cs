@@ -43,4 +43,15 @@ public sealed partial class Case
     public void Notify(NoticeRecipient recipient, NoticeChannel channel, string text, DateTimeOffset at) =>
         Record(CaseEventKind.Notified, CaseActor.System, at,
             new NotifiedData(recipient, channel, text, recipient is NoticeRecipient.LeadUnit or NoticeRecipient.UnitHead ? LeadUnitCode : null));
+
+    /// <summary>
+    /// 督办意见: records a supervisor's or leader's instruction to the lead unit (the unit sees it on its task and is told).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The case is no longer open.</exception>
+    public CaseEvent Instruct(string text, CaseActor actor, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        EnsureOpen();
+        return Record(CaseEventKind.SupervisionInstructed, actor, at, new InstructionData(text.Trim(), LeadUnitCode));
+    }
 }

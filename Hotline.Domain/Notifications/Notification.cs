@@ -60,6 +60,12 @@ public enum NotificationKind
 
     /// <summary>The centre refused a unit's answer or return (退回).</summary>
     SentBack,
+
+    /// <summary>A case climbed the supervision ladder (督办升级: level 1, 2 or 3).</summary>
+    Escalated,
+
+    /// <summary>A supervisor or leader gave the lead unit an instruction (督办意见).</summary>
+    Instructed,
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>

@@ -20,4 +20,7 @@ public static class NotificationRecipients
 
     /// <summary>The supervisors (督办), told of every yellow and red card.</summary>
     public static string Supervisors { get; } = Role(HotlineRoles.Supervisor);
+
+    /// <summary>The leaders (领导), told of every level of the ladder a case climbs.</summary>
+    public static string Leaders { get; } = Role(HotlineRoles.Leader);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Hotline.Domain.Cases.Timeline;
 using Hotline.Domain.Cases;
 using Hotline.Domain.Inbox;
 using Hotline.Domain.Persistence;
@@ -9,7 +11,8 @@ namespace Hotline.Domain.Notifications;
 /// <summary>
 /// Writes the notifications a save causes in that same save (so in the same transaction: a rolled-back change leaves
 /// none, a committed one never lacks its own): a task added to an inbox (<see cref="NotificationKind.NewTask"/> to that
-/// unit or desk), a case's warning turned yellow or red (to its lead unit and the supervisors), a review that refused a
+/// unit or desk), a case's warning turned yellow or red (to its lead unit and the supervisors), its ladder level raised (the
+/// same, and the leaders), a supervisor's instruction (督办意见, to the lead unit), a review that refused a
 /// unit's answer or return (<see cref="NotificationKind.SentBack"/> to the case's lead unit).
 /// </summary>
 /// <remarks>
@@ -19,6 +22,9 @@ namespace Hotline.Domain.Notifications;
 /// </remarks>
 public sealed class NotificationWriter(TimeProvider clock) : SaveChangesInterceptor
 {
+    /// <summary>How much of an instruction the notification repeats.</summary>
+    private const int InstructionWords = 60;
+
     /// <inheritdoc />
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -46,14 +52,18 @@ public sealed class NotificationWriter(TimeProvider clock) : SaveChangesIntercep
         var sentBack = db.ChangeTracker.Entries<InboxTask>()
             .Where(e => e.State == EntityState.Modified && e.Property(t => t.Status).IsModified && IsRefusal(e.Entity))
             .Select(e => e.Entity).ToList();
-        var carded = db.ChangeTracker.Entries<Case>()
-            .Where(e => e.State == EntityState.Modified && e.Property(c => c.Warning).IsModified
+        var changedCases = db.ChangeTracker.Entries<Case>().Where(e => e.State == EntityState.Modified).ToList();
+        var carded = changedCases.Where(e => e.Property(c => c.Warning).IsModified
                 && e.Entity.Warning is WarningLevel.Yellow or WarningLevel.Red && !Equals(e.Property(c => c.Warning).OriginalValue, e.Entity.Warning))
             .Select(e => e.Entity).ToList();
-        if (newTasks.Count == 0 && sentBack.Count == 0 && carded.Count == 0)
+        var escalated = changedCases.Where(e => e.Property(c => c.EscalationLevel).IsModified && e.Entity.EscalationLevel > e.Property(c => c.EscalationLevel).OriginalValue)
+            .Select(e => e.Entity).ToList();
+        var instructions = db.ChangeTracker.Entries<CaseEvent>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Kind == CaseEventKind.SupervisionInstructed).Select(e => e.Entity).ToList();
+        if (newTasks.Count == 0 && sentBack.Count == 0 && carded.Count == 0 && escalated.Count == 0 && instructions.Count == 0)
             return;
 
-        var cases = await CasesAsync(db, newTasks.Concat(sentBack).Select(t => t.CaseId), async, cancellationToken);
+        var cases = await CasesAsync(db, newTasks.Concat(sentBack).Select(t => t.CaseId).Concat(instructions.Select(i => (Guid?)i.CaseId)), async, cancellationToken);
         var now = clock.GetUtcNow();
         foreach (var task in newTasks)
             Add(db, Row(NotificationKind.NewTask, NotificationRecipients.Unit(task.UnitCode!), Find(cases, task.CaseId), task.TaskId, now, "notify.newTask", task.TaskName));
@@ -67,11 +77,35 @@ public sealed class NotificationWriter(TimeProvider clock) : SaveChangesIntercep
         foreach (var @case in carded)
         {
             var kind = @case.Warning == WarningLevel.Red ? NotificationKind.Red : NotificationKind.Yellow;
-            var key = kind == NotificationKind.Red ? "notify.red" : "notify.yellow";
-            if (@case.LeadUnitCode is { } unit)
-                Add(db, Row(kind, NotificationRecipients.Unit(unit), @case, null, now, key));
-            Add(db, Row(kind, NotificationRecipients.Supervisors, @case, null, now, key));
+            AddForLadder(db, @case, kind, now, leaders: false, kind == NotificationKind.Red ? "notify.red" : "notify.yellow");
         }
+
+        foreach (var @case in escalated)
+            AddForLadder(db, @case, NotificationKind.Escalated, now, leaders: true, "notify.escalated", @case.EscalationLevel.ToString(CultureInfo.InvariantCulture));
+        foreach (var instruction in instructions)
+            AddInstruction(db, instruction, Find(cases, instruction.CaseId), now);
+    }
+
+    /// <summary>
+    /// A step of the ladder to the case's lead unit and the supervisors (a yellow or red card), and the leaders too
+    /// (<paramref name="leaders"/>: a level of the ladder, which their board shows).
+    /// </summary>
+    private static void AddForLadder(HotlineDbContext db, Case @case, NotificationKind kind, DateTimeOffset now, bool leaders, string key, params string[] arguments)
+    {
+        if (@case.LeadUnitCode is { } unit)
+            Add(db, Row(kind, NotificationRecipients.Unit(unit), @case, null, now, key, arguments));
+        Add(db, Row(kind, NotificationRecipients.Supervisors, @case, null, now, key, arguments));
+        if (leaders)
+            Add(db, Row(kind, NotificationRecipients.Leaders, @case, null, now, key, arguments));
+    }
+
+    /// <summary>督办意见: the lead unit it was given to is told, with the instruction's first words.</summary>
+    private static void AddInstruction(HotlineDbContext db, CaseEvent instruction, Case? @case, DateTimeOffset now)
+    {
+        if (CaseEventData.Read<InstructionData>(instruction.Data) is not { UnitCode: { } unit } data)
+            return;
+        var words = data.Text.Length <= InstructionWords ? data.Text : data.Text[..InstructionWords] + "…";
+        Add(db, Row(NotificationKind.Instructed, NotificationRecipients.Unit(unit), @case, null, now, "notify.instructed", words));
     }
 
     private static bool IsRefusal(InboxTask task) =>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Hotline.Domain.Audit;
 using Hotline.Domain.Cases;
+using Hotline.Domain.Cases.Timeline;
 using Hotline.Domain.Persistence;
 using Hotline.Domain.Search;
 using Hotline.Host.Api;
@@ -51,12 +52,16 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
             c.Number, c.Status, IsOpen(c.Status), c.Type, c.Urgency, names.Subject(c.SubjectCode), names.District(c.DistrictCode), c.Address, c.Content,
             c.CitizenName, c.CitizenPhone, c.DeadlineAt, c.DeadlineProvisional, c.DeadlineRule, c.EscalationLevel, c.Warning, names.Unit(c.LeadUnitCode),
             c.AssistingUnitCodes.Select(u => names.Unit(u)!).ToList(),
-            detail.Timeline.Select(e => new CaseMoment(e.At, e.Kind, e.ActorName)).ToList(),
+            detail.Timeline.Select(e => new CaseMoment(e.At, e.Kind, e.ActorName, NoteOf(e))).ToList(),
             detail.PendingTasks.Select(t => new CaseTask(names.Unit(t.UnitCode), t.TaskName, t.Status, t.DueAt, t.SignDueAt)).ToList(),
             c.LinkedCaseIds.Where(numbers.ContainsKey).Select(id => numbers[id]).ToList(),
             mergedInto is { } into && numbers.TryGetValue(into, out var intoNumber) ? intoNumber : null,
             c.CreatedAt);
     }
+
+    /// <summary>The words of a 督办意见 for the timeline; null for other events.</summary>
+    private static string? NoteOf(CasesApi.TimelineEntry e) =>
+        e.Kind == CaseEventKind.SupervisionInstructed ? CaseEventData.Read<InstructionData>(e.Data?.ToJsonString())?.Text : null;
 
     /// <summary>The domain's own rule (<see cref="Case.IsOpen"/>) for a case seen through the API's view.</summary>
     private static bool IsOpen(CaseStatus status) => new Case { Status = status }.IsOpen;

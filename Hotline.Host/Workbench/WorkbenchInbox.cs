@@ -29,6 +29,7 @@ internal sealed class WorkbenchInbox(
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Number, Subject = db.Subjects.Where(s => s.Code == c.SubjectCode).Select(s => s.Name).FirstOrDefault() ?? c.SubjectCode })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var instructions = await LatestInstructions.ReadAsync(db, caseIds, cancellationToken);
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
         var now = clock.GetUtcNow();
         return new(tasks.Select(t =>
@@ -36,7 +37,8 @@ internal sealed class WorkbenchInbox(
             var c = t.CaseId is { } id ? cases.GetValueOrDefault(id) : null;
             var signing = t.Status == InboxTaskStatus.Open && t.SignDueAt is not null;
             var to = signing ? t.SignDueAt : t.DueAt;
-            return new InboxRow(t.TaskId, c?.Number, t.Kind, t.TaskName, t.Status, c?.Subject, to, signing, DueWarning.At(calendar, to, now));
+            var given = t.CaseId is { } caseId && instructions.TryGetValue(caseId, out var latest) && latest.UnitCode == t.UnitCode ? latest.Instruction : null;
+            return new InboxRow(t.TaskId, c?.Number, t.Kind, t.TaskName, t.Status, c?.Subject, to, signing, DueWarning.At(calendar, to, now), given);
         }).ToList(), total);
     }
 

@@ -16,7 +16,7 @@ namespace Hotline.Host.Workbench;
 /// the next checkpoint is the escalation workflow's own waiting timer (<see cref="WaitForDeadline"/> inside the
 /// <c>escalation-13710</c> activity of the case's lifecycle instance), not a rule computed again here.
 /// </summary>
-internal sealed class WorkbenchSupervision(IDbContextFactory<HotlineDbContext> contexts) : IWorkbenchSupervision
+internal sealed class WorkbenchSupervision(IDbContextFactory<HotlineDbContext> contexts, CaseInstructions instructions) : IWorkbenchSupervision
 {
     /// <summary>How many cases the board shows.</summary>
     private const int Shown = 200;
@@ -41,15 +41,30 @@ internal sealed class WorkbenchSupervision(IDbContextFactory<HotlineDbContext> c
                 .Select(t => new { CaseId = t.CaseId!.Value, t.UnitCode }).ToListAsync(cancellationToken))
             .Where(t => t.UnitCode is not null).GroupBy(t => t.CaseId).ToDictionary(g => g.Key, g => g.Select(t => t.UnitCode!).Distinct().ToList());
         var next = await NextCheckpointsAsync(db, cases, cancellationToken);
+        var given = await LatestInstructions.ReadAsync(db, ids, cancellationToken);
         var names = await ReferenceNames.ReadAsync(
             db, cases.Select(c => c.SubjectCode), cases.Select(c => c.LeadUnitCode).Concat(holders.Values.SelectMany(u => u)), [], cancellationToken);
         var rows = cases.Select(c =>
         {
             var (step, at) = next.GetValueOrDefault(c.Id);
             var held = holders.GetValueOrDefault(c.Id)?.Select(u => names.Unit(u) ?? u).ToList() ?? [];
-            return new SupervisionRow(LevelOf(c), c.Number, names.Subject(c.SubjectCode), names.Unit(c.LeadUnitCode), c.DeadlineAt, c.Warning, held, step, at);
+            return new SupervisionRow(
+                LevelOf(c), c.Number, names.Subject(c.SubjectCode), names.Unit(c.LeadUnitCode), c.DeadlineAt, c.Warning, held, step, at,
+                given.TryGetValue(c.Id, out var instruction) ? instruction.Instruction : null);
         }).ToList();
         return new(rows, total);
+    }
+
+    public async Task<InstructionOutcome> InstructAsync(ClaimsPrincipal user, string caseNumber, string? text, CancellationToken cancellationToken)
+    {
+        var outcome = await CaseInstructionsApi.InstructAsync(caseNumber, text, user, instructions, contexts, cancellationToken);
+        return outcome switch
+        {
+            { NotFound: true } => InstructionOutcome.NotFound,
+            { Invalid: not null } => InstructionOutcome.Invalid,
+            { Ended: true } => InstructionOutcome.Ended,
+            _ => InstructionOutcome.Recorded,
+        };
     }
 
     /// <summary>The board's group: the ladder level when on it, else the warning.</summary>

@@ -106,6 +106,7 @@ public static class CaseLabels
         CaseEventKind.MergeReceived => ("并案（并入本单）", "Another case merged in"),
         CaseEventKind.Reassigned => ("改派", "Reassigned"),
         CaseEventKind.MarkedComplex => ("标记疑难复杂", "Marked complex"),
+        CaseEventKind.SupervisionInstructed => ("督办意见", "Supervisor's instruction"),
         _ => (kind.ToString(), kind.ToString()),
     });
 

@@ -38,8 +38,8 @@ public sealed record CaseSheet(
     IReadOnlyList<CaseMoment> Timeline, IReadOnlyList<CaseTask> PendingTasks, IReadOnlyList<string> LinkedNumbers, string? MergedIntoNumber,
     DateTimeOffset CreatedAt);
 
-/// <summary>One event of the timeline.</summary>
-public sealed record CaseMoment(DateTimeOffset At, CaseEventKind Kind, string ActorName);
+/// <summary>One event of the timeline; <see cref="Note"/> is the words a person wrote for others to read (督办意见).</summary>
+public sealed record CaseMoment(DateTimeOffset At, CaseEventKind Kind, string ActorName, string? Note = null);
 
 /// <summary>A pending task of the case; <see cref="Unit"/> by name.</summary>
 public sealed record CaseTask(string? Unit, string TaskName, InboxTaskStatus Status, DateTimeOffset? DueAt, DateTimeOffset? SignDueAt);

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Hotline.Domain.Cases;
 using Hotline.Domain.Inbox;
 
+using Hotline.Workbench.Cases;
+
 namespace Hotline.Workbench.Inbox;
 
 /// <summary>
@@ -25,11 +27,12 @@ public sealed record InboxList(IReadOnlyList<InboxRow> Items, int Total);
 
 /// <summary>
 /// A task as listed: its countdown runs to the sign-for limit while unsigned (<see cref="CountsSignFor"/>), then to the
-/// deadline; <see cref="Warning"/> colours it by the domain's rule (yellow one working day before, red overdue).
+/// deadline; <see cref="Warning"/> colours it by the domain's rule (yellow one working day before, red overdue);
+/// <see cref="Instruction"/> is the latest 督办意见 given to this unit on the case.
 /// </summary>
 public sealed record InboxRow(
     string TaskId, string? CaseNumber, InboxTaskKind Kind, string TaskName, InboxTaskStatus Status, string? Subject,
-    DateTimeOffset? CountdownTo, bool CountsSignFor, WarningLevel Warning);
+    DateTimeOffset? CountdownTo, bool CountsSignFor, WarningLevel Warning, CaseInstruction? Instruction = null);
 
 /// <summary>A unit to choose.</summary>
 public sealed record UnitChoice(string Code, string Name);

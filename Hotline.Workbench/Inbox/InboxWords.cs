@@ -6,6 +6,7 @@ internal static class InboxWords
     /// <summary>Each key's words: Chinese, English.</summary>
     public static IReadOnlyDictionary<string, (string Zh, string En)> All { get; } = new Dictionary<string, (string Zh, string En)>(StringComparer.Ordinal)
     {
+            ["inboxInstruction"] = ("督办意见", "Supervisor's instruction"),
             ["inbox"] = ("承办工作台", "Unit inbox"),
             ["noTasks"] = ("暂无待办任务", "No pending tasks"),
             ["taskNotFound"] = ("该任务不存在，或不属于本单位。", "This task does not exist or is not your unit's."),

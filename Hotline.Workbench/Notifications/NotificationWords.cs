@@ -18,5 +18,7 @@ internal static class NotificationWords
         ["notify.red"] = ("红牌预警：已超期", "Red card: overdue"),
         ["notify.answerRefused"] = ("办理答复被退回，请重新办理", "The answer was sent back; handle it again"),
         ["notify.returnRefused"] = ("退单申请未获同意，请继续办理", "The return was refused; keep handling it"),
+        ["notify.escalated"] = ("督办升级：{0}级督办", "Escalated: supervision level {0}"),
+        ["notify.instructed"] = ("督办意见：{0}", "Supervisor's instruction: {0}"),
     };
 }

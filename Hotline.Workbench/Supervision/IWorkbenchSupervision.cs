@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Hotline.Domain.Cases;
+using Hotline.Workbench.Cases;
 
 namespace Hotline.Workbench.Supervision;
 
@@ -12,6 +13,28 @@ public interface IWorkbenchSupervision
 {
     /// <summary>The open cases with a warning or on the ladder that <paramref name="user"/> may see; empty for anyone but a supervisor or leader.</summary>
     Task<SupervisionBoard> BoardAsync(ClaimsPrincipal user, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// 督办意见: records <paramref name="text"/> on case <paramref name="caseNumber"/> for its lead unit, with the API's
+    /// checks (a supervisor or leader who may see the case; 1–1000 characters; an open case).
+    /// </summary>
+    Task<InstructionOutcome> InstructAsync(ClaimsPrincipal user, string caseNumber, string? text, CancellationToken cancellationToken);
+}
+
+/// <summary>What an instruction came to.</summary>
+public enum InstructionOutcome
+{
+    /// <summary>Recorded; the unit is told.</summary>
+    Recorded,
+
+    /// <summary>Empty or too long.</summary>
+    Invalid,
+
+    /// <summary>The case has ended meanwhile.</summary>
+    Ended,
+
+    /// <summary>Not a case this person may instruct.</summary>
+    NotFound,
 }
 
 /// <summary>The board's groups, highest first: 三级, 二级, 一级, 红牌, 黄牌.</summary>
@@ -38,9 +61,9 @@ public sealed record SupervisionBoard(IReadOnlyList<SupervisionRow> Rows, int To
 
 /// <summary>
 /// A case on the board: its level, names (not codes), its deadline and warning, the units holding its pending tasks, and
-/// the escalation workflow's next timer: <see cref="NextStep"/> is the waiting activity's id in <c>escalation-13710</c>
+/// the latest 督办意见 given, and the escalation workflow's next timer: <see cref="NextStep"/> is the waiting activity's id in <c>escalation-13710</c>
 /// (<c>wait-red</c>, <c>wait-3d</c>…), <see cref="NextAt"/> when it fires.
 /// </summary>
 public sealed record SupervisionRow(
     SupervisionLevel Level, string CaseNumber, string? Subject, string? LeadUnit, DateTimeOffset? DeadlineAt, WarningLevel Warning,
-    IReadOnlyList<string> HeldBy, string? NextStep, DateTimeOffset? NextAt);
+    IReadOnlyList<string> HeldBy, string? NextStep, DateTimeOffset? NextAt, CaseInstruction? Instruction = null);

@@ -26,5 +26,12 @@ internal static class SupervisionWords
             ["svStep.wait-7d"] = ("7 日一般问题解决", "7-day checkpoint"),
             ["svStep.wait-1m"] = ("1 个月复杂问题解决", "1-month checkpoint"),
             ["svStep.wait-tracking"] = ("跟踪至办结", "tracking checkpoint"),
+            ["svInstruction"] = ("督办意见", "Instruction"),
+            ["svInstruct"] = ("下达督办意见", "Give an instruction"),
+            ["svInstructSubmit"] = ("下达", "Send"),
+            ["svInstructInvalid"] = ("请填写督办意见（1 至 1000 字）。", "Write an instruction of 1 to 1000 characters."),
+            ["svInstructed"] = ("已向承办单位下达督办意见：{0}", "Instruction sent to the lead unit: {0}"),
+            ["svInstructEnded"] = ("工单 {0} 已办结，不能再下达督办意见。", "Case {0} has ended; no instruction can be given."),
+            ["svInstructNotFound"] = ("找不到工单 {0}。", "Case {0} was not found."),
     };
 }

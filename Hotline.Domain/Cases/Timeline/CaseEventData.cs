@@ -157,3 +157,6 @@ public sealed record ReassignedData(string? FromUnitCode, string ToUnitCode, str
 
 /// <summary><see cref="CaseEventKind.MarkedComplex"/> (疑难复杂): why, and the working days given (null: the rule's default).</summary>
 public sealed record MarkedComplexData(string Reason, int? WorkingDays);
+
+/// <summary><see cref="CaseEventKind.SupervisionInstructed"/> (督办意见): the instruction, and the lead unit it was given to.</summary>
+public sealed record InstructionData(string Text, string? UnitCode);

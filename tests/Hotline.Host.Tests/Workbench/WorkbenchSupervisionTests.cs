@@ -1,9 +1,11 @@
 using System.Net.Http.Json;
 using System.Security.Claims;
 using Hotline.Domain.Cases;
+using Hotline.Domain.Notifications;
 using Hotline.Domain.Users;
 using Hotline.Host.Tests.Api;
 using Hotline.Host.Tests.Lifecycle;
+using Hotline.Workbench.Inbox;
 using Hotline.Workbench.Supervision;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,6 +78,52 @@ public abstract class WorkbenchSupervisionTests : IAsyncLifetime
         Assert.Empty((await BoardAsync(WorkbenchPeople.Person("op-wang", HotlineRoles.Operator))).Rows);
         Assert.Single((await BoardAsync(Supervisor)).Rows);
     }
+
+    [Fact]
+    public async Task Should_tell_the_unit_the_supervisors_and_the_leaders_When_the_case_climbs_to_level_1()
+    {
+        var next = Assert.Single((await BoardAsync(Supervisor)).Rows).NextAt!.Value;
+
+        await _host.AdvanceToAsync(next.AddMinutes(1));
+
+        await using var db = await _host.Contexts.CreateDbContextAsync();
+        var told = await db.Notifications.AsNoTracking().Where(n => n.Kind == NotificationKind.Escalated).ToListAsync();
+        Assert.Equal(
+            [NotificationRecipients.Leaders, NotificationRecipients.Supervisors, NotificationRecipients.Unit("DH-CG")],
+            told.Select(n => n.Recipient).Order(StringComparer.Ordinal));
+        Assert.All(told, n => Assert.Equal("1", Assert.Single(n.Arguments)));
+    }
+
+    [Fact]
+    public async Task Should_show_the_instruction_on_the_board_and_in_the_units_inbox_When_a_supervisor_instructs()
+    {
+        var number = (await TheCaseAsync()).Number;
+
+        var outcome = await InstructAsync(Supervisor, number, "请今日内联系市民并反馈进展");
+
+        Assert.Equal(InstructionOutcome.Recorded, outcome);
+        var shown = Assert.Single((await BoardAsync(Supervisor)).Rows).Instruction;
+        Assert.Equal(("请今日内联系市民并反馈进展", "db-sun"), (shown?.Text, shown?.By));
+        var unit = WorkbenchPeople.Person("cg-li", HotlineRoles.Unit, "DH-CG");
+        var inbox = await WorkbenchPeople.UseAsync<IWorkbenchInbox, InboxList>(_host.Factory, i => i.ListAsync(unit, 1, 20, default));
+        Assert.Equal("请今日内联系市民并反馈进展", Assert.Single(inbox.Items, t => t.CaseNumber == number).Instruction?.Text);
+    }
+
+    [Fact]
+    public async Task Should_refuse_and_record_nothing_When_the_text_is_empty_or_the_person_may_not_instruct()
+    {
+        var number = (await TheCaseAsync()).Number;
+
+        Assert.Equal(InstructionOutcome.Invalid, await InstructAsync(Supervisor, number, " "));
+        Assert.Equal(InstructionOutcome.NotFound, await InstructAsync(WorkbenchPeople.Person("cg-li", HotlineRoles.Unit, "DH-CG"), number, "x"));
+        Assert.Equal(InstructionOutcome.NotFound, await InstructAsync(WorkbenchPeople.Person("xq-sun", HotlineRoles.Supervisor, districtCode: "990104"), number, "x"));
+        Assert.Equal(InstructionOutcome.NotFound, await InstructAsync(Supervisor, "20990101-000001", "x"));
+
+        Assert.Null(Assert.Single((await BoardAsync(Supervisor)).Rows).Instruction);
+    }
+
+    private Task<InstructionOutcome> InstructAsync(ClaimsPrincipal user, string number, string text) =>
+        WorkbenchPeople.UseAsync<IWorkbenchSupervision, InstructionOutcome>(_host.Factory, b => b.InstructAsync(user, number, text, default));
 
     [Fact]
     public async Task Should_show_only_its_districts_cases_When_a_district_supervisor_asks()

@@ -122,6 +122,10 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
         await OkAsync(dispatcher.PostAsJsonAsync($"/api/cases/{other}/reclassify", new { type = "Report", reason = "实为举报" }));
         using (await unit.PostAsJsonAsync($"/api/cases/{other}/reclassify", new { type = "Report", reason = "x" })) { }
         await OkAsync(dispatcher.PostAsJsonAsync($"/api/cases/{other}/reassign", new { unitCode = "DH-ZJ", reason = "职责调整" }));
+        await OkAsync(supervisor.PostAsJsonAsync($"/api/cases/{other}/instructions", new { text = "请加快办理并反馈" }));
+        using (await supervisor.PostAsJsonAsync($"/api/cases/{other}/instructions", new { text = "" })) { }
+        using (await supervisor.PostAsJsonAsync($"/api/cases/{number}/instructions", new { text = "已办结" })) { }
+        using (await unit.PostAsJsonAsync($"/api/cases/{other}/instructions", new { text = "x" })) { }
         using (await dispatcher.PostAsJsonAsync($"/api/cases/{number}/reassign", new { unitCode = "DH-ZJ", reason = "已办结" })) { }
         var repeat = (await OkAsync(Send(integrator, HttpMethod.Post, "/api/cases", ApiCity.Complaint("商户占道，重复来电"), null)))["number"]!.GetValue<string>();
         using (await dispatcher.PostAsJsonAsync($"/api/cases/{repeat}/merge", new { intoCase = repeat, reason = "x" })) { }
