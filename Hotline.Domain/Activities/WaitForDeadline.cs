@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Hotline.Domain.Calendar;
 using Hotline.Domain.Deadlines;
 using Hotline.Workflows.Activities;
@@ -122,10 +123,25 @@ public sealed class WaitForDeadline : Activity
         if (target.IsProvisional)
             context.JournalData["provisional"] = true;
         if (target.Value > context.Now)
-            TimerBookmark.WaitUntil(context, target.Value.ToUniversalTime());
+            TimerBookmark.WaitUntil(context, target.Value.ToUniversalTime(), Details(context, unit, offset, timeOfDay));
         else
             Fire(context);
     }
+
+    /// <summary>
+    /// What the timer waits for, as the graph says it, in the bookmark's payload: the count (offset, unit, anchor, time of
+    /// day), the activity's designer label and the workflow it belongs to. The supervision board shows the next
+    /// checkpoint of the ladder from these, whatever the waits are called or how they count after a redesign.
+    /// </summary>
+    private JsonObject Details(ActivityExecutionContext context, WaitUnit unit, int offset, TimeOnly? timeOfDay) => new()
+    {
+        ["anchor"] = Parse<WaitAnchor>(context.Get(Anchor), "anchor", WaitAnchor.Deadline).ToString(),
+        ["offset"] = offset,
+        ["unit"] = unit.ToString(),
+        ["timeOfDay"] = timeOfDay?.ToString("HH:mm", CultureInfo.InvariantCulture),
+        ["label"] = context.Node.Json["metadata"]?["displayText"] is JsonValue label && label.TryGetValue<string>(out var text) ? text : context.Node.Name,
+        ["within"] = TimerBookmark.EnclosingDefinitionId(context),
+    };
 
     private void Fire(ActivityExecutionContext context)
     {

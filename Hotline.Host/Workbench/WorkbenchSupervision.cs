@@ -1,6 +1,9 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Hotline.Domain;
 using Hotline.Domain.Activities;
 using Hotline.Domain.Cases;
+using Hotline.Domain.Deadlines;
 using Hotline.Domain.Inbox;
 using Hotline.Domain.Persistence;
 using Hotline.Domain.Users;
@@ -14,18 +17,19 @@ namespace Hotline.Host.Workbench;
 /// The supervision board through the escalations API's own query (<see cref="CasesApi.Supervised"/>: open, visible to
 /// the caller, ladder order), widened to the yellow and red warnings. Who holds a case is the units of its pending tasks;
 /// the next checkpoint is the escalation workflow's own waiting timer (<see cref="WaitForDeadline"/> inside the
-/// <c>escalation-13710</c> activity of the case's lifecycle instance), not a rule computed again here.
+/// <c>escalation-13710</c> activity of the case's lifecycle instance) with how the graph counts it, as the timer recorded
+/// it, not a rule computed again here.
 /// </summary>
 internal sealed class WorkbenchSupervision(IDbContextFactory<HotlineDbContext> contexts, CaseInstructions instructions) : IWorkbenchSupervision
 {
     /// <summary>How many cases the board shows.</summary>
     private const int Shown = 200;
 
-    /// <summary>The waiting activities of <c>escalation-13710</c>, by id (the last part of a bookmark's node id).</summary>
-    private static readonly HashSet<string> LadderWaits = new(StringComparer.Ordinal)
-    {
-        "wait-yellow", "wait-red", "wait-level1", "wait-level2", "wait-1d", "wait-3d", "wait-7d", "wait-1m", "wait-tracking",
-    };
+    /// <summary>
+    /// The supervision ladder's workflow definition: its waiting timers (whatever their ids, after any redesign) are the
+    /// checkpoints; the lifecycle's other timers (a callback's wait) are not.
+    /// </summary>
+    internal const string LadderDefinitionId = "escalation-13710";
 
     public async Task<SupervisionBoard> BoardAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -46,11 +50,11 @@ internal sealed class WorkbenchSupervision(IDbContextFactory<HotlineDbContext> c
             db, cases.Select(c => c.SubjectCode), cases.Select(c => c.LeadUnitCode).Concat(holders.Values.SelectMany(u => u)), [], cancellationToken);
         var rows = cases.Select(c =>
         {
-            var (step, at) = next.GetValueOrDefault(c.Id);
+            var (step, at, count) = next.GetValueOrDefault(c.Id);
             var held = holders.GetValueOrDefault(c.Id)?.Select(u => names.Unit(u) ?? u).ToList() ?? [];
             return new SupervisionRow(
                 LevelOf(c), c.Number, names.Subject(c.SubjectCode), names.Unit(c.LeadUnitCode), c.DeadlineAt, c.Warning, held, step, at,
-                given.TryGetValue(c.Id, out var instruction) ? instruction.Instruction : null);
+                given.TryGetValue(c.Id, out var instruction) ? instruction.Instruction : null, count);
         }).ToList();
         return new(rows, total);
     }
@@ -76,23 +80,34 @@ internal sealed class WorkbenchSupervision(IDbContextFactory<HotlineDbContext> c
         _ => c.Warning == WarningLevel.Red ? SupervisionLevel.Red : SupervisionLevel.Yellow,
     };
 
-    /// <summary>Per case: the escalation ladder's waiting timer (its activity id and when it fires), the soonest if several.</summary>
-    private static async Task<Dictionary<Guid, (string? Step, DateTimeOffset? At)>> NextCheckpointsAsync(HotlineDbContext db, IReadOnlyList<Case> cases, CancellationToken ct)
+    /// <summary>Per case: the escalation ladder's waiting timer (its activity id, when it fires, how the graph counts it), the soonest if several.</summary>
+    private static async Task<Dictionary<Guid, (string? Step, DateTimeOffset? At, CheckpointCount? Count)>> NextCheckpointsAsync(
+        HotlineDbContext db, IReadOnlyList<Case> cases, CancellationToken ct)
     {
         var instances = cases.Where(c => c.WorkflowInstanceId is not null).Select(c => c.WorkflowInstanceId!).Distinct().ToList();
         var timers = (await db.Bookmarks.AsNoTracking()
                 .Where(b => instances.Contains(b.WorkflowInstanceId) && b.Name == WaitForDeadline.TypeName && b.ResumeAt != null)
-                .Select(b => new { b.WorkflowInstanceId, b.ActivityNodeId, b.ResumeAt }).ToListAsync(ct))
-            .Select(b => (b.WorkflowInstanceId, Step: b.ActivityNodeId[(b.ActivityNodeId.LastIndexOf(':') + 1)..], b.ResumeAt))
-            .Where(b => LadderWaits.Contains(b.Step)).ToList();
-        var answer = new Dictionary<Guid, (string?, DateTimeOffset?)>();
+                .Select(b => new { b.WorkflowInstanceId, b.ActivityNodeId, b.ResumeAt, b.Payload }).ToListAsync(ct))
+            .Select(b => (b.WorkflowInstanceId, Step: b.ActivityNodeId[(b.ActivityNodeId.LastIndexOf(':') + 1)..], b.ResumeAt, Payload: Parse(b.Payload)))
+            .Where(b => b.Payload?["within"]?.GetValue<string>() == LadderDefinitionId).ToList();
+        var answer = new Dictionary<Guid, (string?, DateTimeOffset?, CheckpointCount?)>();
         foreach (var c in cases)
         {
             var soonest = timers.Where(b => b.WorkflowInstanceId == c.WorkflowInstanceId).OrderBy(b => b.ResumeAt).FirstOrDefault();
             if (soonest.Step is not null)
-                answer[c.Id] = (soonest.Step, soonest.ResumeAt);
+                answer[c.Id] = (soonest.Step, soonest.ResumeAt, CountOf(soonest.Payload!));
         }
 
         return answer;
     }
+
+    private static JsonObject? Parse(string? payload) => payload is null ? null : JsonNode.Parse(payload) as JsonObject;
+
+    /// <summary>How the wait counts, as its timer recorded it; null for a timer without the details.</summary>
+    private static CheckpointCount? CountOf(JsonObject payload) =>
+        EnumNames.TryParse<WaitAnchor>(payload["anchor"]?.GetValue<string>(), out var anchor)
+        && EnumNames.TryParse<WaitUnit>(payload["unit"]?.GetValue<string>(), out var unit)
+        && payload["offset"] is JsonValue offset && offset.TryGetValue<int>(out var count)
+            ? new(anchor, count, unit, payload["timeOfDay"]?.GetValue<string>(), payload["label"]?.GetValue<string>())
+            : null;
 }

@@ -31,6 +31,9 @@ public static class Texts
     public static string T(string key) =>
         Words.TryGetValue(key, out var pair) ? (IsEnglish ? pair.En : pair.Zh) : key;
 
+    /// <summary>Whether <paramref name="key"/> has words.</summary>
+    public static bool Has(string key) => Words.ContainsKey(key);
+
     /// <summary>
     /// Every key's words, one dictionary per screen (each screen's folder has its <c>*Words</c> class); a key defined
     /// twice fails at start-up.

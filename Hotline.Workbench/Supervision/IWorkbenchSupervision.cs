@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Hotline.Domain.Activities;
 using Hotline.Domain.Cases;
+using Hotline.Domain.Deadlines;
 using Hotline.Workbench.Cases;
 
 namespace Hotline.Workbench.Supervision;
@@ -66,4 +68,12 @@ public sealed record SupervisionBoard(IReadOnlyList<SupervisionRow> Rows, int To
 /// </summary>
 public sealed record SupervisionRow(
     SupervisionLevel Level, string CaseNumber, string? Subject, string? LeadUnit, DateTimeOffset? DeadlineAt, WarningLevel Warning,
-    IReadOnlyList<string> HeldBy, string? NextStep, DateTimeOffset? NextAt, CaseInstruction? Instruction = null);
+    IReadOnlyList<string> HeldBy, string? NextStep, DateTimeOffset? NextAt, CaseInstruction? Instruction = null, CheckpointCount? NextCount = null);
+
+/// <summary>
+/// How the graph counts the next checkpoint, read from the waiting timer itself: <see cref="Offset"/> <see cref="Unit"/>
+/// (working or calendar days, working hours, months) from <see cref="Anchor"/> (the deadline, the wait's start, or a
+/// moment such as the level-2 escalation), at <see cref="TimeOfDay"/> when set; <see cref="Label"/> is the wait's name in
+/// the designer.
+/// </summary>
+public sealed record CheckpointCount(WaitAnchor Anchor, int Offset, WaitUnit Unit, string? TimeOfDay, string? Label);

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Security.Claims;
+using Hotline.Domain.Activities;
 using Hotline.Domain.Cases;
+using Hotline.Domain.Deadlines;
 using Hotline.Domain.Notifications;
 using Hotline.Domain.Users;
 using Hotline.Host.Tests.Api;
@@ -58,6 +60,7 @@ public abstract class WorkbenchSupervisionTests : IAsyncLifetime
         Assert.Equal(["东湖区城管局"], row.HeldBy);
         Assert.Equal("wait-level1", row.NextStep);
         Assert.True(row.NextAt > @case.DeadlineAt, "the level-1 letter comes a working day after the deadline");
+        Assert.Equal(new CheckpointCount(WaitAnchor.Deadline, 1, WaitUnit.WorkingDays, null, "等待：超期 1 个工作日"), row.NextCount);
     }
 
     [Fact]
@@ -69,6 +72,7 @@ public abstract class WorkbenchSupervisionTests : IAsyncLifetime
         var row = Assert.Single((await BoardAsync(WorkbenchPeople.Person("ld-zhou", HotlineRoles.Leader))).Rows);
 
         Assert.Equal((SupervisionLevel.Level1, "wait-level2"), (row.Level, row.NextStep));
+        Assert.Equal((WaitAnchor.Deadline, 3, WaitUnit.WorkingDays), (row.NextCount?.Anchor, row.NextCount?.Offset, row.NextCount?.Unit));
     }
 
     [Fact]
