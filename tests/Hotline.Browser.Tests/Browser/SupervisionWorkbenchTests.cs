@@ -7,7 +7,9 @@ namespace Hotline.Browser.Tests.Browser;
 /// The supervision board (督办台) in Chromium: a supervisor sees a case the fake clock has moved past its deadline under
 /// 红牌 as soon as the red card reaches the supervisors (the open board reloads), with the lead unit's name and the
 /// escalation workflow's next checkpoint (一级提级督办); under 一级 once the clock passes that checkpoint; the case number
-/// opens the case page; axe-core finds no WCAG 2.1 AA violation on /supervision.
+/// states how the graph counts it (办理期限后 3 个工作日); the supervisor gives an instruction (督办意见) from the row and
+/// the lead unit sees it on its task; the case number opens the case page; axe-core finds no WCAG 2.1 AA violation on
+/// /supervision.
 /// </summary>
 [Collection(BrowserGroup.Name)]
 public sealed class SupervisionWorkbenchTests(BrowserFixture browser, HostFixture fixture) : IClassFixture<HostFixture>
@@ -38,10 +40,25 @@ public sealed class SupervisionWorkbenchTests(BrowserFixture browser, HostFixtur
         await using var next = await WorkbenchPages.OpenAsAsync(browser, Host, "/supervision", "supervisor");
         var level1 = Row(next, "level1", number);
         await Assertions.Expect(level1).ToContainTextAsync("二级 13710 督办");
+        await Assertions.Expect(level1).ToContainTextAsync("办理期限后 3 个工作日");
         await Assertions.Expect(Row(next, "red", number)).ToHaveCountAsync(0);
 
-        await level1.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        // 督办意见: from the board's row, by keyboard-reachable button and form.
+        await level1.GetByRole(AriaRole.Button, new() { Name = $"下达督办意见 {number}" }).ClickAsync();
+        await next.Page.GetByLabel("督办意见", new() { Exact = true }).FillAsync("请三日内联系市民并书面反馈进展");
+        await WorkbenchPages.AssertAccessibleAsync(next.Page, "/supervision");
+        await next.Page.Locator("#wb-instruction-submit").ClickAsync();
+        await Assertions.Expect(next.Page.Locator("#wb-sv-done")).ToContainTextAsync($"已向承办单位下达督办意见：{number}");
+        await Assertions.Expect(Row(next, "level1", number)).ToContainTextAsync("请三日内联系市民并书面反馈进展");
+        await WorkbenchPages.DocsScreenshotAsync(next.Page, "supervision.png");
+
+        await Row(next, "level1", number).GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         await next.Page.WaitForURLAsync(Host.Address + $"/cases/{number}");
         next.AssertClean();
+
+        // The lead unit sees it on its task.
+        await using var unit = await WorkbenchPages.OpenAsAsync(browser, Host, "/inbox", "unit", "DH-CG");
+        await Assertions.Expect(unit.Page.Locator($"[data-instruction='{number}']")).ToContainTextAsync("请三日内联系市民并书面反馈进展");
+        unit.AssertClean();
     }
 }
