@@ -1,8 +1,11 @@
 using Hotline.Host.Designer;
+using Hotline.Host.Workbench.Administration;
 using Hotline.Host.Notifications;
 using Hotline.Host.Security;
 using Hotline.Workbench;
 using Hotline.Workbench.Account;
+using Hotline.Workbench.Administration;
+using Hotline.Workbench.Administration.Units;
 using Hotline.Workbench.Callbacks;
 using Hotline.Workbench.Cases;
 using Hotline.Workbench.Dispatch;
@@ -44,6 +47,8 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchCallbacks, WorkbenchCallbacks>();
         services.AddScoped<IWorkbenchSupervision, WorkbenchSupervision>();
         services.AddScoped<IWorkbenchDispatch, WorkbenchDispatch>();
+        services.AddScoped<IWorkbenchReference, WorkbenchReference>();
+        services.AddScoped<IWorkbenchUnits, WorkbenchUnits>();
         return services;
     }
 
