@@ -5,6 +5,8 @@ using Hotline.Host.Security;
 using Hotline.Workbench;
 using Hotline.Workbench.Account;
 using Hotline.Workbench.Administration;
+using Hotline.Workbench.Administration.Routing;
+using Hotline.Workbench.Administration.Subjects;
 using Hotline.Workbench.Administration.Units;
 using Hotline.Workbench.Callbacks;
 using Hotline.Workbench.Cases;
@@ -49,6 +51,8 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchDispatch, WorkbenchDispatch>();
         services.AddScoped<IWorkbenchReference, WorkbenchReference>();
         services.AddScoped<IWorkbenchUnits, WorkbenchUnits>();
+        services.AddScoped<IWorkbenchSubjects, WorkbenchSubjects>();
+        services.AddScoped<IWorkbenchRouting, WorkbenchRouting>();
         return services;
     }
 
