@@ -8,6 +8,7 @@ using Hotline.Workbench.Administration;
 using Hotline.Workbench.Administration.Routing;
 using Hotline.Workbench.Administration.Subjects;
 using Hotline.Workbench.Administration.Units;
+using Hotline.Workbench.Administration.Users;
 using Hotline.Workbench.Callbacks;
 using Hotline.Workbench.Cases;
 using Hotline.Workbench.Dispatch;
@@ -53,6 +54,7 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchUnits, WorkbenchUnits>();
         services.AddScoped<IWorkbenchSubjects, WorkbenchSubjects>();
         services.AddScoped<IWorkbenchRouting, WorkbenchRouting>();
+        services.AddScoped<IWorkbenchUsers, WorkbenchUsers>();
         return services;
     }
 
