@@ -36,6 +36,16 @@ public static class RoutingApi
     private static async Task<IResult> SimulateAsync(string? subjectCode, string? districtCode, RoutingService routing, Hotline.Domain.Persistence.HotlineDbContext db,
         CancellationToken cancellationToken)
     {
+        var (errors, result) = await AskAsync(subjectCode, districtCode, routing, db, cancellationToken);
+        return result is null ? Results.ValidationProblem(errors, title: "The routing question is not valid.") : Results.Ok(result);
+    }
+
+    /// <summary>The simulator's answer, or the bad fields (an unknown subject, a district code that is not six digits).</summary>
+    public static async Task<(Dictionary<string, string[]> Errors, RoutingResult? Result)> AskAsync(string? subjectCode, string? districtCode, RoutingService routing,
+        Hotline.Domain.Persistence.HotlineDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(routing);
+        ArgumentNullException.ThrowIfNull(db);
         var errors = new Dictionary<string, string[]>();
         var subject = subjectCode?.Trim();
         if (string.IsNullOrEmpty(subject))
@@ -46,7 +56,7 @@ public static class RoutingApi
         if (district is not null && !Hotline.Domain.Administration.Codes.IsDistrictCode(district))
             errors["districtCode"] = ["A district code has six digits."];
         if (errors.Count > 0)
-            return Results.ValidationProblem(errors, title: "The routing question is not valid.");
-        return Results.Ok(await routing.RouteAsync(subject, district, cancellationToken));
+            return (errors, null);
+        return (errors, await routing.RouteAsync(subject, district, cancellationToken));
     }
 }

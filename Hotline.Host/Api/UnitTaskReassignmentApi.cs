@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Hotline.Domain.Audit;
-using Hotline.Domain.Inbox;
 using Hotline.Domain.Operations;
 using Hotline.Domain.Persistence;
 using Hotline.Domain.Users;
@@ -50,32 +49,9 @@ public static class UnitTaskReassignmentApi
         var (body, problem) = await ApiBody.ReadAsync<ReassignTasksRequest>(request, cancellationToken);
         if (problem is not null)
             return problem;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.HandlingUnits.AsNoTracking().AnyAsync(u => u.Code == code, cancellationToken))
+        var outcome = await UnitTaskReassignment.ReassignAsync(code, body!, user, contexts, operations, audit, cancellationToken);
+        if (outcome.NotFound)
             return ChangeResults.NotFound($"There is no unit '{code}'.");
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body!.ToUnitCode) || body.ToUnitCode == code)
-            errors["toUnitCode"] = ["Name the active unit that takes the work over (not this one)."];
-        else if (!await db.HandlingUnits.AsNoTracking().AnyAsync(u => u.Code == body.ToUnitCode && u.IsActive, cancellationToken))
-            errors["toUnitCode"] = [$"There is no active unit '{body.ToUnitCode}'."];
-        if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > CaseOperationsApi.MaxReasonLength)
-            errors["reason"] = [$"Give a reason of 1 to {CaseOperationsApi.MaxReasonLength} characters."];
-        if (errors.Count > 0)
-            return Results.ValidationProblem(errors, title: "The reassignment is not valid.");
-
-        var before = await OpenTasksAsync(db, code, cancellationToken);
-        var results = await operations.ReassignUnitAsync(code, body.ToUnitCode!, new OperationActor(Caller.Name(user), Caller.DisplayName(user)), body.Reason!.Trim(), cancellationToken);
-        var ids = results.Select(r => r.CaseId).ToList();
-        var numbers = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, cancellationToken);
-        var result = new ReassignTasksResult(
-            [.. results.Where(r => r.Result.Status == CaseOperationStatus.Done).Select(r => numbers[r.CaseId])],
-            [.. results.Where(r => r.Result.Status != CaseOperationStatus.Done).Select(r => new CaseNotMoved(numbers[r.CaseId], r.Result.Message ?? r.Result.Status.ToString()))],
-            await OpenTasksAsync(db, code, cancellationToken));
-        await audit.RecordAndSaveAsync(Caller.Name(user), AuditActions.UnitTasksReassigned, AuditEntityTypes.HandlingUnit, code,
-            new { openTasks = before }, new { toUnitCode = body.ToUnitCode, reason = body.Reason.Trim(), result.Moved, result.NotMoved, openTasks = result.OpenTasksLeft }, cancellationToken);
-        return Results.Ok(result);
+        return outcome.Errors is { } errors ? Results.ValidationProblem(errors, title: "The reassignment is not valid.") : Results.Ok(outcome.Result);
     }
-
-    private static Task<int> OpenTasksAsync(HotlineDbContext db, string code, CancellationToken cancellationToken) =>
-        db.InboxTasks.AsNoTracking().CountAsync(t => t.UnitCode == code && (t.Status == InboxTaskStatus.Open || t.Status == InboxTaskStatus.SignedFor), cancellationToken);
 }

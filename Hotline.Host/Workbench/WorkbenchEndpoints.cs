@@ -1,8 +1,14 @@
 using Hotline.Host.Designer;
+using Hotline.Host.Workbench.Administration;
 using Hotline.Host.Notifications;
 using Hotline.Host.Security;
 using Hotline.Workbench;
 using Hotline.Workbench.Account;
+using Hotline.Workbench.Administration;
+using Hotline.Workbench.Administration.Routing;
+using Hotline.Workbench.Administration.Subjects;
+using Hotline.Workbench.Administration.Units;
+using Hotline.Workbench.Administration.Users;
 using Hotline.Workbench.Callbacks;
 using Hotline.Workbench.Cases;
 using Hotline.Workbench.Dispatch;
@@ -44,6 +50,11 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchCallbacks, WorkbenchCallbacks>();
         services.AddScoped<IWorkbenchSupervision, WorkbenchSupervision>();
         services.AddScoped<IWorkbenchDispatch, WorkbenchDispatch>();
+        services.AddScoped<IWorkbenchReference, WorkbenchReference>();
+        services.AddScoped<IWorkbenchUnits, WorkbenchUnits>();
+        services.AddScoped<IWorkbenchSubjects, WorkbenchSubjects>();
+        services.AddScoped<IWorkbenchRouting, WorkbenchRouting>();
+        services.AddScoped<IWorkbenchUsers, WorkbenchUsers>();
         return services;
     }
 

@@ -22,7 +22,7 @@ public static class WorkbenchMenu
         new("/inbox", "承办工作台", "Unit inbox", [HotlineRoles.Unit]),
         new("/callbacks", "回访台", "Callback desk", [HotlineRoles.CallbackAgent]),
         new("/supervision", "督办台", "Supervision board", [HotlineRoles.Supervisor, HotlineRoles.Leader]),
-        new("/designer/", "管理（流程设计）", "Administration (designer)", [HotlineRoles.Administrator], ForceLoad: true),
+        new("/admin", "系统管理", "Administration", [HotlineRoles.Administrator]),
     ];
 
     /// <summary>

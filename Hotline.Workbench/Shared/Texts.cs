@@ -1,5 +1,10 @@
 using System.Globalization;
 using Hotline.Workbench.Account;
+using Hotline.Workbench.Administration;
+using Hotline.Workbench.Administration.Routing;
+using Hotline.Workbench.Administration.Subjects;
+using Hotline.Workbench.Administration.Units;
+using Hotline.Workbench.Administration.Users;
 using Hotline.Workbench.Callbacks;
 using Hotline.Workbench.Cases;
 using Hotline.Workbench.Dispatch;
@@ -40,7 +45,7 @@ public static class Texts
     /// </summary>
     private static readonly Dictionary<string, (string Zh, string En)> Words = Join(
         CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All, IntakeWords.All, NotificationWords.All, CallbackWords.All,
-        DispatchWords.All, SupervisionWords.All);
+        DispatchWords.All, SupervisionWords.All, AdminWords.All, UnitWords.All, SubjectWords.All, RoutingWords.All, UserWords.All);
 
     private static Dictionary<string, (string Zh, string En)> Join(params IReadOnlyDictionary<string, (string Zh, string En)>[] parts)
     {

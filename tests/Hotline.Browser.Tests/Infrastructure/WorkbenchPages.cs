@@ -135,4 +135,13 @@ public static class WorkbenchPages
         var inbox = (await client.GetFromJsonAsync<JsonObject>("api/inbox?pageSize=100"))!;
         return inbox["items"]!.AsArray().Single(t => t!["caseNumber"]?.GetValue<string>() == number)!["taskId"]!.GetValue<string>();
     }
+
+    /// <summary>Opens <paramref name="path"/> in the same signed-in page (a full page load) once the page is live.</summary>
+    public static async Task GoLiveAsync(WatchedPage page, DesignerHost host, string path)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(host);
+        await page.Page.GotoAsync(host.Address + path);
+        await Assertions.Expect(page.Page.Locator("h1[data-live=true]")).ToBeVisibleAsync();
+    }
 }

@@ -30,6 +30,13 @@ public abstract partial class WorkbenchSessionTests<THost>
     [InlineData("operator", "/inbox", "承办工作台")]
     [InlineData("callback-agent", "/dispatch", "派单台")]
     [InlineData("dispatcher", "/callbacks", "回访台")]
+    [InlineData("supervisor", "/admin", "系统管理")]
+    [InlineData("leader", "/admin/units", "单位管理")]
+    [InlineData("operator", "/admin/subjects", "诉求分类")]
+    [InlineData("unit", "/admin/routing", "派单规则")]
+    [InlineData("supervisor", "/admin/users", "用户管理")]
+    [InlineData("leader", "/admin/routing", "派单规则")]
+    [InlineData("dispatcher", "/admin/units", "单位管理")]
     public async Task Should_answer_the_not_found_page_with_no_desk_in_it_When_a_person_opens_another_roles_desk(string role, string path, string heading)
     {
         var name = "desk-" + Guid.NewGuid().ToString("N")[..8];
