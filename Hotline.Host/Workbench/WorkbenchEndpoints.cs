@@ -4,7 +4,9 @@ using Hotline.Host.Security;
 using Hotline.Workbench;
 using Hotline.Workbench.Account;
 using Hotline.Workbench.Callbacks;
+using Hotline.Workbench.CaseQuery;
 using Hotline.Workbench.Cases;
+using Hotline.Workbench.Dashboard;
 using Hotline.Workbench.Dispatch;
 using Hotline.Workbench.Inbox;
 using Hotline.Workbench.Intake;
@@ -44,6 +46,8 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchCallbacks, WorkbenchCallbacks>();
         services.AddScoped<IWorkbenchSupervision, WorkbenchSupervision>();
         services.AddScoped<IWorkbenchDispatch, WorkbenchDispatch>();
+        services.AddScoped<IWorkbenchCaseQuery, WorkbenchCaseQuery>();
+        services.AddScoped<IWorkbenchDashboard, WorkbenchDashboard>();
         return services;
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Hotline.Workbench.Account;
+using Hotline.Workbench.CaseQuery;
 using Hotline.Workbench.Callbacks;
+using Hotline.Workbench.Dashboard;
 using Hotline.Workbench.Cases;
 using Hotline.Workbench.Dispatch;
 using Hotline.Workbench.Inbox;
@@ -37,7 +39,7 @@ public static class Texts
     /// </summary>
     private static readonly Dictionary<string, (string Zh, string En)> Words = Join(
         CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All, IntakeWords.All, NotificationWords.All, CallbackWords.All,
-        DispatchWords.All, SupervisionWords.All);
+        DispatchWords.All, SupervisionWords.All, CaseQueryWords.All, DashboardWords.All);
 
     private static Dictionary<string, (string Zh, string En)> Join(params IReadOnlyDictionary<string, (string Zh, string En)>[] parts)
     {
