@@ -42,6 +42,9 @@ export async function render(element, option, figures) {
         observers.set(element, observer);
         chart.on('click', p => { if (p.data?.href) open(p.data.href); });
     }
+    // People who asked their system for less motion get the chart without its growing bars.
+    if (matchMedia('(prefers-reduced-motion: reduce)').matches)
+        option.animation = false;
     if (figures)
         option.tooltip = { ...(option.tooltip ?? {}), formatter: figureTooltip(echarts) };
     chart.setOption(option, true);
