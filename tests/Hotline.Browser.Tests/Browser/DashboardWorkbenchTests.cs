@@ -10,7 +10,7 @@ namespace Hotline.Browser.Tests.Browser;
 
 /// <summary>
 /// The leader's dashboard (领导驾驶舱) in Chromium over a seeded March: five complaints on the 2nd and 3rd by phone, web and
-/// WeChat, led by two units. The volume chart's ECharts option holds the seeded counts per day and channel; the
+/// WeChat, led by two units, all past their deadline. The volume chart's ECharts option holds the seeded counts per day and channel; the
 /// indicator chart's data and tooltip the numerator and denominator of a unit; a click on a bar's pixel opens /cases with
 /// exactly the cases behind it; axe-core finds no WCAG 2.1 AA violation on /dashboard or /cases.
 /// </summary>
@@ -43,7 +43,8 @@ public sealed class DashboardWorkbenchTests(BrowserFixture browser, HostFixture 
         await WorkbenchPages.CreateCaseThroughAsync(Host, "驾驶舱：西区公交站占道", "Web", "990104");
         Host.Clock.Advance(TimeSpan.FromDays(1));
         await WorkbenchPages.CreateCaseThroughAsync(Host, "驾驶舱：夜市占道", "WeChat");
-        await WorkbenchPages.CreateCaseThroughAsync(Host, "驾驶舱：西区人行道停车", "Phone", "990104");
+        var last = await WorkbenchPages.CreateCaseThroughAsync(Host, "驾驶舱：西区人行道停车", "Phone", "990104");
+        await WorkbenchPages.PastDeadlineAsync(Host, last);
 
         await using var page = await WorkbenchPages.OpenAsAsync(browser, Host, "/dashboard", "leader");
         await page.Page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
@@ -55,6 +56,9 @@ public sealed class DashboardWorkbenchTests(BrowserFixture browser, HostFixture 
         Assert.Equal((1, 0), (Counts(volume, "Web")[1], Counts(volume, "Web")[2]));
         Assert.Equal((0, 1), (Counts(volume, "WeChat")[1], Counts(volume, "WeChat")[2]));
         Assert.Equal(31, Counts(volume, "Phone").Length);
+        var overdue = (await OptionAsync(page.Page, "wb-chart-overdue")).GetProperty("series")[0].GetProperty("data").EnumerateArray()
+            .Select(d => (d.GetProperty("unitCode").GetString(), d.GetProperty("value").GetInt32(), d.GetProperty("href").GetString()));
+        Assert.Equal([("DH-CG", 3, "/cases?unitCode=DH-CG&overdue=true"), ("XQ-JT", 2, "/cases?unitCode=XQ-JT&overdue=true")], overdue);
 
         // 退单率: every dispatch counts in the denominator; none was returned.
         await page.Page.SelectOptionAsync("#wb-db-indicator", "Return");
