@@ -76,6 +76,14 @@ public sealed class DashboardWorkbenchTests(BrowserFixture browser, HostFixture 
         await WorkbenchPages.AssertAccessibleAsync(page.Page, "/dashboard");
         await WorkbenchPages.DocsScreenshotAsync(page.Page, "dashboard.png");
 
+        // One unit: its cases only (no web case of DH-CG), and its name among the list's filters.
+        await page.Page.SelectOptionAsync("#wb-db-unit", "DH-CG");
+        await page.Page.ClickAsync("button[type=submit]:has-text('查看')");
+        await page.Page.WaitForURLAsync(Host.Address + "/dashboard?month=2026-03&unit=DH-CG");
+        await page.Page.WaitForFunctionAsync(
+            "() => !echarts.getInstanceByDom(document.getElementById('wb-chart-volume-channel')).getOption().series.some(s => s.id === 'Web')");
+        Assert.Equal((2, 1), (Counts(await OptionAsync(page.Page, "wb-chart-volume-channel"), "Phone")[1], Counts(await OptionAsync(page.Page, "wb-chart-volume-channel"), "WeChat")[2]));
+
         // A real click on the middle of Monday's phone bar (the bottom of the stack, 0 to 2).
         var chart = page.Page.Locator("#wb-chart-volume-channel");
         await chart.ScrollIntoViewIfNeededAsync();
@@ -83,9 +91,10 @@ public sealed class DashboardWorkbenchTests(BrowserFixture browser, HostFixture 
             "() => echarts.getInstanceByDom(document.getElementById('wb-chart-volume-channel')).convertToPixel({ seriesId: 'Phone' }, [1, 1])");
         var box = (await chart.BoundingBoxAsync())!;
         await page.Page.Mouse.ClickAsync(box.X + (float)pixel[0], box.Y + (float)pixel[1]);
-        await page.Page.WaitForURLAsync(Host.Address + "/cases?channel=Phone&from=2026-03-02&to=2026-03-02");
+        await page.Page.WaitForURLAsync(Host.Address + "/cases?channel=Phone&from=2026-03-02&to=2026-03-02&unitCode=DH-CG");
         await Assertions.Expect(page.Page.Locator("#wb-cq-applied")).ToContainTextAsync("电话");
         await Assertions.Expect(page.Page.Locator("#wb-cq-applied")).ToContainTextAsync("2026-03-02 至 2026-03-02");
+        await Assertions.Expect(page.Page.Locator("#wb-cq-applied")).ToContainTextAsync("承办单位：东湖区城管局");
         await Assertions.Expect(page.Page.Locator("#wb-cq-total")).ToHaveTextAsync("共 2 件");
         var listed = await page.Page.Locator("table.wb-table tbody tr td:first-child a").AllTextContentsAsync();
         Assert.Equal(phoneOnMonday.Order(), listed.Order());
