@@ -97,8 +97,8 @@ public sealed class DailyReportService(IDbContextFactory<HotlineDbContext> conte
             })]);
     }
 
-    /// <summary>The codes whose count today meets the rule, largest count first, then by code.</summary>
-    private static List<HotSpot> HotSpots(string dimension, IEnumerable<string?> today, IEnumerable<string?> before, HotSpotRule rule)
+    /// <summary>The codes whose count today meets the rule, largest count first, then by code (the daily report's and the day series' hot spots).</summary>
+    internal static List<HotSpot> HotSpots(string dimension, IEnumerable<string?> today, IEnumerable<string?> before, HotSpotRule rule)
     {
         var baseline = before.OfType<string>().GroupBy(c => c, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return today.OfType<string>()

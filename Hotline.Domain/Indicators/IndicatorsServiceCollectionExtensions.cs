@@ -10,7 +10,7 @@ public static class IndicatorsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="IndicatorOptions"/> bound from <c>Hotline:Indicators</c> (validated on start),
-    /// <see cref="IndicatorService"/> and <see cref="DailyReportService"/>. Needs <c>AddHotlinePersistence</c> and
+    /// <see cref="IndicatorService"/>, <see cref="DailyReportService"/> and <see cref="VolumeSeriesService"/>. Needs <c>AddHotlinePersistence</c> and
     /// <c>AddHotlineCalendar</c> (the time zone and working days come from the calendar).
     /// </summary>
     public static IServiceCollection AddHotlineIndicators(this IServiceCollection services)
@@ -19,6 +19,7 @@ public static class IndicatorsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IndicatorOptions>, IndicatorOptionsValidator>());
         services.TryAddSingleton<IndicatorService>();
         services.TryAddSingleton<DailyReportService>();
+        services.TryAddSingleton<VolumeSeriesService>();
         return services;
     }
 }

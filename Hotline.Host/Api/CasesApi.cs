@@ -72,6 +72,7 @@ public static class CasesApi
             .WithQueryParameters(
                 new QueryParameter("status", "Only cases in this status.") { Type = typeof(CaseStatus) },
                 new QueryParameter("type", "Only cases of this type.") { Type = typeof(CaseType) },
+                new QueryParameter("channel", "Only cases that came in through this channel.") { Type = typeof(CaseChannel) },
                 new QueryParameter("subjectCode", "Only cases of this subject (诉求分类)."),
                 new QueryParameter("districtCode", "Only cases in this district."),
                 new QueryParameter("unitCode", "Only cases this unit leads."),
@@ -180,14 +181,8 @@ public static class CasesApi
     {
         var q = request.Query;
         var errors = new Dictionary<string, string[]>();
-        var status = Enum<CaseStatus>(q["status"], "status", errors);
-        var type = Enum<CaseType>(q["type"], "type", errors);
-        var from = InputLimits.Date(q["from"], "from", errors);
-        var to = InputLimits.Date(q["to"], "to", errors);
+        var filter = CaseListFilter.Parse(name => q[name].FirstOrDefault(), errors);
         var (page, pageSize) = Paging(q, errors);
-        var overdue = Bool(q["overdue"], "overdue", errors);
-        if (from is not null && to is not null && from > to)
-            errors["from"] = ["'from' is after 'to'."];
         var phone = Phone(q["phone"], user, errors);
         var terms = SearchQuery.Terms(q["q"], segmenter, errors);
         if (errors.Count > 0)
@@ -197,30 +192,9 @@ public static class CasesApi
                 detail: "Your role sees callers' numbers masked, so it may not search by telephone number.");
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = CaseVisibility.Filter(db, user, db.Cases.AsNoTracking());
-        if (status is not null)
-            query = query.Where(c => c.Status == status);
-        if (type is not null)
-            query = query.Where(c => c.Type == type);
-        if (q["subjectCode"].FirstOrDefault() is { Length: > 0 } subject)
-            query = query.Where(c => c.SubjectCode == subject);
-        if (q["districtCode"].FirstOrDefault() is { Length: > 0 } district)
-            query = query.Where(c => c.DistrictCode == district);
-        if (q["unitCode"].FirstOrDefault() is { Length: > 0 } leadUnit)
-            query = query.Where(c => c.LeadUnitCode == leadUnit);
+        var query = await filter.ApplyAsync(CaseVisibility.Filter(db, user, db.Cases.AsNoTracking()), calendars, clock, cancellationToken);
         if (phone?.Digits is { } digits)
             query = OfCaller(query, digits);
-        var (start, end) = await DayRangeAsync(calendars, from, to, cancellationToken);
-        if (start is not null)
-            query = query.Where(c => c.CreatedAt >= start);
-        if (end is not null)
-            query = query.Where(c => c.CreatedAt < end);
-
-        if (overdue == true)
-        {
-            var now = clock.GetUtcNow();
-            query = query.Where(Case.Open).Where(c => c.DeadlineAt < now);
-        }
 
         return Results.Ok(await PageAsync(await OrderAsync(db, query, terms, cancellationToken), user, page, pageSize, cancellationToken));
     }

@@ -26,10 +26,16 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
             return new CaseList([], 0, string.Join(" ", errors.Values.SelectMany(v => v)));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = CaseVisibility.Filter(db, user, db.Cases.AsNoTracking());
-        var ordered = await CasesApi.OrderAsync(db, query, terms, cancellationToken);
+        var (items, total) = await PageAsync(await CasesApi.OrderAsync(db, query, terms, cancellationToken), page, pageSize, cancellationToken);
+        return new CaseList(items, total);
+    }
+
+    /// <summary>One page of <paramref name="ordered"/> as the workbench lists cases, and how many there are in all.</summary>
+    internal static async Task<(List<CaseSummary> Items, int Total)> PageAsync(IQueryable<Case> ordered, int page, int pageSize, CancellationToken cancellationToken)
+    {
         var total = await ordered.CountAsync(cancellationToken);
-        var items = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new CaseList(items.Select(c => new CaseSummary(c.Number, c.Status, c.IsOpen, c.Type, c.Content, c.DeadlineAt, c.Warning, c.CreatedAt)).ToList(), total);
+        var items = await ordered.Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return (items.Select(c => new CaseSummary(c.Number, c.Status, c.IsOpen, c.Type, c.Content, c.DeadlineAt, c.Warning, c.CreatedAt)).ToList(), total);
     }
 
     public async Task<CaseSheet?> FindAsync(ClaimsPrincipal user, string number, CancellationToken cancellationToken)

@@ -10,7 +10,9 @@ using Hotline.Workbench.Administration.Subjects;
 using Hotline.Workbench.Administration.Units;
 using Hotline.Workbench.Administration.Users;
 using Hotline.Workbench.Callbacks;
+using Hotline.Workbench.CaseQuery;
 using Hotline.Workbench.Cases;
+using Hotline.Workbench.Dashboard;
 using Hotline.Workbench.Dispatch;
 using Hotline.Workbench.Inbox;
 using Hotline.Workbench.Intake;
@@ -55,6 +57,8 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchSubjects, WorkbenchSubjects>();
         services.AddScoped<IWorkbenchRouting, WorkbenchRouting>();
         services.AddScoped<IWorkbenchUsers, WorkbenchUsers>();
+        services.AddScoped<IWorkbenchCaseQuery, WorkbenchCaseQuery>();
+        services.AddScoped<IWorkbenchDashboard, WorkbenchDashboard>();
         return services;
     }
 

@@ -5,7 +5,9 @@ using Hotline.Workbench.Administration.Routing;
 using Hotline.Workbench.Administration.Subjects;
 using Hotline.Workbench.Administration.Units;
 using Hotline.Workbench.Administration.Users;
+using Hotline.Workbench.CaseQuery;
 using Hotline.Workbench.Callbacks;
+using Hotline.Workbench.Dashboard;
 using Hotline.Workbench.Cases;
 using Hotline.Workbench.Dispatch;
 using Hotline.Workbench.Inbox;
@@ -45,7 +47,8 @@ public static class Texts
     /// </summary>
     private static readonly Dictionary<string, (string Zh, string En)> Words = Join(
         CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All, IntakeWords.All, NotificationWords.All, CallbackWords.All,
-        DispatchWords.All, SupervisionWords.All, AdminWords.All, UnitWords.All, SubjectWords.All, RoutingWords.All, UserWords.All);
+        DispatchWords.All, SupervisionWords.All, AdminWords.All, UnitWords.All, SubjectWords.All, RoutingWords.All, UserWords.All,
+        CaseQueryWords.All, DashboardWords.All);
 
     private static Dictionary<string, (string Zh, string En)> Join(params IReadOnlyDictionary<string, (string Zh, string En)>[] parts)
     {

@@ -29,13 +29,17 @@ public static class WorkbenchPages
     /// <summary>Files a complaint in district 990104, which no routing rule covers: it waits at the dispatch desk (人工派单); returns its number.</summary>
     public static Task<string> CreateUnroutedCaseAsync(DesignerHost host, string content) => PostCaseAsync(host, content, "13812345678", "SR-ROAD", "990104");
 
-    private static async Task<string> PostCaseAsync(DesignerHost host, string content, string phone, string subjectCode, string districtCode)
+    /// <summary>Files a complaint about SR-ROAD that came in through <paramref name="channel"/> in <paramref name="districtCode"/>; returns its number.</summary>
+    public static Task<string> CreateCaseThroughAsync(DesignerHost host, string content, string channel, string districtCode = "990103") =>
+        PostCaseAsync(host, content, "13812345678", "SR-ROAD", districtCode, channel);
+
+    private static async Task<string> PostCaseAsync(DesignerHost host, string content, string phone, string subjectCode, string districtCode, string channel = "Phone")
     {
         ArgumentNullException.ThrowIfNull(host);
         using var integrator = host.IntegratorClient();
         using var created = await integrator.PostAsJsonAsync("api/cases", new
         {
-            channel = "Phone", content, citizenPhone = phone, type = "Complaint", subjectCode, address = "东湖区新华路1号", districtCode,
+            channel, content, citizenPhone = phone, type = "Complaint", subjectCode, address = "东湖区新华路1号", districtCode,
         });
         created.EnsureSuccessStatusCode();
         return (await created.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>();

@@ -37,6 +37,8 @@ public abstract partial class WorkbenchSessionTests<THost>
     [InlineData("supervisor", "/admin/users", "用户管理")]
     [InlineData("leader", "/admin/routing", "派单规则")]
     [InlineData("dispatcher", "/admin/units", "单位管理")]
+    [InlineData("unit", "/dashboard", "领导驾驶舱")]
+    [InlineData("operator", "/dashboard", "领导驾驶舱")]
     public async Task Should_answer_the_not_found_page_with_no_desk_in_it_When_a_person_opens_another_roles_desk(string role, string path, string heading)
     {
         var name = "desk-" + Guid.NewGuid().ToString("N")[..8];
