@@ -8,6 +8,7 @@ using Hotline.Workbench.Cases;
 using Hotline.Workbench.Dispatch;
 using Hotline.Workbench.Inbox;
 using Hotline.Workbench.Intake;
+using Hotline.Workbench.Reports;
 using Hotline.Workbench.Shared;
 using Hotline.Workbench.Supervision;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -44,6 +45,7 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchCallbacks, WorkbenchCallbacks>();
         services.AddScoped<IWorkbenchSupervision, WorkbenchSupervision>();
         services.AddScoped<IWorkbenchDispatch, WorkbenchDispatch>();
+        services.AddScoped<IWorkbenchReports, WorkbenchReports>();
         return services;
     }
 
