@@ -19,9 +19,6 @@ namespace Hotline.Host.Api;
 /// </summary>
 public static class IndicatorsApi
 {
-    /// <summary>The daily report's workbook for the workbench's page (<c>?date=YYYY-MM-DD</c>), signed in by the session cookie.</summary>
-    public const string DailyWorkbookPath = "/reports/daily.xlsx";
-
     /// <summary>The roles that may read indicators and reports.</summary>
     public static IReadOnlyList<string> ReaderRoles => ReportReaders.Roles;
 
@@ -93,7 +90,7 @@ public static class IndicatorsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         // The workbench's 导出 Excel link: the same export on a page path, where the session cookie counts (never on /api).
-        app.MapGet(DailyWorkbookPath, ExportDailyReportAsync)
+        app.MapGet(Hotline.Workbench.Reports.ReportPaths.DailyWorkbook, ExportDailyReportAsync)
             .RequireAuthorization(policy => policy.RequireRole(ReaderRoles))
             .ExcludeFromDescription();
         reports.MapGet("/daily", GetDailyReportAsync)

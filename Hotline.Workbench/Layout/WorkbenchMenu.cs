@@ -22,7 +22,7 @@ public static class WorkbenchMenu
         new("/inbox", "承办工作台", "Unit inbox", [HotlineRoles.Unit]),
         new("/callbacks", "回访台", "Callback desk", [HotlineRoles.CallbackAgent]),
         new("/supervision", "督办台", "Supervision board", [HotlineRoles.Supervisor, HotlineRoles.Leader]),
-        new("/reports/daily", "每日一报", "Daily report", Hotline.Domain.Indicators.ReportReaders.Roles),
+        new(Reports.ReportPaths.Daily, "每日一报", "Daily report", Hotline.Domain.Indicators.ReportReaders.Roles),
         new("/designer/", "管理（流程设计）", "Administration (designer)", [HotlineRoles.Administrator], ForceLoad: true),
     ];
 
