@@ -169,3 +169,8 @@ public sealed record DailyReport(
     HotSpotRule HotSpotRule,
     IReadOnlyList<HotSpot> HotSpots,
     IReadOnlyList<OverdueCase> Overdue);
+
+/// <summary>The daily report with that day's indicators, as the report page and its workbook show them.</summary>
+/// <param name="Report">The daily report; district hot spots carry the district's name.</param>
+/// <param name="Indicators">The indicators of that one day, city-wide and per unit.</param>
+public sealed record DailyReportBook(DailyReport Report, IndicatorReport Indicators);

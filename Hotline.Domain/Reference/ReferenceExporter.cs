@@ -1,5 +1,6 @@
 using System.Data;
 using Hotline.Domain.Persistence;
+using Hotline.Domain.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -38,9 +39,6 @@ public static class ReferenceExporter
         // A workbook stores every cell as a string, which no spreadsheet runs; a CSV cell is guarded against formulas.
         foreach (var row in rows)
             table.Rows.Add([.. layout.Write(row).Select(cell => format == ReferenceFormat.Csv ? ReferenceText.Guard(cell) : cell)]);
-        // MiniExcel may close the stream it writes; a memory stream's bytes outlive that.
-        var buffer = new MemoryStream();
-        await MiniExcel.SaveAsAsync(buffer, table, printHeader: true, excelType: format == ReferenceFormat.Csv ? ExcelType.CSV : ExcelType.XLSX, cancellationToken: cancellationToken);
-        await output.WriteAsync(buffer.ToArray(), cancellationToken);
+        await Spreadsheet.SaveAsync(output, table, format == ReferenceFormat.Csv ? ExcelType.CSV : ExcelType.XLSX, cancellationToken);
     }
 }

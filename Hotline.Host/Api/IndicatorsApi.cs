@@ -4,19 +4,23 @@ using Hotline.Host.Api.OpenApi;
 using Hotline.Domain.Indicators;
 using Hotline.Host.Security;
 using Hotline.Domain.Users;
+using Hotline.Domain.Persistence;
+using Hotline.Domain.Spreadsheets;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Host.Api;
 
 /// <summary>
 /// The indicators, the monthly unit ranking and the daily report over HTTP, for leaders, supervisors, administrators
-/// and dispatchers: <c>GET /api/indicators</c>, <c>GET /api/indicators/ranking</c>, <c>GET /api/reports/daily</c>.
+/// and dispatchers: <c>GET /api/indicators</c> (and <c>/export</c>, xlsx), <c>GET /api/indicators/ranking</c>,
+/// <c>GET /api/reports/daily</c> (and <c>/export</c>, xlsx).
 /// Every figure is computed from the case timeline; the definitions are on <see cref="IndicatorFigures"/>,
 /// <see cref="IndicatorService"/> and <see cref="DailyReportService"/>.
 /// </summary>
 public static class IndicatorsApi
 {
     /// <summary>The roles that may read indicators and reports.</summary>
-    public static IReadOnlyList<string> ReaderRoles { get; } = [HotlineRoles.Leader, HotlineRoles.Supervisor, HotlineRoles.Administrator, HotlineRoles.Dispatcher];
+    public static IReadOnlyList<string> ReaderRoles => ReportReaders.Roles;
 
     private const string Definitions =
         "Days are local dates in the hotline's time zone (Asia/Shanghai); the period is [from, to): 'to' is excluded. " +
@@ -44,10 +48,17 @@ public static class IndicatorsApi
             .WithName("GetIndicators")
             .WithSummary("The ten indicators (KPIs) of a period, city-wide and per unit.")
             .WithDescription("Query: from, to (YYYY-MM-DD, to excluded, at most 366 days), unitCode (optional: that unit only). " + Definitions)
-            .WithQueryParameters(QueryParameter.Date("from", "The first day of the period.", required: true),
-                QueryParameter.Date("to", "The day after the period (excluded), at most 366 days after from.", required: true),
-                new QueryParameter("unitCode", "That unit's figures only.") { MaxLength = 32 })
+            .WithQueryParameters(PeriodParameters())
             .Produces<IndicatorReport>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        indicators.MapGet("/export", ExportIndicatorsAsync)
+            .WithName("ExportIndicators")
+            .WithSummary("The indicator table of a period as an xlsx workbook (sheet 指标: city-wide, then each unit; 分子, 分母, 比率（%）).")
+            .WithDescription("The same query, checks and figures as GET /api/indicators; the file is 指标-<from>至<last day>.xlsx.")
+            .WithQueryParameters(PeriodParameters())
+            .Produces<byte[]>(StatusCodes.Status200OK, Spreadsheet.XlsxContentType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -65,11 +76,24 @@ public static class IndicatorsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        app.MapGroup("/api/reports")
+        var reports = app.MapGroup("/api/reports")
             .RequireAuthorization(policy => policy.RequireRole(ReaderRoles))
             .WithTags("Reports")
-            .WithBoundedValues()
-            .MapGet("/daily", GetDailyReportAsync)
+            .WithBoundedValues();
+        reports.MapGet("/daily/export", ExportDailyReportAsync)
+            .WithName("ExportDailyReport")
+            .WithSummary("The daily report (每日一报) as an xlsx workbook: sheets 受理量, 指标 (that day's indicators), 热点 and 超期工单.")
+            .WithDescription("The same query and checks as GET /api/reports/daily; the file is 每日一报-<date>.xlsx (RFC 5987 filename*).")
+            .WithQueryParameters(QueryParameter.Date("date", "The local date reported on.", required: true))
+            .Produces<byte[]>(StatusCodes.Status200OK, Spreadsheet.XlsxContentType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        // The workbench's 导出 Excel link: the same export on a page path, where the session cookie counts (never on /api).
+        app.MapGet(Hotline.Workbench.Reports.ReportPaths.DailyWorkbook, ExportDailyReportAsync)
+            .RequireAuthorization(policy => policy.RequireRole(ReaderRoles))
+            .ExcludeFromDescription();
+        reports.MapGet("/daily", GetDailyReportAsync)
             .WithName("GetDailyReport")
             .WithSummary("The daily report (每日一报): volumes, direct answers, hot spots and overdue cases of one day.")
             .WithDescription(
@@ -86,7 +110,34 @@ public static class IndicatorsApi
         return app;
     }
 
+    private static QueryParameter[] PeriodParameters() =>
+    [
+        QueryParameter.Date("from", "The first day of the period.", required: true),
+        QueryParameter.Date("to", "The day after the period (excluded), at most 366 days after from.", required: true),
+        new QueryParameter("unitCode", "That unit's figures only.") { MaxLength = 32 },
+    ];
+
     private static async Task<IResult> GetIndicatorsAsync(string? from, string? to, string? unitCode, ClaimsPrincipal user, IndicatorService indicators, CancellationToken cancellationToken)
+    {
+        var (errors, first, last) = await PeriodAsync(from, to, unitCode, indicators, cancellationToken);
+        if (errors.Count > 0)
+            return Invalid(errors);
+        return Results.Ok(await indicators.ComputeAsync(first, last, unitCode, Caller.DistrictCode(user), cancellationToken));
+    }
+
+    private static async Task<IResult> ExportIndicatorsAsync(string? from, string? to, string? unitCode, ClaimsPrincipal user, IndicatorService indicators, CancellationToken cancellationToken)
+    {
+        var (errors, first, last) = await PeriodAsync(from, to, unitCode, indicators, cancellationToken);
+        if (errors.Count > 0)
+            return Invalid(errors);
+        using var output = new MemoryStream();
+        await IndicatorWorkbook.WritePeriodAsync(await indicators.ComputeAsync(first, last, unitCode, Caller.DistrictCode(user), cancellationToken), output, cancellationToken);
+        return Results.File(output.ToArray(), Spreadsheet.XlsxContentType, IndicatorWorkbook.PeriodFileName(first, last));
+    }
+
+    /// <summary>The period of the query [from, to) and the unit, checked; the problems by field.</summary>
+    private static async Task<(Dictionary<string, string[]> Errors, DateOnly From, DateOnly To)> PeriodAsync(
+        string? from, string? to, string? unitCode, IndicatorService indicators, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var first = QueryDate(from, "from", errors);
@@ -103,9 +154,7 @@ public static class IndicatorsApi
                 errors["unitCode"] = [$"No unit has the code '{unitCode}'."];
         }
 
-        if (errors.Count > 0)
-            return Invalid(errors);
-        return Results.Ok(await indicators.ComputeAsync(first, last, unitCode, Caller.DistrictCode(user), cancellationToken));
+        return (errors, first, last);
     }
 
     private static async Task<IResult> GetRankingAsync(string? month, ClaimsPrincipal user, IndicatorService indicators, CancellationToken cancellationToken)
@@ -119,13 +168,25 @@ public static class IndicatorsApi
         return Results.Ok(await indicators.RankAsync(first.Year, first.Month, Caller.DistrictCode(user), cancellationToken));
     }
 
-    private static async Task<IResult> GetDailyReportAsync(string? date, ClaimsPrincipal user, DailyReportService reports, CancellationToken cancellationToken)
+    private static async Task<IResult> GetDailyReportAsync(
+        string? date, ClaimsPrincipal user, DailyReportService reports, IndicatorService indicators, IDbContextFactory<HotlineDbContext> contexts, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var day = QueryDate(date, "date", errors);
-        if (errors.Count > 0)
+        if (DailyReportReader.Date(date, errors) is not { } day)
             return Invalid(errors);
-        return Results.Ok(await reports.BuildAsync(day, Caller.DistrictCode(user), cancellationToken));
+        return Results.Ok(await new DailyReportReader(reports, indicators, contexts).ReportAsync(day, user, cancellationToken));
+    }
+
+    private static async Task<IResult> ExportDailyReportAsync(
+        string? date, ClaimsPrincipal user, DailyReportService reports, IndicatorService indicators, IDbContextFactory<HotlineDbContext> contexts, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (DailyReportReader.Date(date, errors) is not { } day)
+            return Invalid(errors);
+        var book = await new DailyReportReader(reports, indicators, contexts).BookAsync(day, user, cancellationToken);
+        using var output = new MemoryStream();
+        await IndicatorWorkbook.WriteDailyAsync(book, output, cancellationToken);
+        return Results.File(output.ToArray(), Spreadsheet.XlsxContentType, IndicatorWorkbook.DailyFileName(day));
     }
 
     private static DateOnly QueryDate(string? text, string field, Dictionary<string, string[]> errors) =>

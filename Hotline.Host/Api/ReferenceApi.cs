@@ -1,5 +1,6 @@
 using Hotline.Domain.Persistence;
 using Hotline.Domain.Reference;
+using Hotline.Domain.Spreadsheets;
 using Hotline.Domain.Users;
 using Hotline.Host.Api.OpenApi;
 using Microsoft.AspNetCore.Http.Features;
@@ -20,7 +21,7 @@ public static class ReferenceApi
     /// <summary>The most files one import takes.</summary>
     public const int MaxFiles = 16;
 
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string XlsxType = Spreadsheet.XlsxContentType;
     private const string CsvType = "text/csv";
 
     /// <summary>Maps the endpoints.</summary>

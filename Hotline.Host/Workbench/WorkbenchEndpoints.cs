@@ -16,6 +16,7 @@ using Hotline.Workbench.Dashboard;
 using Hotline.Workbench.Dispatch;
 using Hotline.Workbench.Inbox;
 using Hotline.Workbench.Intake;
+using Hotline.Workbench.Reports;
 using Hotline.Workbench.Shared;
 using Hotline.Workbench.Supervision;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -59,6 +60,7 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchUsers, WorkbenchUsers>();
         services.AddScoped<IWorkbenchCaseQuery, WorkbenchCaseQuery>();
         services.AddScoped<IWorkbenchDashboard, WorkbenchDashboard>();
+        services.AddScoped<IWorkbenchReports, WorkbenchReports>();
         return services;
     }
 

@@ -24,6 +24,7 @@ public static class WorkbenchMenu
         new("/supervision", "督办台", "Supervision board", [HotlineRoles.Supervisor, HotlineRoles.Leader]),
         new("/dashboard", "领导驾驶舱", "Leader's dashboard", [HotlineRoles.Leader, HotlineRoles.Supervisor, HotlineRoles.Administrator]),
         new("/cases", "工单查询", "Case list", [.. HotlineRoles.All.Where(r => r != HotlineRoles.Integrator)]),
+        new(Reports.ReportPaths.Daily, "每日一报", "Daily report", Hotline.Domain.Indicators.ReportReaders.Roles),
         new("/admin", "系统管理", "Administration", [HotlineRoles.Administrator]),
     ];
 

@@ -13,6 +13,7 @@ using Hotline.Workbench.Dispatch;
 using Hotline.Workbench.Inbox;
 using Hotline.Workbench.Intake;
 using Hotline.Workbench.Notifications;
+using Hotline.Workbench.Reports;
 using Hotline.Workbench.Supervision;
 
 namespace Hotline.Workbench.Shared;
@@ -48,7 +49,7 @@ public static class Texts
     private static readonly Dictionary<string, (string Zh, string En)> Words = Join(
         CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All, IntakeWords.All, NotificationWords.All, CallbackWords.All,
         DispatchWords.All, SupervisionWords.All, AdminWords.All, UnitWords.All, SubjectWords.All, RoutingWords.All, UserWords.All,
-        CaseQueryWords.All, DashboardWords.All);
+        CaseQueryWords.All, DashboardWords.All, ReportWords.All);
 
     private static Dictionary<string, (string Zh, string En)> Join(params IReadOnlyDictionary<string, (string Zh, string En)>[] parts)
     {

@@ -13,6 +13,9 @@ public sealed class WorkbenchTime(IOptions<CaseOptions> options, TimeProvider cl
     public string Format(DateTimeOffset? moment) =>
         moment is { } m ? TimeZoneInfo.ConvertTime(m, _zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
 
+    /// <summary>Today's date in the hotline's time zone.</summary>
+    public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
+
     /// <summary>The time left until <paramref name="deadline"/> or past it, e.g. 剩余 2天3小时 / 已超期 5小时.</summary>
     public string Countdown(DateTimeOffset? deadline)
     {

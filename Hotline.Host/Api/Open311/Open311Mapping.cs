@@ -42,16 +42,7 @@ public static class Open311Mapping
     public const CaseChannel DefaultChannel = CaseChannel.Web;
 
     /// <summary>The Chinese name of a case type (诉求类型).</summary>
-    public static string CaseTypeName(CaseType type) => type switch
-    {
-        CaseType.Consultation => "咨询",
-        CaseType.Help => "求助",
-        CaseType.Complaint => "投诉",
-        CaseType.Report => "举报",
-        CaseType.Suggestion => "建议",
-        CaseType.Praise => "表扬",
-        _ => type.ToString(),
-    };
+    public static string CaseTypeName(CaseType type) => CaseNames.Type(type);
 
     /// <summary>The Chinese name of an urgency.</summary>
     public static string UrgencyName(CaseUrgency urgency) => urgency switch
@@ -63,18 +54,7 @@ public static class Open311Mapping
     };
 
     /// <summary>The Chinese name of a channel.</summary>
-    public static string ChannelName(CaseChannel channel) => channel switch
-    {
-        CaseChannel.Phone => "电话",
-        CaseChannel.Web => "网站",
-        CaseChannel.Sms => "短信",
-        CaseChannel.WeChat => "微信",
-        CaseChannel.App => "APP",
-        CaseChannel.MayorMailbox => "市长信箱",
-        CaseChannel.ProvincialPlatform => "省派工单",
-        CaseChannel.PoliceTransfer => "110非警务警情转办",
-        _ => channel.ToString(),
-    };
+    public static string ChannelName(CaseChannel channel) => CaseNames.Channel(channel);
 
     /// <summary>Open311's status: only <c>open</c> and <c>closed</c> exist there.</summary>
     public static string Status(CaseStatus status) => status is CaseStatus.Closed or CaseStatus.AnsweredDirectly or CaseStatus.Merged or CaseStatus.Voided ? "closed" : "open";

@@ -39,6 +39,9 @@ public abstract partial class WorkbenchSessionTests<THost>
     [InlineData("dispatcher", "/admin/units", "单位管理")]
     [InlineData("unit", "/dashboard", "领导驾驶舱")]
     [InlineData("operator", "/dashboard", "领导驾驶舱")]
+    [InlineData("unit", "/reports/daily", "每日一报")]
+    [InlineData("operator", "/reports/daily", "每日一报")]
+    [InlineData("callback-agent", "/reports/daily", "每日一报")]
     public async Task Should_answer_the_not_found_page_with_no_desk_in_it_When_a_person_opens_another_roles_desk(string role, string path, string heading)
     {
         var name = "desk-" + Guid.NewGuid().ToString("N")[..8];

@@ -144,6 +144,13 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
         using (await leader.GetAsync("/api/indicators/ranking?month=March")) { }
         await OkAsync(leader.GetAsync("/api/reports/daily?date=2026-03-02"));
         using (await unit.GetAsync("/api/reports/daily?date=2026-03-02")) { }
+        using (var daily = await leader.GetAsync("/api/reports/daily/export?date=2026-03-02"))
+            Assert.Equal(HttpStatusCode.OK, daily.StatusCode);
+        using (await leader.GetAsync("/api/reports/daily/export?date=2026-02-30")) { }
+        using (await unit.GetAsync("/api/reports/daily/export?date=2026-03-02")) { }
+        using (var period = await leader.GetAsync("/api/indicators/export?from=2026-03-01&to=2026-04-01&unitCode=DH-CG"))
+            Assert.Equal(HttpStatusCode.OK, period.StatusCode);
+        using (await leader.GetAsync("/api/indicators/export?from=2026-03-01")) { }
 
         // Calendar
         var year = new { source = "国务院办公厅通知", holidays = new[] { new { name = "元旦", from = "2027-01-01", to = "2027-01-01" } }, makeUpWorkingDays = Array.Empty<string>() };
