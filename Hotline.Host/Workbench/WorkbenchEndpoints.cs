@@ -1,8 +1,10 @@
 using Hotline.Host.Designer;
 using Hotline.Host.Notifications;
 using Hotline.Host.Security;
+using Hotline.Host.Workbench.Administration;
 using Hotline.Workbench;
 using Hotline.Workbench.Account;
+using Hotline.Workbench.Administration.Calendar;
 using Hotline.Workbench.Callbacks;
 using Hotline.Workbench.Cases;
 using Hotline.Workbench.Dispatch;
@@ -44,6 +46,7 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchCallbacks, WorkbenchCallbacks>();
         services.AddScoped<IWorkbenchSupervision, WorkbenchSupervision>();
         services.AddScoped<IWorkbenchDispatch, WorkbenchDispatch>();
+        services.AddScoped<IWorkbenchCalendar, WorkbenchCalendar>();
         return services;
     }
 

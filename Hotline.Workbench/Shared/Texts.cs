@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hotline.Workbench.Account;
+using Hotline.Workbench.Administration.Calendar;
 using Hotline.Workbench.Callbacks;
 using Hotline.Workbench.Cases;
 using Hotline.Workbench.Dispatch;
@@ -37,7 +38,8 @@ public static class Texts
     /// </summary>
     private static readonly Dictionary<string, (string Zh, string En)> Words = Join(
         CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All, IntakeWords.All, NotificationWords.All, CallbackWords.All,
-        DispatchWords.All, SupervisionWords.All);
+        DispatchWords.All, SupervisionWords.All,
+        CalendarWords.All);
 
     private static Dictionary<string, (string Zh, string En)> Join(params IReadOnlyDictionary<string, (string Zh, string En)>[] parts)
     {
