@@ -5,6 +5,7 @@ using Hotline.Host.Workbench.Administration;
 using Hotline.Workbench;
 using Hotline.Workbench.Account;
 using Hotline.Workbench.Administration.Calendar;
+using Hotline.Workbench.Administration.Knowledge;
 using Hotline.Workbench.Callbacks;
 using Hotline.Workbench.Cases;
 using Hotline.Workbench.Dispatch;
@@ -47,6 +48,7 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchSupervision, WorkbenchSupervision>();
         services.AddScoped<IWorkbenchDispatch, WorkbenchDispatch>();
         services.AddScoped<IWorkbenchCalendar, WorkbenchCalendar>();
+        services.AddScoped<IWorkbenchKnowledge, WorkbenchKnowledge>();
         return services;
     }
 
