@@ -5,6 +5,7 @@ using Hotline.Host.Workbench.Administration;
 using Hotline.Workbench;
 using Hotline.Workbench.Account;
 using Hotline.Workbench.Administration.Calendar;
+using Hotline.Workbench.Administration.Import;
 using Hotline.Workbench.Administration.Knowledge;
 using Hotline.Workbench.Callbacks;
 using Hotline.Workbench.Cases;
@@ -49,6 +50,7 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchDispatch, WorkbenchDispatch>();
         services.AddScoped<IWorkbenchCalendar, WorkbenchCalendar>();
         services.AddScoped<IWorkbenchKnowledge, WorkbenchKnowledge>();
+        services.AddScoped<IWorkbenchImport, WorkbenchImport>();
         return services;
     }
 
@@ -76,6 +78,7 @@ public static class WorkbenchEndpoints
     {
         app.MapStaticAssets();
         app.MapWorkbenchAccount();
+        WorkbenchImport.MapWorkbenchExport(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
