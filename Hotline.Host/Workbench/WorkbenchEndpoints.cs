@@ -4,6 +4,7 @@ using Hotline.Host.Security;
 using Hotline.Host.Workbench.Administration;
 using Hotline.Workbench;
 using Hotline.Workbench.Account;
+using Hotline.Workbench.Administration.Audit;
 using Hotline.Workbench.Administration.Calendar;
 using Hotline.Workbench.Administration.Import;
 using Hotline.Workbench.Administration.Knowledge;
@@ -51,6 +52,7 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchCalendar, WorkbenchCalendar>();
         services.AddScoped<IWorkbenchKnowledge, WorkbenchKnowledge>();
         services.AddScoped<IWorkbenchImport, WorkbenchImport>();
+        services.AddScoped<IWorkbenchAudit, WorkbenchAudit>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hotline.Workbench.Account;
+using Hotline.Workbench.Administration.Audit;
 using Hotline.Workbench.Administration.Calendar;
 using Hotline.Workbench.Administration.Import;
 using Hotline.Workbench.Administration.Knowledge;
@@ -41,7 +42,7 @@ public static class Texts
     private static readonly Dictionary<string, (string Zh, string En)> Words = Join(
         CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All, IntakeWords.All, NotificationWords.All, CallbackWords.All,
         DispatchWords.All, SupervisionWords.All,
-        CalendarWords.All, KnowledgeWords.All, ImportWords.All);
+        CalendarWords.All, KnowledgeWords.All, ImportWords.All, AuditWords.All);
 
     private static Dictionary<string, (string Zh, string En)> Join(params IReadOnlyDictionary<string, (string Zh, string En)>[] parts)
     {
