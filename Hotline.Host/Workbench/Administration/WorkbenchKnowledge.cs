@@ -15,13 +15,11 @@ namespace Hotline.Host.Workbench.Administration;
 /// </summary>
 internal sealed class WorkbenchKnowledge(IServiceScopeFactory scopes, IDbContextFactory<HotlineDbContext> contexts) : IWorkbenchKnowledge
 {
-    private const int PageSize = 20;
-
     public async Task<(IReadOnlyList<KnowledgeArticle> Items, int Total)> ListAsync(ClaimsPrincipal user, KnowledgeFilter filter, int page, CancellationToken cancellationToken)
     {
         if (!IsAdministrator(user))
             return ([], 0);
-        var (items, total) = await UseAsync(k => k.ListAsync(filter, Math.Max(page, 1), PageSize, cancellationToken));
+        var (items, total) = await UseAsync(k => k.ListAsync(filter, Math.Max(page, 1), IWorkbenchKnowledge.PageSize, cancellationToken));
         return (items, total);
     }
 

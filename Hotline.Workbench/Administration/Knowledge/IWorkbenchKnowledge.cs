@@ -11,7 +11,10 @@ namespace Hotline.Workbench.Administration.Knowledge;
 /// </summary>
 public interface IWorkbenchKnowledge
 {
-    /// <summary>A page of articles (20 a page) matching <paramref name="filter"/>.</summary>
+    /// <summary>Articles a page.</summary>
+    public const int PageSize = 20;
+
+    /// <summary>Page <paramref name="page"/> (from 1) of the articles matching <paramref name="filter"/>, and how many match.</summary>
     Task<(IReadOnlyList<KnowledgeArticle> Items, int Total)> ListAsync(ClaimsPrincipal user, KnowledgeFilter filter, int page, CancellationToken cancellationToken);
 
     /// <summary>One article, or null.</summary>
