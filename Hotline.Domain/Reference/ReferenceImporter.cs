@@ -15,6 +15,9 @@ namespace Hotline.Domain.Reference;
 /// </summary>
 public sealed class ReferenceImporter(HotlineDbContext db, TimeProvider clock)
 {
+    /// <summary>The largest upload, all files together (the API's and the import screen's limit).</summary>
+    public const long MaxUploadBytes = 20 * 1024 * 1024;
+
     /// <summary>
     /// Reads, checks and (unless <paramref name="dryRun"/> or a problem) applies <paramref name="files"/>. An applied import
     /// is written to the audit log with the same save, naming <paramref name="actor"/>, the files and what each changed.

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using Hotline.Domain.Audit;
 using Hotline.Domain.Calendar;
 using Hotline.Domain.Persistence;
 using Hotline.Domain.Users;
 using Hotline.Host.Api.OpenApi;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Host.Api;
 
@@ -52,25 +52,12 @@ public static class AdminAuditApi
         var from = InputLimits.Date(q["from"], "from", errors);
         var to = InputLimits.Date(q["to"], "to", errors);
         var (page, pageSize) = CasesApi.Paging(q, errors);
-        if (from is not null && to is not null && from > to)
-            errors["from"] = ["'from' is after 'to'."];
+        var filter = new AuditFilter(q["entityType"].FirstOrDefault(), q["entityId"].FirstOrDefault(), q["actor"].FirstOrDefault(), from, to);
+        filter.Check(errors);
         if (errors.Count > 0)
             return Results.ValidationProblem(errors, title: "The filters are not valid.");
 
-        var query = db.AuditEntries.AsNoTracking();
-        if (q["entityType"].FirstOrDefault() is { Length: > 0 } entityType)
-            query = query.Where(e => e.EntityType == entityType);
-        if (q["entityId"].FirstOrDefault() is { Length: > 0 } entityId)
-            query = query.Where(e => e.EntityId == entityId);
-        if (q["actor"].FirstOrDefault() is { Length: > 0 } actor)
-            query = query.Where(e => e.Actor == actor);
-        var (start, end) = await CasesApi.DayRangeAsync(calendars, from, to, cancellationToken);
-        if (start is not null)
-            query = query.Where(e => e.At >= start);
-        if (end is not null)
-            query = query.Where(e => e.At < end);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var (rows, total) = await AuditQuery.ListAsync(db, calendars, filter, page, pageSize, cancellationToken);
         return Results.Ok(new AuditPage([.. rows.Select(e => new AuditEntryView(e.Id, e.At, e.Actor, e.Action, e.EntityType, e.EntityId,
             e.Before is null ? null : JsonNode.Parse(e.Before), e.After is null ? null : JsonNode.Parse(e.After)))], total, page, pageSize));
     }

@@ -16,7 +16,7 @@ namespace Hotline.Host.Api;
 public static class ReferenceApi
 {
     /// <summary>The largest upload, all files together.</summary>
-    public const long MaxUploadBytes = 20 * 1024 * 1024;
+    public const long MaxUploadBytes = ReferenceImporter.MaxUploadBytes;
 
     /// <summary>The most files one import takes.</summary>
     public const int MaxFiles = 16;
@@ -95,7 +95,8 @@ public static class ReferenceApi
         }
     }
 
-    private static async Task<IResult> ExportAsync(string kind, HttpRequest request, IDbContextFactory<HotlineDbContext> contexts, CancellationToken cancellationToken)
+    /// <summary>One kind as a file (<c>GET /api/admin/reference/export/{kind}</c>, and the import screen's download links).</summary>
+    internal static async Task<IResult> ExportAsync(string kind, HttpRequest request, IDbContextFactory<HotlineDbContext> contexts, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var parsedKind = ReferenceFileNames.ParseKind(kind);

@@ -1,10 +1,14 @@
 using Hotline.Host.Designer;
-using Hotline.Host.Workbench.Administration;
 using Hotline.Host.Notifications;
 using Hotline.Host.Security;
+using Hotline.Host.Workbench.Administration;
 using Hotline.Workbench;
 using Hotline.Workbench.Account;
 using Hotline.Workbench.Administration;
+using Hotline.Workbench.Administration.Audit;
+using Hotline.Workbench.Administration.Calendar;
+using Hotline.Workbench.Administration.Import;
+using Hotline.Workbench.Administration.Knowledge;
 using Hotline.Workbench.Administration.Routing;
 using Hotline.Workbench.Administration.Subjects;
 using Hotline.Workbench.Administration.Units;
@@ -61,6 +65,10 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchCaseQuery, WorkbenchCaseQuery>();
         services.AddScoped<IWorkbenchDashboard, WorkbenchDashboard>();
         services.AddScoped<IWorkbenchReports, WorkbenchReports>();
+        services.AddScoped<IWorkbenchCalendar, WorkbenchCalendar>();
+        services.AddScoped<IWorkbenchKnowledge, WorkbenchKnowledge>();
+        services.AddScoped<IWorkbenchImport, WorkbenchImport>();
+        services.AddScoped<IWorkbenchAudit, WorkbenchAudit>();
         return services;
     }
 
@@ -88,6 +96,7 @@ public static class WorkbenchEndpoints
     {
         app.MapStaticAssets();
         app.MapWorkbenchAccount();
+        WorkbenchImport.MapWorkbenchExport(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

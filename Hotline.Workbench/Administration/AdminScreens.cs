@@ -22,6 +22,15 @@ public static class AdminScreens
             "Lead and assisting units by subject and district; simulate where a case would go."),
         new("/admin/users", "用户管理", "Users", "账号的角色、单位、区县；停用、启用、重置密码。",
             "Accounts' roles, units and districts; disable, enable, reset a password."),
+        new("/admin/knowledge", "知识库", "Knowledge base",
+            "起草、审核、发布和失效知识条目（发布须由作者以外的管理员审核）。", "Draft, review, publish and expire articles (another administrator publishes)."),
+        new("/admin/import", "数据导入", "Data import",
+            "上传单位、分类、派单规则或知识的 CSV/xlsx，先试运行看报告，再确认导入；导出现有数据。",
+            "Upload units, subjects, routing rules or knowledge as CSV/xlsx: the dry run's report, then import; export what is stored."),
+        new("/admin/calendar", "节假日历", "Holiday calendar",
+            "按国务院通知录入每年的放假和调休上班日期，工作日期限据此计算。", "Each year's holidays and make-up working days from the State Council notice; working-day deadlines follow them."),
+        new("/admin/audit", "审计日志", "Audit log",
+            "谁在何时修改了什么：按人、类型、对象和日期筛选，显示修改前后。", "Who changed what and when: filter by person, kind, record and dates; before and after."),
         new("/designer/", "流程设计", "Workflow designer", "在 Elsa Studio 中查看和修改工单流程。", "View and change the case workflows in Elsa Studio.", ForceLoad: true),
     ];
 }

@@ -1,14 +1,18 @@
 using System.Globalization;
 using Hotline.Workbench.Account;
 using Hotline.Workbench.Administration;
+using Hotline.Workbench.Administration.Audit;
+using Hotline.Workbench.Administration.Calendar;
+using Hotline.Workbench.Administration.Import;
+using Hotline.Workbench.Administration.Knowledge;
 using Hotline.Workbench.Administration.Routing;
 using Hotline.Workbench.Administration.Subjects;
 using Hotline.Workbench.Administration.Units;
 using Hotline.Workbench.Administration.Users;
-using Hotline.Workbench.CaseQuery;
 using Hotline.Workbench.Callbacks;
-using Hotline.Workbench.Dashboard;
+using Hotline.Workbench.CaseQuery;
 using Hotline.Workbench.Cases;
+using Hotline.Workbench.Dashboard;
 using Hotline.Workbench.Dispatch;
 using Hotline.Workbench.Inbox;
 using Hotline.Workbench.Intake;
@@ -49,7 +53,8 @@ public static class Texts
     private static readonly Dictionary<string, (string Zh, string En)> Words = Join(
         CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All, IntakeWords.All, NotificationWords.All, CallbackWords.All,
         DispatchWords.All, SupervisionWords.All, AdminWords.All, UnitWords.All, SubjectWords.All, RoutingWords.All, UserWords.All,
-        CaseQueryWords.All, DashboardWords.All, ReportWords.All);
+        CaseQueryWords.All, DashboardWords.All, ReportWords.All,
+        CalendarWords.All, KnowledgeWords.All, ImportWords.All, AuditWords.All);
 
     private static Dictionary<string, (string Zh, string En)> Join(params IReadOnlyDictionary<string, (string Zh, string En)>[] parts)
     {

@@ -42,6 +42,12 @@ public abstract partial class WorkbenchSessionTests<THost>
     [InlineData("unit", "/reports/daily", "每日一报")]
     [InlineData("operator", "/reports/daily", "每日一报")]
     [InlineData("callback-agent", "/reports/daily", "每日一报")]
+    [InlineData("supervisor", "/admin/calendar", "节假日历")]
+    [InlineData("leader", "/admin/knowledge", "知识库")]
+    [InlineData("operator", "/admin/import", "数据导入")]
+    [InlineData("unit", "/admin/audit", "审计日志")]
+    [InlineData("leader", "/admin/calendar", "节假日历")]
+    [InlineData("supervisor", "/admin/audit", "审计日志")]
     public async Task Should_answer_the_not_found_page_with_no_desk_in_it_When_a_person_opens_another_roles_desk(string role, string path, string heading)
     {
         var name = "desk-" + Guid.NewGuid().ToString("N")[..8];

@@ -1,0 +1,56 @@
+namespace Hotline.Workbench.Administration.Knowledge;
+
+/// <summary>The words of the 知识库 screen.</summary>
+internal static class KnowledgeWords
+{
+    /// <summary>Each key's words: Chinese, English.</summary>
+    public static IReadOnlyDictionary<string, (string Zh, string En)> All { get; } = new Dictionary<string, (string Zh, string En)>(StringComparer.Ordinal)
+    {
+        ["knowledge"] = ("知识库", "Knowledge base"),
+        ["kbStatus"] = ("状态", "Status"),
+        ["kbAll"] = ("全部", "All"),
+        ["kbStatus.Draft"] = ("草稿", "Draft"),
+        ["kbStatus.InReview"] = ("待审核", "In review"),
+        ["kbStatus.Published"] = ("已发布", "Published"),
+        ["kbStatus.Expired"] = ("已失效", "Expired"),
+        ["kbTitleFilter"] = ("标题包含", "Title contains"),
+        ["kbSearch"] = ("查询", "Search"),
+        ["kbNew"] = ("新建条目", "New article"),
+        ["kbNone"] = ("没有符合条件的条目。", "No article matches."),
+        ["kbShown"] = ("共 {0} 条，第 {1} 页。", "{0} articles, page {1}."),
+        ["kbPrev"] = ("上一页", "Previous page"),
+        ["kbNext"] = ("下一页", "Next page"),
+        ["kbId"] = ("编号", "Id"),
+        ["kbTitle"] = ("标题", "Title"),
+        ["kbQuestion"] = ("问题（市民的问法）", "Question (as citizens ask it)"),
+        ["kbAnswer"] = ("答复内容", "Answer"),
+        ["kbSubject"] = ("所属事项", "Subject"),
+        ["kbKeywords"] = ("关键词（空格或逗号分隔）", "Keywords (spaces or commas)"),
+        ["kbValidFrom"] = ("生效日期", "Valid from"),
+        ["kbValidTo"] = ("失效日期", "Valid to"),
+        ["kbVersion"] = ("版本", "Version"),
+        ["kbAuthor"] = ("作者", "Author"),
+        ["kbReviewer"] = ("审核人", "Reviewer"),
+        ["kbOpen"] = ("打开 {0}", "Open {0}"),
+        ["kbEditTitle"] = ("条目 {0}（{1}，第 {2} 版）", "Article {0} ({1}, version {2})"),
+        ["kbNewTitle"] = ("新建条目（草稿）", "New article (draft)"),
+        ["kbSave"] = ("保存", "Save"),
+        ["kbSaved"] = ("已保存 {0}。", "{0} saved."),
+        ["kbReturnedBecause"] = ("退回原因：{0}", "Returned because: {0}"),
+        ["kbReason"] = ("退回原因", "Reason to return"),
+        ["kbDo.Submit"] = ("提交审核", "Submit for review"),
+        ["kbDo.Approve"] = ("审核发布", "Approve and publish"),
+        ["kbDo.Return"] = ("退回修改", "Send back"),
+        ["kbDo.Expire"] = ("设为失效", "Expire"),
+        ["kbDo.Withdraw"] = ("撤回为草稿", "Withdraw to draft"),
+        ["kbDone.Submit"] = ("{0} 已提交审核。", "{0} submitted for review."),
+        ["kbDone.Approve"] = ("{0} 已发布。", "{0} published."),
+        ["kbDone.Return"] = ("{0} 已退回修改。", "{0} sent back."),
+        ["kbDone.Expire"] = ("{0} 已失效。", "{0} expired."),
+        ["kbDone.Withdraw"] = ("{0} 已撤回为草稿。", "{0} withdrawn to draft."),
+        ["kbStale"] = ("该条目已被他人修改，已重新载入最新版本，请核对后再操作。", "Someone else changed the article; the latest version is loaded: check it and try again."),
+        ["kbFourEyes"] = ("您是该条目的最后作者，须由另一名管理员审核发布（四眼原则）。", "You wrote this article last; another administrator reviews and publishes it (four eyes)."),
+        ["kbRefused"] = ("未执行：{0}", "Not done: {0}"),
+        ["kbInvalid"] = ("未保存：请按提示修改。", "Not saved: see the messages."),
+    };
+}
