@@ -75,7 +75,12 @@ public static class IndicatorsApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+        return app.MapReports();
+    }
 
+    /// <summary>The daily report, its workbook over the API and the workbench's download of it.</summary>
+    private static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
+    {
         var reports = app.MapGroup("/api/reports")
             .RequireAuthorization(policy => policy.RequireRole(ReaderRoles))
             .WithTags("Reports")

@@ -37,6 +37,8 @@ public abstract partial class WorkbenchSessionTests<THost>
     [InlineData("supervisor", "/admin/users", "用户管理")]
     [InlineData("leader", "/admin/routing", "派单规则")]
     [InlineData("dispatcher", "/admin/units", "单位管理")]
+    [InlineData("unit", "/supervision", "督办台")]
+    [InlineData("operator", "/supervision", "督办台")]
     [InlineData("unit", "/dashboard", "领导驾驶舱")]
     [InlineData("operator", "/dashboard", "领导驾驶舱")]
     [InlineData("unit", "/reports/daily", "每日一报")]
