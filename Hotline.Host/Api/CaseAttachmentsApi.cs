@@ -74,6 +74,8 @@ public static class CaseAttachmentsApi
             .WithSummary("An attachment's bytes, as a download (Content-Disposition: attachment with an RFC 5987 file name), with its detected type.")
             .Produces<byte[]>(StatusCodes.Status200OK, ContentTypeDetector.KnownTypes[0], [.. ContentTypeDetector.KnownTypes.Skip(1)])
             .ProducesProblem(StatusCodes.Status404NotFound);
+        // The case page's download link: the same download on a page path, where the session cookie counts (never on /api).
+        app.MapGet(Hotline.Workbench.Cases.CasePaths.AttachmentDownload, DownloadAsync).RequireAuthorization().ExcludeFromDescription();
         return app;
     }
 
