@@ -169,6 +169,45 @@ public abstract class CaseAttachmentTests : IAsyncLifetime
         Assert.NotNull((await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["purpose"]);
         Assert.Empty(await RowsAsync());
     }
+
+    private static MultipartFormDataContent Open311Body(string fileName, byte[] media)
+    {
+        var body = new MultipartFormDataContent();
+        foreach (var (name, value) in Open311.Open311TestSupport.ValidFields())
+            body.Add(new StringContent(value), name);
+        body.Add(new ByteArrayContent(media), "media", fileName);
+        return body;
+    }
+
+    [Fact]
+    public async Task Should_keep_the_media_and_answer_its_download_as_media_url_When_an_Open311_request_is_posted_with_media()
+    {
+        var photo = Png(fill: 5);
+
+        using var posted = await _host.Factory.CreateClient().PostAsync("/open311/v2/requests.json", Open311Body("现场.png", photo));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var number = (await posted.Content.ReadFromJsonAsync<JsonArray>())![0]!["service_request_id"]!.GetValue<string>();
+        var request = (await _host.Factory.CreateClient().GetFromJsonAsync<JsonArray>($"/open311/v2/requests/{number}.json"))![0]!;
+        var mediaUrl = new Uri(request["media_url"]!.GetValue<string>());
+        using var download = await _integrator.GetAsync(mediaUrl.PathAndQuery);
+
+        Assert.True(mediaUrl.IsAbsoluteUri);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(photo, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(("现场.png", AttachmentPurpose.Open311), Assert.Single(await RowsAsync()) is var row ? (row.FileName, row.Purpose) : default);
+    }
+
+    [Fact]
+    public async Task Should_refuse_the_Open311_request_and_register_nothing_When_its_media_is_an_executable()
+    {
+        using var posted = await _host.Factory.CreateClient().PostAsync("/open311/v2/requests.json", Open311Body("photo.jpg", "\u007FELF"u8.ToArray().Concat(new byte[64]).ToArray()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        Assert.StartsWith("media:", (await posted.Content.ReadFromJsonAsync<JsonArray>())![0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        await using var db = await _host.Contexts.CreateDbContextAsync();
+        Assert.Equal(0, await db.Cases.CountAsync());
+        Assert.Empty(StoredFiles());
+    }
 }
 
 public sealed class SqliteCaseAttachmentTests : CaseAttachmentTests
