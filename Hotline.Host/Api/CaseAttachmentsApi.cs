@@ -85,7 +85,7 @@ public static class CaseAttachmentsApi
         var @case = await FindAsync(contexts, user, idOrNumber, ct);
         if (@case is null)
             return CasesApi.NotFound(idOrNumber);
-        var (upload, field, error) = await MultipartUpload.ReadAsync(request, "file", uploads, ct);
+        var (upload, field, error) = await MultipartUpload.ReadAsync(request, "file", AttachmentUploads.MaxFilesPerUpload, uploads, ct);
         if (upload is null)
             return ApiBody.Invalid(field!, error!);
         await using (upload)

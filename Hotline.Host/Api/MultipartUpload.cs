@@ -34,20 +34,21 @@ internal sealed class MultipartUpload : IAsyncDisposable
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Reads the body; the upload, or the field (<paramref name="fileField"/> for files) and the message of why it is refused.
+    /// Reads the body (at most <paramref name="maxFiles"/> files); the upload, or the field (<paramref name="fileField"/> for
+    /// files) and the message of why it is refused.
     /// </summary>
     public static async Task<(MultipartUpload? Upload, string? Field, string? Error)> ReadAsync(
-        HttpRequest request, string fileField, AttachmentUploads uploads, CancellationToken cancellationToken)
+        HttpRequest request, string fileField, int maxFiles, AttachmentUploads uploads, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !IsMultipart(request) ||
             HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
             return (null, fileField, $"Send multipart/form-data with one or more '{fileField}' parts.");
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = (uploads.MaxBytes + 64 * 1024) * AttachmentUploads.MaxFilesPerUpload;
+            limit.MaxRequestBodySize = (uploads.MaxBytes + 64 * 1024) * maxFiles;
         var upload = new MultipartUpload();
         try
         {
-            var error = await upload.ReadSectionsAsync(new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 }, fileField, uploads, cancellationToken);
+            var error = await upload.ReadSectionsAsync(new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 }, fileField, maxFiles, uploads, cancellationToken);
             if (error is null)
                 return (upload, null, null);
             await upload.DisposeAsync();
@@ -60,7 +61,7 @@ internal sealed class MultipartUpload : IAsyncDisposable
         }
     }
 
-    private async Task<(string Field, string Message)?> ReadSectionsAsync(MultipartReader reader, string fileField, AttachmentUploads uploads, CancellationToken cancellationToken)
+    private async Task<(string Field, string Message)?> ReadSectionsAsync(MultipartReader reader, string fileField, int maxFiles, AttachmentUploads uploads, CancellationToken cancellationToken)
     {
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
@@ -82,8 +83,8 @@ internal sealed class MultipartUpload : IAsyncDisposable
 
             if (!string.Equals(name, fileField, StringComparison.Ordinal))
                 return (name, $"Unknown file part; send files as '{fileField}'.");
-            if (Files.Count == AttachmentUploads.MaxFilesPerUpload)
-                return (fileField, $"At most {AttachmentUploads.MaxFilesPerUpload} files at once.");
+            if (Files.Count == maxFiles)
+                return (fileField, maxFiles == 1 ? "One file at most." : $"At most {maxFiles} files at once.");
             var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
             if (await uploads.StageAsync(section.Body, fileName, cancellationToken) is not { } staged)
                 return (fileField, $"'{fileName}' is larger than {uploads.MaxBytes} bytes.");

@@ -189,10 +189,10 @@ public static class Open311Api
             return (form, null, error);
         }
 
-        var (upload, field, message) = await MultipartUpload.ReadAsync(request, MediaField, uploads, cancellationToken);
+        var (upload, field, message) = await MultipartUpload.ReadAsync(request, MediaField, maxFiles: 1, uploads, cancellationToken);
         if (upload is null)
             return (null, null, $"{field}: {message}");
-        var refusal = upload.Files.Count > 1 ? "one file at most." : upload.Files.Select(uploads.Refusal).FirstOrDefault(r => r is not null);
+        var refusal = upload.Files.Select(uploads.Refusal).FirstOrDefault(r => r is not null);
         if (refusal is null)
             return (Open311Form.FromFields(upload.Fields, request.Query), upload, null);
         await upload.DisposeAsync();

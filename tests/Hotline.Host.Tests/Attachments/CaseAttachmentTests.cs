@@ -208,6 +208,19 @@ public abstract class CaseAttachmentTests : IAsyncLifetime
         Assert.Equal(0, await db.Cases.CountAsync());
         Assert.Empty(StoredFiles());
     }
+
+    [Fact]
+    public async Task Should_refuse_the_Open311_request_naming_media_When_it_carries_two_media_files()
+    {
+        var body = Open311Body("a.png", Png());
+        body.Add(new ByteArrayContent(Png(fill: 1)), "media", "b.png");
+
+        using var posted = await _host.Factory.CreateClient().PostAsync("/open311/v2/requests.json", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        Assert.Equal("media: One file at most.", (await posted.Content.ReadFromJsonAsync<JsonArray>())![0]!["description"]!.GetValue<string>());
+        Assert.Empty(await RowsAsync());
+    }
 }
 
 public sealed class SqliteCaseAttachmentTests : CaseAttachmentTests
