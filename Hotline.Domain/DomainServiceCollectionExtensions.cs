@@ -40,6 +40,7 @@ public static class CasesServiceCollectionExtensions
         services.TryAddScoped<RoutingRuleAdministration>();
         services.TryAddScoped<KnowledgeAdministration>();
         services.TryAddScoped<CaseInstructions>();
+        services.AddHotlineAttachments(configuration);
         services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.SectionName));
         // Deadlines are counted on the calendar, and counted again when a calendar year is loaded.
         services.AddHotlineCalendar(configuration);

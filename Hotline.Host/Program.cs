@@ -47,7 +47,7 @@ app.UseWorkbench();
 app.MapOpenApi();
 app.MapAuthApi();
 app.MapAdminUsersApi().MapAdminAuditApi();
-app.MapCasesApi().MapCaseOperationsApi().MapCaseInstructionsApi();
+app.MapCasesApi().MapCaseOperationsApi().MapCaseInstructionsApi().MapCaseAttachmentsApi();
 app.MapDuplicateCandidatesApi();
 app.MapKnowledgeApi();
 app.MapRoutingApi();

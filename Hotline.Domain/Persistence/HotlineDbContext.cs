@@ -81,6 +81,9 @@ public abstract class HotlineDbContext : DbContext
     /// <summary>How far each person has read their notifications.</summary>
     public DbSet<Notifications.NotificationRead> NotificationReads => Set<Notifications.NotificationRead>();
 
+    /// <summary>Files that came with cases (their bytes are in the attachment store).</summary>
+    public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -107,5 +110,6 @@ public abstract class HotlineDbContext : DbContext
         modelBuilder.ApplyConfiguration(new Knowledge.KnowledgeSearchEntryConfiguration());
         modelBuilder.ApplyConfiguration(new Notifications.NotificationConfiguration());
         modelBuilder.ApplyConfiguration(new Notifications.NotificationReadConfiguration());
+        modelBuilder.ApplyConfiguration(new Attachments.AttachmentConfiguration());
     }
 }

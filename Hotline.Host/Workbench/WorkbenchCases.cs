@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Hotline.Domain.Attachments;
 using Hotline.Domain.Audit;
 using Hotline.Domain.Cases;
 using Hotline.Domain.Cases.Timeline;
@@ -16,7 +17,7 @@ namespace Hotline.Host.Workbench;
 /// <see cref="CasesApi"/>'s detail (telephone masking, the audit of a full number shown) and its ordering (the full-text
 /// case search), so a page and <c>GET /api/cases</c> always agree.
 /// </summary>
-internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> contexts, AuditLog audit, ChineseSegmenter segmenter) : IWorkbenchCases
+internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> contexts, AuditLog audit, ChineseSegmenter segmenter, AttachmentUploads attachments) : IWorkbenchCases
 {
     public async Task<CaseList> ListAsync(ClaimsPrincipal user, string? search, int page, int pageSize, CancellationToken cancellationToken)
     {
@@ -62,7 +63,11 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
             detail.PendingTasks.Select(t => new CaseTask(names.Unit(t.UnitCode), t.TaskName, t.Status, t.DueAt, t.SignDueAt)).ToList(),
             c.LinkedCaseIds.Where(numbers.ContainsKey).Select(id => numbers[id]).ToList(),
             mergedInto is { } into && numbers.TryGetValue(into, out var intoNumber) ? intoNumber : null,
-            c.CreatedAt);
+            c.CreatedAt)
+        {
+            Attachments = (await attachments.ListAsync(c.Id, cancellationToken))
+                .Select(a => new CaseFile(a.FileName, a.ContentType, a.Size, a.UploadedByName, a.UploadedAt, CasePaths.Attachment(c.Number, a.Id))).ToList(),
+        };
     }
 
     /// <summary>The words of a 督办意见 for the timeline; null for other events.</summary>

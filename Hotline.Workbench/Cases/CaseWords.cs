@@ -37,5 +37,11 @@ internal static class CaseWords
             ["mergedInto"] = ("已并入", "Merged into"),
             ["createdAt"] = ("受理时间", "Registered"),
             ["caseFile"] = ("工单详情", "Case"),
+            ["attachments"] = ("附件", "Attachments"),
+            ["attachmentName"] = ("文件名", "File"),
+            ["attachmentType"] = ("类型", "Type"),
+            ["attachmentSize"] = ("大小", "Size"),
+            ["attachmentBy"] = ("上传人", "Uploaded by"),
+            ["attachmentAt"] = ("上传时间", "Uploaded"),
     };
 }

@@ -36,7 +36,14 @@ public sealed record CaseSheet(
     string? CitizenName, string? CitizenPhone, DateTimeOffset? DeadlineAt, bool DeadlineProvisional, DeadlineRuleSnapshot? DeadlineRule,
     int EscalationLevel, WarningLevel Warning, string? LeadUnit, IReadOnlyList<string> AssistingUnits,
     IReadOnlyList<CaseMoment> Timeline, IReadOnlyList<CaseTask> PendingTasks, IReadOnlyList<string> LinkedNumbers, string? MergedIntoNumber,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The files that came with the case, in upload order.</summary>
+    public IReadOnlyList<CaseFile> Attachments { get; init; } = [];
+}
+
+/// <summary>An attachment as the case page lists it; <see cref="Url"/> downloads it on a page path (the session cookie counts there).</summary>
+public sealed record CaseFile(string Name, string ContentType, long Size, string UploadedBy, DateTimeOffset At, string Url);
 
 /// <summary>One event of the timeline; <see cref="Note"/> is the words a person wrote for others to read (督办意见).</summary>
 public sealed record CaseMoment(DateTimeOffset At, CaseEventKind Kind, string ActorName, string? Note = null);

@@ -1,5 +1,6 @@
 using Hotline.Host.Api;
 using Hotline.Host.Api.OpenApi;
+using Hotline.Domain.Attachments;
 using Hotline.Domain.Cases;
 using Hotline.Domain.Persistence;
 using Hotline.Host.Security;
@@ -25,6 +26,9 @@ public static class Open311Api
     private const string Json = "application/json";
     private const string Xml = "text/xml";
 
+    /// <summary>GeoReport v2's name of the file part of a multipart request.</summary>
+    private const string MediaField = "media";
+
     /// <summary>Maps the six GeoReport v2 methods (Program.cs calls it as <c>app.MapOpen311Api()</c>).</summary>
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
@@ -43,7 +47,8 @@ public static class Open311Api
             .Produces<IReadOnlyList<Open311Error>>(StatusCodes.Status404NotFound, Json, Xml);
         group.MapPost("/requests.{format}", PostRequestAsync)
             .WithName("Open311PostRequest")
-            .WithSummary("GeoReport v2 request creation: files a case (needs an API key as api_key or X-Api-Key; Idempotency-Key honoured).")
+            .WithSummary("GeoReport v2 request creation: files a case (needs an API key as api_key or X-Api-Key; Idempotency-Key honoured). " +
+                "A multipart/form-data body may carry one 'media' file (a photo, a document, a recording), kept as the case's attachment and checked like one.")
             .Accepts<IDictionary<string, string>>("application/x-www-form-urlencoded", "multipart/form-data", Json)
             .Produces<IReadOnlyList<Open311RequestCreated>>(StatusCodes.Status200OK, Json, Xml)
             .Produces<IReadOnlyList<Open311Error>>(StatusCodes.Status400BadRequest, Json, Xml)
@@ -120,16 +125,17 @@ public static class Open311Api
 
     private static async Task<Open311Result> PostRequestAsync(
         string format, HttpRequest request, CaseIntake intake, IDbContextFactory<HotlineDbContext> contexts, IOptionsMonitor<SecurityOptions> security,
-        IOptions<CaseOptions> caseOptions, CancellationToken cancellationToken)
+        IOptions<CaseOptions> caseOptions, AttachmentUploads uploads, CancellationToken cancellationToken)
     {
         if (!TryParseFormat(format, out var f))
             return BadFormat(format);
         // A key in the query or a header is checked before the body is read, so a wrong key never gets its body parsed.
         if (Open311ApiKeys.Presented(request, bodyKey: null) is { } outsideKey && Open311ApiKeys.Authenticate(outsideKey, security.CurrentValue) is null)
             return Open311Result.Error(f, StatusCodes.Status403Forbidden, "api_key: not valid; cannot proceed with create_request.");
-        var (form, readError) = await Open311Form.ReadAsync(request, cancellationToken);
+        var (form, media, readError) = await ReadBodyAsync(request, uploads, cancellationToken);
         if (form is null)
             return Open311Result.Error(f, StatusCodes.Status400BadRequest, readError ?? "The body cannot be read.");
+        await using var _ = media;
 
         var errors = new List<string>();
         var presented = Open311ApiKeys.Presented(request, form.One("api_key", errors));
@@ -157,6 +163,9 @@ public static class Open311Api
 
         var idempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault();
         var result = await intake.StartAsync(caseRequest, new IntakeCaller(key.Name, string.IsNullOrEmpty(key.DistrictCode) ? null : key.DistrictCode), idempotencyKey, cancellationToken);
+        // A replay's media was kept with the first request.
+        if (result.Outcome == CaseIntakeOutcome.Created && media is { Files: [_, ..] })
+            await uploads.SaveAsync(result.Case!.Id, AttachmentPurpose.Open311, null, media.Files, key.Name, key.Name, cancellationToken);
         return result.Outcome switch
         {
             CaseIntakeOutcome.Invalid => Open311Result.Errors(f, StatusCodes.Status400BadRequest, Open311Submission.FromIntake(result.Errors)),
@@ -166,6 +175,28 @@ public static class Open311Api
                 [new Open311RequestCreated(result.Case!.Number, Open311Mapping.ServiceNotice(result.Case, caseOptions.Value.ResolveTimeZone()), AccountId: null)],
                 "service_requests", "request"),
         };
+    }
+
+    /// <summary>
+    /// The form and, for a multipart body, its <c>media</c> file (GeoReport v2: one photo of the problem) checked like any
+    /// attachment; or why the body cannot be read.
+    /// </summary>
+    private static async Task<(Open311Form? Form, MultipartUpload? Media, string? Error)> ReadBodyAsync(HttpRequest request, AttachmentUploads uploads, CancellationToken cancellationToken)
+    {
+        if (!MultipartUpload.IsMultipart(request))
+        {
+            var (form, error) = await Open311Form.ReadAsync(request, cancellationToken);
+            return (form, null, error);
+        }
+
+        var (upload, field, message) = await MultipartUpload.ReadAsync(request, MediaField, maxFiles: 1, uploads, cancellationToken);
+        if (upload is null)
+            return (null, null, $"{field}: {message}");
+        var refusal = upload.Files.Select(uploads.Refusal).FirstOrDefault(r => r is not null);
+        if (refusal is null)
+            return (Open311Form.FromFields(upload.Fields, request.Query), upload, null);
+        await upload.DisposeAsync();
+        return (null, null, $"{MediaField}: {refusal}");
     }
 
     private static async Task<Open311Result> ListRequestsAsync(
@@ -204,7 +235,7 @@ public static class Open311Api
 
         var rows = await Project(cases.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Number).Take(Open311RequestQuery.MaxResults))
             .ToListAsync(cancellationToken);
-        return Open311Result.List(f, await ToRequestsAsync(db, rows, zone, cancellationToken), "service_requests", "request");
+        return Open311Result.List(f, await ToRequestsAsync(db, rows, zone, request, cancellationToken), "service_requests", "request");
     }
 
     private static async Task<Open311Result> GetRequestAsync(
@@ -220,7 +251,7 @@ public static class Open311Api
         var rows = await Project(cases.Where(c => c.Number == serviceRequestId)).ToListAsync(cancellationToken);
         if (rows.Count == 0)
             return Open311Result.Error(f, StatusCodes.Status404NotFound, $"service_request_id: '{serviceRequestId}' was not found.");
-        return Open311Result.List(f, await ToRequestsAsync(db, rows, caseOptions.Value.ResolveTimeZone(), cancellationToken), "service_requests", "request");
+        return Open311Result.List(f, await ToRequestsAsync(db, rows, caseOptions.Value.ResolveTimeZone(), request, cancellationToken), "service_requests", "request");
     }
 
     /// <summary>The cases of <paramref name="district"/> when a district's key reads; all otherwise.</summary>
@@ -249,8 +280,9 @@ public static class Open311Api
         cases.Select(c => new Open311CaseRow(c.Id, c.Number, c.SubjectCode, c.Status, c.Content, c.LeadUnitCode, c.Address, c.CreatedAt, c.UpdatedAt, c.ClosedAt,
             c.DeadlineAt, c.CitizenName, c.CitizenPhone));
 
-    private static async Task<List<Open311ServiceRequest>> ToRequestsAsync(HotlineDbContext db, List<Open311CaseRow> rows, TimeZoneInfo zone, CancellationToken cancellationToken)
+    private static async Task<List<Open311ServiceRequest>> ToRequestsAsync(HotlineDbContext db, List<Open311CaseRow> rows, TimeZoneInfo zone, HttpRequest request, CancellationToken cancellationToken)
     {
+        var media = await FirstAttachmentsAsync(db, rows, cancellationToken);
         var subjectCodes = rows.Select(r => r.SubjectCode).OfType<string>().Distinct().ToList();
         var unitCodes = rows.Select(r => r.LeadUnitCode).OfType<string>().Distinct().ToList();
         var subjects = await db.Subjects.AsNoTracking().Where(s => subjectCodes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Name, StringComparer.Ordinal, cancellationToken);
@@ -258,7 +290,17 @@ public static class Open311Api
         return rows.Select(r => Open311Mapping.ToRequest(r,
                 r.SubjectCode is null ? null : subjects.GetValueOrDefault(r.SubjectCode),
                 r.LeadUnitCode is null ? null : units.GetValueOrDefault(r.LeadUnitCode),
-                zone))
+                zone,
+                media.TryGetValue(r.Id, out var first) ? $"{request.Scheme}://{request.Host}{request.PathBase}{CaseAttachmentsApi.DownloadPath(r.Number, first)}" : null))
             .ToList();
+    }
+
+    /// <summary>The first attachment of each case (its media_url): downloaded by those who may see the case, as any attachment.</summary>
+    private static async Task<Dictionary<Guid, Guid>> FirstAttachmentsAsync(HotlineDbContext db, List<Open311CaseRow> rows, CancellationToken cancellationToken)
+    {
+        var caseIds = rows.Select(r => r.Id).ToList();
+        var attachments = await db.Attachments.AsNoTracking().Where(a => caseIds.Contains(a.CaseId))
+            .Select(a => new { a.CaseId, a.Id, a.UploadedAt }).ToListAsync(cancellationToken);
+        return attachments.GroupBy(a => a.CaseId).ToDictionary(g => g.Key, g => g.OrderBy(a => a.UploadedAt).ThenBy(a => a.Id).First().Id);
     }
 }

@@ -72,7 +72,7 @@ public sealed record Open311AttributeValue(
 /// <param name="Address">The place, as given.</param>
 /// <param name="Latitude">Not stored: always null.</param>
 /// <param name="Longitude">Not stored: always null.</param>
-/// <param name="MediaUrl">Not offered: always null.</param>
+/// <param name="MediaUrl">The absolute address of the case's first attachment (for those who may see the case: the submitting integrator, the centre's staff), or null.</param>
 public sealed record Open311ServiceRequest(
     [property: JsonPropertyName("service_request_id")] string ServiceRequestId,
     [property: JsonPropertyName("status")] string Status,

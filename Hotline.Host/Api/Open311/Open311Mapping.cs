@@ -115,7 +115,7 @@ public static class Open311Mapping
     }
 
     /// <summary>A case as a public service request.</summary>
-    internal static Open311ServiceRequest ToRequest(Open311CaseRow row, string? serviceName, string? agencyName, TimeZoneInfo zone)
+    internal static Open311ServiceRequest ToRequest(Open311CaseRow row, string? serviceName, string? agencyName, TimeZoneInfo zone, string? mediaUrl = null)
     {
         var closed = Status(row.Status) == "closed";
         return new Open311ServiceRequest(
@@ -132,7 +132,7 @@ public static class Open311Mapping
             row.Address is null ? null : PersonalDataMasker.Mask(row.Address, row.CitizenName, row.CitizenPhone),
             Latitude: null,
             Longitude: null,
-            MediaUrl: null);
+            MediaUrl: mediaUrl);
     }
 
     /// <summary>The citizen's name from Open311's first and last names: 张 + 敏 → 张敏 (Chinese order), Min + Zhang → Min Zhang.</summary>

@@ -48,15 +48,29 @@ public sealed partial class Open311Form
         if (error is not null)
             return (null, error);
 
-        foreach (var (name, values) in request.Query)
+        form.AddQuery(request.Query);
+        return (form, null);
+    }
+
+    /// <summary>The form of fields already read (a multipart body's), with the query's fields the body lacks.</summary>
+    internal static Open311Form FromFields(IEnumerable<KeyValuePair<string, string>> fields, IQueryCollection query)
+    {
+        var form = Empty();
+        foreach (var (name, value) in fields)
+            form.Add(name, value);
+        form.AddQuery(query);
+        return form;
+    }
+
+    private void AddQuery(IQueryCollection query)
+    {
+        foreach (var (name, values) in query)
         {
-            if (form.Has(name))
+            if (Has(name))
                 continue;
             foreach (var value in values)
-                form.Add(name, value ?? "");
+                Add(name, value ?? "");
         }
-
-        return (form, null);
     }
 
     /// <summary>The first value of a field, trimmed, or null when missing or blank; more than one value is an error.</summary>

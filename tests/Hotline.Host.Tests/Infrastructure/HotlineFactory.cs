@@ -41,6 +41,9 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Where this host keeps attachments.</summary>
+    public string AttachmentsDirectory => Path.Combine(_sqliteFile is null ? _directory : Path.GetDirectoryName(_sqliteFile)!, "attachments");
+
     public string DatabasePath => _sqliteFile ?? Path.Combine(_directory, "hotline.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -57,6 +60,8 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
             builder.UseSetting("Hotline:Database:ConnectionString", _postgres);
         }
 
+        // Attachments in the test's own folder, never under the content root (the source tree).
+        builder.UseSetting("Hotline:Attachments:Directory", AttachmentsDirectory);
         builder.UseSetting("Hotline:Security:ApiKeys:0:Name", "portal");
         builder.UseSetting("Hotline:Security:ApiKeys:0:Key", IntegratorKey);
         builder.UseSetting("Hotline:Security:ApiKeys:0:Roles:0", "integrator");

@@ -12,10 +12,10 @@ public sealed class LifecycleHost : IAsyncDisposable
 {
     private readonly PostgresDatabase? _postgres;
 
-    private LifecycleHost(DateTimeOffset now, PostgresDatabase? postgres)
+    private LifecycleHost(DateTimeOffset now, PostgresDatabase? postgres, Action<IServiceCollection>? services = null)
     {
         _postgres = postgres;
-        Factory = new HotlineFactory(postgres?.ConnectionString);
+        Factory = new HotlineFactory(postgres?.ConnectionString) { TestServices = services };
         Factory.Clock.Advance(now - Factory.Clock.GetUtcNow());
         _ = Factory.Services;
     }
@@ -23,6 +23,10 @@ public sealed class LifecycleHost : IAsyncDisposable
     /// <summary>The host on SQLite, or on a new PostgreSQL database, with the clock set to <paramref name="now"/>.</summary>
     public static async Task<LifecycleHost> StartAsync(DateTimeOffset now, bool postgres = false) =>
         new(now, postgres ? await PostgresDatabase.CreateAsync() : null);
+
+    /// <summary>The same, with a test's changes to the services (e.g. smaller limits).</summary>
+    public static async Task<LifecycleHost> StartAsync(DateTimeOffset now, bool postgres, Action<IServiceCollection> services) =>
+        new(now, postgres ? await PostgresDatabase.CreateAsync() : null, services);
 
     public HotlineFactory Factory { get; }
 

@@ -91,6 +91,16 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
         await OkAsync(admin.GetAsync($"/api/cases/{created["id"]}"));
         using (await admin.GetAsync("/api/cases/20990101-999999")) { }
 
+        // Attachments: the dispatcher attaches a photo, the unit lists and downloads it; an executable, a stranger and a missing id refused
+        var attachment = (await OkAsync(dispatcher.PostAsync($"/api/cases/{number}/attachments", Attachments.CaseAttachmentTests.Files("file", ("现场.png", Attachments.CaseAttachmentTests.Png())))))[0]!;
+        using (await dispatcher.PostAsync($"/api/cases/{number}/attachments", Attachments.CaseAttachmentTests.Files("file", ("photo.jpg", "MZ"u8.ToArray())))) { }
+        using (await dispatcher.PostAsync($"/api/cases/20990101-999999/attachments", Attachments.CaseAttachmentTests.Files("file", ("a.png", Attachments.CaseAttachmentTests.Png())))) { }
+        await OkAsync(unit.GetAsync($"/api/cases/{number}/attachments"));
+        using (await unit.GetAsync("/api/cases/20990101-999999/attachments")) { }
+        using (var download = await unit.GetAsync(attachment["downloadUrl"]!.GetValue<string>()))
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        using (await unit.GetAsync($"/api/cases/{number}/attachments/{Guid.Empty}")) { }
+
         // The inbox round trip: sign for, answer, review, callback; and the refusals on the way
         var task = (await OkAsync(unit.GetAsync("/api/inbox?status=pending&sort=-createdAt")))["items"]!.AsArray()[0]!;
         var taskId = task["taskId"]!.GetValue<string>();

@@ -1,0 +1,14 @@
+namespace Hotline.Domain.Attachments;
+
+/// <summary>
+/// Where attachments' bytes are kept, content-addressed: the key is the SHA-256 of the content, so the same content is
+/// stored once. The default is <see cref="FileSystemAttachmentStore"/>; an object store is one more class.
+/// </summary>
+public interface IAttachmentStore
+{
+    /// <summary>Stores <paramref name="content"/> (read to its end) and returns its key, the lower-case hex SHA-256.</summary>
+    Task<string> PutAsync(Stream content, CancellationToken cancellationToken);
+
+    /// <summary>The content stored under <paramref name="key"/>, or null when there is none.</summary>
+    Task<Stream?> OpenAsync(string key, CancellationToken cancellationToken);
+}
