@@ -41,6 +41,7 @@ public static class CasesServiceCollectionExtensions
         services.TryAddScoped<KnowledgeAdministration>();
         services.TryAddScoped<CaseInstructions>();
         services.AddHotlineAttachments(configuration);
+        Hotline.Domain.Outbox.OutboxServiceCollectionExtensions.AddHotlineOutbox(services, configuration);
         services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.SectionName));
         // Deadlines are counted on the calendar, and counted again when a calendar year is loaded.
         services.AddHotlineCalendar(configuration);

@@ -6,6 +6,7 @@ using Hotline.Host.Elsa;
 using Hotline.Host.Designer;
 using Hotline.Domain.Persistence;
 using Hotline.Host.Security;
+using Hotline.Host.Notices;
 using Hotline.Host.Workflows;
 using Hotline.Host.Workbench;
 
@@ -26,6 +27,7 @@ builder.Services.AddHotlinePersistence(builder.Configuration);
 builder.Services.AddHotlineCases(builder.Configuration);
 builder.Services.AddHotlineWorkflows();
 builder.Services.AddHotlineScheduling(builder.Configuration);
+builder.Services.AddHotlineNoticeDelivery(builder.Configuration);
 builder.Services.AddHotlineSecurity(builder.Configuration);
 builder.Services.AddHotlineElsaApi(builder.Configuration);
 builder.Services.AddHotlineIndicators();

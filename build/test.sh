@@ -23,6 +23,8 @@ need=()
 # Debian's Chromium for the designer's browser tests (Playwright drives it; it never downloads a browser).
 [ -x /usr/bin/chromium ] || need+=(chromium)
 # Node.js and npm: the build installs Elsa Studio (Hotline.Designer) and Apache ECharts (Hotline.Workbench) from npm (npm ci).
+# A real SMTP server for the e-mail delivery tests (Debian's aiosmtpd, run with Debian's own Python).
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then

@@ -66,6 +66,12 @@ public enum NotificationKind
 
     /// <summary>A supervisor or leader gave the lead unit an instruction (督办意见).</summary>
     Instructed,
+
+    /// <summary>A workflow's notice (the <c>Notify</c> activity: to the citizen, a unit or a desk; e.g. an extension granted).</summary>
+    Notice,
+
+    /// <summary>The reply to the citizen (答复), with the rating link.</summary>
+    Reply,
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>

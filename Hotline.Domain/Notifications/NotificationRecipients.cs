@@ -1,3 +1,5 @@
+using Hotline.Domain.Cases.Timeline;
+using Hotline.Domain.Escalation;
 using Hotline.Domain.Users;
 
 namespace Hotline.Domain.Notifications;
@@ -23,4 +25,22 @@ public static class NotificationRecipients
 
     /// <summary>The leaders (领导), told of every level of the ladder a case climbs.</summary>
     public static string Leaders { get; } = Role(HotlineRoles.Leader);
+
+    /// <summary>The citizen who raised a case (text messages to the case's telephone; never a bell).</summary>
+    public const string Citizen = "citizen";
+
+    /// <summary>The recipient key of a workflow's notice; null when it has nobody to go to (a unit notice on a case without a unit).</summary>
+    public static string? Of(NotifiedData notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return notice.Recipient switch
+        {
+            NoticeRecipient.Citizen => Citizen,
+            NoticeRecipient.LeadUnit or NoticeRecipient.UnitHead => notice.UnitCode is { } unit ? Unit(unit) : null,
+            NoticeRecipient.Supervisor => Supervisors,
+            NoticeRecipient.Leader => Leaders,
+            NoticeRecipient.Dispatcher => Role(HotlineRoles.Dispatcher),
+            _ => null,
+        };
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hotline.Domain.Cases.Timeline;
 using Hotline.Domain.Cases;
+using Hotline.Domain.Escalation;
 using Hotline.Domain.Inbox;
 using Hotline.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -60,10 +61,12 @@ public sealed class NotificationWriter(TimeProvider clock) : SaveChangesIntercep
             .Select(e => e.Entity).ToList();
         var instructions = db.ChangeTracker.Entries<CaseEvent>()
             .Where(e => e.State == EntityState.Added && e.Entity.Kind == CaseEventKind.SupervisionInstructed).Select(e => e.Entity).ToList();
-        if (newTasks.Count == 0 && sentBack.Count == 0 && carded.Count == 0 && escalated.Count == 0 && instructions.Count == 0)
+        var notices = db.ChangeTracker.Entries<CaseEvent>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Kind == CaseEventKind.Notified).Select(e => e.Entity).ToList();
+        if (newTasks.Count == 0 && sentBack.Count == 0 && carded.Count == 0 && escalated.Count == 0 && instructions.Count == 0 && notices.Count == 0)
             return;
 
-        var cases = await CasesAsync(db, newTasks.Concat(sentBack).Select(t => t.CaseId).Concat(instructions.Select(i => (Guid?)i.CaseId)), async, cancellationToken);
+        var cases = await CasesAsync(db, newTasks.Concat(sentBack).Select(t => t.CaseId).Concat(instructions.Concat(notices).Select(i => (Guid?)i.CaseId)), async, cancellationToken);
         var now = clock.GetUtcNow();
         foreach (var task in newTasks)
             Add(db, Row(NotificationKind.NewTask, NotificationRecipients.Unit(task.UnitCode!), Find(cases, task.CaseId), task.TaskId, now, "notify.newTask", task.TaskName));
@@ -84,6 +87,19 @@ public sealed class NotificationWriter(TimeProvider clock) : SaveChangesIntercep
             AddForLadder(db, @case, NotificationKind.Escalated, now, leaders: true, "notify.escalated", @case.EscalationLevel.ToString(CultureInfo.InvariantCulture));
         foreach (var instruction in instructions)
             AddInstruction(db, instruction, Find(cases, instruction.CaseId), now);
+        foreach (var notice in notices)
+            AddNotice(db, notice, Find(cases, notice.CaseId), now);
+    }
+
+    /// <summary>A workflow's notice sent to the workbench (<see cref="NoticeChannel.Inbox"/>): to the unit or desk it names.</summary>
+    private static void AddNotice(HotlineDbContext db, CaseEvent notice, Case? @case, DateTimeOffset now)
+    {
+        if (CaseEventData.Read<NotifiedData>(notice.Data) is { Channel: NoticeChannel.Inbox } data && NotificationRecipients.Of(data) is { } recipient
+            && recipient != NotificationRecipients.Citizen)
+        {
+            var words = data.Text.Length <= InstructionWords ? data.Text : data.Text[..InstructionWords] + "…";
+            Add(db, Row(NotificationKind.Notice, recipient, @case, null, now, "notify.notice", words));
+        }
     }
 
     /// <summary>

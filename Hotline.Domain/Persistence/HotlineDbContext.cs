@@ -84,6 +84,15 @@ public abstract class HotlineDbContext : DbContext
     /// <summary>Files that came with cases (their bytes are in the attachment store).</summary>
     public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
 
+    /// <summary>Notices to deliver by e-mail and text message (written by <see cref="Outbox.OutboxWriter"/>).</summary>
+    public DbSet<Outbox.OutboxMessage> OutboxMessages => Set<Outbox.OutboxMessage>();
+
+    /// <summary>Every try at delivering an outbox message.</summary>
+    public DbSet<Outbox.DeliveryAttempt> DeliveryAttempts => Set<Outbox.DeliveryAttempt>();
+
+    /// <summary>Administrators' words for each kind of notice.</summary>
+    public DbSet<Outbox.NoticeTemplate> NoticeTemplates => Set<Outbox.NoticeTemplate>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -111,5 +120,8 @@ public abstract class HotlineDbContext : DbContext
         modelBuilder.ApplyConfiguration(new Notifications.NotificationConfiguration());
         modelBuilder.ApplyConfiguration(new Notifications.NotificationReadConfiguration());
         modelBuilder.ApplyConfiguration(new Attachments.AttachmentConfiguration());
+        modelBuilder.ApplyConfiguration(new Outbox.OutboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new Outbox.DeliveryAttemptConfiguration());
+        modelBuilder.ApplyConfiguration(new Outbox.NoticeTemplateConfiguration());
     }
 }

@@ -2,6 +2,7 @@ using Hotline.Domain.Search;
 using Hotline.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -30,10 +31,10 @@ public static class PersistenceServiceCollectionExtensions
         // Per-connection SQLite settings (synchronous=NORMAL, busy_timeout): see the interceptor for what they trade.
         services.AddPooledDbContextFactory<SqliteHotlineDbContext>((sp, builder) =>
             builder.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value, sp.GetService<IHostEnvironment>()))
-                .AddInterceptors(SqliteConnectionSettingsInterceptor.Instance, SearchIndexer.Instance, NotificationWriterOf(sp)));
+                .AddInterceptors([SqliteConnectionSettingsInterceptor.Instance, .. Hooks(sp)]));
         services.AddPooledDbContextFactory<PostgreSqlHotlineDbContext>((sp, builder) =>
             builder.UseNpgsql(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.ConnectionString)
-                .AddInterceptors(SearchIndexer.Instance, NotificationWriterOf(sp)));
+                .AddInterceptors(Hooks(sp)));
         services.AddSingleton<IDbContextFactory<HotlineDbContext>>(sp =>
             sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.Provider switch
             {
@@ -81,9 +82,17 @@ public static class PersistenceServiceCollectionExtensions
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
-    /// <summary>The notifications hook on the container's clock (a test host's fake one).</summary>
-    private static Notifications.NotificationWriter NotificationWriterOf(IServiceProvider services) =>
-        new(services.GetService<TimeProvider>() ?? TimeProvider.System);
+    /// <summary>
+    /// The save hooks: the search index, the notifications on the container's clock (a test host's fake one) and, after
+    /// them, the outbox (it sends what the notifications hook added), when registered.
+    /// </summary>
+    private static IInterceptor[] Hooks(IServiceProvider services)
+    {
+        var notifications = new Notifications.NotificationWriter(services.GetService<TimeProvider>() ?? TimeProvider.System);
+        return services.GetService<Outbox.OutboxWriter>() is { } outbox
+            ? [SearchIndexer.Instance, notifications, outbox]
+            : [SearchIndexer.Instance, notifications];
+    }
 
     /// <summary>The SQLite connection string with a relative data source resolved against the content root, whose directory is created.</summary>
     internal static string SqliteConnectionString(HotlineDatabaseOptions options, IHostEnvironment? environment)

@@ -34,6 +34,9 @@ public sealed class HandlingUnit : IVersioned
     /// <summary>The unit's hotline contact telephone (热线联络电话).</summary>
     public string? ContactPhone { get; set; }
 
+    /// <summary>The unit's e-mail address for the hotline's notices (new tasks, cards, 督办); null for none.</summary>
+    public string? ContactEmail { get; set; }
+
     /// <summary>Whether someone answers the unit's inbox round the clock (24小时值班): water, power, gas, emergency management.</summary>
     public bool IsOnDuty24h { get; set; }
 
@@ -84,6 +87,7 @@ internal sealed class HandlingUnitConfiguration : IEntityTypeConfiguration<Handl
         builder.Property(u => u.ParentCode).HasMaxLength(32);
         builder.Property(u => u.DistrictCode).HasMaxLength(6).IsRequired();
         builder.Property(u => u.ContactPhone).HasMaxLength(32);
+        builder.Property(u => u.ContactEmail).HasMaxLength(256);
         builder.Property(u => u.ResponseLevel).HasConversion<string>().HasMaxLength(16);
         builder.Property(u => u.Version).IsConcurrencyToken();
         // Children of a unit (sub-dispatch picks from them) and the units of a district.

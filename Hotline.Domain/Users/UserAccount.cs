@@ -32,6 +32,12 @@ public sealed class UserAccount
     /// </summary>
     public string? DistrictCode { get; set; }
 
+    /// <summary>Where notices for the person's roles are e-mailed (督办员, 领导 …); null for none.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>Where notices for the person's roles are sent as text messages; null for none.</summary>
+    public string? Mobile { get; set; }
+
     /// <summary>Whether the account may sign in; false when an administrator disabled it (its sessions stop working too).</summary>
     public bool IsActive { get; set; } = true;
 
@@ -88,6 +94,8 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         builder.Property(u => u.Roles).HasJsonListConversion();
         builder.Property(u => u.UnitCode).HasMaxLength(32);
         builder.Property(u => u.DistrictCode).HasMaxLength(6);
+        builder.Property(u => u.Email).HasMaxLength(256);
+        builder.Property(u => u.Mobile).HasMaxLength(20);
         builder.Property(u => u.Version).IsConcurrencyToken();
     }
 }

@@ -45,7 +45,11 @@ public static class CasesApi
     public sealed record PendingTask(string TaskId, string? UnitCode, Hotline.Domain.Inbox.InboxTaskKind Kind, string TaskName, Hotline.Domain.Inbox.InboxTaskStatus Status, DateTimeOffset? DueAt, DateTimeOffset? SignDueAt);
 
     /// <summary>A case with its timeline and pending tasks.</summary>
-    public sealed record CaseDetail(CaseView Case, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<PendingTask> PendingTasks);
+    /// <param name="Case">The case.</param>
+    /// <param name="Timeline">Its events.</param>
+    /// <param name="PendingTasks">Its open tasks (a unit user's own only).</param>
+    /// <param name="Deliveries">Every try at delivering its notices by e-mail and text message (addresses masked).</param>
+    public sealed record CaseDetail(CaseView Case, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<PendingTask> PendingTasks, IReadOnlyList<Hotline.Domain.Outbox.DeliveryLogEntry> Deliveries);
 
     /// <summary>A page of cases.</summary>
     public sealed record CasePage(IReadOnlyList<CaseView> Items, int Total, int Page, int PageSize);
@@ -141,7 +145,8 @@ public static class CasesApi
             CaseView.From(@case, user),
             events.Select(e => new TimelineEntry(e.Sequence, e.At, e.Kind, e.ActorKind, e.ActorId, e.ActorName, e.Data is null ? null : JsonNode.Parse(e.Data))).ToList(),
             tasks.Where(t => unit is null || t.UnitCode == unit).OrderBy(t => t.CreatedAt)
-                .Select(t => new PendingTask(t.TaskId, t.UnitCode, t.Kind, t.TaskName, t.Status, t.DueAt, t.SignDueAt)).ToList());
+                .Select(t => new PendingTask(t.TaskId, t.UnitCode, t.Kind, t.TaskName, t.Status, t.DueAt, t.SignDueAt)).ToList(),
+            await Hotline.Domain.Outbox.DeliveryLog.OfCaseAsync(db, @case.Id, cancellationToken));
     }
 
     /// <summary>

@@ -20,5 +20,6 @@ internal static class NotificationWords
         ["notify.returnRefused"] = ("退单申请未获同意，请继续办理", "The return was refused; keep handling it"),
         ["notify.escalated"] = ("督办升级：{0}级督办", "Escalated: supervision level {0}"),
         ["notify.instructed"] = ("督办意见：{0}", "Supervisor's instruction: {0}"),
+        ["notify.notice"] = ("通知：{0}", "Notice: {0}"),
     };
 }

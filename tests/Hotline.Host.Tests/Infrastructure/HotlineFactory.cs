@@ -39,6 +39,9 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
     /// <summary>More service changes, applied after the host's own (a test's wrapper around a service).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>A test's own settings (e.g. a mail server), applied after the factory's.</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
     /// <summary>Where this host keeps attachments.</summary>
@@ -74,6 +77,8 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hotline:Security:ApiKeys:9:DistrictCode", DistrictIntegratorDistrict);
         builder.UseSetting("Hotline:Security:BootstrapAdmin:UserName", "admin");
         builder.UseSetting("Hotline:Security:BootstrapAdmin:Password", AdminPassword);
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
