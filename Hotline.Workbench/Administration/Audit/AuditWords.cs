@@ -12,7 +12,7 @@ internal static class AuditWords
         ["auEntityId"] = ("对象编号", "Record"),
         ["auFrom"] = ("起始日期", "From"),
         ["auTo"] = ("截止日期", "To"),
-        ["auSearch"] = ("查询", "Search"),
+        ["audSearch"] = ("查询", "Search"),
         ["auAll"] = ("全部", "All"),
         ["auAt"] = ("时间", "When"),
         ["auAction"] = ("操作", "What"),
