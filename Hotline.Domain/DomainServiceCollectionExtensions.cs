@@ -40,6 +40,11 @@ public static class CasesServiceCollectionExtensions
         services.TryAddScoped<RoutingRuleAdministration>();
         services.TryAddScoped<KnowledgeAdministration>();
         services.TryAddScoped<CaseInstructions>();
+        // 好差评: the reply's one-time rating link and the public page's service.
+        services.AddOptions<Hotline.Domain.Rating.RatingOptions>().Bind(configuration.GetSection(Hotline.Domain.Rating.RatingOptions.SectionName))
+            .Configure(o => o.PublicBaseUrl = configuration[Hotline.Domain.Rating.RatingOptions.PublicBaseUrlKey] ?? o.PublicBaseUrl).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Hotline.Domain.Rating.RatingOptions>, Hotline.Domain.Rating.RatingOptionsValidator>());
+        services.TryAddScoped<Hotline.Domain.Rating.CitizenRatings>();
         services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.SectionName));
         // Deadlines are counted on the calendar, and counted again when a calendar year is loaded.
         services.AddHotlineCalendar(configuration);

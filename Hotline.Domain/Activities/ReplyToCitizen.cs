@@ -1,12 +1,15 @@
 using Hotline.Domain.Cases;
+using Hotline.Domain.Rating;
 using Hotline.Workflows.Activities;
 using Hotline.Workflows.Runtime;
+using Microsoft.Extensions.Options;
 
 namespace Hotline.Domain.Activities;
 
 /// <summary>
 /// 答复: records that the citizen was given the accepted answer and moves the case to
-/// <see cref="CaseStatus.AwaitingCallback"/> (<see cref="CaseEventKind.Replied"/>, with the text and channel).
+/// <see cref="CaseStatus.AwaitingCallback"/> (<see cref="CaseEventKind.Replied"/>, with the text and channel). The text
+/// ends with a new one-time rating link (好差评, <see cref="RatingLinks"/>); the case's earlier link stops working.
 /// </summary>
 [Activity("Hotline", "Cases", "答复: gives the citizen the accepted answer; the case then waits for its callback.",
     DisplayName = "Reply To Citizen", Outcomes = ["Done"])]
@@ -28,7 +31,9 @@ public sealed class ReplyToCitizen : Activity
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var @case = await context.LoadCaseAsync(CaseId);
-        @case.Reply(context.Get(Text) ?? "", context.Get(Channel) is { Length: > 0 } channel ? channel : "Sms", context.Now);
+        var options = context.GetRequiredService<IOptions<RatingOptions>>().Value;
+        var link = await RatingLinks.IssueAsync(context.Db(), @case, options, context.Now);
+        @case.Reply(RatingLinks.Append(context.Get(Text) ?? "", link), context.Get(Channel) is { Length: > 0 } channel ? channel : "Sms", context.Now);
         context.Complete("Done");
     }
 }

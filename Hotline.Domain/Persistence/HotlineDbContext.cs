@@ -81,11 +81,15 @@ public abstract class HotlineDbContext : DbContext
     /// <summary>How far each person has read their notifications.</summary>
     public DbSet<Notifications.NotificationRead> NotificationReads => Set<Notifications.NotificationRead>();
 
+    /// <summary>One-time rating links (好差评) given with replies, kept as hashes.</summary>
+    public DbSet<Rating.RatingToken> RatingTokens => Set<Rating.RatingToken>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfiguration(new WorkflowDefinitionRowConfiguration());
+        modelBuilder.ApplyConfiguration(new Rating.RatingTokenConfiguration());
         modelBuilder.ApplyConfiguration(new WorkflowInstanceRowConfiguration());
         modelBuilder.ApplyConfiguration(new BookmarkRowConfiguration());
         modelBuilder.ApplyConfiguration(new WorkflowHistoryRowConfiguration());

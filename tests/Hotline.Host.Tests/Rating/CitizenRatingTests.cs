@@ -1,0 +1,148 @@
+using Hotline.Domain.Cases;
+using Hotline.Domain.Cases.Timeline;
+using Hotline.Domain.Privacy;
+using Hotline.Domain.Rating;
+using Hotline.Domain.Routing;
+using Hotline.Host.Tests.Lifecycle;
+using Hotline.Workbench.Rating;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Host.Tests.Rating;
+
+/// <summary>
+/// 好差评 through the reply's one-time link: cases driven through the shipped workflows to their reply, then rated
+/// through the rating page's port (<see cref="IRatingDesk"/>) as the public page does.
+/// </summary>
+public abstract class CitizenRatingTests : IAsyncLifetime
+{
+    private const string Centre = "RX-PD";
+    private const string CallbackDesk = "RX-HF";
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private LifecycleHost _host = null!;
+
+    protected abstract bool OnPostgreSql { get; }
+
+    public async Task InitializeAsync()
+    {
+        _host = await LifecycleHost.StartAsync(Monday, OnPostgreSql);
+        await using var db = await _host.Contexts.CreateDbContextAsync();
+        db.AddRange(
+            new HandlingUnit { Code = Centre, Name = "12345派单中心", Level = UnitLevel.CityDepartment, DistrictCode = "990100" },
+            new HandlingUnit { Code = "DH-CG", Name = "东湖区城管局", Level = UnitLevel.District, DistrictCode = "990103" },
+            new Subject { Code = "SR-ROAD", Name = "占道经营", DefaultCaseType = CaseType.Complaint },
+            new RoutingRule { Id = "R-ROAD", SubjectCode = "SR-ROAD", DistrictCode = "990103", LeadUnitCode = "DH-CG", Priority = 10 });
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Should_end_the_reply_with_a_link_whose_token_is_stored_only_hashed_When_the_case_is_replied()
+    {
+        var @case = await ReplyAsync("小区门口占道经营");
+
+        var reply = await LastReplyAsync(@case.Id);
+        var token = TokenIn(reply);
+        Assert.Contains("\n" + RatingLinks.Prompt + "http://localhost:5000/rate/" + token, reply, StringComparison.Ordinal);
+        Assert.True(token.Length >= 22, token); // at least 128 bits in base64url
+        await using var db = await _host.Contexts.CreateDbContextAsync();
+        var row = Assert.Single(await db.RatingTokens.AsNoTracking().Where(t => t.CaseId == @case.Id).ToListAsync());
+        Assert.Equal(SecretTokens.Hash(token), row.TokenHash);
+        Assert.Equal(TimeSpan.FromDays(15), row.ExpiresAt - row.CreatedAt);
+        var subject = await Desk().FindAsync(token);
+        Assert.NotNull(subject);
+        Assert.Equal((@case.Number, "小区门口占道经营", "已责令商户退回店内经营"), (subject.CaseNumber, subject.Content, subject.Reply));
+    }
+
+    [Fact]
+    public async Task Should_record_the_rating_once_When_the_link_is_used_twice()
+    {
+        var @case = await ReplyAsync("商铺占道经营");
+        var token = TokenIn(await LastReplyAsync(@case.Id));
+
+        Assert.True(await Desk().RateAsync(token, CitizenRating.Satisfied, "处理及时"));
+        Assert.False(await Desk().RateAsync(token, CitizenRating.Unsatisfied, null));
+
+        Assert.Null(await Desk().FindAsync(token));
+        var rated = Assert.Single(await _host.EventsAsync(@case.Id), e => e.Kind == CaseEventKind.CitizenRated);
+        Assert.Equal(new CitizenRatedData(CitizenRating.Satisfied, "处理及时"), CaseEventData.Read<CitizenRatedData>(rated.Data));
+    }
+
+    [Fact]
+    public async Task Should_let_only_one_of_two_submissions_count_When_they_arrive_together()
+    {
+        var @case = await ReplyAsync("夜市占道经营");
+        var token = TokenIn(await LastReplyAsync(@case.Id));
+
+        var results = await Task.WhenAll(Desk().RateAsync(token, CitizenRating.Satisfied, null), Desk().RateAsync(token, CitizenRating.Unsatisfied, null));
+
+        Assert.Single(results, r => r);
+        Assert.Single(await _host.EventsAsync(@case.Id), e => e.Kind == CaseEventKind.CitizenRated);
+    }
+
+    [Fact]
+    public async Task Should_refuse_the_link_When_it_has_expired()
+    {
+        var @case = await ReplyAsync("早市占道经营");
+        var token = TokenIn(await LastReplyAsync(@case.Id));
+
+        _host.Factory.Clock.Advance(TimeSpan.FromDays(15));
+
+        Assert.Null(await Desk().FindAsync(token));
+        Assert.False(await Desk().RateAsync(token, CitizenRating.Satisfied, null));
+        Assert.DoesNotContain(await _host.TimelineAsync(@case.Id), k => k == CaseEventKind.CitizenRated);
+    }
+
+    [Fact]
+    public async Task Should_replace_the_link_When_the_case_is_replied_again_after_rehandling()
+    {
+        var @case = await ReplyAsync("路口占道经营");
+        var first = TokenIn(await LastReplyAsync(@case.Id));
+        await _host.ActAsync(CallbackDesk, "Unsatisfied", new { resolved = false }, centre: true);
+        await _host.ActAsync("DH-CG", "Completed", new { answer = "已再次清理" });
+        await _host.ActAsync(Centre, "Approved", centre: true);
+
+        var second = TokenIn(await LastReplyAsync(@case.Id));
+
+        Assert.NotEqual(first, second);
+        Assert.False(await Desk().RateAsync(first, CitizenRating.Satisfied, null));
+        Assert.True(await Desk().RateAsync(second, CitizenRating.BasicallySatisfied, null));
+    }
+
+    [Fact]
+    public void Should_refuse_a_rating_When_the_case_was_voided_or_merged()
+    {
+        Assert.Throws<InvalidOperationException>(() => new Case { Status = CaseStatus.Voided }.Rate(CitizenRating.Satisfied, null, Monday));
+        Assert.Throws<InvalidOperationException>(() => new Case { Status = CaseStatus.Merged }.Rate(CitizenRating.Satisfied, null, Monday));
+    }
+
+    /// <summary>The raw token at the end of a reply's text (the only place it exists).</summary>
+    internal static string TokenIn(string reply) => reply[(reply.LastIndexOf("/rate/", StringComparison.Ordinal) + "/rate/".Length)..];
+
+    private IRatingDesk Desk() => _host.Factory.Services.CreateScope().ServiceProvider.GetRequiredService<IRatingDesk>();
+
+    private async Task<Case> ReplyAsync(string content)
+    {
+        var run = await _host.StartCaseAsync("Complaint", content, subjectCode: "SR-ROAD");
+        await _host.ActAsync("DH-CG", "Completed", new { answer = "已责令商户退回店内经营" });
+        await _host.ActAsync(Centre, "Approved", centre: true);
+        return await _host.CaseOfAsync(run.InstanceId);
+    }
+
+    private async Task<string> LastReplyAsync(Guid caseId) =>
+        CaseEventData.Read<RepliedData>((await _host.EventsAsync(caseId)).Last(e => e.Kind == CaseEventKind.Replied).Data)!.Text;
+}
+
+/// <summary>The rating link on SQLite.</summary>
+public sealed class SqliteCitizenRatingTests : CitizenRatingTests
+{
+    protected override bool OnPostgreSql => false;
+}
+
+/// <summary>The rating link on PostgreSQL (<c>HOTLINE_TEST_PG</c>).</summary>
+public sealed class PostgreSqlCitizenRatingTests : CitizenRatingTests
+{
+    protected override bool OnPostgreSql => true;
+}
