@@ -112,6 +112,30 @@ public abstract class CitizenRatingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_answer_404_with_one_neutral_message_When_the_link_is_unknown_or_used()
+    {
+        var @case = await ReplyAsync("桥下占道经营");
+        var token = TokenIn(await LastReplyAsync(@case.Id));
+        using var client = _host.Factory.CreateClient();
+
+        var working = await client.GetAsync(new Uri("/rate/" + token, UriKind.Relative));
+        Assert.True(await Desk().RateAsync(token, CitizenRating.Satisfied, null));
+        var used = await client.GetAsync(new Uri("/rate/" + token, UriKind.Relative));
+        var unknown = await client.GetAsync(new Uri("/rate/" + SecretTokens.New(), UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, working.StatusCode);
+        Assert.Contains(@case.Number, await working.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("13800000001", await working.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        foreach (var answer in new[] { used, unknown })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, answer.StatusCode);
+            var body = System.Net.WebUtility.HtmlDecode(await answer.Content.ReadAsStringAsync());
+            Assert.Contains("该评价链接已失效", body, StringComparison.Ordinal);
+            Assert.DoesNotContain(@case.Number, body, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Should_refuse_a_rating_When_the_case_was_voided_or_merged()
     {
         Assert.Throws<InvalidOperationException>(() => new Case { Status = CaseStatus.Voided }.Rate(CitizenRating.Satisfied, null, Monday));
