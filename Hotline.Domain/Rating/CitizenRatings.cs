@@ -1,7 +1,6 @@
 using Hotline.Domain.Cases;
 using Hotline.Domain.Cases.Timeline;
 using Hotline.Domain.Persistence;
-using Hotline.Domain.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Domain.Rating;

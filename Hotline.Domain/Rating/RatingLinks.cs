@@ -1,6 +1,5 @@
 using Hotline.Domain.Cases;
 using Hotline.Domain.Persistence;
-using Hotline.Domain.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Domain.Rating;

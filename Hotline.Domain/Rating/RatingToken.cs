@@ -10,7 +10,7 @@ namespace Hotline.Domain.Rating;
 /// </summary>
 public sealed class RatingToken
 {
-    /// <summary>The hex SHA-256 of the secret in the link (<see cref="Privacy.SecretTokens.Hash"/>); the key.</summary>
+    /// <summary>The hex SHA-256 of the secret in the link (<see cref="SecretTokens.Hash"/>); the key.</summary>
     public string TokenHash { get; set; } = "";
 
     /// <summary>The case it rates.</summary>

@@ -172,7 +172,7 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
         var account = check.Account!;
         if (account.MustChangePassword)
             return check with { Outcome = SignInOutcome.MustChangePassword };
-        var token = Privacy.SecretTokens.New();
+        var token = SecretTokens.New();
         var now = clock.GetUtcNow();
         var issued = new AccessToken
         {
@@ -292,7 +292,7 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
     }
 
     /// <summary>The stored form of a token (hex SHA-256): tokens themselves are never kept.</summary>
-    internal static string HashToken(string token) => Privacy.SecretTokens.Hash(token);
+    internal static string HashToken(string token) => SecretTokens.Hash(token);
 
     private static readonly Lazy<string> UnknownUserHash = new(() => PasswordHasher.Hash(Guid.NewGuid().ToString()));
 }

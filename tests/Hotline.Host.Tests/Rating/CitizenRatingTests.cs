@@ -1,6 +1,6 @@
 using Hotline.Domain.Cases;
+using Hotline.Domain;
 using Hotline.Domain.Cases.Timeline;
-using Hotline.Domain.Privacy;
 using Hotline.Domain.Rating;
 using Hotline.Domain.Routing;
 using Hotline.Host.Tests.Lifecycle;

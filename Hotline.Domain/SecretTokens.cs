@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Hotline.Domain.Privacy;
+namespace Hotline.Domain;
 
 /// <summary>Bearer secrets handed to people (sign-in tokens, rating links): random, URL-safe, and kept only as a hash.</summary>
 public static class SecretTokens
