@@ -42,6 +42,14 @@ public static class CasesServiceCollectionExtensions
         services.TryAddScoped<CaseInstructions>();
         services.AddHotlineAttachments(configuration);
         Hotline.Domain.Outbox.OutboxServiceCollectionExtensions.AddHotlineOutbox(services, configuration);
+        // 好差评: the reply's one-time rating link and the public page's service.
+        services.AddOptions<Hotline.Domain.Rating.RatingOptions>().Bind(configuration.GetSection(Hotline.Domain.Rating.RatingOptions.SectionName))
+            .Configure(o => o.PublicBaseUrl = configuration[Hotline.Domain.Rating.RatingOptions.PublicBaseUrlKey] ?? o.PublicBaseUrl).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Hotline.Domain.Rating.RatingOptions>, Hotline.Domain.Rating.RatingOptionsValidator>());
+        services.TryAddScoped<Hotline.Domain.Rating.CitizenRatings>();
+        // The outbox asks for a reply's link when it writes the citizen's text message.
+        services.TryAddSingleton<Hotline.Domain.Outbox.RatingLinkIssuer>(sp => (db, @case, at, ct) =>
+            Hotline.Domain.Rating.RatingLinks.IssueAsync(db, @case, sp.GetRequiredService<IOptions<Hotline.Domain.Rating.RatingOptions>>().Value, at, ct));
         services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.SectionName));
         // Deadlines are counted on the calendar, and counted again when a calendar year is loaded.
         services.AddHotlineCalendar(configuration);

@@ -176,6 +176,9 @@ public enum CaseEventKind
 
     /// <summary>督办意见: a supervisor or leader gave the lead unit an instruction on the case (data: text, unit).</summary>
     SupervisionInstructed,
+
+    /// <summary>好差评: the citizen rated the handling through the reply's one-time link (data: rating, comment).</summary>
+    CitizenRated,
 }
 
 internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>

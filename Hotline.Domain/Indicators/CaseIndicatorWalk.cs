@@ -78,6 +78,9 @@ internal sealed class CaseIndicatorWalk
             case CaseEventKind.Reopened when counted:
                 OnReopened();
                 break;
+            case CaseEventKind.CitizenRated when counted:
+                OnCitizenRated(e);
+                break;
         }
     }
 
@@ -192,6 +195,17 @@ internal sealed class CaseIndicatorWalk
         }
 
         MarkCalledBack();
+    }
+
+    private void OnCitizenRated(TimelineEvent e)
+    {
+        var satisfied = e.Data<CitizenRatedData>()?.Rating is CitizenRating.Satisfied or CitizenRating.BasicallySatisfied;
+        foreach (var t in Tallies(_lead))
+        {
+            t.Ratings++;
+            if (satisfied)
+                t.RatedSatisfied++;
+        }
     }
 
     private void OnReopened()

@@ -37,6 +37,10 @@ internal sealed class IndicatorCounts
 
     public int Extended { get; set; }
 
+    public int Ratings { get; set; }
+
+    public int RatedSatisfied { get; set; }
+
     /// <summary>
     /// The figures. The city's completion is measured against registrations, a unit's against the cases dispatched
     /// to it (a unit never registers cases, so <see cref="Registered"/> is 0 for units).
@@ -51,5 +55,6 @@ internal sealed class IndicatorCounts
         Return: Figure.Of(Returned, Dispatches),
         Extension: Figure.Of(Extended, Dispatches),
         Rehandle: Figure.Of(Reopened, Replies),
-        DirectAnswer: Figure.Of(DirectAnswers, Registered));
+        DirectAnswer: Figure.Of(DirectAnswers, Registered),
+        CitizenSatisfaction: Figure.Of(RatedSatisfied, Ratings));
 }

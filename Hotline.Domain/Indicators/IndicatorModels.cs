@@ -12,7 +12,7 @@ public sealed record Figure(int Numerator, int Denominator, double? Rate)
 }
 
 /// <summary>
-/// The ten indicators of a period, city-wide or for one unit, computed from the case timeline only
+/// The eleven indicators of a period, city-wide or for one unit, computed from the case timeline only
 /// (<see cref="IndicatorService"/> says how units and periods are attributed).
 /// </summary>
 /// <param name="OnTimeCompletion">
@@ -61,6 +61,11 @@ public sealed record Figure(int Numerator, int Denominator, double? Rate)
 /// (<c>AnsweredFromKnowledgeBase</c>) before the period ends. No unit takes part in a direct answer, so for a unit it
 /// is always 0 of 0.
 /// </param>
+/// <param name="CitizenSatisfaction">
+/// 好差评满意率: of the citizens' own ratings through the reply's link (<c>CitizenRated</c>) in the period, the share
+/// rated <c>Satisfied</c> (满意) or <c>BasicallySatisfied</c> (基本满意); a unit's are the ratings of cases it was the
+/// lead unit of when rated.
+/// </param>
 public sealed record IndicatorFigures(
     Figure OnTimeCompletion,
     Figure Completion,
@@ -71,7 +76,8 @@ public sealed record IndicatorFigures(
     Figure Return,
     Figure Extension,
     Figure Rehandle,
-    Figure DirectAnswer);
+    Figure DirectAnswer,
+    Figure CitizenSatisfaction);
 
 /// <summary>A unit's indicators.</summary>
 /// <param name="UnitCode">The unit's code.</param>

@@ -1,6 +1,6 @@
 namespace Hotline.Domain.Indicators;
 
-/// <summary>The ten indicators in the order the API lists them, each with its key (the JSON name) and Chinese name.</summary>
+/// <summary>The indicators in the order the API lists them, each with its key (the JSON name) and Chinese name.</summary>
 public static class IndicatorNames
 {
     /// <summary>The figures of <paramref name="figures"/> with their keys and names, in the API's order.</summary>
@@ -19,6 +19,7 @@ public static class IndicatorNames
             new("extension", "延期率", figures.Extension),
             new("rehandle", "重办率", figures.Rehandle),
             new("directAnswer", "直接办结率", figures.DirectAnswer),
+            new("citizenSatisfaction", "好差评满意率", figures.CitizenSatisfaction),
         ];
     }
 

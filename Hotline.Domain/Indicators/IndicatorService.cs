@@ -42,7 +42,7 @@ public sealed class IndicatorService(IDbContextFactory<HotlineDbContext> context
         CaseEventKind.Registered, CaseEventKind.AnsweredFromKnowledgeBase, CaseEventKind.Closed, CaseEventKind.Dispatched,
         CaseEventKind.SubDispatched, CaseEventKind.DeadlineSet, CaseEventKind.ExtensionApproved, CaseEventKind.Returned,
         CaseEventKind.AnswerSubmitted, CaseEventKind.SignedFor, CaseEventKind.Replied, CaseEventKind.CallbackRecorded,
-        CaseEventKind.Reopened,
+        CaseEventKind.Reopened, CaseEventKind.CitizenRated,
     ];
 
     /// <summary>The kinds read before the period: they decide the lead unit and the deadline in force.</summary>

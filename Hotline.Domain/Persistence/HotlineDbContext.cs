@@ -92,12 +92,15 @@ public abstract class HotlineDbContext : DbContext
 
     /// <summary>Administrators' words for each kind of notice.</summary>
     public DbSet<Outbox.NoticeTemplate> NoticeTemplates => Set<Outbox.NoticeTemplate>();
+    /// <summary>One-time rating links (好差评) given with replies, kept as hashes.</summary>
+    public DbSet<Rating.RatingToken> RatingTokens => Set<Rating.RatingToken>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfiguration(new WorkflowDefinitionRowConfiguration());
+        modelBuilder.ApplyConfiguration(new Rating.RatingTokenConfiguration());
         modelBuilder.ApplyConfiguration(new WorkflowInstanceRowConfiguration());
         modelBuilder.ApplyConfiguration(new BookmarkRowConfiguration());
         modelBuilder.ApplyConfiguration(new WorkflowHistoryRowConfiguration());

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Hotline.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -174,7 +172,7 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
         var account = check.Account!;
         if (account.MustChangePassword)
             return check with { Outcome = SignInOutcome.MustChangePassword };
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = SecretTokens.New();
         var now = clock.GetUtcNow();
         var issued = new AccessToken
         {
@@ -294,7 +292,7 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
     }
 
     /// <summary>The stored form of a token (hex SHA-256): tokens themselves are never kept.</summary>
-    internal static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    internal static string HashToken(string token) => SecretTokens.Hash(token);
 
     private static readonly Lazy<string> UnknownUserHash = new(() => PasswordHasher.Hash(Guid.NewGuid().ToString()));
 }

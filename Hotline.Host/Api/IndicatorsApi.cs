@@ -35,6 +35,7 @@ public static class IndicatorsApi
         "延期率 extension: dispatches in the period during which an extension was approved (ExtensionApproved) ÷ dispatches. " +
         "重办率 rehandle: replies in the period followed by a re-handling (Reopened) before the next reply and the period's end ÷ replies. " +
         "直接办结率 directAnswer: cases registered in the period answered from the knowledge base ÷ cases registered (0 of 0 for units). " +
+        "好差评满意率 citizenSatisfaction: the citizens' own ratings through the reply's one-time link (CitizenRated) in the period rated Satisfied or BasicallySatisfied ÷ ratings; per unit, the case's lead unit when rated. " +
         "A unit's figures count the events naming it (unitCode, leadUnitCode) or, for events that name none, the case's lead unit at that moment.";
 
     /// <summary>Maps the endpoints.</summary>
@@ -46,7 +47,7 @@ public static class IndicatorsApi
             .WithBoundedValues();
         indicators.MapGet("/", GetIndicatorsAsync)
             .WithName("GetIndicators")
-            .WithSummary("The ten indicators (KPIs) of a period, city-wide and per unit.")
+            .WithSummary("The eleven indicators (KPIs) of a period, city-wide and per unit.")
             .WithDescription("Query: from, to (YYYY-MM-DD, to excluded, at most 366 days), unitCode (optional: that unit only). " + Definitions)
             .WithQueryParameters(PeriodParameters())
             .Produces<IndicatorReport>()

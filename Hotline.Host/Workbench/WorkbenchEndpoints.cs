@@ -69,6 +69,7 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchKnowledge, WorkbenchKnowledge>();
         services.AddScoped<IWorkbenchImport, WorkbenchImport>();
         services.AddScoped<IWorkbenchAudit, WorkbenchAudit>();
+        services.AddScoped<Hotline.Workbench.Rating.IRatingDesk, WorkbenchRating>();
         return services;
     }
 

@@ -107,6 +107,7 @@ public static class CaseLabels
         CaseEventKind.Reassigned => ("改派", "Reassigned"),
         CaseEventKind.MarkedComplex => ("标记疑难复杂", "Marked complex"),
         CaseEventKind.SupervisionInstructed => ("督办意见", "Supervisor's instruction"),
+        CaseEventKind.CitizenRated => ("市民评价", "Citizen's rating"),
         _ => (kind.ToString(), kind.ToString()),
     });
 

@@ -41,5 +41,6 @@ internal static class DashboardWords
             ["ind.Extension"] = ("延期率", "Extension"),
             ["ind.Rehandle"] = ("重办率", "Re-handling"),
             ["ind.DirectAnswer"] = ("直接办结率", "Direct answer"),
+            ["ind.CitizenSatisfaction"] = ("好差评满意率", "Citizens' own rating"),
     };
 }

@@ -7,12 +7,13 @@ namespace Hotline.Workbench.Dashboard;
 /// <summary>The dashboard's charts per unit: one of the ten indicators, the monthly ranking, the overdue cases.</summary>
 public static class UnitCharts
 {
-    /// <summary>The ten indicators in the order of <see cref="IndicatorFigures"/>, by name (the words' key is <c>ind.Name</c>).</summary>
+    /// <summary>The indicators in the order of <see cref="IndicatorFigures"/>, by name (the words' key is <c>ind.Name</c>).</summary>
     public static IReadOnlyList<(string Key, Func<IndicatorFigures, Figure> Figure)> Indicators { get; } =
     [
         ("OnTimeCompletion", f => f.OnTimeCompletion), ("Completion", f => f.Completion), ("Satisfaction", f => f.Satisfaction),
         ("Resolution", f => f.Resolution), ("Callback", f => f.Callback), ("TimelySignFor", f => f.TimelySignFor), ("Return", f => f.Return),
         ("Extension", f => f.Extension), ("Rehandle", f => f.Rehandle), ("DirectAnswer", f => f.DirectAnswer),
+        ("CitizenSatisfaction", f => f.CitizenSatisfaction),
     ];
 
     /// <summary>One indicator per unit (rate in %), numerator and denominator in the tooltip; a bar opens the unit's cases of the month.</summary>

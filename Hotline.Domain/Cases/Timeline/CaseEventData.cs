@@ -106,6 +106,9 @@ public sealed record ReopenedData(int Round, string? Reason, string? UnitCode, W
 /// <summary><see cref="CaseEventKind.Replied"/> (答复).</summary>
 public sealed record RepliedData(string Text, string Channel);
 
+/// <summary><see cref="CaseEventKind.CitizenRated"/> (好差评): the citizen's own rating and optional comment.</summary>
+public sealed record CitizenRatedData(CitizenRating Rating, string? Comment);
+
 /// <summary>A step of the supervision ladder: <see cref="CaseEventKind.WarningYellow"/>, <see cref="CaseEventKind.WarningRed"/>, <see cref="CaseEventKind.Escalated"/>, <see cref="CaseEventKind.SupervisionCheckpoint"/>.</summary>
 public sealed record EscalationData(string? Name, DateTimeOffset? DeadlineAt, int? Level, string? Checkpoint);
 

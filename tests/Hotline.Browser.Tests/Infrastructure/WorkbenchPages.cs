@@ -106,6 +106,18 @@ public static class WorkbenchPages
         (await centre.PostAsJsonAsync($"api/inbox/{await TaskOfAsync(centre, number)}/review", new { decision = "approve" })).EnsureSuccessStatusCode();
     }
 
+    /// <summary>The path <c>/rate/{token}</c> of the rating link at the end of case <paramref name="number"/>'s last reply (the raw token exists nowhere else).</summary>
+    public static async Task<string> RatingPathAsync(DesignerHost host, string number)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
+        var id = (await db.Cases.AsNoTracking().SingleAsync(c => c.Number == number)).Id;
+        // The link exists only in the text message to the citizen (the outbox; the host's gateway is never reached here).
+        var replies = await db.OutboxMessages.AsNoTracking().Where(m => m.CaseId == id && m.Kind == Hotline.Domain.Notifications.NotificationKind.Reply).ToListAsync();
+        var text = replies.MaxBy(m => m.Id)!.Body;
+        return text[text.LastIndexOf("/rate/", StringComparison.Ordinal)..];
+    }
+
     /// <summary>Moves the host's clock a minute past the deadline of case <paramref name="number"/> and fires the workflow timers due by then.</summary>
     public static async Task PastDeadlineAsync(DesignerHost host, string number)
     {

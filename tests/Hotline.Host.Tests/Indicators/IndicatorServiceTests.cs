@@ -64,7 +64,8 @@ public abstract class IndicatorServiceTests : IAsyncLifetime
                 // Reopened after a March reply: CG2, CG8, DH1 = 3 of 16 (XH4's reopening followed a February reply).
                 Rehandle: F(3, 16),
                 // Direct answers registered in March: 4 of 19 (the one at 00:10 on 1 April is April's).
-                DirectAnswer: F(4, 19)),
+                DirectAnswer: F(4, 19),
+                CitizenSatisfaction: F(0, 0)),
             report.CityWide);
     }
 
@@ -93,7 +94,8 @@ public abstract class IndicatorServiceTests : IAsyncLifetime
                 Extension: F(1, 7),
                 // CG2's and CG8's first replies led to re-handling: 2 of 7.
                 Rehandle: F(2, 7),
-                DirectAnswer: F(0, 0)),
+                DirectAnswer: F(0, 0),
+                CitizenSatisfaction: F(0, 0)),
             report.Units[0].Figures);
         Assert.Equal(
             new IndicatorFigures(
@@ -112,7 +114,8 @@ public abstract class IndicatorServiceTests : IAsyncLifetime
                 // DH4's extension was refused.
                 Extension: F(0, 6),
                 Rehandle: F(1, 5),
-                DirectAnswer: F(0, 0)),
+                DirectAnswer: F(0, 0),
+                CitizenSatisfaction: F(0, 0)),
             report.Units[1].Figures);
         Assert.Equal(
             new IndicatorFigures(
@@ -129,7 +132,8 @@ public abstract class IndicatorServiceTests : IAsyncLifetime
                 Return: F(0, 4),
                 Extension: F(1, 4),
                 Rehandle: F(0, 4),
-                DirectAnswer: F(0, 0)),
+                DirectAnswer: F(0, 0),
+                CitizenSatisfaction: F(0, 0)),
             report.Units[2].Figures);
     }
 
@@ -152,7 +156,8 @@ public abstract class IndicatorServiceTests : IAsyncLifetime
                 Return: F(0, 1),
                 Extension: F(0, 1),
                 Rehandle: F(0, 1),
-                DirectAnswer: F(1, 2)),
+                DirectAnswer: F(1, 2),
+                CitizenSatisfaction: F(0, 0)),
             report.CityWide);
         var unit = Assert.Single(report.Units);
         Assert.Equal(CG, unit.UnitCode);
@@ -232,10 +237,35 @@ public abstract class IndicatorServiceTests : IAsyncLifetime
         Assert.Equal(F(5, 20), (await service.ComputeAsync(March, March.AddDays(IndicatorService.MaxPeriodDays))).CityWide.DirectAnswer);
     }
 
+    [Fact]
+    public async Task Should_count_the_citizens_own_ratings_by_the_lead_unit_When_cases_were_rated_in_the_period()
+    {
+        await using (var db = await _database.Contexts.CreateDbContextAsync())
+        {
+            var s = new TimelineSeed(db);
+            foreach (var (day, rating) in new[] { (10, CitizenRating.Satisfied), (11, CitizenRating.BasicallySatisfied), (12, CitizenRating.Unsatisfied), (20, CitizenRating.Satisfied) })
+            {
+                var @case = s.Register(Apr(day, 9));
+                s.Dispatch(@case, Apr(day, 9), CG, Apr(day + 3, 17)).AcceptAndReply(@case, Apr(day, 15));
+                // The last one is rated on 1 May: outside the period.
+                @case.Rate(rating, "评价", day == 20 ? new DateTimeOffset(2026, 5, 1, 9, 0, 0, China) : Apr(day, 16));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var report = await _database.Get<IndicatorService>().ComputeAsync(April, new DateOnly(2026, 5, 1));
+        var march = await _database.Get<IndicatorService>().ComputeAsync(March, April);
+
+        Assert.Equal(F(2, 3), report.CityWide.CitizenSatisfaction);
+        Assert.Equal(F(2, 3), Assert.Single(report.Units, u => u.UnitCode == CG).Figures.CitizenSatisfaction);
+        Assert.Equal(F(0, 0), march.CityWide.CitizenSatisfaction);
+    }
+
     private static Figure F(int numerator, int denominator) => Figure.Of(numerator, denominator);
 
     private static IEnumerable<Figure> Figures(IndicatorFigures f) =>
-        [f.OnTimeCompletion, f.Completion, f.Satisfaction, f.Resolution, f.Callback, f.TimelySignFor, f.Return, f.Extension, f.Rehandle, f.DirectAnswer];
+        [f.OnTimeCompletion, f.Completion, f.Satisfaction, f.Resolution, f.Callback, f.TimelySignFor, f.Return, f.Extension, f.Rehandle, f.DirectAnswer, f.CitizenSatisfaction];
 
     private static DateTimeOffset Feb(int day, int hour, int minute = 0) => new(2026, 2, day, hour, minute, 0, China);
 

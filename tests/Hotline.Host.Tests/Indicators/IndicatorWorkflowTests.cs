@@ -72,7 +72,8 @@ public abstract class IndicatorWorkflowTests : IAsyncLifetime
                 Return: Figure.Of(1, 3),
                 Extension: Figure.Of(0, 3),
                 Rehandle: Figure.Of(1, 2),
-                DirectAnswer: Figure.Of(0, 2)),
+                DirectAnswer: Figure.Of(0, 2),
+                CitizenSatisfaction: Figure.Of(0, 0)),
             report.CityWide);
         Assert.Equal(["DH-CG", "DH-ZJ"], report.Units.Select(u => u.UnitCode));
         var cg = report.Units[0].Figures;

@@ -131,7 +131,7 @@ public sealed class IndicatorsApiTests : IAsyncLifetime
         Assert.Equal((1, 3, 0.3333), Figure(city["directAnswer"]));
         Assert.Equal((0, 2, 0.0), Figure(city["extension"]));
         Assert.Equal(
-            ["onTimeCompletion", "completion", "satisfaction", "resolution", "callback", "timelySignFor", "return", "extension", "rehandle", "directAnswer"],
+            ["onTimeCompletion", "completion", "satisfaction", "resolution", "callback", "timelySignFor", "return", "extension", "rehandle", "directAnswer", "citizenSatisfaction"],
             city.AsObject().Select(p => p.Key));
         var unit = Assert.Single(body["units"]!.AsArray())!;
         Assert.Equal(("U-CG", "城管局"), (unit["unitCode"]!.GetValue<string>(), unit["unitName"]!.GetValue<string>()));

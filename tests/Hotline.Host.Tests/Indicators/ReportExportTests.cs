@@ -118,7 +118,8 @@ public abstract class ReportExportTests : IAsyncLifetime
         Assert.Equal(["全市", null, "按期办结率", 0.0, 0.0, null], rows[0]);
         Assert.Contains(["全市", null, "直接办结率", 1.0, 5.0, 20.0], rows);
         Assert.Contains(["城管局", "U-CG", "签收及时率", 0.0, 1.0, 0.0], rows);
-        Assert.Equal(20, rows.Count);
+        Assert.Contains(["全市", null, "好差评满意率", 0.0, 0.0, null], rows);
+        Assert.Equal(22, rows.Count);
     }
 
     [Theory]

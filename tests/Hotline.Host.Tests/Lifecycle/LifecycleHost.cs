@@ -12,10 +12,10 @@ public sealed class LifecycleHost : IAsyncDisposable
 {
     private readonly PostgresDatabase? _postgres;
 
-    private LifecycleHost(DateTimeOffset now, PostgresDatabase? postgres, Action<IServiceCollection>? services = null)
+    private LifecycleHost(DateTimeOffset now, PostgresDatabase? postgres, Action<IServiceCollection>? services = null, Dictionary<string, string?>? settings = null)
     {
         _postgres = postgres;
-        Factory = new HotlineFactory(postgres?.ConnectionString) { TestServices = services };
+        Factory = new HotlineFactory(postgres?.ConnectionString) { TestServices = services, Settings = settings ?? [] };
         Factory.Clock.Advance(now - Factory.Clock.GetUtcNow());
         _ = Factory.Services;
     }
@@ -27,6 +27,10 @@ public sealed class LifecycleHost : IAsyncDisposable
     /// <summary>The same, with a test's changes to the services (e.g. smaller limits).</summary>
     public static async Task<LifecycleHost> StartAsync(DateTimeOffset now, bool postgres, Action<IServiceCollection> services) =>
         new(now, postgres ? await PostgresDatabase.CreateAsync() : null, services);
+
+    /// <summary>The same, with a test's own settings (e.g. an SMS gateway).</summary>
+    public static async Task<LifecycleHost> StartAsync(DateTimeOffset now, bool postgres, Dictionary<string, string?> settings) =>
+        new(now, postgres ? await PostgresDatabase.CreateAsync() : null, null, settings);
 
     public HotlineFactory Factory { get; }
 

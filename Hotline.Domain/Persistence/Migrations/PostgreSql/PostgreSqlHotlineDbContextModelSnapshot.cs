@@ -1085,6 +1085,34 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.ToTable("WorkflowInstances", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Rating.RatingToken", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("RatingTokens", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Routing.HandlingUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -1347,6 +1375,15 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.HasOne("Hotline.Domain.Outbox.OutboxMessage", null)
                         .WithMany()
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Rating.RatingToken", b =>
+                {
+                    b.HasOne("Hotline.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

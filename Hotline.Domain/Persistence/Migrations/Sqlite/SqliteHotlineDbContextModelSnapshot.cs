@@ -1068,6 +1068,34 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("WorkflowInstances", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Rating.RatingToken", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReplacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("RatingTokens", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Routing.HandlingUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -1330,6 +1358,15 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.HasOne("Hotline.Domain.Outbox.OutboxMessage", null)
                         .WithMany()
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Rating.RatingToken", b =>
+                {
+                    b.HasOne("Hotline.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

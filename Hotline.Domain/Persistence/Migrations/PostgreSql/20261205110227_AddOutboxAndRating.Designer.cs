@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hotline.Domain.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlHotlineDbContext))]
-    [Migration("20261205104906_AddOutbox")]
-    partial class AddOutbox
+    [Migration("20261205110227_AddOutboxAndRating")]
+    partial class AddOutboxAndRating
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1088,6 +1088,34 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.ToTable("WorkflowInstances", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Rating.RatingToken", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("RatingTokens", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Routing.HandlingUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -1350,6 +1378,15 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.HasOne("Hotline.Domain.Outbox.OutboxMessage", null)
                         .WithMany()
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Rating.RatingToken", b =>
+                {
+                    b.HasOne("Hotline.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Hotline.Domain.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AddOutbox : Migration
+    public partial class AddOutboxAndRating : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -79,6 +79,28 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RatingTokens",
+                columns: table => new
+                {
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReplacedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RatingTokens", x => x.TokenHash);
+                    table.ForeignKey(
+                        name: "FK_RatingTokens_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DeliveryAttempts",
                 columns: table => new
                 {
@@ -123,6 +145,11 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                 name: "IX_OutboxMessages_Status_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RatingTokens_CaseId",
+                table: "RatingTokens",
+                column: "CaseId");
         }
 
         /// <inheritdoc />
@@ -133,6 +160,9 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "NoticeTemplates");
+
+            migrationBuilder.DropTable(
+                name: "RatingTokens");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hotline.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHotlineDbContext))]
-    [Migration("20261205104900_AddOutbox")]
-    partial class AddOutbox
+    [Migration("20261205110218_AddOutboxAndRating")]
+    partial class AddOutboxAndRating
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1071,6 +1071,34 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("WorkflowInstances", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Rating.RatingToken", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReplacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("RatingTokens", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Routing.HandlingUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -1333,6 +1361,15 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.HasOne("Hotline.Domain.Outbox.OutboxMessage", null)
                         .WithMany()
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Rating.RatingToken", b =>
+                {
+                    b.HasOne("Hotline.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

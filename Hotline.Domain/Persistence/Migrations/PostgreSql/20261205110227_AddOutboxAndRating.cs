@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hotline.Domain.Persistence.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class AddOutbox : Migration
+    public partial class AddOutboxAndRating : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -80,6 +80,28 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "RatingTokens",
+                columns: table => new
+                {
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReplacedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RatingTokens", x => x.TokenHash);
+                    table.ForeignKey(
+                        name: "FK_RatingTokens_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DeliveryAttempts",
                 columns: table => new
                 {
@@ -124,6 +146,11 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                 name: "IX_OutboxMessages_Status_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RatingTokens_CaseId",
+                table: "RatingTokens",
+                column: "CaseId");
         }
 
         /// <inheritdoc />
@@ -134,6 +161,9 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "NoticeTemplates");
+
+            migrationBuilder.DropTable(
+                name: "RatingTokens");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
