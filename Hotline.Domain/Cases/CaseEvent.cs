@@ -176,6 +176,9 @@ public enum CaseEventKind
 
     /// <summary>督办意见: a supervisor or leader gave the lead unit an instruction on the case (data: text, unit).</summary>
     SupervisionInstructed,
+
+    /// <summary>附件: a photo, document or recording was attached (data: attachment id, file name, purpose).</summary>
+    AttachmentAdded,
 }
 
 internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>

@@ -13,6 +13,7 @@ using Hotline.Workbench.Administration.Routing;
 using Hotline.Workbench.Administration.Subjects;
 using Hotline.Workbench.Administration.Units;
 using Hotline.Workbench.Administration.Users;
+using Hotline.Workbench.Attachments;
 using Hotline.Workbench.Callbacks;
 using Hotline.Workbench.CaseQuery;
 using Hotline.Workbench.Cases;
@@ -69,6 +70,7 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchKnowledge, WorkbenchKnowledge>();
         services.AddScoped<IWorkbenchImport, WorkbenchImport>();
         services.AddScoped<IWorkbenchAudit, WorkbenchAudit>();
+        services.AddScoped<IWorkbenchAttachments, WorkbenchAttachments>();
         return services;
     }
 

@@ -107,6 +107,7 @@ public static class CaseLabels
         CaseEventKind.Reassigned => ("改派", "Reassigned"),
         CaseEventKind.MarkedComplex => ("标记疑难复杂", "Marked complex"),
         CaseEventKind.SupervisionInstructed => ("督办意见", "Supervisor's instruction"),
+        CaseEventKind.AttachmentAdded => ("上传附件", "Attachment added"),
         _ => (kind.ToString(), kind.ToString()),
     });
 
