@@ -30,7 +30,8 @@ internal sealed class WorkbenchAttachments(AttachmentUploads uploads, IDbContext
         // By number only: a page never carries an id.
         if (Guid.TryParse(caseNumber, out _) || await CaseAttachmentUploads.FindAsync(contexts, user, caseNumber, cancellationToken) is not { } @case)
             return new(AttachStatus.NotFound);
-        if (await CaseAttachmentUploads.TaskRefusalAsync(contexts, user, @case, string.IsNullOrWhiteSpace(taskId) ? null : taskId.Trim(), cancellationToken) is { } task)
+        taskId = string.IsNullOrWhiteSpace(taskId) ? null : taskId.Trim();
+        if (await CaseAttachmentUploads.TaskRefusalAsync(contexts, user, @case, taskId, cancellationToken) is { } task)
             return new(AttachStatus.NotATask, task);
         await using var staged = await uploads.StageAsync(content, fileName, cancellationToken);
         if (staged is null)
