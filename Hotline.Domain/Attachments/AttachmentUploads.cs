@@ -1,3 +1,4 @@
+using Hotline.Domain.Cases;
 using Hotline.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,11 @@ public sealed class AttachmentUploads(IDbContextFactory<HotlineDbContext> contex
             : $"'{file.FileName}' is not an accepted type; its content must be one of {string.Join(", ", Allowed())} (the file name's extension does not count).";
     }
 
-    /// <summary>Stores the (accepted) files and records them on the case.</summary>
+    /// <summary>
+    /// Stores the (accepted) files and records them on the case: a row per file and an
+    /// <see cref="CaseEventKind.AttachmentAdded"/> event on its timeline, in one save (retried when another writer changed
+    /// the case meanwhile).
+    /// </summary>
     public async Task<IReadOnlyList<Attachment>> SaveAsync(
         Guid caseId, AttachmentPurpose purpose, string? taskId, IReadOnlyList<StagedFile> files, string uploadedBy, string uploadedByName, CancellationToken cancellationToken)
     {
@@ -55,9 +60,14 @@ public sealed class AttachmentUploads(IDbContextFactory<HotlineDbContext> contex
             });
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Attachments.AddRange(rows);
-        await db.SaveChangesAsync(cancellationToken);
+        var actor = CaseActor.User(uploadedBy, uploadedByName);
+        await contexts.UpdateCaseAsync(caseId, (db, @case, _) =>
+        {
+            db.Attachments.AddRange(rows);
+            foreach (var row in rows)
+                @case.Record(CaseEventKind.AttachmentAdded, actor, now, new AttachmentAddedData(row.Id, row.FileName, row.Purpose));
+            return Task.CompletedTask;
+        }, cancellationToken);
         return rows;
     }
 

@@ -179,6 +179,9 @@ public enum CaseEventKind
 
     /// <summary>好差评: the citizen rated the handling through the reply's one-time link (data: rating, comment).</summary>
     CitizenRated,
+
+    /// <summary>附件: a photo, document or recording was attached (data: attachment id, file name, purpose).</summary>
+    AttachmentAdded,
 }
 
 internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>

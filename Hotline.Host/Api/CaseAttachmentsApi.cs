@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Hotline.Domain.Attachments;
 using Hotline.Domain.Cases;
 using Hotline.Domain.Persistence;
-using Hotline.Domain.Users;
 using Hotline.Host.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,22 +10,11 @@ namespace Hotline.Host.Api;
 /// <summary>
 /// Attachments of a case over HTTP: <c>POST /api/cases/{idOrNumber}/attachments</c> (multipart/form-data, <c>file</c>
 /// parts, optional <c>purpose</c> and <c>taskId</c>), <c>GET …/attachments</c> and <c>GET …/attachments/{id}</c>. Only those
-/// who may see the case (<see cref="CaseVisibility"/>) list, download or attach: anyone else gets 404. What a role attaches
-/// for is fixed (<see cref="PurposesOf"/>). The type is decided from the bytes (<see cref="ContentTypeDetector"/>).
+/// who may see the case (<see cref="CaseVisibility"/>) list, download or attach: anyone else gets 404. Who attaches what is
+/// <see cref="CaseAttachmentUploads"/>'s rule, shared with the workbench. The type is decided from the bytes (<see cref="ContentTypeDetector"/>).
 /// </summary>
 public static class CaseAttachmentsApi
 {
-    /// <summary>The roles that attach files, and what for.</summary>
-    private static readonly (string Role, AttachmentPurpose Purpose)[] RolePurposes =
-    [
-        (HotlineRoles.Operator, AttachmentPurpose.Intake), (HotlineRoles.Dispatcher, AttachmentPurpose.Intake), (HotlineRoles.Integrator, AttachmentPurpose.Intake),
-        (HotlineRoles.Unit, AttachmentPurpose.Answer), (HotlineRoles.CallbackAgent, AttachmentPurpose.Callback),
-        (HotlineRoles.Supervisor, AttachmentPurpose.Instruction), (HotlineRoles.Leader, AttachmentPurpose.Instruction),
-    ];
-
-    /// <summary>The roles that attach files.</summary>
-    public static IReadOnlyList<string> UploadRoles { get; } = RolePurposes.Select(r => r.Role).Distinct().ToList();
-
     /// <summary>An attachment as listed; <see cref="DownloadUrl"/> is relative to the host.</summary>
     public sealed record AttachmentView(
         Guid Id, string CaseNumber, AttachmentPurpose Purpose, string? TaskId, string FileName, string ContentType, long Size, string Sha256,
@@ -39,16 +27,12 @@ public static class CaseAttachmentsApi
     /// <summary>Where the API serves an attachment's bytes.</summary>
     public static string DownloadPath(string caseNumber, Guid attachmentId) => $"/api/cases/{Uri.EscapeDataString(caseNumber)}/attachments/{attachmentId}";
 
-    /// <summary>What <paramref name="user"/>'s roles attach files for.</summary>
-    public static IReadOnlyList<AttachmentPurpose> PurposesOf(ClaimsPrincipal user) =>
-        RolePurposes.Where(r => user.IsInRole(r.Role)).Select(r => r.Purpose).Distinct().ToList();
-
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapCaseAttachmentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cases/{idOrNumber}/attachments").WithTags("Attachments");
         group.MapPost("/", UploadAsync)
-            .RequireAuthorization(p => p.RequireRole(UploadRoles))
+            .RequireAuthorization(p => p.RequireRole(CaseAttachmentUploads.UploadRoles))
             .WithName("UploadCaseAttachments")
             .WithSummary("Attaches files (photos, documents, recordings) to a case: multipart/form-data with one or more 'file' parts.")
             .WithDescription(
@@ -82,7 +66,7 @@ public static class CaseAttachmentsApi
     private static async Task<IResult> UploadAsync(
         string idOrNumber, HttpRequest request, ClaimsPrincipal user, AttachmentUploads uploads, IDbContextFactory<HotlineDbContext> contexts, CancellationToken ct)
     {
-        var @case = await FindAsync(contexts, user, idOrNumber, ct);
+        var @case = await CaseAttachmentUploads.FindAsync(contexts, user, idOrNumber, ct);
         if (@case is null)
             return CasesApi.NotFound(idOrNumber);
         var (upload, field, error) = await MultipartUpload.ReadAsync(request, "file", AttachmentUploads.MaxFilesPerUpload, uploads, ct);
@@ -92,8 +76,8 @@ public static class CaseAttachmentsApi
         {
             if (await CheckAsync(upload, user, @case, uploads, contexts, ct) is { } problem)
                 return problem;
-            var purpose = Purpose(upload, user)!.Value;
-            var saved = await uploads.SaveAsync(@case.Id, purpose, upload.Field("taskId"), upload.Files, Caller.Name(user), Caller.DisplayName(user), ct);
+            var purpose = CaseAttachmentUploads.Purpose(user, upload.Field("purpose"))!.Value;
+            var saved = await CaseAttachmentUploads.SaveAsync(uploads, user, @case, purpose, upload.Field("taskId"), upload.Files, ct);
             return Results.Created($"/api/cases/{Uri.EscapeDataString(@case.Number)}/attachments", saved.Select(a => AttachmentView.From(a, @case.Number)).ToList());
         }
     }
@@ -105,26 +89,14 @@ public static class CaseAttachmentsApi
             return ApiBody.Invalid("file", "Send one or more 'file' parts.");
         if (upload.Files.Select(uploads.Refusal).FirstOrDefault(r => r is not null) is { } refusal)
             return ApiBody.Invalid("file", refusal);
-        if (Purpose(upload, user) is null)
-            return ApiBody.Invalid("purpose", $"One of {string.Join(", ", PurposesOf(user))} for your role.");
-        if (upload.Field("taskId") is not { } taskId)
-            return null;
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.InboxTasks.AnyAsync(t => t.TaskId == taskId && t.CaseId == @case.Id, ct) ? null : ApiBody.Invalid("taskId", $"'{taskId}' is not a task of case {@case.Number}.");
-    }
-
-    /// <summary>The purpose asked for if the caller's role may attach for it, the role's own when none is asked; null otherwise.</summary>
-    private static AttachmentPurpose? Purpose(MultipartUpload upload, ClaimsPrincipal user)
-    {
-        var allowed = PurposesOf(user);
-        if (upload.Field("purpose") is not { } asked)
-            return allowed.Count > 0 ? allowed[0] : null;
-        return Enum.TryParse<AttachmentPurpose>(asked, ignoreCase: true, out var purpose) && allowed.Contains(purpose) ? purpose : null;
+        if (CaseAttachmentUploads.Purpose(user, upload.Field("purpose")) is null)
+            return ApiBody.Invalid("purpose", $"One of {string.Join(", ", CaseAttachmentUploads.PurposesOf(user))} for your role.");
+        return await CaseAttachmentUploads.TaskRefusalAsync(contexts, user, @case, upload.Field("taskId"), ct) is { } task ? ApiBody.Invalid("taskId", task) : null;
     }
 
     private static async Task<IResult> ListAsync(string idOrNumber, ClaimsPrincipal user, AttachmentUploads uploads, IDbContextFactory<HotlineDbContext> contexts, CancellationToken ct)
     {
-        var @case = await FindAsync(contexts, user, idOrNumber, ct);
+        var @case = await CaseAttachmentUploads.FindAsync(contexts, user, idOrNumber, ct);
         if (@case is null)
             return CasesApi.NotFound(idOrNumber);
         var rows = await uploads.ListAsync(@case.Id, ct);
@@ -135,18 +107,12 @@ public static class CaseAttachmentsApi
     internal static async Task<IResult> DownloadAsync(
         string idOrNumber, Guid attachmentId, HttpContext http, ClaimsPrincipal user, AttachmentUploads uploads, IDbContextFactory<HotlineDbContext> contexts, CancellationToken ct)
     {
-        var @case = await FindAsync(contexts, user, idOrNumber, ct);
+        var @case = await CaseAttachmentUploads.FindAsync(contexts, user, idOrNumber, ct);
         if (@case is null || await uploads.OpenAsync(@case.Id, attachmentId, ct) is not var (attachment, content))
             return CasesApi.NotFound($"{idOrNumber}/attachments/{attachmentId}");
         http.Response.Headers.XContentTypeOptions = "nosniff";
         // Opened in a tab by mistake, it still runs nothing.
         http.Response.Headers.ContentSecurityPolicy = "sandbox";
         return Results.File(content, attachment.ContentType, attachment.FileName);
-    }
-
-    private static async Task<Case?> FindAsync(IDbContextFactory<HotlineDbContext> contexts, ClaimsPrincipal user, string idOrNumber, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await CaseVisibility.FindAsync(db, user, idOrNumber, ct);
     }
 }

@@ -59,7 +59,7 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
             c.Number, c.Status, IsOpen(c.Status), c.Type, c.Urgency, names.Subject(c.SubjectCode), names.District(c.DistrictCode), c.Address, c.Content,
             c.CitizenName, c.CitizenPhone, c.DeadlineAt, c.DeadlineProvisional, c.DeadlineRule, c.EscalationLevel, c.Warning, names.Unit(c.LeadUnitCode),
             c.AssistingUnitCodes.Select(u => names.Unit(u)!).ToList(),
-            detail.Timeline.Select(e => new CaseMoment(e.At, e.Kind, e.ActorName, NoteOf(e))).ToList(),
+            detail.Timeline.Select(e => Moment(e, c.Number)).ToList(),
             detail.PendingTasks.Select(t => new CaseTask(names.Unit(t.UnitCode), t.TaskName, t.Status, t.DueAt, t.SignDueAt)).ToList(),
             c.LinkedCaseIds.Where(numbers.ContainsKey).Select(id => numbers[id]).ToList(),
             mergedInto is { } into && numbers.TryGetValue(into, out var intoNumber) ? intoNumber : null,
@@ -70,9 +70,14 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
         };
     }
 
-    /// <summary>The words of a 督办意见 for the timeline; null for other events.</summary>
-    private static string? NoteOf(CasesApi.TimelineEntry e) =>
-        e.Kind == CaseEventKind.SupervisionInstructed ? CaseEventData.Read<InstructionData>(e.Data?.ToJsonString())?.Text : null;
+    /// <summary>A timeline line: a 督办意见 with its words, an attachment with its name and download link.</summary>
+    private static CaseMoment Moment(CasesApi.TimelineEntry e, string number) => e.Kind switch
+    {
+        CaseEventKind.SupervisionInstructed => new(e.At, e.Kind, e.ActorName, CaseEventData.Read<InstructionData>(e.Data?.ToJsonString())?.Text),
+        CaseEventKind.AttachmentAdded when CaseEventData.Read<AttachmentAddedData>(e.Data?.ToJsonString()) is { } file =>
+            new(e.At, e.Kind, e.ActorName, file.FileName, CasePaths.Attachment(number, file.AttachmentId)),
+        _ => new(e.At, e.Kind, e.ActorName),
+    };
 
     /// <summary>The domain's own rule (<see cref="Case.IsOpen"/>) for a case seen through the API's view.</summary>
     private static bool IsOpen(CaseStatus status) => new Case { Status = status }.IsOpen;

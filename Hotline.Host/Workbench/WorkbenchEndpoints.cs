@@ -13,6 +13,7 @@ using Hotline.Workbench.Administration.Routing;
 using Hotline.Workbench.Administration.Subjects;
 using Hotline.Workbench.Administration.Units;
 using Hotline.Workbench.Administration.Users;
+using Hotline.Workbench.Attachments;
 using Hotline.Workbench.Callbacks;
 using Hotline.Workbench.CaseQuery;
 using Hotline.Workbench.Cases;
@@ -70,6 +71,7 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchImport, WorkbenchImport>();
         services.AddScoped<IWorkbenchAudit, WorkbenchAudit>();
         services.AddScoped<Hotline.Workbench.Rating.IRatingDesk, WorkbenchRating>();
+        services.AddScoped<IWorkbenchAttachments, WorkbenchAttachments>();
         return services;
     }
 

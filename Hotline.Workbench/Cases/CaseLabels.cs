@@ -108,6 +108,7 @@ public static class CaseLabels
         CaseEventKind.MarkedComplex => ("标记疑难复杂", "Marked complex"),
         CaseEventKind.SupervisionInstructed => ("督办意见", "Supervisor's instruction"),
         CaseEventKind.CitizenRated => ("市民评价", "Citizen's rating"),
+        CaseEventKind.AttachmentAdded => ("上传附件", "Attachment added"),
         _ => (kind.ToString(), kind.ToString()),
     });
 

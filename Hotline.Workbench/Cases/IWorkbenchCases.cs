@@ -46,7 +46,7 @@ public sealed record CaseSheet(
 public sealed record CaseFile(string Name, string ContentType, long Size, string UploadedBy, DateTimeOffset At, string Url);
 
 /// <summary>One event of the timeline; <see cref="Note"/> is the words a person wrote for others to read (督办意见).</summary>
-public sealed record CaseMoment(DateTimeOffset At, CaseEventKind Kind, string ActorName, string? Note = null);
+public sealed record CaseMoment(DateTimeOffset At, CaseEventKind Kind, string ActorName, string? Note = null, string? Url = null);
 
 /// <summary>A pending task of the case; <see cref="Unit"/> by name.</summary>
 public sealed record CaseTask(string? Unit, string TaskName, InboxTaskStatus Status, DateTimeOffset? DueAt, DateTimeOffset? SignDueAt);

@@ -66,6 +66,8 @@ public sealed class DesignerHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Hotline:Database:Provider", "Sqlite");
         builder.UseSetting("Hotline:Database:ConnectionString", $"Data Source={Path.Combine(_directory, "hotline.db")}");
+        // Attachments in the test's own folder, never under the content root (the source tree).
+        builder.UseSetting("Hotline:Attachments:Directory", Path.Combine(_directory, "attachments"));
         builder.UseSetting("Hotline:Security:ApiKeys:0:Name", "portal");
         builder.UseSetting("Hotline:Security:ApiKeys:0:Key", IntegratorKey);
         builder.UseSetting("Hotline:Security:ApiKeys:0:Roles:0", "integrator");
