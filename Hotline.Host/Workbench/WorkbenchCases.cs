@@ -70,9 +70,14 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
         };
     }
 
-    /// <summary>The words of a 督办意见 for the timeline; null for other events.</summary>
-    private static string? NoteOf(CasesApi.TimelineEntry e) =>
-        e.Kind == CaseEventKind.SupervisionInstructed ? CaseEventData.Read<InstructionData>(e.Data?.ToJsonString())?.Text : null;
+    /// <summary>The words of a 督办意见, and why a case was reopened or failed its quality check, for the timeline; null for other events.</summary>
+    private static string? NoteOf(CasesApi.TimelineEntry e) => e.Kind switch
+    {
+        CaseEventKind.SupervisionInstructed => CaseEventData.Read<InstructionData>(e.Data?.ToJsonString())?.Text,
+        CaseEventKind.Reopened => CaseEventData.Read<ReopenedData>(e.Data?.ToJsonString())?.Reason,
+        CaseEventKind.QualityChecked => CaseEventData.Read<TaskOutcomeData>(e.Data?.ToJsonString())?.ResultText("reason"),
+        _ => null,
+    };
 
     /// <summary>The domain's own rule (<see cref="Case.IsOpen"/>) for a case seen through the API's view.</summary>
     private static bool IsOpen(CaseStatus status) => new Case { Status = status }.IsOpen;

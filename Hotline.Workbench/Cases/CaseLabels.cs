@@ -107,6 +107,8 @@ public static class CaseLabels
         CaseEventKind.Reassigned => ("改派", "Reassigned"),
         CaseEventKind.MarkedComplex => ("标记疑难复杂", "Marked complex"),
         CaseEventKind.SupervisionInstructed => ("督办意见", "Supervisor's instruction"),
+        CaseEventKind.QualityChecked => ("质检（查工单）", "Quality checked"),
+        CaseEventKind.SecondCallbackRecorded => ("二次回访（查回访）", "Second callback recorded"),
         _ => (kind.ToString(), kind.ToString()),
     });
 

@@ -54,7 +54,7 @@ public static class Texts
         CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All, IntakeWords.All, NotificationWords.All, CallbackWords.All,
         DispatchWords.All, SupervisionWords.All, AdminWords.All, UnitWords.All, SubjectWords.All, RoutingWords.All, UserWords.All,
         CaseQueryWords.All, DashboardWords.All, ReportWords.All,
-        CalendarWords.All, KnowledgeWords.All, ImportWords.All, AuditWords.All);
+        CalendarWords.All, KnowledgeWords.All, ImportWords.All, AuditWords.All, Quality.QualityWords.All);
 
     private static Dictionary<string, (string Zh, string En)> Join(params IReadOnlyDictionary<string, (string Zh, string En)>[] parts)
     {
