@@ -44,8 +44,8 @@ public sealed class DesignerHost : WebApplicationFactory<Program>
     /// <summary>The host's address, e.g. <c>http://127.0.0.1:40123</c> (no trailing slash).</summary>
     public string Address { get; private set; } = "";
 
-    /// <summary>The share of closed cases and satisfied callbacks checked again (三查): "0" unless a test sets it.</summary>
-    public string QualityShare { get; init; } = "0";
+    /// <summary>The share of closed cases checked again (三查 查工单, <c>Hotline:Quality:CaseShare</c>): "0" unless a test sets it.</summary>
+    public string QualityCaseShare { get; init; } = "0";
 
     /// <summary>Starts the host and seeds the city.</summary>
     public static Task<DesignerHost> StartAsync() => StartAsync(new DesignerHost());
@@ -77,9 +77,9 @@ public sealed class DesignerHost : WebApplicationFactory<Program>
         builder.UseSetting("Hotline:Security:ApiKeys:0:Roles:0", "integrator");
         builder.UseSetting("Hotline:Security:BootstrapAdmin:UserName", "admin");
         builder.UseSetting("Hotline:Security:BootstrapAdmin:Password", AdminPassword);
-        // 三查 samples a share of cases by their ids: none unless a test asks (QualityShare), so no case takes a quality detour by chance.
-        builder.UseSetting("Hotline:Quality:CaseShare", QualityShare);
-        builder.UseSetting("Hotline:Quality:CallbackShare", QualityShare);
+        // 三查 samples a share of cases by their ids: none unless a test asks, so no case takes a quality detour by chance.
+        builder.UseSetting("Hotline:Quality:CaseShare", QualityCaseShare);
+        builder.UseSetting("Hotline:Quality:CallbackShare", "0");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
