@@ -26,6 +26,8 @@ public static class CasesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CaseOptions>, CaseOptionsValidator>());
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>());
+        services.AddOptions<Hotline.Domain.Quality.QualityOptions>().Bind(configuration.GetSection(Hotline.Domain.Quality.QualityOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Hotline.Domain.Quality.QualityOptions>, Hotline.Domain.Quality.QualityOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddScoped<CaseNumberGenerator>();

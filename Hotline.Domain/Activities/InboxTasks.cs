@@ -71,6 +71,9 @@ internal static class InboxTasks
             return;
         var taskId = bookmark.Payload["taskId"]?.GetValue<string>() ?? bookmark.Hash ?? bookmark.Id;
         var kind = payload["kind"]?.GetValue<string>() ?? "handle";
+        // 查回访: a second callback on a satisfied case is its own fact (the indicators count the first call only).
+        if (TaskKinds.Normalize(kind) == "callback" && payload["second"] is JsonValue second && second.TryGetValue<bool>(out var isSecond) && isSecond)
+            kind = "second-callback";
         var unitCode = payload["unitCode"]?.GetValue<string>() ?? "";
         var by = completion.CompletedBy ?? unitCode;
         var @case = await context.LoadCaseAsync(caseId);

@@ -182,6 +182,12 @@ public enum CaseEventKind
 
     /// <summary>附件: a photo, document or recording was attached (data: attachment id, file name, purpose).</summary>
     AttachmentAdded,
+
+    /// <summary>查工单: the centre's quality checker checked the closed case (data: the task's outcome Passed or Failed, the checklist, the note).</summary>
+    QualityChecked,
+
+    /// <summary>查回访: the second callback on a satisfied case (data: the outcome, resolved, the note), not counted as a callback in the indicators.</summary>
+    SecondCallbackRecorded,
 }
 
 internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>

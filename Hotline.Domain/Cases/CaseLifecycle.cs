@@ -97,6 +97,8 @@ public sealed partial class Case
         ReopenCount++;
         Record(CaseEventKind.Reopened, CaseActor.System, at, new ReopenedData(ReopenCount, reason, LeadUnitCode, Warning, EscalationLevel));
         Status = CaseStatus.Dispatched;
+        // A closed case sent back by a failed quality check (查工单) is open again.
+        ClosedAt = null;
         Warning = WarningLevel.None;
         EscalationLevel = 0;
     }

@@ -72,6 +72,10 @@ public sealed partial class Case
                 return CaseEventKind.CallbackRecorded;
             case ("assist", _):
                 return CaseEventKind.AssistanceSubmitted;
+            case ("qualitycheck", _):
+                return CaseEventKind.QualityChecked;
+            case ("secondcallback", _):
+                return CaseEventKind.SecondCallbackRecorded;
             default:
                 return null;
         }

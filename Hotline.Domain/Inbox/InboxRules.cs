@@ -19,6 +19,7 @@ public static class InboxRules
         "callback" => ["Satisfied", "BasicallySatisfied", "Unsatisfied", "Unreachable"],
         "dispatch" => ["Dispatched"],
         "assist" => [AssistSubmitted],
+        "qualitycheck" => [Quality.QualityChecklist.Passed, Quality.QualityChecklist.Failed],
         _ => ["Done"],
     };
 
@@ -32,6 +33,7 @@ public static class InboxRules
         "callback" => $"Call back {unitCode}",
         "dispatch" => $"Dispatch {unitCode}",
         "assist" => $"协办 {unitCode}",
+        "qualitycheck" => "查工单",
         _ => $"{kind} {unitCode}",
     };
 }

@@ -163,6 +163,9 @@ public enum InboxTaskKind
 
     /// <summary>协办: an assisting unit's opinion for the lead unit.</summary>
     Assist,
+
+    /// <summary>查工单: the centre's quality checker checks a closed case (三查).</summary>
+    QualityCheck,
 }
 
 /// <summary>Where an inbox task stands.</summary>

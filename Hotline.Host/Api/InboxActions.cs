@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Hotline.Domain.Inbox;
 using Hotline.Domain.Persistence;
+using Hotline.Domain.Quality;
 using Hotline.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using static Hotline.Host.Api.InboxApi;
@@ -33,6 +34,10 @@ internal static class InboxActions
     public static (string Outcome, JsonObject Result) Opinion(OpinionRequest b) => (InboxRules.AssistSubmitted, new JsonObject { ["opinion"] = b.Opinion });
 
     public static (string Outcome, JsonObject Result) Callback(CallbackRequest b) => (b.Result ?? "", new JsonObject { ["resolved"] = b.Resolved, ["note"] = b.Note });
+    /// <summary>查工单: Passed when every item of the checklist holds, else Failed with the failed items as the reason.</summary>
+    public static (string Outcome, JsonObject Result) Quality(QualityChecklist checklist) =>
+        (checklist.Passes ? QualityChecklist.Passed : QualityChecklist.Failed, checklist.ToResult());
+
     /// <summary>The desk's dispatch (人工派单): the lead unit and a note, like a sub-dispatch's.</summary>
     public static (string Outcome, JsonObject Result) Dispatch(UnitRequest b) => ("Dispatched", SubDispatch(b).Result);
 
@@ -76,6 +81,8 @@ internal static class InboxActions
     {
         InboxTaskKind.Handle or InboxTaskKind.Assist => HotlineRoles.Unit,
         InboxTaskKind.Callback => HotlineRoles.CallbackAgent,
+        // 查工单 is the centre's quality checkers' work: the supervisors (督办员) check closed cases.
+        InboxTaskKind.QualityCheck => HotlineRoles.Supervisor,
         _ => HotlineRoles.Dispatcher,
     };
 

@@ -8,7 +8,7 @@ namespace Hotline.Host.Notifications;
 /// <summary>
 /// Whose notifications a signed-in person gets, from their claims only (<see cref="Caller"/>): a unit's user their
 /// unit's inbox; the centre's staff their roles, and a dispatcher the dispatch desk's and a callback agent the callback
-/// desk's inbox; everyone their own name. A sub-centre's staff member (<see cref="Caller.DistrictCode"/>) gets only
+/// desk's inbox, a supervisor the quality desk's; everyone their own name. A sub-centre's staff member (<see cref="Caller.DistrictCode"/>) gets only
 /// their district's. Integrators get none.
 /// </summary>
 public sealed record NotificationAudience(IReadOnlySet<string> Keys, string? DistrictCode)
@@ -27,6 +27,8 @@ public sealed record NotificationAudience(IReadOnlySet<string> Keys, string? Dis
                 keys.Add(NotificationRecipients.Unit(dispatchDesk));
             if (user.IsInRole(HotlineRoles.CallbackAgent))
                 keys.Add(NotificationRecipients.Unit(InboxApi.CallbackDeskCode));
+            if (user.IsInRole(HotlineRoles.Supervisor))
+                keys.Add(NotificationRecipients.Unit(Hotline.Domain.Quality.QualityChecklist.DeskCode));
         }
 
         if (keys.Count > 0 && Caller.Name(user) is { Length: > 0 } name)

@@ -48,7 +48,7 @@ internal sealed class WorkbenchCallbacks(IDbContextFactory<HotlineDbContext> con
             return new CallbackRow(
                 t.TaskId, c?.Number, c?.CitizenName, c is null ? null : Hotline.Domain.Privacy.PhoneVisibilityPolicy.Show(c.CitizenPhone, user),
                 names.Subject(c?.SubjectCode), names.Unit(c?.LeadUnitCode), c is null ? null : replies.GetValueOrDefault(c.Id),
-                Attempt(t.Payload), t.DueAt);
+                Attempt(t.Payload), t.DueAt, IsSecond(t.Payload));
         }).ToList();
         return new(rows, total, await WaitingAsync(db, user, cancellationToken));
     }
@@ -108,6 +108,10 @@ internal sealed class WorkbenchCallbacks(IDbContextFactory<HotlineDbContext> con
 
         return answer;
     }
+
+    /// <summary>Whether the task is a second callback (三查 查回访: <c>second</c> in the callback workflow's payload).</summary>
+    private static bool IsSecond(string? payload) =>
+        payload is not null && JsonNode.Parse(payload) is JsonObject o && o["second"] is JsonValue v && v.TryGetValue<bool>(out var second) && second;
 
     /// <summary>Which call the task is: the callback workflow's <c>attempt</c> (1 when missing).</summary>
     private static int Attempt(string? payload) =>

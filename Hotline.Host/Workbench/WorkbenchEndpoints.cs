@@ -57,6 +57,7 @@ public static class WorkbenchEndpoints
         services.AddHotlineNotifications(configuration);
         services.AddScoped<IWorkbenchCallbacks, WorkbenchCallbacks>();
         services.AddScoped<IWorkbenchSupervision, WorkbenchSupervision>();
+        services.AddScoped<Hotline.Workbench.Quality.IWorkbenchQuality, WorkbenchQuality>();
         services.AddScoped<IWorkbenchDispatch, WorkbenchDispatch>();
         services.AddScoped<IWorkbenchReference, WorkbenchReference>();
         services.AddScoped<IWorkbenchUnits, WorkbenchUnits>();

@@ -22,11 +22,12 @@ public sealed record CallbackDesk(IReadOnlyList<CallbackRow> Items, int Total, I
 
 /// <summary>
 /// A callback to make: the case, the citizen (the number as <c>PhoneVisibilityPolicy</c> shows it to the caller), what
-/// the citizen was told, and which call this is (<see cref="Attempt"/> 1 first; the earlier ones were unreachable).
+/// the citizen was told, and which call this is (<see cref="Attempt"/> 1 first; the earlier ones were unreachable);
+/// <see cref="Second"/> for a second callback on a satisfied case (三查 查回访).
 /// </summary>
 public sealed record CallbackRow(
     string TaskId, string? CaseNumber, string? CitizenName, string? CitizenPhone, string? Subject, string? LeadUnit, string? Reply,
-    int Attempt, DateTimeOffset? DueAt);
+    int Attempt, DateTimeOffset? DueAt, bool Second = false);
 
 /// <summary>A case the workflow calls again at <see cref="NextCallAt"/>, after <see cref="Attempts"/> unreachable calls.</summary>
 public sealed record CallbackRetry(string CaseNumber, string? CitizenName, int Attempts, DateTimeOffset? NextCallAt);

@@ -109,6 +109,8 @@ public static class CaseLabels
         CaseEventKind.SupervisionInstructed => ("督办意见", "Supervisor's instruction"),
         CaseEventKind.CitizenRated => ("市民评价", "Citizen's rating"),
         CaseEventKind.AttachmentAdded => ("上传附件", "Attachment added"),
+        CaseEventKind.QualityChecked => ("质检（查工单）", "Quality checked"),
+        CaseEventKind.SecondCallbackRecorded => ("二次回访（查回访）", "Second callback recorded"),
         _ => (kind.ToString(), kind.ToString()),
     });
 

@@ -22,6 +22,7 @@ public static class WorkbenchMenu
         new("/inbox", "承办工作台", "Unit inbox", [HotlineRoles.Unit]),
         new("/callbacks", "回访台", "Callback desk", [HotlineRoles.CallbackAgent]),
         new("/supervision", "督办台", "Supervision board", [HotlineRoles.Supervisor, HotlineRoles.Leader]),
+        new("/quality", "质检台", "Quality desk", [HotlineRoles.Supervisor]),
         new("/dashboard", "领导驾驶舱", "Leader's dashboard", [HotlineRoles.Leader, HotlineRoles.Supervisor, HotlineRoles.Administrator]),
         new("/cases", "工单查询", "Case list", [.. HotlineRoles.All.Where(r => r != HotlineRoles.Integrator)]),
         new(Reports.ReportPaths.Daily, "每日一报", "Daily report", Hotline.Domain.Indicators.ReportReaders.Roles),

@@ -55,7 +55,7 @@ public static class Texts
         CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All, IntakeWords.All, NotificationWords.All, CallbackWords.All,
         DispatchWords.All, SupervisionWords.All, AdminWords.All, UnitWords.All, SubjectWords.All, RoutingWords.All, UserWords.All,
         CaseQueryWords.All, DashboardWords.All, ReportWords.All,
-        CalendarWords.All, KnowledgeWords.All, ImportWords.All, AuditWords.All, Rating.RatingWords.All, AttachmentWords.All);
+        CalendarWords.All, KnowledgeWords.All, ImportWords.All, AuditWords.All, Rating.RatingWords.All, AttachmentWords.All, Quality.QualityWords.All);
 
     private static Dictionary<string, (string Zh, string En)> Join(params IReadOnlyDictionary<string, (string Zh, string En)>[] parts)
     {

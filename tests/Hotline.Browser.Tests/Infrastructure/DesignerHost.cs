@@ -44,10 +44,16 @@ public sealed class DesignerHost : WebApplicationFactory<Program>
     /// <summary>The host's address, e.g. <c>http://127.0.0.1:40123</c> (no trailing slash).</summary>
     public string Address { get; private set; } = "";
 
+    /// <summary>The share of closed cases checked again (三查 查工单, <c>Hotline:Quality:CaseShare</c>): "0" unless a test sets it.</summary>
+    public string QualityCaseShare { get; init; } = "0";
+
     /// <summary>Starts the host and seeds the city.</summary>
-    public static async Task<DesignerHost> StartAsync()
+    public static Task<DesignerHost> StartAsync() => StartAsync(new DesignerHost());
+
+    /// <summary>Starts <paramref name="host"/> (made with the settings a test needs) and seeds the city.</summary>
+    public static async Task<DesignerHost> StartAsync(DesignerHost host)
     {
-        var host = new DesignerHost();
+        ArgumentNullException.ThrowIfNull(host);
         host.StartServer();
         var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         host.Address = addresses.Single().TrimEnd('/');
@@ -77,6 +83,9 @@ public sealed class DesignerHost : WebApplicationFactory<Program>
         builder.UseSetting("Hotline:Notices:Sms:Url", "http://127.0.0.1:9/sms");
         builder.UseSetting("Hotline:Notices:Sms:Secret", "browser-tests-sms-secret-0a7c");
         builder.UseSetting("Hotline:Notices:Delivery:Enabled", "false");
+        // 三查 samples a share of cases by their ids: none unless a test asks, so no case takes a quality detour by chance.
+        builder.UseSetting("Hotline:Quality:CaseShare", QualityCaseShare);
+        builder.UseSetting("Hotline:Quality:CallbackShare", "0");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

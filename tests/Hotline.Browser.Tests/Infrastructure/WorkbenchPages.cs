@@ -118,6 +118,16 @@ public static class WorkbenchPages
         return text[text.LastIndexOf("/rate/", StringComparison.Ordinal)..];
     }
 
+    /// <summary>A callback agent records the citizen of case <paramref name="number"/> satisfied and resolved (over the API): the case closes.</summary>
+    public static async Task CallBackSatisfiedAsync(DesignerHost host, string number)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var userName = "wb-callback-" + Guid.NewGuid().ToString("N")[..6];
+        await host.CreateUserAsync(userName, ["callback-agent"]);
+        using var agent = host.Client("Bearer", await host.TokenAsync(userName, DesignerHost.UserPassword));
+        (await agent.PostAsJsonAsync($"api/inbox/{await TaskOfAsync(agent, number)}/callback", new { result = "Satisfied", resolved = true })).EnsureSuccessStatusCode();
+    }
+
     /// <summary>Moves the host's clock a minute past the deadline of case <paramref name="number"/> and fires the workflow timers due by then.</summary>
     public static async Task PastDeadlineAsync(DesignerHost host, string number)
     {

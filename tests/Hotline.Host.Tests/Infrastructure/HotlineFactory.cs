@@ -77,6 +77,9 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hotline:Security:ApiKeys:9:DistrictCode", DistrictIntegratorDistrict);
         builder.UseSetting("Hotline:Security:BootstrapAdmin:UserName", "admin");
         builder.UseSetting("Hotline:Security:BootstrapAdmin:Password", AdminPassword);
+        // 三查 samples a share of cases by their ids: none by default, so a test's case never takes a quality detour by chance.
+        builder.UseSetting("Hotline:Quality:CaseShare", "0");
+        builder.UseSetting("Hotline:Quality:CallbackShare", "0");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
