@@ -176,6 +176,15 @@ public enum CaseEventKind
 
     /// <summary>督办意见: a supervisor or leader gave the lead unit an instruction on the case (data: text, unit).</summary>
     SupervisionInstructed,
+
+    /// <summary>13710 进展反馈: the lead unit reported its progress on a supervised case (data: text, unit).</summary>
+    ProgressReported,
+
+    /// <summary>The lead unit's progress report was not filed by its checkpoint (data: checkpoint, level).</summary>
+    ProgressReportMissed,
+
+    /// <summary>销号: a supervisor closed the case's supervision item; its ladder stops (data: level closed, note, unit).</summary>
+    SupervisionClosed,
 }
 
 internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>

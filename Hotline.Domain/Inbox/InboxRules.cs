@@ -1,4 +1,5 @@
 using Hotline.Domain.Cases;
+using Hotline.Domain.Escalation;
 
 namespace Hotline.Domain.Inbox;
 
@@ -19,6 +20,8 @@ public static class InboxRules
         "callback" => ["Satisfied", "BasicallySatisfied", "Unsatisfied", "Unreachable"],
         "dispatch" => ["Dispatched"],
         "assist" => [AssistSubmitted],
+        "progressreport" => [SupervisionDecisions.Reported],
+        "supervise" => [SupervisionDecisions.Close, SupervisionDecisions.Keep],
         _ => ["Done"],
     };
 
@@ -32,6 +35,8 @@ public static class InboxRules
         "callback" => $"Call back {unitCode}",
         "dispatch" => $"Dispatch {unitCode}",
         "assist" => $"协办 {unitCode}",
+        "progressreport" => $"进展反馈 {unitCode}",
+        "supervise" => $"督办销号 {unitCode}",
         _ => $"{kind} {unitCode}",
     };
 }

@@ -163,6 +163,9 @@ public enum InboxTaskKind
 
     /// <summary>协办: an assisting unit's opinion for the lead unit.</summary>
     Assist,
+
+    /// <summary>13710 进展反馈: the lead unit reports its progress on a supervised case before a checkpoint.</summary>
+    ProgressReport,
 }
 
 /// <summary>Where an inbox task stands.</summary>
