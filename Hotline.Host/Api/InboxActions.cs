@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Hotline.Domain.Escalation;
 using Hotline.Domain.Inbox;
 using Hotline.Domain.Persistence;
 using Hotline.Domain.Users;
@@ -33,6 +34,9 @@ internal static class InboxActions
     public static (string Outcome, JsonObject Result) Opinion(OpinionRequest b) => (InboxRules.AssistSubmitted, new JsonObject { ["opinion"] = b.Opinion });
 
     public static (string Outcome, JsonObject Result) Callback(CallbackRequest b) => (b.Result ?? "", new JsonObject { ["resolved"] = b.Resolved, ["note"] = b.Note });
+    /// <summary>13710 进展反馈: the lead unit's progress report on a supervised case.</summary>
+    public static (string Outcome, JsonObject Result) Report(string? text) => (SupervisionDecisions.Reported, new JsonObject { ["text"] = text });
+
     /// <summary>The desk's dispatch (人工派单): the lead unit and a note, like a sub-dispatch's.</summary>
     public static (string Outcome, JsonObject Result) Dispatch(UnitRequest b) => ("Dispatched", SubDispatch(b).Result);
 
@@ -74,7 +78,7 @@ internal static class InboxActions
     /// <summary>The role that acts on a kind of task.</summary>
     public static string RoleFor(InboxTaskKind kind) => kind switch
     {
-        InboxTaskKind.Handle or InboxTaskKind.Assist => HotlineRoles.Unit,
+        InboxTaskKind.Handle or InboxTaskKind.Assist or InboxTaskKind.ProgressReport => HotlineRoles.Unit,
         InboxTaskKind.Callback => HotlineRoles.CallbackAgent,
         _ => HotlineRoles.Dispatcher,
     };
