@@ -70,9 +70,14 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
         };
     }
 
-    /// <summary>The words of a 督办意见 for the timeline; null for other events.</summary>
-    private static string? NoteOf(CasesApi.TimelineEntry e) =>
-        e.Kind == CaseEventKind.SupervisionInstructed ? CaseEventData.Read<InstructionData>(e.Data?.ToJsonString())?.Text : null;
+    /// <summary>The words of a 督办意见, a progress report (进展反馈) or a 销号 note for the timeline; null for other events.</summary>
+    private static string? NoteOf(CasesApi.TimelineEntry e) => e.Kind switch
+    {
+        CaseEventKind.SupervisionInstructed => CaseEventData.Read<InstructionData>(e.Data?.ToJsonString())?.Text,
+        CaseEventKind.ProgressReported => CaseEventData.Read<TaskOutcomeData>(e.Data?.ToJsonString())?.ResultText("text"),
+        CaseEventKind.SupervisionClosed => CaseEventData.Read<SupervisionClosedData>(e.Data?.ToJsonString())?.Note,
+        _ => null,
+    };
 
     /// <summary>The domain's own rule (<see cref="Case.IsOpen"/>) for a case seen through the API's view.</summary>
     private static bool IsOpen(CaseStatus status) => new Case { Status = status }.IsOpen;

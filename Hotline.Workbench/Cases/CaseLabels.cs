@@ -107,6 +107,9 @@ public static class CaseLabels
         CaseEventKind.Reassigned => ("改派", "Reassigned"),
         CaseEventKind.MarkedComplex => ("标记疑难复杂", "Marked complex"),
         CaseEventKind.SupervisionInstructed => ("督办意见", "Supervisor's instruction"),
+        CaseEventKind.ProgressReported => ("进展反馈", "Progress reported"),
+        CaseEventKind.ProgressReportMissed => ("逾期未反馈进展", "Progress report missed"),
+        CaseEventKind.SupervisionClosed => ("督办销号", "Supervision closed"),
         _ => (kind.ToString(), kind.ToString()),
     });
 
