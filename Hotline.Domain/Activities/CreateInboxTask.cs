@@ -28,12 +28,12 @@ public class CreateInboxTask : HumanTask
     public Input<string>? CaseId { get; set; }
 
     /// <summary>Whose inbox.</summary>
-    [Input(Description = "The handling unit whose inbox gets the task (also the assignee).")]
+    [Input(Description = "The handling unit whose inbox gets the task (also the assignee); the case's lead unit when empty.")]
     public Input<string>? UnitCode { get; set; }
 
     /// <summary>What the unit is asked to do.</summary>
-    [Input(Description = "handle, review-return, review-extension, review-answer, callback or dispatch.", UIHint = "dropdown",
-        Options = ["handle", "review-return", "review-extension", "review-answer", "callback", "dispatch"], DefaultValue = "handle")]
+    [Input(Description = "handle, review-return, review-extension, review-answer, callback, dispatch, progress-report (13710 进展反馈, outcome Reported) or supervise (销号: Closed or Kept).", UIHint = "dropdown",
+        Options = ["handle", "review-return", "review-extension", "review-answer", "callback", "dispatch", "progress-report", "supervise"], DefaultValue = "handle")]
     public Input<string>? Kind { get; set; }
 
     /// <summary>The sign-for limit in working hours.</summary>
@@ -50,7 +50,8 @@ public class CreateInboxTask : HumanTask
         var @case = await context.LoadCaseAsync(CaseId);
         var unitCode = context.Get(UnitCode) is { Length: > 0 } unit ? unit
             : context.Get(Assignee) is { Length: > 0 } assigned ? assigned
-            : throw new WorkflowFaultException("Create Inbox Task needs a UnitCode.");
+            : @case.LeadUnitCode is { Length: > 0 } lead ? lead
+            : throw new WorkflowFaultException("Create Inbox Task needs a UnitCode (the case has no lead unit).");
         var kind = context.Get(Kind) is { Length: > 0 } k ? k : "handle";
         var signDueAt = await InboxTasks.SignDueAtAsync(context, context.Get(SignWithinHours) ?? InboxRules.DefaultSignWithinHours);
         // The case's deadline as this burst left it: one set earlier in the same burst counts.

@@ -19,8 +19,8 @@ public sealed class RecordEscalation : Activity
     public Input<string>? CaseId { get; set; }
 
     /// <summary>The step of the ladder.</summary>
-    [Input(Description = "Yellow, Red, Level1 (提级督办), Level2 (13710 督办), Level3 (领导包案) or Checkpoint.",
-        UIHint = "dropdown", Options = ["Yellow", "Red", "Level1", "Level2", "Level3", "Checkpoint"])]
+    [Input(Description = "Yellow, Red, Level1 (提级督办), Level2 (13710 督办), Level3 (领导包案), Checkpoint, or ReportMissed (a checkpoint passed without the unit's progress report).",
+        UIHint = "dropdown", Options = ["Yellow", "Red", "Level1", "Level2", "Level3", "Checkpoint", "ReportMissed"])]
     public Input<string>? Step { get; set; }
 
     /// <summary>The step's name, recorded in the timeline (not <c>Name</c>: that is the activity's own name in Elsa's JSON).</summary>
@@ -40,8 +40,8 @@ public sealed class RecordEscalation : Activity
             ? parsed
             : throw new WorkflowFaultException($"'{stepText}' is not an escalation step ({string.Join(", ", Enum.GetNames<EscalationStep>())}).");
         var checkpoint = context.Get(Checkpoint);
-        if (step == EscalationStep.Checkpoint && string.IsNullOrWhiteSpace(checkpoint))
-            throw new WorkflowFaultException("Record Escalation needs a Checkpoint (1d, 3d, 7d, 1m...) for the Checkpoint step.");
+        if (step is EscalationStep.Checkpoint or EscalationStep.ReportMissed && string.IsNullOrWhiteSpace(checkpoint))
+            throw new WorkflowFaultException($"Record Escalation needs a Checkpoint (1d, 3d, 7d, 1m...) for the {step} step.");
 
         context.JournalData["step"] = step.ToString();
         @case.Escalate(step, context.Get(StepName), checkpoint, context.Now);

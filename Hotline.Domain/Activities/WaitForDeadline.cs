@@ -159,17 +159,17 @@ public sealed class WaitForDeadline : Activity
         return @case.DeadlineAt;
     }
 
-    private static T Parse<T>(string? text, string what, T empty) where T : struct, Enum =>
+    internal static T Parse<T>(string? text, string what, T empty) where T : struct, Enum =>
         string.IsNullOrWhiteSpace(text) ? empty
         : EnumNames.TryParse<T>(text, out var value) ? value
         : throw new WorkflowFaultException($"'{text}' is not a wait {what} ({string.Join(", ", Enum.GetNames<T>())}).");
 
-    private static DateTimeOffset ParseMoment(string? text) =>
+    internal static DateTimeOffset ParseMoment(string? text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             ? at
             : throw new WorkflowFaultException($"'{text}' is not a moment (ISO 8601) to wait from.");
 
-    private static TimeOnly? ParseTimeOfDay(string? text) =>
+    internal static TimeOnly? ParseTimeOfDay(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null
         : TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time
         : throw new WorkflowFaultException($"'{text}' is not a time of day (HH:mm).");

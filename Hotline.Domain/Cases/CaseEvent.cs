@@ -188,6 +188,15 @@ public enum CaseEventKind
 
     /// <summary>查回访: the second callback on a satisfied case (data: the outcome, resolved, the note), not counted as a callback in the indicators.</summary>
     SecondCallbackRecorded,
+
+    /// <summary>13710 进展反馈: the lead unit reported its progress on a supervised case (data: text, unit).</summary>
+    ProgressReported,
+
+    /// <summary>The lead unit's progress report was not filed by its checkpoint (data: checkpoint, level).</summary>
+    ProgressReportMissed,
+
+    /// <summary>销号: a supervisor closed the case's supervision item; its ladder stops (data: level closed, note, unit).</summary>
+    SupervisionClosed,
 }
 
 internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>

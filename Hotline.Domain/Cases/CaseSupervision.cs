@@ -25,8 +25,8 @@ public sealed partial class Case
                 Warning = WarningLevel.Red;
                 kind = CaseEventKind.WarningRed;
                 break;
-            case EscalationStep.Checkpoint:
-                kind = CaseEventKind.SupervisionCheckpoint;
+            case EscalationStep.Checkpoint or EscalationStep.ReportMissed:
+                kind = step == EscalationStep.Checkpoint ? CaseEventKind.SupervisionCheckpoint : CaseEventKind.ProgressReportMissed;
                 level = EscalationLevel;
                 break;
             default:
@@ -36,7 +36,28 @@ public sealed partial class Case
                 break;
         }
 
-        Record(kind, CaseActor.System, at, new EscalationData(name, DeadlineAt, level, step == EscalationStep.Checkpoint ? checkpoint : null));
+        Record(kind, CaseActor.System, at, new EscalationData(name, DeadlineAt, level, step is EscalationStep.Checkpoint or EscalationStep.ReportMissed ? checkpoint : null));
+    }
+
+    /// <summary>
+    /// A supervisor's decision on the supervision item after the unit's progress report: 销号 (<c>Closed</c>) records
+    /// <see cref="CaseEventKind.SupervisionClosed"/> and takes the case off the ladder's levels (the graph stops the
+    /// ladder); 保留督办 (<c>Kept</c>) is a 督办意见 (<see cref="Instruct"/>) to the lead unit. False for another outcome.
+    /// </summary>
+    private bool DecideSupervision(string outcome, string? text, CaseActor actor, DateTimeOffset at)
+    {
+        switch (outcome)
+        {
+            case SupervisionDecisions.Close:
+                Record(CaseEventKind.SupervisionClosed, actor, at, new SupervisionClosedData(EscalationLevel, string.IsNullOrWhiteSpace(text) ? null : text.Trim(), LeadUnitCode));
+                EscalationLevel = 0;
+                return true;
+            case SupervisionDecisions.Keep when !string.IsNullOrWhiteSpace(text):
+                Instruct(text, actor, at);
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>Records a notice about the case (the timeline is the notices' outbox); a notice to the lead unit or its head names the unit.</summary>

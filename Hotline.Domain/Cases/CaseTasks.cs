@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Hotline.Domain.Cases.Timeline;
+using Hotline.Domain.Escalation;
 
 namespace Hotline.Domain.Cases;
 
@@ -26,6 +27,8 @@ public sealed partial class Case
     /// </summary>
     public bool RecordTaskOutcome(string taskId, string kind, string unitCode, string outcome, JsonObject? result, CaseActor actor, DateTimeOffset at)
     {
+        if (TaskKinds.Normalize(kind) == "supervise")
+            return DecideSupervision(outcome, result?["text"] is JsonValue text && text.TryGetValue<string>(out var s) ? s : null, actor, at);
         if (ApplyOutcome(TaskKinds.Normalize(kind), outcome) is not { } eventKind)
             return false;
         Record(eventKind, actor, at, new TaskOutcomeData(taskId, kind, outcome, unitCode) { Result = ResultFields(result) });
@@ -76,6 +79,8 @@ public sealed partial class Case
                 return CaseEventKind.QualityChecked;
             case ("secondcallback", _):
                 return CaseEventKind.SecondCallbackRecorded;
+            case ("progressreport", SupervisionDecisions.Reported):
+                return CaseEventKind.ProgressReported;
             default:
                 return null;
         }

@@ -20,4 +20,7 @@ public enum EscalationStep
 
     /// <summary>A checkpoint of the supervision track (13710: same day, 3 days, 7 days, 1 month).</summary>
     Checkpoint,
+
+    /// <summary>A checkpoint passed without the lead unit's progress report (逾期未反馈进展).</summary>
+    ReportMissed,
 }

@@ -1,4 +1,5 @@
 using Hotline.Domain.Cases;
+using Hotline.Domain.Escalation;
 
 namespace Hotline.Domain.Inbox;
 
@@ -20,6 +21,8 @@ public static class InboxRules
         "dispatch" => ["Dispatched"],
         "assist" => [AssistSubmitted],
         "qualitycheck" => [Quality.QualityChecklist.Passed, Quality.QualityChecklist.Failed],
+        "progressreport" => [SupervisionDecisions.Reported],
+        "supervise" => [SupervisionDecisions.Close, SupervisionDecisions.Keep],
         _ => ["Done"],
     };
 
@@ -34,6 +37,8 @@ public static class InboxRules
         "dispatch" => $"Dispatch {unitCode}",
         "assist" => $"协办 {unitCode}",
         "qualitycheck" => "查工单",
+        "progressreport" => $"进展反馈 {unitCode}",
+        "supervise" => $"督办销号 {unitCode}",
         _ => $"{kind} {unitCode}",
     };
 }

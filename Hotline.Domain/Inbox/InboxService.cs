@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Hotline.Domain.Calendar;
 using Hotline.Domain.Cases;
+using Hotline.Domain.Escalation;
 using Hotline.Domain.Persistence;
 using Hotline.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -152,16 +153,22 @@ public sealed class InboxService(
             case (InboxTaskKind.Assist, _):
                 RequireText(result, "opinion");
                 break;
+            case (InboxTaskKind.ProgressReport, _) or (InboxTaskKind.Supervise, SupervisionDecisions.Keep):
+                RequireText(result, "text", SupervisionDecisions.MaxTextLength);
+                break;
+            case (InboxTaskKind.Supervise, _) when result.ContainsKey("text"):
+                RequireText(result, "text", SupervisionDecisions.MaxTextLength);
+                break;
         }
     }
 
-    private static string RequireText(JsonObject result, string field)
+    private static string RequireText(JsonObject result, string field, int maxLength = MaxTextLength)
     {
         var text = result[field] is JsonValue value && value.TryGetValue<string>(out var s) ? s.Trim() : null;
         if (string.IsNullOrEmpty(text))
             throw new InboxValidationException(field, $"'{field}' is required.");
-        if (text.Length > MaxTextLength)
-            throw new InboxValidationException(field, $"'{field}' is longer than {MaxTextLength} characters.");
+        if (text.Length > maxLength)
+            throw new InboxValidationException(field, $"'{field}' is longer than {maxLength} characters.");
         return text;
     }
 

@@ -166,6 +166,9 @@ public enum InboxTaskKind
 
     /// <summary>查工单: the centre's quality checker checks a closed case (三查).</summary>
     QualityCheck,
+
+    /// <summary>13710 进展反馈: the lead unit reports its progress on a supervised case before a checkpoint.</summary>
+    ProgressReport,
 }
 
 /// <summary>Where an inbox task stands.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Hotline.Domain.Escalation;
 using Hotline.Domain.Inbox;
 using Hotline.Domain.Persistence;
 using Hotline.Domain.Quality;
@@ -37,6 +38,8 @@ internal static class InboxActions
     /// <summary>查工单: Passed when every item of the checklist holds, else Failed with the failed items as the reason.</summary>
     public static (string Outcome, JsonObject Result) Quality(QualityChecklist checklist) =>
         (checklist.Passes ? QualityChecklist.Passed : QualityChecklist.Failed, checklist.ToResult());
+    /// <summary>13710 进展反馈: the lead unit's progress report on a supervised case.</summary>
+    public static (string Outcome, JsonObject Result) Report(string? text) => (SupervisionDecisions.Reported, new JsonObject { ["text"] = text });
 
     /// <summary>The desk's dispatch (人工派单): the lead unit and a note, like a sub-dispatch's.</summary>
     public static (string Outcome, JsonObject Result) Dispatch(UnitRequest b) => ("Dispatched", SubDispatch(b).Result);
@@ -79,7 +82,7 @@ internal static class InboxActions
     /// <summary>The role that acts on a kind of task.</summary>
     public static string RoleFor(InboxTaskKind kind) => kind switch
     {
-        InboxTaskKind.Handle or InboxTaskKind.Assist => HotlineRoles.Unit,
+        InboxTaskKind.Handle or InboxTaskKind.Assist or InboxTaskKind.ProgressReport => HotlineRoles.Unit,
         InboxTaskKind.Callback => HotlineRoles.CallbackAgent,
         // 查工单 is the centre's quality checkers' work: the supervisors (督办员) check closed cases.
         InboxTaskKind.QualityCheck => HotlineRoles.Supervisor,

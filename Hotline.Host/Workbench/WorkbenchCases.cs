@@ -71,12 +71,14 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
     }
 
     /// <summary>
-    /// A timeline line: a 督办意见 with its words, why a case was reopened or failed its quality check, an attachment
-    /// with its name and download link.
+    /// A timeline line: a 督办意见 with its words, a progress report (进展反馈) or a 销号 note, why a case was reopened or
+    /// failed its quality check, an attachment with its name and download link.
     /// </summary>
     private static CaseMoment Moment(CasesApi.TimelineEntry e, string number) => e.Kind switch
     {
         CaseEventKind.SupervisionInstructed => new(e.At, e.Kind, e.ActorName, CaseEventData.Read<InstructionData>(e.Data?.ToJsonString())?.Text),
+        CaseEventKind.ProgressReported => new(e.At, e.Kind, e.ActorName, CaseEventData.Read<TaskOutcomeData>(e.Data?.ToJsonString())?.ResultText("text")),
+        CaseEventKind.SupervisionClosed => new(e.At, e.Kind, e.ActorName, CaseEventData.Read<SupervisionClosedData>(e.Data?.ToJsonString())?.Note),
         CaseEventKind.Reopened => new(e.At, e.Kind, e.ActorName, CaseEventData.Read<ReopenedData>(e.Data?.ToJsonString())?.Reason),
         CaseEventKind.QualityChecked => new(e.At, e.Kind, e.ActorName, CaseEventData.Read<TaskOutcomeData>(e.Data?.ToJsonString())?.ResultText("reason")),
         CaseEventKind.AttachmentAdded when CaseEventData.Read<AttachmentAddedData>(e.Data?.ToJsonString()) is { } file =>

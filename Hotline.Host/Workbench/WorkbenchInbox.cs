@@ -63,6 +63,7 @@ internal sealed class WorkbenchInbox(
             InboxVerb.Extension => await Complete(InboxActions.Extension, new ExtensionRequest(command.Days, command.Text)),
             InboxVerb.SubDispatch => await Complete(InboxActions.SubDispatch, new UnitRequest(command.UnitCode, command.Text)),
             InboxVerb.Opinion => await CompleteAs(InboxTaskKind.Assist, InboxActions.Opinion, new OpinionRequest(command.Text)),
+            InboxVerb.Report => await CompleteAs(InboxTaskKind.ProgressReport, InboxActions.Report, command.Text),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.Verb, "Not an inbox action."),
         };
         return InboxOutcomeWords.Of(outcome, "taskNotFound", "notYourTask");

@@ -20,7 +20,7 @@ namespace Hotline.Host.Workbench;
 /// <c>escalation-13710</c> activity of the case's lifecycle instance) with how the graph counts it, as the timer recorded
 /// it, not a rule computed again here.
 /// </summary>
-internal sealed class WorkbenchSupervision(IDbContextFactory<HotlineDbContext> contexts, CaseInstructions instructions) : IWorkbenchSupervision
+internal sealed class WorkbenchSupervision(IDbContextFactory<HotlineDbContext> contexts, CaseInstructions instructions, InboxService inbox) : IWorkbenchSupervision
 {
     /// <summary>How many cases the board shows.</summary>
     private const int Shown = 200;
@@ -40,21 +40,28 @@ internal sealed class WorkbenchSupervision(IDbContextFactory<HotlineDbContext> c
         var total = await query.CountAsync(cancellationToken);
         var cases = await query.Take(Shown).ToListAsync(cancellationToken);
         var ids = cases.Select(c => c.Id).ToList();
-        var holders = (await db.InboxTasks.AsNoTracking()
+        var pending = await db.InboxTasks.AsNoTracking()
                 .Where(t => t.CaseId != null && ids.Contains(t.CaseId.Value) && (t.Status == InboxTaskStatus.Open || t.Status == InboxTaskStatus.SignedFor))
-                .Select(t => new { CaseId = t.CaseId!.Value, t.UnitCode }).ToListAsync(cancellationToken))
-            .Where(t => t.UnitCode is not null).GroupBy(t => t.CaseId).ToDictionary(g => g.Key, g => g.Select(t => t.UnitCode!).Distinct().ToList());
+                .Select(t => new { CaseId = t.CaseId!.Value, t.UnitCode, t.Kind }).ToListAsync(cancellationToken);
+        // The supervision desk's own decision (销号) is not a unit holding the case.
+        var holders = pending.Where(t => t.UnitCode is not null && t.Kind != InboxTaskKind.Supervise)
+            .GroupBy(t => t.CaseId).ToDictionary(g => g.Key, g => g.Select(t => t.UnitCode!).Distinct().ToList());
+        var deciding = pending.Where(t => t.Kind == InboxTaskKind.Supervise).Select(t => t.CaseId).ToHashSet();
+        var reports = await SupervisionItems.LatestReportsAsync(db, ids, cancellationToken);
         var next = await NextCheckpointsAsync(db, cases, cancellationToken);
         var given = await LatestInstructions.ReadAsync(db, ids, cancellationToken);
         var names = await ReferenceNames.ReadAsync(
-            db, cases.Select(c => c.SubjectCode), cases.Select(c => c.LeadUnitCode).Concat(holders.Values.SelectMany(u => u)), [], cancellationToken);
+            db, cases.Select(c => c.SubjectCode), cases.Select(c => c.LeadUnitCode).Concat(holders.Values.SelectMany(u => u)).Concat(reports.Values.Select(r => r.UnitCode)), [],
+            cancellationToken);
         var rows = cases.Select(c =>
         {
             var (step, at, count) = next.GetValueOrDefault(c.Id);
             var held = holders.GetValueOrDefault(c.Id)?.Select(u => names.Unit(u) ?? u).ToList() ?? [];
             return new SupervisionRow(
                 LevelOf(c), c.Number, names.Subject(c.SubjectCode), names.Unit(c.LeadUnitCode), c.DeadlineAt, c.Warning, held, step, at,
-                given.TryGetValue(c.Id, out var instruction) ? instruction.Instruction : null, count);
+                given.TryGetValue(c.Id, out var instruction) ? instruction.Instruction : null, count,
+                reports.TryGetValue(c.Id, out var report) ? new ProgressNote(report.Text, names.Unit(report.UnitCode) ?? report.UnitCode, report.At) : null,
+                deciding.Contains(c.Id));
         }).ToList();
         return new(rows, total);
     }
@@ -70,6 +77,9 @@ internal sealed class WorkbenchSupervision(IDbContextFactory<HotlineDbContext> c
             _ => InstructionOutcome.Recorded,
         };
     }
+
+    public Task<DecisionOutcome> DecideAsync(ClaimsPrincipal user, string caseNumber, SupervisionVerdict verdict, string? text, CancellationToken cancellationToken) =>
+        SupervisionItems.DecideAsync(caseNumber, verdict, text, user, inbox, contexts, cancellationToken);
 
     /// <summary>The board's group: the ladder level when on it, else the warning.</summary>
     private static SupervisionLevel LevelOf(Case c) => c.EscalationLevel switch

@@ -111,6 +111,9 @@ public static class CaseLabels
         CaseEventKind.AttachmentAdded => ("上传附件", "Attachment added"),
         CaseEventKind.QualityChecked => ("质检（查工单）", "Quality checked"),
         CaseEventKind.SecondCallbackRecorded => ("二次回访（查回访）", "Second callback recorded"),
+        CaseEventKind.ProgressReported => ("进展反馈", "Progress reported"),
+        CaseEventKind.ProgressReportMissed => ("逾期未反馈进展", "Progress report missed"),
+        CaseEventKind.SupervisionClosed => ("督办销号", "Supervision closed"),
         _ => (kind.ToString(), kind.ToString()),
     });
 

@@ -57,6 +57,9 @@ public enum InboxVerb
 
     /// <summary>协办意见: <see cref="InboxCommand.Text"/> is the opinion.</summary>
     Opinion,
+
+    /// <summary>13710 进展反馈: <see cref="InboxCommand.Text"/> is the progress report (1–1000 characters).</summary>
+    Report,
 }
 
 /// <summary>An action and its details.</summary>

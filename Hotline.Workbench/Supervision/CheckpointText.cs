@@ -22,6 +22,7 @@ public static class CheckpointText
             (WaitAnchor.Deadline, 0) => "svCount.atDeadline",
             (WaitAnchor.Deadline, _) => "svCount.afterDeadline",
             (WaitAnchor.Now, _) => "svCount.afterStart",
+            (_, 0) when count.TimeOfDay is not { Length: > 0 } => "svCount.atMoment",
             (_, 0) => "svCount.sameDay",
             _ => "svCount.afterMoment",
         };

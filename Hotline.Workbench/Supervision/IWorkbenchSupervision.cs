@@ -21,7 +21,46 @@ public interface IWorkbenchSupervision
     /// checks (a supervisor or leader who may see the case; 1–1000 characters; an open case).
     /// </summary>
     Task<InstructionOutcome> InstructAsync(ClaimsPrincipal user, string caseNumber, string? text, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The supervisor's decision on a supervision item after the unit's progress report: 销号 (<see cref="SupervisionVerdict.Close"/>,
+    /// an optional note) stops the ladder; 保留督办 (<see cref="SupervisionVerdict.Keep"/>) needs an instruction (1–1000
+    /// characters) for the lead unit. A supervisor or leader who may see the case; the item must wait for a decision.
+    /// </summary>
+    Task<DecisionOutcome> DecideAsync(ClaimsPrincipal user, string caseNumber, SupervisionVerdict verdict, string? text, CancellationToken cancellationToken);
 }
+
+/// <summary>What the supervisor decides on an item after the unit's progress report.</summary>
+public enum SupervisionVerdict
+{
+    /// <summary>销号: the item is closed; the ladder stops.</summary>
+    Close,
+
+    /// <summary>保留督办: the item stays open, with an instruction to the unit.</summary>
+    Keep,
+}
+
+/// <summary>What a decision came to.</summary>
+public enum DecisionOutcome
+{
+    /// <summary>销号 done.</summary>
+    Closed,
+
+    /// <summary>Kept open; the instruction was given.</summary>
+    Kept,
+
+    /// <summary>The text is missing (保留督办) or too long.</summary>
+    Invalid,
+
+    /// <summary>No supervision item of the case waits for a decision (none yet, or decided meanwhile): 409.</summary>
+    NoOpenItem,
+
+    /// <summary>Not a case this person may decide on: 404.</summary>
+    NotFound,
+}
+
+/// <summary>The lead unit's latest progress report (进展反馈) on a case: its text, the unit's name, when.</summary>
+public sealed record ProgressNote(string Text, string? Unit, DateTimeOffset At);
 
 /// <summary>What an instruction came to.</summary>
 public enum InstructionOutcome
@@ -63,12 +102,14 @@ public sealed record SupervisionBoard(IReadOnlyList<SupervisionRow> Rows, int To
 
 /// <summary>
 /// A case on the board: its level, names (not codes), its deadline and warning, the units holding its pending tasks, and
-/// the latest 督办意见 given, and the escalation workflow's next timer: <see cref="NextStep"/> is the waiting activity's id in <c>escalation-13710</c>
+/// the latest 督办意见 given, the unit's latest progress report and whether the item waits for 销号 or 保留督办
+/// (<see cref="AwaitsDecision"/>), and the escalation workflow's next timer: <see cref="NextStep"/> is the waiting activity's id in <c>escalation-13710</c>
 /// (<c>wait-red</c>, <c>wait-3d</c>…), <see cref="NextAt"/> when it fires.
 /// </summary>
 public sealed record SupervisionRow(
     SupervisionLevel Level, string CaseNumber, string? Subject, string? LeadUnit, DateTimeOffset? DeadlineAt, WarningLevel Warning,
-    IReadOnlyList<string> HeldBy, string? NextStep, DateTimeOffset? NextAt, CaseInstruction? Instruction = null, CheckpointCount? NextCount = null);
+    IReadOnlyList<string> HeldBy, string? NextStep, DateTimeOffset? NextAt, CaseInstruction? Instruction = null, CheckpointCount? NextCount = null,
+    ProgressNote? Report = null, bool AwaitsDecision = false);
 
 /// <summary>
 /// How the graph counts the next checkpoint, read from the waiting timer itself: <see cref="Offset"/> <see cref="Unit"/>

@@ -35,6 +35,7 @@ internal static class SupervisionWords
             ["svCount.afterDeadline"] = ("办理期限后 {0}", "{0} after the deadline"),
             ["svCount.afterStart"] = ("本节点开始后 {0}", "{0} after this step began"),
             ["svCount.sameDay"] = ("起算当日", "the same day"),
+            ["svCount.atMoment"] = ("计时届满时", "when the counted time is up"),
             ["svCount.afterMoment"] = ("起算后 {0}", "{0} after the start"),
             ["svInstruction"] = ("督办意见", "Instruction"),
             ["svInstruct"] = ("下达督办意见", "Give an instruction"),
@@ -43,5 +44,14 @@ internal static class SupervisionWords
             ["svInstructed"] = ("已向承办单位下达督办意见：{0}", "Instruction sent to the lead unit: {0}"),
             ["svInstructEnded"] = ("工单 {0} 已办结，不能再下达督办意见。", "Case {0} has ended; no instruction can be given."),
             ["svInstructNotFound"] = ("找不到工单 {0}。", "Case {0} was not found."),
+            ["svReport"] = ("进展反馈", "Progress report"),
+            ["svReportNone"] = ("未反馈", "None yet"),
+            ["svClose"] = ("销号", "Close the item"),
+            ["svKeep"] = ("保留督办", "Keep supervising"),
+            ["svCloseNote"] = ("销号说明（可不填）", "Note (optional)"),
+            ["svCloseInvalid"] = ("销号说明不能超过 1000 字。", "The note is longer than 1000 characters."),
+            ["svClosed"] = ("工单 {0} 已销号，督办结束。", "Case {0}: supervision closed."),
+            ["svKept"] = ("工单 {0} 保留督办，已下达督办意见。", "Case {0} stays supervised; the instruction was sent."),
+            ["svNoOpenItem"] = ("工单 {0} 没有待销号的督办事项。", "Case {0} has no supervision item waiting for a decision."),
     };
 }

@@ -163,3 +163,6 @@ public sealed record MarkedComplexData(string Reason, int? WorkingDays);
 
 /// <summary><see cref="CaseEventKind.SupervisionInstructed"/> (督办意见): the instruction, and the lead unit it was given to.</summary>
 public sealed record InstructionData(string Text, string? UnitCode);
+
+/// <summary><see cref="CaseEventKind.SupervisionClosed"/>: the ladder level the item was at, the supervisor's note, the lead unit.</summary>
+public sealed record SupervisionClosedData(int Level, string? Note, string? UnitCode);

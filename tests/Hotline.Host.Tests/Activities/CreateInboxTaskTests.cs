@@ -52,11 +52,33 @@ public sealed class CreateInboxTaskTests : ActivityTest
         Assert.Equal((CaseActorKind.Unit, ActivityCity.Lead, CaseDatabase.Start.AddHours(5)), (@event.ActorKind, @event.ActorId, @event.At));
     }
 
+    [Fact]
+    public async Task Should_PutTheTaskIntoTheLeadUnitsInbox_When_NoUnitIsGiven()
+    {
+        var routed = await RoutedCaseAsync();
+
+        await RunAsync(new ActivityFlow("CreateInboxTask").With("CaseId", routed.Id.ToString()).With("Kind", "progress-report"));
+
+        var task = Assert.Single(await InboxAsync());
+        Assert.Equal((ActivityCity.Lead, InboxTaskKind.ProgressReport), (task.UnitCode, task.Kind));
+        Assert.Equal(["Reported"], task.PossibleOutcomes);
+    }
+
+    [Fact]
+    public async Task Should_FaultAndPutNothingIntoAnInbox_When_NoUnitIsGivenAndTheCaseHasNoLeadUnit()
+    {
+        var registered = await RegisterAsync();
+
+        var run = await RunAsync(Create(registered.Id.ToString(), ""));
+
+        await AssertRefusedAsync(run, "Create Inbox Task needs a UnitCode (the case has no lead unit).", registered);
+        Assert.Empty(await InboxAsync());
+    }
+
     [Theory]
-    [InlineData("", 2.0, "Create Inbox Task needs a UnitCode.")]
     [InlineData(ActivityCity.Lead, -1.0, "A sign-for limit of -1 working hours is out of range.")]
     [InlineData(ActivityCity.Lead, 1e20, "A sign-for limit of 1E+20 working hours is out of range.")]
-    public async Task Should_FaultAndPutNothingIntoAnInbox_When_TheUnitIsMissingOrTheSignForLimitNegative(string unit, double signWithinHours, string message)
+    public async Task Should_FaultAndPutNothingIntoAnInbox_When_TheSignForLimitIsOutOfRange(string unit, double signWithinHours, string message)
     {
         var routed = await RoutedCaseAsync();
 

@@ -111,7 +111,7 @@ public sealed class ElsaDesignerCanvasTests : IAsyncLifetime
         Assert.Equal("handle", handle["constructionProperties"]!["WorkflowDefinitionId"]!.GetValue<string>());
         Assert.Equal(["CaseId", "UnitCode"], handle["inputs"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()));
         Assert.Contains(handle["outputs"]!.AsArray(), o => o!["name"]!.GetValue<string>() == "Answer");
-        Assert.Equal(["Done", "NoDeadline", "Restart"], FlowPorts(descriptors[("Escalation13710", 1)]));
+        Assert.Equal(["Done", "NoDeadline", "Restart", "Closed"], FlowPorts(descriptors[("Escalation13710", 1)]));
         Assert.Equal(["Done"], FlowPorts(descriptors[("Escalate", 1)]));
         Assert.DoesNotContain(descriptors.Keys, k => k.Type == "CaseLifecycle");
     }
@@ -129,7 +129,7 @@ public sealed class ElsaDesignerCanvasTests : IAsyncLifetime
         var subjects = Input(descriptors[("Hotline.RegisterCase", 1)], "SubjectCode");
         Assert.Contains(Items(subjects), i => i["value"]!.GetValue<string>() == "SR-ZDJY" && i["text"]!.GetValue<string>() == "市容环境 › 占道经营 (SR-ZDJY)");
         Assert.Equal(Enum.GetNames<CaseType>(), DropdownValues(Input(descriptors[("Hotline.RegisterCase", 1)], "CaseType")));
-        Assert.Equal(["handle", "review-return", "review-extension", "review-answer", "callback", "dispatch"], DropdownValues(Input(descriptors[("Hotline.CreateInboxTask", 1)], "Kind")));
+        Assert.Equal(["handle", "review-return", "review-extension", "review-answer", "callback", "dispatch", "progress-report", "supervise"], DropdownValues(Input(descriptors[("Hotline.CreateInboxTask", 1)], "Kind")));
         Assert.Equal("singleline", Input(descriptors[("Hotline.AssignUnit", 1)], "CaseId")["uiHint"]!.GetValue<string>());
     }
 

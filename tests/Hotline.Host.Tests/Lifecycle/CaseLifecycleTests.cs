@@ -160,8 +160,10 @@ public abstract class CaseLifecycleTests : IAsyncLifetime
             (Local(2026, 3, 2, 17, 30), [CaseEventKind.WarningRed, CaseEventKind.Notified, CaseEventKind.Notified]),
             (Local(2026, 3, 3, 17, 30), [CaseEventKind.Escalated, CaseEventKind.Notified]), // level 1: +1 working day
             (Local(2026, 3, 5, 17, 30), [CaseEventKind.Escalated, CaseEventKind.Notified]), // level 2 (13710): +3 working days
-            (Local(2026, 3, 5, 23, 59), [CaseEventKind.SupervisionCheckpoint, CaseEventKind.Notified]), // 1: the same calendar day
-            (Local(2026, 3, 8, 17, 30), [CaseEventKind.SupervisionCheckpoint, CaseEventKind.Notified]), // 3: calendar days, a Sunday
+            // 1: the same calendar day; the unit's progress-report task, due at the 3 checkpoint.
+            (Local(2026, 3, 5, 23, 59), [CaseEventKind.SupervisionCheckpoint, CaseEventKind.Notified, CaseEventKind.TaskCreated]),
+            // 3: calendar days, a Sunday; no report came, so the task is withdrawn and the miss recorded.
+            (Local(2026, 3, 8, 17, 30), [CaseEventKind.ProgressReportMissed, CaseEventKind.SupervisionCheckpoint, CaseEventKind.Notified]),
             (Local(2026, 3, 12, 17, 30), [CaseEventKind.SupervisionCheckpoint, CaseEventKind.Notified, CaseEventKind.Escalated, CaseEventKind.Notified]), // 7, then level 3
         ];
         foreach (var (at, kinds) in ladder)
