@@ -63,12 +63,15 @@ public sealed class NoticeTemplateAdministration(HotlineDbContext db, VersionedC
             db.NoticeTemplates.Add(NoticeTemplates.Default(kind));
         try
         {
-            return await changes.UpdateAsync<NoticeTemplate>(actor, action, AuditEntityTypes.NoticeTemplate, kind.ToString(), version, template =>
+            var change = await changes.UpdateAsync<NoticeTemplate>(actor, action, AuditEntityTypes.NoticeTemplate, kind.ToString(), version, template =>
             {
                 apply(template);
                 (template.UpdatedBy, template.UpdatedAt) = (actor, clock.GetUtcNow());
                 return Task.FromResult<Change<NoticeTemplate>?>(null);
             }, cancellationToken);
+            if (change.Outcome != ChangeOutcome.Done)
+                db.ChangeTracker.Clear(); // a refused first save leaves no shipped row behind for a later save of the scope
+            return change;
         }
         catch (DbUpdateException) when (isNew)
         {

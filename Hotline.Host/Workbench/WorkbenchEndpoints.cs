@@ -9,6 +9,7 @@ using Hotline.Workbench.Administration.Audit;
 using Hotline.Workbench.Administration.Calendar;
 using Hotline.Workbench.Administration.Import;
 using Hotline.Workbench.Administration.Knowledge;
+using Hotline.Workbench.Administration.Notices;
 using Hotline.Workbench.Administration.Routing;
 using Hotline.Workbench.Administration.Subjects;
 using Hotline.Workbench.Administration.Units;
@@ -69,6 +70,7 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchKnowledge, WorkbenchKnowledge>();
         services.AddScoped<IWorkbenchImport, WorkbenchImport>();
         services.AddScoped<IWorkbenchAudit, WorkbenchAudit>();
+        services.AddScoped<IWorkbenchNoticeTemplates, WorkbenchNoticeTemplates>();
         return services;
     }
 
