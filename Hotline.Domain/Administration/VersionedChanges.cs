@@ -117,8 +117,7 @@ public sealed class VersionedChanges(HotlineDbContext db, AuditLog audit)
         return db.Set<T>().FindAsync([id], cancellationToken);
     }
 
-    /// <summary>Stale: <paramref name="current"/> is the record as it is now.</summary>
-    public static Change<T> Stale<T>(string entityType, T current)
+    private static Change<T> Stale<T>(string entityType, T current)
         where T : class, IVersioned =>
         new(ChangeOutcome.Stale, current, Reason: $"The {entityType} changed since you read it (it is at version {current.Version}); read it again and repeat the change.");
 }

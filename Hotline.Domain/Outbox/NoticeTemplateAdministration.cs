@@ -8,9 +8,8 @@ namespace Hotline.Domain.Outbox;
 
 /// <summary>
 /// Administrators' edits of the notice templates (scoped). Every kind has a template: its saved words, or the shipped
-/// ones at version 1. A save is checked against the version read (the first save of a kind stores the shipped words'
-/// row at version 2), may use only the placeholders the kind fills, and is audited; a reset puts the shipped words
-/// back as a new version, so an older form is still stale.
+/// ones at version 1. A save is checked against the version read, may use only the placeholders the kind fills, and is
+/// audited; a reset puts the shipped words back as a new version, so an older form is still stale.
 /// </summary>
 public sealed class NoticeTemplateAdministration(HotlineDbContext db, VersionedChanges changes, TimeProvider clock)
 {
@@ -52,34 +51,34 @@ public sealed class NoticeTemplateAdministration(HotlineDbContext db, VersionedC
     }
 
     /// <summary>
-    /// Applies <paramref name="apply"/> to the kind's row through <see cref="VersionedChanges"/>; a kind never saved gets
-    /// its shipped words' row first (version 1, the version its readers saw), stored by the same save.
+    /// Applies <paramref name="apply"/> to the kind's row through <see cref="VersionedChanges"/> (version check, audit row
+    /// with the words before). A kind never saved first gets its shipped words' row (version 1, the version its readers
+    /// saw), so the first change is checked and audited like any other.
     /// </summary>
     private async Task<Change<NoticeTemplate>> ChangeAsync(string actor, string action, NotificationKind kind, int? version, Action<NoticeTemplate> apply,
         CancellationToken cancellationToken)
     {
-        var isNew = !await db.NoticeTemplates.AnyAsync(t => t.Kind == kind, cancellationToken);
-        if (isNew)
+        if (!await db.NoticeTemplates.AnyAsync(t => t.Kind == kind, cancellationToken))
+        {
             db.NoticeTemplates.Add(NoticeTemplates.Default(kind));
-        try
-        {
-            var change = await changes.UpdateAsync<NoticeTemplate>(actor, action, AuditEntityTypes.NoticeTemplate, kind.ToString(), version, template =>
+            try
             {
-                apply(template);
-                (template.UpdatedBy, template.UpdatedAt) = (actor, clock.GetUtcNow());
-                return Task.FromResult<Change<NoticeTemplate>?>(null);
-            }, cancellationToken);
-            if (change.Outcome != ChangeOutcome.Done)
-                db.ChangeTracker.Clear(); // a refused first save leaves no shipped row behind for a later save of the scope
-            return change;
-        }
-        catch (DbUpdateException) when (isNew)
-        {
-            // Another administrator saved the kind's first version meanwhile: the version read is stale.
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another administrator stored the kind meanwhile: the version check below decides.
+            }
+
             db.ChangeTracker.Clear();
-            var current = await db.NoticeTemplates.AsNoTracking().FirstAsync(t => t.Kind == kind, cancellationToken);
-            return VersionedChanges.Stale(AuditEntityTypes.NoticeTemplate, current);
         }
+
+        return await changes.UpdateAsync<NoticeTemplate>(actor, action, AuditEntityTypes.NoticeTemplate, kind.ToString(), version, template =>
+        {
+            apply(template);
+            (template.UpdatedBy, template.UpdatedAt) = (actor, clock.GetUtcNow());
+            return Task.FromResult<Change<NoticeTemplate>?>(null);
+        }, cancellationToken);
     }
 
     /// <summary>Adds an error for <paramref name="field"/> when it is missing, too long or uses a placeholder <paramref name="kind"/> does not fill.</summary>
