@@ -63,7 +63,7 @@ public static class AuditEntityTypes
     /// <summary>A knowledge-base article (the id is the article's id).</summary>
     public const string KnowledgeArticle = "KnowledgeArticle";
 
-    /// <summary>A notice template (<c>Outbox.NoticeTemplate</c>).</summary>
+    /// <summary>A notice template (the id is the kind of notice).</summary>
     public const string NoticeTemplate = "NoticeTemplate";
 }
 
