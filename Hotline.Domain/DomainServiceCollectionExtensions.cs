@@ -41,6 +41,7 @@ public static class CasesServiceCollectionExtensions
         services.TryAddScoped<SubjectAdministration>();
         services.TryAddScoped<RoutingRuleAdministration>();
         services.TryAddScoped<KnowledgeAdministration>();
+        services.TryAddScoped<Hotline.Domain.Outbox.NoticeTemplateAdministration>();
         services.TryAddScoped<CaseInstructions>();
         services.AddHotlineAttachments(configuration);
         Hotline.Domain.Outbox.OutboxServiceCollectionExtensions.AddHotlineOutbox(services, configuration);

@@ -48,7 +48,7 @@ app.UseAuthorization();
 app.UseWorkbench();
 app.MapOpenApi();
 app.MapAuthApi();
-app.MapAdminUsersApi().MapAdminAuditApi();
+app.MapAdminUsersApi().MapAdminAuditApi().MapAdminNoticeTemplatesApi();
 app.MapCasesApi().MapCaseOperationsApi().MapCaseInstructionsApi().MapCaseAttachmentsApi();
 app.MapDuplicateCandidatesApi();
 app.MapKnowledgeApi();

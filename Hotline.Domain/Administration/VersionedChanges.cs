@@ -51,7 +51,7 @@ public sealed class VersionedChanges(HotlineDbContext db, AuditLog audit)
         where T : class, IVersioned
     {
         ArgumentNullException.ThrowIfNull(apply);
-        var entity = await db.Set<T>().FindAsync([key], cancellationToken);
+        var entity = await FindAsync<T>(key, cancellationToken);
         if (entity is null)
             return Change<T>.NotFound();
         if (expectedVersion is { } version && version != entity.Version)
@@ -74,7 +74,7 @@ public sealed class VersionedChanges(HotlineDbContext db, AuditLog audit)
     public async Task<Change<T>> DeleteAsync<T>(string actor, string action, string entityType, string key, int? expectedVersion, CancellationToken cancellationToken = default)
         where T : class, IVersioned
     {
-        var entity = await db.Set<T>().FindAsync([key], cancellationToken);
+        var entity = await FindAsync<T>(key, cancellationToken);
         if (entity is null)
             return Change<T>.NotFound();
         if (expectedVersion is { } version && version != entity.Version)
@@ -94,7 +94,7 @@ public sealed class VersionedChanges(HotlineDbContext db, AuditLog audit)
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var current = await db.Set<T>().FindAsync([key], cancellationToken);
+            var current = await FindAsync<T>(key, cancellationToken);
             return current is null ? Change<T>.NotFound() : Stale(entityType, current);
         }
 
@@ -105,7 +105,16 @@ public sealed class VersionedChanges(HotlineDbContext db, AuditLog audit)
         where T : class
     {
         db.ChangeTracker.Clear();
-        return await db.Set<T>().FindAsync([key], cancellationToken) is not null;
+        return await FindAsync<T>(key, cancellationToken) is not null;
+    }
+
+    /// <summary>The record whose key is <paramref name="key"/> (an enumeration's member by name, for a record keyed by one).</summary>
+    private ValueTask<T?> FindAsync<T>(string key, CancellationToken cancellationToken)
+        where T : class
+    {
+        var type = db.Model.FindEntityType(typeof(T))?.FindPrimaryKey()?.Properties[0].ClrType;
+        object id = type is { IsEnum: true } ? Enum.Parse(type, key) : key;
+        return db.Set<T>().FindAsync([id], cancellationToken);
     }
 
     private static Change<T> Stale<T>(string entityType, T current)

@@ -62,6 +62,9 @@ public static class AuditEntityTypes
 
     /// <summary>A knowledge-base article (the id is the article's id).</summary>
     public const string KnowledgeArticle = "KnowledgeArticle";
+
+    /// <summary>A notice template (the id is the kind of notice).</summary>
+    public const string NoticeTemplate = "NoticeTemplate";
 }
 
 /// <summary>What the audit log records.</summary>
@@ -135,6 +138,12 @@ public static class AuditActions
 
     /// <summary>A published (or expired) article was withdrawn to draft for editing.</summary>
     public const string KnowledgeWithdrawn = "knowledge.withdrawn";
+
+    /// <summary>An administrator changed a notice template.</summary>
+    public const string NoticeTemplateUpdated = "notice-template.updated";
+
+    /// <summary>An administrator put a notice template back to the shipped words.</summary>
+    public const string NoticeTemplateReset = "notice-template.reset";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -28,6 +28,16 @@ public static class PhoneNumbers
             ? digits
             : null;
 
+    /// <summary>
+    /// The normalized number of a Chinese mobile telephone as a person typed it (<c>139-0000-0001</c>, <c>+86 139 0000 0001</c>
+    /// → <c>13900000001</c>: eleven digits, 13–19), or null when it is not one.
+    /// </summary>
+    public static string? ParseMobile(string? text) =>
+        ParseTyped(text) is { Length: 11 } digits && digits[0] == '1' && digits[1] is >= '3' and <= '9' ? digits : null;
+
+    /// <summary>What is said about a number <see cref="ParseMobile"/> refuses.</summary>
+    public const string MobileRule = "A Chinese mobile number: 11 digits from 13 to 19 (spaces, '-' and +86 allowed).";
+
     /// <summary>What the intake and the phone search say about a number <see cref="ParseTyped"/> refuses.</summary>
     public const string TypedRule = "The telephone number must be 5 to 20 digits (spaces, '+' and '-' allowed).";
 }

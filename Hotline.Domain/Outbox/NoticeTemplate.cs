@@ -8,7 +8,7 @@ namespace Hotline.Domain.Outbox;
 /// An administrator's words for one kind of notice (zh-CN, with placeholders such as <c>{工单号}</c>) and whether it
 /// goes by e-mail and by text message. A kind without a row uses <see cref="NoticeTemplates.Default"/>.
 /// </summary>
-public sealed class NoticeTemplate
+public sealed class NoticeTemplate : Administration.IVersioned
 {
     /// <summary>The kind of notice; the key.</summary>
     public NotificationKind Kind { get; set; }

@@ -40,6 +40,16 @@ internal sealed class ReferenceCells(IReadOnlyDictionary<string, string> cells, 
         return text.Length == 0 ? null : text;
     }
 
+    /// <summary>An e-mail address (<see cref="Administration.ContactChecks.Email"/>), or null when empty.</summary>
+    public string? OptionalEmail(string column)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var address = Administration.ContactChecks.Email(Raw(column), column, errors);
+        foreach (var reason in errors.Values.SelectMany(r => r))
+            Problem(column, reason);
+        return address;
+    }
+
     public string Code(string column)
     {
         var code = Text(column, MaxCodeLength);

@@ -20,6 +20,7 @@ public sealed class UnitLayout : ReferenceLayout<HandlingUnit>
         new("contactPhone", "联系电话", false, "the hotline contact telephone"),
         new("isOnDuty24h", "24小时值班", false, "true or false (是/否): its inbox is answered round the clock; empty means false"),
         new("responseLevel", "响应级别", false, "Standard (default), Priority or Emergency"),
+        new("contactEmail", "通知邮箱", false, "the e-mail address its notices go to"),
     ];
 
     internal override HandlingUnit ReadRow(ReferenceCells cells) => new()
@@ -33,11 +34,12 @@ public sealed class UnitLayout : ReferenceLayout<HandlingUnit>
         ContactPhone = cells.OptionalText("contactPhone", 32),
         IsOnDuty24h = cells.Flag("isOnDuty24h", empty: false),
         ResponseLevel = cells.Choice<ResponseLevel>("responseLevel", ResponseLevel.Standard),
+        ContactEmail = cells.OptionalEmail("contactEmail"),
     };
 
     internal override IReadOnlyList<string> WriteRow(HandlingUnit entity) =>
         [entity.Code, entity.Name, entity.ParentCode ?? "", entity.Level.ToString(), entity.DistrictCode, ReferenceText.Flag(entity.IsActive), entity.ContactPhone ?? "",
-            ReferenceText.Flag(entity.IsOnDuty24h), entity.ResponseLevel.ToString()];
+            ReferenceText.Flag(entity.IsOnDuty24h), entity.ResponseLevel.ToString(), entity.ContactEmail ?? ""];
 
     internal override string Key(HandlingUnit entity) => entity.Code;
 }

@@ -92,6 +92,7 @@ public sealed class UnitAdministration(HotlineDbContext db, VersionedChanges cha
     {
         Codes.CheckText(fields.Name, "name", 100, errors);
         Codes.CheckText(fields.ContactPhone, "contactPhone", 32, errors, required: false);
+        var email = ContactChecks.Email(fields.ContactEmail, "contactEmail", errors);
         if (fields.Level is not { } level || !Enum.IsDefined(level))
             errors["level"] = [$"Required: one of {string.Join(", ", Enum.GetNames<UnitLevel>())}."];
         var parentCode = Codes.Trimmed(fields.ParentCode);
@@ -119,6 +120,7 @@ public sealed class UnitAdministration(HotlineDbContext db, VersionedChanges cha
         unit.IsOnDuty24h = fields.IsOnDuty24h ?? false;
         unit.ResponseLevel = fields.ResponseLevel ?? ResponseLevel.Standard;
         unit.ContactPhone = Codes.Trimmed(fields.ContactPhone);
+        unit.ContactEmail = email;
         unit.IsActive = fields.Active ?? true;
         return null;
     }

@@ -14,13 +14,13 @@ namespace Hotline.Domain.Users;
 /// <param name="Version">Send it back with a change; a change with an older version is refused (409).</param>
 public sealed record UserAccountView(
     string UserName, string DisplayName, IReadOnlyList<string> Roles, string? UnitCode, string? DistrictCode, bool Disabled, bool MustChangePassword,
-    int FailedSignInAttempts, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt, int Version)
+    int FailedSignInAttempts, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt, int Version, string? Email = null, string? Mobile = null)
 {
     /// <summary>The view of <paramref name="account"/>.</summary>
     public static UserAccountView From(UserAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
         return new(account.UserName, account.DisplayName, [.. account.Roles], account.UnitCode, account.DistrictCode, !account.IsActive, account.MustChangePassword,
-            account.FailedSignInAttempts, account.LockedUntil, account.CreatedAt, account.Version);
+            account.FailedSignInAttempts, account.LockedUntil, account.CreatedAt, account.Version, account.Email, account.Mobile);
     }
 }

@@ -36,7 +36,10 @@ public sealed record AccountChange(AccountChangeOutcome Outcome, UserAccount? Ac
 /// <param name="Roles">The roles.</param>
 /// <param name="UnitCode">The unit (unit users only).</param>
 /// <param name="DistrictCode">The sub-centre's district; null for the city centre.</param>
-public sealed record AccountProfile(int? Version, string? DisplayName, IReadOnlyList<string>? Roles, string? UnitCode, string? DistrictCode = null);
+/// <param name="Email">The address the person's notices are e-mailed to; null for none.</param>
+/// <param name="Mobile">The Chinese mobile number the person's notices are texted to; null for none.</param>
+public sealed record AccountProfile(int? Version, string? DisplayName, IReadOnlyList<string>? Roles, string? UnitCode, string? DistrictCode = null,
+    string? Email = null, string? Mobile = null);
 
 /// <summary>
 /// Administrators' changes of accounts, and a person's change of their own password (scoped: it writes through the scope's
@@ -73,6 +76,8 @@ public sealed class UserAdministration(HotlineDbContext db, AuditLog audit, User
         if (profile.Version is null or < 1)
             errors["version"] = ["Send the account's version as you read it."];
         await UserService.CheckProfileAsync(db, profile.DisplayName, profile.Roles, profile.UnitCode, profile.DistrictCode, errors, cancellationToken);
+        var email = Administration.ContactChecks.Email(profile.Email, "email", errors);
+        var mobile = Administration.ContactChecks.Mobile(profile.Mobile, "mobile", errors);
         if (errors.Count > 0)
             return new AccountChange(AccountChangeOutcome.Invalid, Errors: errors);
         return await ChangeAsync(actor, userName, AuditActions.UserUpdated, profile.Version, async account =>
@@ -84,6 +89,7 @@ public sealed class UserAdministration(HotlineDbContext db, AuditLog audit, User
             account.Roles = roles;
             account.UnitCode = string.IsNullOrWhiteSpace(profile.UnitCode) ? null : profile.UnitCode.Trim();
             account.DistrictCode = string.IsNullOrWhiteSpace(profile.DistrictCode) ? null : profile.DistrictCode.Trim();
+            (account.Email, account.Mobile) = (email, mobile);
             return null;
         }, cancellationToken);
     }

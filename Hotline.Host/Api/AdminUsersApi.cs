@@ -24,7 +24,10 @@ public static class AdminUsersApi
     /// <param name="Roles">The roles.</param>
     /// <param name="UnitCode">The unit, for unit users only.</param>
     /// <param name="DistrictCode">The district of a sub-centre's staff (they see that district's cases only); empty for the city centre.</param>
-    public sealed record UpdateUserRequest(int? Version, string? DisplayName, List<string>? Roles, string? UnitCode, string? DistrictCode = null);
+    /// <param name="Email">The address the person's notices are e-mailed to (邮箱); empty for none.</param>
+    /// <param name="Mobile">The Chinese mobile number the person's notices are texted to (手机); empty for none.</param>
+    public sealed record UpdateUserRequest(int? Version, string? DisplayName, List<string>? Roles, string? UnitCode, string? DistrictCode = null,
+        string? Email = null, string? Mobile = null);
 
     /// <summary>A temporary password, to be changed by the user at the next sign-in.</summary>
     /// <param name="TemporaryPassword">At least 10 characters.</param>
@@ -46,7 +49,7 @@ public static class AdminUsersApi
         users.MapGet("/{userName}", GetAsync).WithName("AdminGetUser").WithSummary("One account.")
             .Produces<UserAccountView>().ProducesProblem(StatusCodes.Status404NotFound);
         users.MapPut("/{userName}", UpdateAsync).WithName("AdminUpdateUser")
-            .WithSummary("Replaces an account's display name, roles, unit and district; send the version read (a stale one is refused, 409).")
+            .WithSummary("Replaces an account's display name, roles, unit, district, e-mail address and mobile number; send the version read (a stale one is refused, 409).")
             .AcceptsJson<UpdateUserRequest>().Produces<UserAccountView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         users.MapPost("/{userName}/disable", (string userName, ClaimsPrincipal user, UserAdministration accounts, CancellationToken cancellationToken) =>
                 SetDisabledAsync(userName, true, user, accounts, cancellationToken))
@@ -85,7 +88,7 @@ public static class AdminUsersApi
         var (body, problem) = await ApiBody.ReadAsync<UpdateUserRequest>(request, cancellationToken);
         if (problem is not null)
             return problem;
-        var profile = new AccountProfile(body!.Version, body.DisplayName, body.Roles, body.UnitCode, body.DistrictCode);
+        var profile = new AccountProfile(body!.Version, body.DisplayName, body.Roles, body.UnitCode, body.DistrictCode, body.Email, body.Mobile);
         return Answer(userName, await accounts.UpdateAsync(Caller.Name(user), userName, profile, cancellationToken));
     }
 

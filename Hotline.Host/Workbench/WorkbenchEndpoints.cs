@@ -9,6 +9,7 @@ using Hotline.Workbench.Administration.Audit;
 using Hotline.Workbench.Administration.Calendar;
 using Hotline.Workbench.Administration.Import;
 using Hotline.Workbench.Administration.Knowledge;
+using Hotline.Workbench.Administration.Notices;
 using Hotline.Workbench.Administration.Routing;
 using Hotline.Workbench.Administration.Subjects;
 using Hotline.Workbench.Administration.Units;
@@ -73,6 +74,7 @@ public static class WorkbenchEndpoints
         services.AddScoped<IWorkbenchAudit, WorkbenchAudit>();
         services.AddScoped<Hotline.Workbench.Rating.IRatingDesk, WorkbenchRating>();
         services.AddScoped<IWorkbenchAttachments, WorkbenchAttachments>();
+        services.AddScoped<IWorkbenchNoticeTemplates, WorkbenchNoticeTemplates>();
         return services;
     }
 

@@ -5,6 +5,7 @@ using Hotline.Workbench.Administration.Audit;
 using Hotline.Workbench.Administration.Calendar;
 using Hotline.Workbench.Administration.Import;
 using Hotline.Workbench.Administration.Knowledge;
+using Hotline.Workbench.Administration.Notices;
 using Hotline.Workbench.Administration.Routing;
 using Hotline.Workbench.Administration.Subjects;
 using Hotline.Workbench.Administration.Units;
@@ -55,7 +56,7 @@ public static class Texts
         CommonWords.All, AccountWords.All, CaseWords.All, InboxWords.All, IntakeWords.All, NotificationWords.All, CallbackWords.All,
         DispatchWords.All, SupervisionWords.All, AdminWords.All, UnitWords.All, SubjectWords.All, RoutingWords.All, UserWords.All,
         CaseQueryWords.All, DashboardWords.All, ReportWords.All,
-        CalendarWords.All, KnowledgeWords.All, ImportWords.All, AuditWords.All, Rating.RatingWords.All, AttachmentWords.All, Quality.QualityWords.All);
+        CalendarWords.All, KnowledgeWords.All, ImportWords.All, AuditWords.All, Rating.RatingWords.All, AttachmentWords.All, Quality.QualityWords.All, NoticeWords.All);
 
     private static Dictionary<string, (string Zh, string En)> Join(params IReadOnlyDictionary<string, (string Zh, string En)>[] parts)
     {

@@ -29,6 +29,7 @@ internal static class UnitWords
             ["auResponse.Priority"] = ("重点", "Priority"),
             ["auResponse.Emergency"] = ("应急", "Emergency"),
             ["auPhone"] = ("热线联络电话", "Contact phone"),
+            ["auEmail"] = ("通知邮箱", "Notice e-mail"),
             ["auCounts"] = ("未办结任务 {0} 件，下级单位 {1} 个。", "{0} open tasks, {1} child units."),
             ["auReassign"] = ("转派未办结任务", "Reassign its open tasks"),
             ["auReassignTo"] = ("转派给", "To unit"),

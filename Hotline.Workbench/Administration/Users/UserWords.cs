@@ -14,6 +14,8 @@ internal static class UserWords
             ["auserUnit"] = ("所属单位", "Unit"),
             ["auserDistrict"] = ("分中心区县", "Sub-centre district"),
             ["auserCentre"] = ("市中心", "City centre"),
+            ["auserEmail"] = ("邮箱", "E-mail"),
+            ["auserMobile"] = ("手机", "Mobile"),
             ["auserState"] = ("状态", "State"),
             ["auserEnabled"] = ("正常", "Enabled"),
             ["auserDisabled"] = ("已停用", "Disabled"),

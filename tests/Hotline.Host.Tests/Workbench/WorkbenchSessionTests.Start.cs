@@ -50,6 +50,8 @@ public abstract partial class WorkbenchSessionTests<THost>
     [InlineData("unit", "/admin/audit", "审计日志")]
     [InlineData("leader", "/admin/calendar", "节假日历")]
     [InlineData("supervisor", "/admin/audit", "审计日志")]
+    [InlineData("dispatcher", "/admin/notices", "通知模板")]
+    [InlineData("unit", "/admin/notices", "通知模板")]
     public async Task Should_answer_the_not_found_page_with_no_desk_in_it_When_a_person_opens_another_roles_desk(string role, string path, string heading)
     {
         var name = "desk-" + Guid.NewGuid().ToString("N")[..8];

@@ -215,7 +215,7 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
         using (await unit.GetAsync("/api/admin/users")) { }
         var leaderAccount = await OkAsync(admin.GetAsync("/api/admin/users/ld-zhou"));
         using (await admin.GetAsync("/api/admin/users/nobody")) { }
-        await OkAsync(admin.PutAsJsonAsync("/api/admin/users/ld-zhou", new { version = leaderAccount["version"]!.GetValue<int>(), displayName = "周领导", roles = LeaderRole }));
+        await OkAsync(admin.PutAsJsonAsync("/api/admin/users/ld-zhou", new { version = leaderAccount["version"]!.GetValue<int>(), displayName = "周领导", roles = LeaderRole, email = "zhou@donghu.example.gov.cn", mobile = "139-0000-0002" }));
         using (await admin.PutAsJsonAsync("/api/admin/users/ld-zhou", new { version = leaderAccount["version"]!.GetValue<int>(), displayName = "周", roles = LeaderRole })) { }
         using (await admin.PutAsJsonAsync("/api/admin/users/ld-zhou", new { displayName = "", roles = Wizard })) { }
         await OkAsync(admin.PostAsync("/api/admin/users/db-sun/disable", null));
@@ -254,7 +254,7 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
         await OkAsync(admin.PostAsJsonAsync("/api/admin/units", new { code = "ZJ-XH", name = "新华街道", parentCode = "DH-ZJ", level = "Town", isOnDuty24h = true, responseLevel = "Priority" }));
         using (await admin.PostAsJsonAsync("/api/admin/units", new { code = "ZJ-XH", name = "新华街道", parentCode = "DH-ZJ", level = "Town" })) { }
         using (await admin.PostAsJsonAsync("/api/admin/units", new { code = "ZJ-XX", level = "Town" })) { }
-        await OkAsync(admin.PutAsJsonAsync("/api/admin/units/ZJ-XH", new { version = 1, name = "新华街道办事处", parentCode = "DH-ZJ", level = "Town" }));
+        await OkAsync(admin.PutAsJsonAsync("/api/admin/units/ZJ-XH", new { version = 1, name = "新华街道办事处", parentCode = "DH-ZJ", level = "Town", contactEmail = "xh@donghu.example.gov.cn" }));
         using (await admin.PutAsJsonAsync("/api/admin/units/DH-CG", new { version = 1, name = "东湖区城管局", level = "District", districtCode = "990103", active = false })) { }
         using (await admin.PostAsJsonAsync("/api/admin/units/ZJ-XH/reassign-tasks", new { toUnitCode = "ZJ-XH" })) { }
         await OkAsync(admin.PostAsJsonAsync("/api/admin/units/ZJ-XH/reassign-tasks", new { toUnitCode = "DH-ZJ", reason = "撤并" }));
@@ -301,6 +301,17 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
         await OkAsync(admin.PostAsJsonAsync("/api/admin/knowledge/KB-9001/expire", new { version = 6 }));
         await OkAsync(admin.PostAsJsonAsync("/api/admin/knowledge/KB-9001/withdraw", new { version = 7 }));
         using (await admin.PostAsJsonAsync("/api/admin/knowledge/NOPE/expire", new { version = 1 })) { }
+
+        // Notice templates
+        await OkAsync(admin.GetAsync("/api/admin/notice-templates"));
+        using (await dispatcher.GetAsync("/api/admin/notice-templates")) { }
+        await OkAsync(admin.PutAsJsonAsync("/api/admin/notice-templates/Yellow", new { version = 1, subject = "黄牌：{工单号}", body = "工单{工单号}已亮黄牌。", email = false, sms = true }));
+        using (await admin.PutAsJsonAsync("/api/admin/notice-templates/Yellow", new { version = 1, subject = "x", body = "x" })) { }
+        using (await admin.PutAsJsonAsync("/api/admin/notice-templates/Yellow", new { version = 2, subject = "x", body = "{级别}" })) { }
+        using (await admin.PutAsJsonAsync("/api/admin/notice-templates/Purple", new { version = 1, subject = "x", body = "x" })) { }
+        using (await admin.DeleteAsync("/api/admin/notice-templates/Yellow")) { }
+        using (await admin.DeleteAsync("/api/admin/notice-templates/Purple?version=1")) { }
+        await OkAsync(admin.DeleteAsync("/api/admin/notice-templates/Yellow?version=2"));
 
         // Signing out ends the token
         await OkAsync(unit.PostAsync("/api/auth/logout", null));
