@@ -11,9 +11,9 @@ namespace Hotline.Domain.Activities;
 /// head, the unit's code) in the same commit as the workflow.
 /// </summary>
 /// <remarks>
-/// There is no SMS gateway, inbox feed or mail room connected to this host: the timeline record is the notice's outbox.
-/// A sender added later reads the <see cref="CaseEventKind.Notified"/> events it has not sent yet, so a notice is
-/// recorded exactly once with the step that caused it, whether or not the sending succeeds.
+/// The same save delivers it: channel <c>Inbox</c> rings the recipient's bell (<c>NotificationWriter</c>), <c>Sms</c> and
+/// <c>Letter</c> (as e-mail) become outbox messages to the citizen's telephone or the staff's addresses
+/// (<c>OutboxWriter</c>), sent by the delivery worker with every try on the case's timeline.
 /// </remarks>
 [Activity("Hotline", "Cases", "Sends a notice about a case (SMS, inbox or letter) to the citizen, the lead unit, its head, the supervisor, a leader or the dispatcher.",
     DisplayName = "Notify")]

@@ -53,7 +53,8 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
         // Only the related cases the person may see are named.
         var numbers = await CaseVisibility.Filter(db, user, db.Cases.AsNoTracking()).Where(x => related.Contains(x.Id))
             .Select(x => new { x.Id, x.Number }).ToDictionaryAsync(x => x.Id, x => x.Number, cancellationToken);
-        var names = await ReferenceNames.ReadAsync(db, [c.SubjectCode], [c.LeadUnitCode, .. c.AssistingUnitCodes, .. detail.PendingTasks.Select(t => t.UnitCode)],
+        var notified = detail.Deliveries.Select(d => UnitOf(d.Recipient)).OfType<string>();
+        var names = await ReferenceNames.ReadAsync(db, [c.SubjectCode], [c.LeadUnitCode, .. c.AssistingUnitCodes, .. detail.PendingTasks.Select(t => t.UnitCode), .. notified],
             [c.DistrictCode], cancellationToken);
         return new CaseSheet(
             c.Number, c.Status, IsOpen(c.Status), c.Type, c.Urgency, names.Subject(c.SubjectCode), names.District(c.DistrictCode), c.Address, c.Content,
@@ -67,8 +68,16 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
         {
             Attachments = (await attachments.ListAsync(c.Id, cancellationToken))
                 .Select(a => new CaseFile(a.FileName, a.ContentType, a.Size, a.UploadedByName, a.UploadedAt, CasePaths.Attachment(c.Number, a.Id))).ToList(),
+            Deliveries = detail.Deliveries.Select(d => new CaseDelivery(
+                d.At, d.Kind, d.Channel, d.Recipient, UnitOf(d.Recipient) is { } unit ? names.Unit(unit) : null, d.Address, d.Try, d.Outcome, d.Error, d.NextAttemptAt)).ToList(),
         };
     }
+
+    /// <summary>The unit code of a unit's recipient key; null for a role, a person or the citizen.</summary>
+    private static string? UnitOf(string recipient) =>
+        recipient.StartsWith(UnitKey, StringComparison.Ordinal) ? recipient[UnitKey.Length..] : null;
+
+    private static readonly string UnitKey = Hotline.Domain.Notifications.NotificationRecipients.Unit("");
 
     /// <summary>
     /// A timeline line: a 督办意见 with its words, a progress report (进展反馈) or a 销号 note, why a case was reopened or

@@ -40,7 +40,18 @@ public sealed record CaseSheet(
 {
     /// <summary>The files that came with the case, in upload order.</summary>
     public IReadOnlyList<CaseFile> Attachments { get; init; } = [];
+
+    /// <summary>Every try at sending the case's notices by e-mail and text message (addresses masked), oldest first.</summary>
+    public IReadOnlyList<CaseDelivery> Deliveries { get; init; } = [];
 }
+
+/// <summary>
+/// A try at delivering one of the case's notices (or one still queued), shown in the timeline. <see cref="Recipient"/> is
+/// the recipient key (<c>unit:…</c>, <c>role:…</c>, <c>user:…</c>, <c>citizen</c>); <see cref="UnitName"/> names a unit.
+/// </summary>
+public sealed record CaseDelivery(
+    DateTimeOffset At, Hotline.Domain.Notifications.NotificationKind Kind, Hotline.Domain.Outbox.OutboxChannel Channel, string Recipient, string? UnitName,
+    string Address, int Try, string Outcome, string? Error, DateTimeOffset? NextAttemptAt);
 
 /// <summary>An attachment as the case page lists it; <see cref="Url"/> downloads it on a page path (the session cookie counts there).</summary>
 public sealed record CaseFile(string Name, string ContentType, long Size, string UploadedBy, DateTimeOffset At, string Url);

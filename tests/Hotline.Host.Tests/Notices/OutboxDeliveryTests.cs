@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Hotline.Domain.Notifications;
 using Hotline.Domain.Outbox;
+using Hotline.Domain.Users;
 using Hotline.Host.Tests.Infrastructure;
+using Hotline.Workbench.Cases;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Host.Tests.Notices;
@@ -121,6 +124,13 @@ public abstract class OutboxDeliveryTests
         Assert.Equal(start.AddMinutes(3), log[1]!["nextAttemptAt"]!.GetValue<DateTimeOffset>());
         Assert.All(log, e => Assert.Contains("500", e!["error"]!.GetValue<string>(), StringComparison.Ordinal));
         Assert.DoesNotContain("13900000001", log.ToJsonString(), StringComparison.Ordinal);
+
+        // The case page's timeline shows the same tries, the unit by name.
+        await using var scope = host.Factory.Services.CreateAsyncScope();
+        var sheet = await scope.ServiceProvider.GetRequiredService<IWorkbenchCases>()
+            .FindAsync(Notifications.NotificationTests.Person("pd-wang", HotlineRoles.Dispatcher), number, CancellationToken.None);
+        Assert.Equal(["Failed", "Failed", "GivenUp"], sheet!.Deliveries.Select(d => d.Outcome));
+        Assert.All(sheet.Deliveries, d => Assert.Equal(("东湖区城管局", "139****0001", OutboxChannel.Sms), (d.UnitName, d.Address, d.Channel)));
     }
 
     [Fact]
