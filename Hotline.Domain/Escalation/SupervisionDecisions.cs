@@ -15,6 +15,12 @@ public static class SupervisionDecisions
     /// <summary>保留督办: the item stays open, with an instruction (督办意见) to the unit.</summary>
     public const string Keep = "Kept";
 
+    /// <summary>
+    /// The supervision desk's inbox code the shipped ladder gives the <c>supervise</c> task (督办销号): supervisors and
+    /// leaders get its notifications.
+    /// </summary>
+    public const string DeskCode = "RX-DB";
+
     /// <summary>The longest progress report, note or instruction.</summary>
     public const int MaxTextLength = 1000;
 }

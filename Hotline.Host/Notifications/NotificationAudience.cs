@@ -29,6 +29,8 @@ public sealed record NotificationAudience(IReadOnlySet<string> Keys, string? Dis
                 keys.Add(NotificationRecipients.Unit(InboxApi.CallbackDeskCode));
             if (user.IsInRole(HotlineRoles.Supervisor))
                 keys.Add(NotificationRecipients.Unit(Hotline.Domain.Quality.QualityChecklist.DeskCode));
+            if (user.IsInRole(HotlineRoles.Supervisor) || user.IsInRole(HotlineRoles.Leader))
+                keys.Add(NotificationRecipients.Unit(Hotline.Domain.Escalation.SupervisionDecisions.DeskCode));
         }
 
         if (keys.Count > 0 && Caller.Name(user) is { Length: > 0 } name)

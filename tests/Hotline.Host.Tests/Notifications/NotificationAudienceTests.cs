@@ -30,6 +30,18 @@ public sealed class NotificationAudienceTests
         Assert.False(audience.Gets(Row("unit:RX-HF", "990104")));
     }
 
+    [Theory]
+    [InlineData(HotlineRoles.Supervisor, true, true)]
+    [InlineData(HotlineRoles.Leader, false, true)]
+    [InlineData(HotlineRoles.Dispatcher, false, false)]
+    public void Should_get_the_quality_and_supervision_desks_notifications_When_the_role_works_them(string role, bool qualityDesk, bool supervisionDesk)
+    {
+        var audience = NotificationAudience.Of(NotificationTests.Person("someone", role), "RX-PD");
+
+        Assert.Equal(qualityDesk, audience.Gets(Row("unit:RX-ZJ")));
+        Assert.Equal(supervisionDesk, audience.Gets(Row("unit:RX-DB")));
+    }
+
     [Fact]
     public void Should_get_nothing_When_the_caller_is_an_integrator()
     {
