@@ -14,7 +14,7 @@ public static class AttachmentsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection(AttachmentOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AttachmentOptions>, AttachmentOptionsValidator>());
-        services.TryAddSingleton<IAttachmentStore>(sp => new FileSystemAttachmentStore(sp.GetRequiredService<IOptions<AttachmentOptions>>(), sp.GetService<IHostEnvironment>()));
+        services.TryAddSingleton<IAttachmentStore>(sp => new FileSystemAttachmentStore(sp.GetRequiredService<IOptions<AttachmentOptions>>(), sp.GetService<IHostEnvironment>(), sp.GetService<TimeProvider>()));
         services.TryAddScoped<AttachmentUploads>();
         return services;
     }

@@ -11,4 +11,13 @@ public interface IAttachmentStore
 
     /// <summary>The content stored under <paramref name="key"/>, or null when there is none.</summary>
     Task<Stream?> OpenAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The keys last stored before <paramref name="before"/> (storing the same content again counts as storing it now),
+    /// and any half-written upload left from before then is removed.
+    /// </summary>
+    IAsyncEnumerable<string> KeysStoredBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
+    /// <summary>Removes the content under <paramref name="key"/> if it was last stored before <paramref name="before"/>; true when removed.</summary>
+    Task<bool> DeleteAsync(string key, DateTimeOffset before, CancellationToken cancellationToken);
 }

@@ -52,6 +52,7 @@ public static class SchedulingServiceCollectionExtensions
             AddPurge<IdempotencyKeyPurgeJob>(quartz, IdempotencyKeyPurgeJob.Key, IdempotencyKeyPurgeJob.Interval, TimeSpan.FromHours(1));
             AddPurge<Hotline.Host.Notifications.NotificationPurgeJob>(quartz, Hotline.Host.Notifications.NotificationPurgeJob.Key,
                 Hotline.Host.Notifications.NotificationPurgeJob.Interval, TimeSpan.FromHours(2));
+            AddPurge<AttachmentSweepJob>(quartz, AttachmentSweepJob.Key, AttachmentSweepJob.Interval, TimeSpan.FromHours(3));
             quartz.AddJob<Hotline.Host.Notifications.SignForSoonJob>(job => job.WithIdentity(Hotline.Host.Notifications.SignForSoonJob.Key).StoreDurably().DisallowConcurrentExecution());
             quartz.AddTrigger((sp, trigger) =>
             {

@@ -156,6 +156,31 @@ public abstract class CaseAttachmentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_sweep_only_content_no_case_refers_to_stored_more_than_a_day_ago()
+    {
+        var number = await CaseAsync();
+        using var attached = await _integrator.PostAsync($"/api/cases/{number}/attachments", Files("file", ("照片.png", Png(64, 1))));
+        Assert.Equal(HttpStatusCode.Created, attached.StatusCode);
+        var store = _host.Factory.Services.GetRequiredService<IAttachmentStore>();
+        using (var lost = new MemoryStream(Png(64, 2)))
+            await store.PutAsync(lost, CancellationToken.None); // bytes of an upload whose save failed
+        var sweep = ActivatorUtilities.CreateInstance<Hotline.Host.Scheduling.AttachmentSweepJob>(_host.Factory.Services);
+
+        Assert.Equal(0, await sweep.SweepAsync()); // both were stored just now
+        _host.Factory.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        using (var fresh = new MemoryStream(Png(64, 3)))
+            await store.PutAsync(fresh, CancellationToken.None); // an upload whose row is still being saved
+        Assert.Equal(1, await sweep.SweepAsync());
+
+        var left = StoredFiles().Select(Path.GetFileName).ToHashSet();
+        Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(Png(64, 1))), left);
+        Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(Png(64, 3))), left);
+        Assert.DoesNotContain(Convert.ToHexStringLower(SHA256.HashData(Png(64, 2))), left);
+        using var download = await _integrator.GetAsync($"/api/cases/{number}/attachments/{(await RowsAsync()).Single().Id}");
+        Assert.Equal(Png(64, 1), await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task Should_refuse_a_purpose_the_role_does_not_attach_for_naming_purpose()
     {
         var number = await CaseAsync();
