@@ -18,12 +18,21 @@ public sealed class SetOutput : CodeActivity
     protected override Outcomes Execute(ActivityExecutionContext context)
     {
         var name = context.Get(OutputName) ?? throw new InvalidOperationException("No output name is set.");
-        var value = context.Get(OutputValue);
+        Assign(context, name, context.Get(OutputValue));
+        return Outcomes.Done;
+    }
+
+    /// <summary>
+    /// Assigns <paramref name="value"/> to the output <paramref name="name"/> of the nearest enclosing workflow that
+    /// declares it (the outermost when none does), as <c>Elsa.SetOutput</c> does.
+    /// </summary>
+    public static void Assign(ActivityExecutionContext context, string name, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         var scope = context.Scopes().FirstOrDefault(s => s.Definition.Outputs.Any(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase)))
             ?? context.Scopes().LastOrDefault()
             ?? throw new InvalidOperationException("The activity runs outside a workflow.");
         if (!scope.TryWriteMemory(name, value))
             scope.Output[name] = value;
-        return Outcomes.Done;
     }
 }

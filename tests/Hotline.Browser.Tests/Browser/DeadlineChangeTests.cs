@@ -30,12 +30,12 @@ public sealed class DeadlineChangeTests(BrowserFixture browser, HostFixture fixt
         Assert.Equal(10, before["deadlineRule"]!["limit"]!.GetValue<int>());
         await using var page = await WatchedPage.OpenAsync(browser, Host);
         await page.SignInAsync("/designer/definitions/category-deadlines");
-        var complaintLimit = page.Page.Locator(".x6-node", new() { HasText = "ComplaintLimit" });
+        var complaintLimit = page.Page.Locator(".x6-node", new() { HasText = "投诉时限" });
         await complaintLimit.WaitForAsync(new() { Timeout = WatchedPage.BootTimeout });
         await page.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         await complaintLimit.ClickAsync();
-        var outputValue = page.Page.Locator(".mud-input-control", new() { Has = page.Page.Locator("label", new() { HasTextRegex = new("^OutputValue$") }) }).Locator("input");
+        var outputValue = page.Page.Locator(".mud-input-control", new() { Has = page.Page.Locator("label", new() { HasTextRegex = new("^Limit$") }) }).Locator("input");
         await Assertions.Expect(outputValue).ToHaveValueAsync("10");
         // Auto-save (on by default) stores the draft; wait for it so that Publish publishes the edit.
         await page.Page.RunAndWaitForResponseAsync(async () =>
@@ -53,6 +53,11 @@ public sealed class DeadlineChangeTests(BrowserFixture browser, HostFixture fixt
         var rule = after["deadlineRule"]!;
         Assert.Equal(8, rule["limit"]!.GetValue<int>());
         Assert.Equal("WorkingDays", rule["unit"]!.GetValue<string>());
+        // The rule's name on the timeline follows the limit: one node holds both.
+        using var integrator = Host.IntegratorClient();
+        var detail = await integrator.GetFromJsonAsync<JsonObject>($"api/cases/{after["number"]}");
+        var set = detail!["timeline"]!.AsArray().Last(e => e!["kind"]!.GetValue<string>() == "DeadlineSet");
+        Assert.Equal("投诉：8个工作日", set?["data"]?["rule"]?.GetValue<string>());
         Assert.True(rule["definitionVersion"]!.GetValue<int>() > before["deadlineRule"]!["definitionVersion"]!.GetValue<int>());
         // Both registered on Monday 2 March 2026: 10 working days end on Monday 16 March, 8 on Thursday 12 March.
         var oldDeadline = before["deadlineAt"]!.GetValue<DateTimeOffset>();

@@ -126,7 +126,7 @@ public abstract class CaseLifecycleTests : IAsyncLifetime
 
         var model = WorkflowDefinitionReader.ReadFile(LifecycleHost.DefinitionPath("category-deadlines"));
         var complaintLimit = ((JsonArray)model.Document["root"]!["activities"]!).Single(a => a!["id"]!.GetValue<string>() == "complaint-limit")!;
-        complaintLimit["outputValue"]!["expression"]!["value"] = "8";
+        complaintLimit["limit"]!["expression"]!["value"] = "8";
         var published = await new WorkflowDefinitionService(_host.Runtime).SaveAndPublishAsync(model);
         var next = await _host.StartCaseAsync("Complaint", "商铺油烟扰民", phone: "13900000002");
 
@@ -134,6 +134,9 @@ public abstract class CaseLifecycleTests : IAsyncLifetime
         var nextCase = await _host.CaseOfAsync(next.InstanceId);
         Assert.Equal(new DateTimeOffset(2026, 3, 3, 17, 30, 0, TimeSpan.FromHours(8)), nextCase.DeadlineAt);
         Assert.Equal((2, 8), (nextCase.DeadlineRule!.DefinitionVersion, nextCase.DeadlineRule.Limit));
+        // The rule's name is made from the same node's values: it cannot keep saying 10.
+        var set = (await _host.EventsAsync(nextCase.Id)).Single(e => e.Kind == CaseEventKind.DeadlineSet);
+        Assert.Equal("投诉：8个工作日", Hotline.Domain.Cases.Timeline.CaseEventData.Read<Hotline.Domain.Cases.Timeline.DeadlineSetData>(set.Data)!.Rule);
         var runningCase = await _host.CaseOfAsync(running.InstanceId);
         Assert.Equal(new DateTimeOffset(2026, 3, 5, 17, 30, 0, TimeSpan.FromHours(8)), runningCase.DeadlineAt);
         Assert.Equal((1, 10), (runningCase.DeadlineRule!.DefinitionVersion, runningCase.DeadlineRule.Limit));
