@@ -23,6 +23,7 @@ public static class ElsaApi
         api.MapElsaDefinitions();
         api.MapElsaDefinitionGraph();
         api.MapElsaInstances();
+        api.MapElsaInstanceDeletion();
         api.MapElsaActivityExecutions();
         return app;
     }
