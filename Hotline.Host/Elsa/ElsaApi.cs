@@ -25,6 +25,7 @@ public static class ElsaApi
         api.MapElsaInstances();
         api.MapElsaInstanceDeletion();
         api.MapElsaActivityExecutions();
+        api.MapElsaActivityTests();
         return app;
     }
 }
