@@ -45,6 +45,9 @@ public static class AuditEntityTypes
     /// <summary>A workflow definition (the id is the definition id).</summary>
     public const string WorkflowDefinition = "WorkflowDefinition";
 
+    /// <summary>A workflow instance (the id is the instance id).</summary>
+    public const string WorkflowInstance = "WorkflowInstance";
+
     /// <summary>A case (the id is the case number).</summary>
     public const string Case = "Case";
 
@@ -87,6 +90,9 @@ public static class AuditActions
 
     /// <summary>A version of a workflow definition was published.</summary>
     public const string DefinitionPublished = "definition.published";
+
+    /// <summary>An administrator deleted an ended workflow instance from the designer (before: its summary).</summary>
+    public const string InstanceDeleted = "instance.deleted";
 
     /// <summary>Someone saw a citizen's full telephone number on a case.</summary>
     public const string PhoneViewed = "case.phone-viewed";

@@ -151,6 +151,26 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
         return new InstancePage(page.Select(i => i.ToInstance()).ToList(), total);
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// One transaction: the instance row goes only while its status is not Running (a burst that resumed it meanwhile
+    /// keeps it), then its bookmarks and history.
+    /// </remarks>
+    public async Task<InstanceDeletion> DeleteEndedAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var deleted = await db.WorkflowInstances
+            .Where(i => i.Id == instanceId && i.Status != WorkflowStatus.Running)
+            .ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0)
+            return await db.WorkflowInstances.AnyAsync(i => i.Id == instanceId, cancellationToken) ? InstanceDeletion.Running : InstanceDeletion.NotFound;
+        await db.Bookmarks.Where(b => b.WorkflowInstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
+        await db.WorkflowHistory.Where(h => h.WorkflowInstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return InstanceDeletion.Deleted;
+    }
+
     private static IQueryable<WorkflowInstanceRow> Filter(IQueryable<WorkflowInstanceRow> rows, InstanceSearch search)
     {
         if (search.DefinitionIds.Count > 0)

@@ -14,7 +14,7 @@ public static class AdminAuditApi
     /// <param name="Id">Its id.</param>
     /// <param name="At">When.</param>
     /// <param name="Actor">Who (a login name or an integrator's name).</param>
-    /// <param name="Action">What (user.updated, user.disabled, user.enabled, user.password-reset, user.password-changed, definition.published, case.phone-viewed).</param>
+    /// <param name="Action">What (user.updated, user.disabled, user.enabled, user.password-reset, user.password-changed, definition.published, instance.deleted, case.phone-viewed).</param>
     /// <param name="EntityType">The kind of record (UserAccount, WorkflowDefinition, Case).</param>
     /// <param name="EntityId">The record's id.</param>
     /// <param name="Before">The record before, when there is one.</param>

@@ -79,6 +79,10 @@ public static class DesignerEndpoints
                     Results.Redirect($"{BasePath}/definitions/{Uri.EscapeDataString(definitionId)}")).ExcludeFromDescription(),
                 app.MapGet(prefix + "/workflows/instances/{instanceId}/view", (string instanceId) =>
                     Results.Redirect($"{BasePath}/instances/{Uri.EscapeDataString(instanceId)}")).ExcludeFromDescription(),
+                // The viewer's "Open filtered logs" (Structured Logs): this host keeps no log store of Elsa's; an
+                // instance's log is its journal, which the viewer's journal panel lists, so the link opens the viewer.
+                app.MapGet(prefix + "/diagnostics/structured-logs", (string? workflowInstanceId) =>
+                    Results.Redirect(string.IsNullOrEmpty(workflowInstanceId) ? $"{BasePath}/instances" : $"{BasePath}/instances/{Uri.EscapeDataString(workflowInstanceId)}")).ExcludeFromDescription(),
             };
             if (prefix == BasePath)
             {

@@ -23,7 +23,9 @@ public static class ElsaApi
         api.MapElsaDefinitions();
         api.MapElsaDefinitionGraph();
         api.MapElsaInstances();
+        api.MapElsaInstanceDeletion();
         api.MapElsaActivityExecutions();
+        api.MapElsaActivityTests();
         return app;
     }
 }

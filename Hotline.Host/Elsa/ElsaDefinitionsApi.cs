@@ -285,8 +285,11 @@ internal static class ElsaDefinitionsApi
     }
 
     /// <summary>
-    /// The Run button: starts the selected version (the Studio asks for <c>Latest</c>, so a draft can be tried) and
-    /// answers the instance id in <c>x-elsa-workflow-instance-id</c>, the state in the body (500 when it faulted, as Elsa).
+    /// The Run button: starts the PUBLISHED version, what new cases run. The Studio asks for <c>Latest</c>; a saved draft
+    /// is not run (publish it first), so <c>Latest</c> is read as <c>Published</c>; a version number still selects that
+    /// version. Answers the instance id in <c>x-elsa-workflow-instance-id</c>, the state in the body (500 when it faulted,
+    /// as Elsa). A definition with no such version cannot start: <c>x-elsa-workflow-cannot-start: True</c> and a 409
+    /// naming <c>versionOptions</c>, and no instance is created.
     /// </summary>
     private static async Task<IResult> ExecuteAsync(string definitionId, HttpRequest request, HttpResponse response, ElsaDefinitionService service, WorkflowRuntime runtime, CancellationToken cancellationToken)
     {
@@ -296,9 +299,22 @@ internal static class ElsaDefinitionsApi
         var options = VersionOptions.Parse(ElsaWire.Text(body?["versionOptions"]), VersionSelection.Published);
         if (options is null)
             return ElsaWire.BadRequest("Unknown versionOptions.", new Dictionary<string, string[]> { ["versionOptions"] = ["Use Latest, Published or a version number."] });
+        if (options.Value.Selection == VersionSelection.Latest)
+            options = new VersionOptions(VersionSelection.Published);
         var definition = await service.FindAsync(definitionId, options.Value, cancellationToken);
         if (definition is null)
-            return ElsaWire.NotFound($"Workflow definition '{definitionId}' has no version matching {options.Value.Selection}.");
+        {
+            if (await service.FindAsync(definitionId, new VersionOptions(VersionSelection.Latest), cancellationToken) is null)
+                return ElsaWire.NotFound($"Workflow definition '{definitionId}' does not exist.");
+            response.Headers[ElsaHeaders.WorkflowCannotStart] = "True";
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["versionOptions"] = [options.Value.Selection == VersionSelection.Published
+                        ? $"Workflow '{definitionId}' has no published version: Run starts the published version, what new cases run. Publish it first."
+                        : $"Workflow '{definitionId}' has no version {options.Value.Number}."],
+                },
+                statusCode: StatusCodes.Status409Conflict, title: "The workflow cannot start.");
+        }
         if (body?["input"] is { } inputNode && inputNode is not JsonObject)
             return ElsaWire.BadRequest("The input is not valid.", new Dictionary<string, string[]> { ["input"] = ["'input' must be a JSON object of input names to values."] });
 

@@ -9,8 +9,8 @@ namespace Hotline.Host.Elsa;
 
 /// <summary>
 /// Workflow instances for the instance list and viewer (CONTRACT §4.3, §4.4, §8): the list, an instance with its state
-/// (where it waits: bookmarks), its journal, variables and execution state, and cancelling. Instances are not deleted or
-/// imported here: a hotline keeps every case's history.
+/// (where it waits: bookmarks), its journal, variables and execution state, and cancelling. Deleting ended instances is
+/// <see cref="ElsaInstanceDeletionApi"/>; instances are not imported (they come from running workflows).
 /// </summary>
 internal static class ElsaInstancesApi
 {
@@ -38,15 +38,9 @@ internal static class ElsaInstancesApi
         api.MapPost("/cancel/workflow-instances/{id}", async (string id, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
             await CancelAsync(runtime, id, cancellationToken) is { } missing ? missing : Results.NoContent());
         api.MapPost("/bulk-actions/cancel/workflow-instances", BulkCancelAsync);
-        api.MapDelete("/workflow-instances/{id}", (string id) => KeptForTheRecord());
-        api.MapPost("/bulk-actions/delete/workflow-instances/by-id", KeptForTheRecord);
         api.MapPost("/bulk-actions/import/workflow-instances", () => ElsaWire.BadRequest("Instances cannot be imported.",
             new Dictionary<string, string[]> { ["files"] = ["Instances are created by running workflows; importing them is not supported."] }));
     }
-
-    private static IResult KeptForTheRecord() =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["Workflow instances carry the cases' history and are kept; cancel a running instance instead."] },
-            statusCode: StatusCodes.Status409Conflict, title: "Instances are not deleted");
 
     /// <summary>The list: the Studio posts its filter (CONTRACT §4.3); a GET carries the same fields in the query.</summary>
     private static async Task<IResult> ListAsync(HttpRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken)

@@ -41,4 +41,12 @@ public interface IWorkflowInstanceStore
         var all = await ListAsync(new InstanceQuery(Take: int.MaxValue), cancellationToken);
         return search.Apply(all.Items);
     }
+
+    /// <summary>
+    /// Deletes an ended instance (finished, cancelled or faulted) with its bookmarks, journal and execution records, in
+    /// one step that re-checks the status, so a running instance is never deleted. Human tasks the instance created stay:
+    /// they belong to the cases' records.
+    /// </summary>
+    Task<InstanceDeletion> DeleteEndedAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} does not delete instances.");
 }

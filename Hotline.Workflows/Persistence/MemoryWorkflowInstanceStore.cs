@@ -108,6 +108,24 @@ public sealed class MemoryWorkflowInstanceStore : IWorkflowInstanceStore
         }
     }
 
+    public Task<InstanceDeletion> DeleteEndedAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            if (!_instances.TryGetValue(instanceId, out var instance))
+                return Task.FromResult(InstanceDeletion.NotFound);
+            if (instance.Status == WorkflowStatus.Running)
+                return Task.FromResult(InstanceDeletion.Running);
+            _instances.Remove(instanceId);
+            foreach (var bookmark in _bookmarks.Values.Where(b => b.WorkflowInstanceId == instanceId).ToList())
+                _bookmarks.Remove(bookmark.BookmarkId);
+            _journal.Remove(instanceId);
+            foreach (var record in _records.Values.Where(r => r.WorkflowInstanceId == instanceId).ToList())
+                _records.Remove(record.Id);
+            return Task.FromResult(InstanceDeletion.Deleted);
+        }
+    }
+
     private static WorkflowInstance Copy(WorkflowInstance i) => new()
     {
         Id = i.Id,

@@ -223,6 +223,7 @@ public sealed class DesignerAccessTests(HostFixture fixture) : IClassFixture<Hos
     [Theory]
     [InlineData("workflows/definitions/case-lifecycle/edit", "/designer/definitions/case-lifecycle")]
     [InlineData("workflows/instances/abc123/view", "/designer/instances/abc123")]
+    [InlineData("diagnostics/structured-logs?workflowInstanceId=abc123", "/designer/instances/abc123")]
     public async Task Should_send_the_studios_own_addresses_to_the_designer_screens_When_a_studio_link_leaves_the_designer(string path, string screen)
     {
         using var client = Host.Client();

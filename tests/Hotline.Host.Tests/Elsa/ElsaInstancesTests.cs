@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Hotline.Host.Tests.Infrastructure;
 using Hotline.Host.Tests.Lifecycle;
 using Hotline.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Host.Tests.Elsa;
 
@@ -172,8 +173,50 @@ public sealed class ElsaInstancesTests : IAsyncLifetime
         Assert.Empty((await ElsaStudio.GetObjectAsync(_admin, $"/workflow-instances/{_case.InstanceId}"))["workflowState"]!["bookmarks"]!.AsArray());
         using var again = await ElsaStudio.PostAsync(_admin, $"/cancel/workflow-instances/{_case.InstanceId}", null);
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_refuse_with_the_field_named_When_the_administrator_deletes_a_running_case_workflow()
+    {
         using var delete = await _admin.DeleteAsync($"{ElsaStudio.Api}/workflow-instances/{_case.InstanceId}");
+
         Assert.Equal(HttpStatusCode.Conflict, delete.StatusCode);
+        var problem = JsonNode.Parse(await delete.Content.ReadAsStringAsync())!;
+        Assert.Contains("running", problem["errors"]!["id"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Running", (await ElsaStudio.GetObjectAsync(_admin, $"/workflow-instances/{_case.InstanceId}"))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_delete_the_ended_instance_with_its_journal_and_audit_it_When_the_administrator_deletes_it()
+    {
+        using var cancel = await ElsaStudio.PostAsync(_admin, $"/cancel/workflow-instances/{_case.InstanceId}", null);
+        Assert.Equal(HttpStatusCode.NoContent, cancel.StatusCode);
+
+        using var delete = await _admin.DeleteAsync($"{ElsaStudio.Api}/workflow-instances/{_case.InstanceId}");
+
+        Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
+        using var gone = await _admin.GetAsync($"{ElsaStudio.Api}/workflow-instances/{_case.InstanceId}");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        var runtime = _host.Factory.Services.GetRequiredService<WorkflowRuntime>();
+        Assert.Empty(await runtime.Instances.GetJournalAsync(_case.InstanceId));
+        var audit = JsonNode.Parse(await _admin.GetStringAsync("/api/admin/audit?action=instance.deleted"))!;
+        var row = Assert.Single(audit["items"]!.AsArray())!;
+        Assert.Equal(_case.InstanceId, row["entityId"]!.GetValue<string>());
+        Assert.Equal("Cancelled", row["before"]!["subStatus"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_delete_only_the_ended_instances_and_count_them_When_the_studio_bulk_deletes_a_selection()
+    {
+        _host.Factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        var second = await _host.StartCaseAsync("Consultation", "请问怎样提取住房公积金？", knowledgeArticleId: "KB-MISSING", phone: "13800000002");
+        using var cancel = await ElsaStudio.PostAsync(_admin, $"/cancel/workflow-instances/{second.InstanceId}", null);
+        Assert.Equal(HttpStatusCode.NoContent, cancel.StatusCode);
+
+        var answer = await ElsaStudio.PostObjectAsync(_admin, "/bulk-actions/delete/workflow-instances/by-id", new JsonObject { ["ids"] = new JsonArray(_case.InstanceId, second.InstanceId, "no-such-instance") });
+
+        Assert.Equal(1, answer["deleted"]!.GetValue<int>());
+        Assert.Equal([_case.InstanceId], await ListIdsAsync(ListRequest()));
     }
 
     [Fact]

@@ -116,6 +116,22 @@ public abstract class ElsaStoreQueryTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Should_delete_ended_instances_and_keep_running_ones_When_the_designer_deletes_on_memory_and_database()
+    {
+        IWorkflowInstanceStore[] stores = [new MemoryWorkflowInstanceStore(), _services.GetRequiredService<IWorkflowInstanceStore>()];
+        foreach (var store in stores)
+        {
+            foreach (var instance in new[] { Instance("open", "case-lifecycle", WorkflowSubStatus.Suspended, Monday), Instance("done", "case-lifecycle", WorkflowSubStatus.Cancelled, Monday) })
+                await store.CommitAsync(new WorkflowCommit(instance, 0, [], [], [], []));
+
+            Assert.Equal(InstanceDeletion.Running, await store.DeleteEndedAsync("open"));
+            Assert.Equal(InstanceDeletion.Deleted, await store.DeleteEndedAsync("done"));
+            Assert.Equal(InstanceDeletion.NotFound, await store.DeleteEndedAsync("done"));
+            Assert.Equal(["open"], (await store.SearchAsync(new InstanceSearch())).Items.Select(i => i.Id));
+        }
+    }
+
     private static WorkflowDefinition Definition(string definitionId, string id, int version, bool latest) => WorkflowDefinitionReader.Parse($$$"""
         {"id":"{{{id}}}","definitionId":"{{{definitionId}}}","name":"{{{definitionId}}}","version":{{{version}}},"isLatest":{{{(latest ? "true" : "false")}}},"isPublished":false,
          "createdAt":"2026-03-02T01:00:00+00:00","root":{"id":"flow","type":"Elsa.Flowchart","version":1,"activities":[],"connections":[] } }
