@@ -49,7 +49,7 @@ internal static partial class DesignerPages
             return requested;
         }
 
-        var language = Elsa.Words.StudioLanguage.Of(context.Request);
+        var language = StudioLanguage.Of(context.Request);
         return Texts.Value.ContainsKey(language) ? language : DefaultLanguage;
     }
 

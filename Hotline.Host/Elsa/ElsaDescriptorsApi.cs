@@ -1,5 +1,5 @@
 using System.Text;
-using Hotline.Host.Elsa.Words;
+using Hotline.Host.Designer;
 using Hotline.Workflows.Expressions;
 using Hotline.Workflows.Persistence;
 

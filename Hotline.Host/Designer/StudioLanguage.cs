@@ -1,7 +1,6 @@
-using Hotline.Host.Designer;
 using Microsoft.Net.Http.Headers;
 
-namespace Hotline.Host.Elsa.Words;
+namespace Hotline.Host.Designer;
 
 /// <summary>
 /// The language of what the Studio shows from the host: the designer frame's language cookie (its switch), else the
