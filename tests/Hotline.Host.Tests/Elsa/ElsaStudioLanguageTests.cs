@@ -33,14 +33,16 @@ public abstract class ElsaStudioLanguageTests : IAsyncLifetime
             await _postgres.DisposeAsync();
     }
 
-    private async Task<JsonObject> InboxTaskAsync(Action<HttpRequestMessage> language)
+    private async Task<List<JsonObject>> DescriptorsAsync(Action<HttpRequestMessage> language)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, ElsaStudio.Api + "/descriptors/activities");
         language(request);
         using var response = await _admin.SendAsync(request);
-        var items = (await ElsaStudio.ObjectAsync(response))["items"]!.AsArray();
-        return items.Single(i => i!["typeName"]!.GetValue<string>() == "Hotline.CreateInboxTask")!.AsObject();
+        return (await ElsaStudio.ObjectAsync(response))["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
     }
+
+    private async Task<JsonObject> InboxTaskAsync(Action<HttpRequestMessage> language) =>
+        (await DescriptorsAsync(language)).Single(i => i["typeName"]!.GetValue<string>() == "Hotline.CreateInboxTask");
 
     private static (string? DisplayName, string Category, string? Input, string InputName, string? Port, string PortName) Shown(JsonObject descriptor)
     {
@@ -56,6 +58,10 @@ public abstract class ElsaStudioLanguageTests : IAsyncLifetime
         var shown = Shown(await InboxTaskAsync(_ => { }));
 
         Assert.Equal(("创建待办任务", "任务", "承办单位", "UnitCode", "完成", "Done"), shown);
+        // The toolbox's groups, the shipped definitions usable as activities (子流程) included.
+        var categories = (await DescriptorsAsync(_ => { })).Select(d => d["category"]!.GetValue<string>()).Distinct().ToList();
+        Assert.Contains("子流程", categories);
+        Assert.DoesNotContain(categories, c => !c.Any(IsChinese));
     }
 
     [Theory]
