@@ -25,6 +25,9 @@ need=()
 # Node.js and npm: the build installs Elsa Studio (Hotline.Designer) and Apache ECharts (Hotline.Workbench) from npm (npm ci).
 # A real SMTP server for the e-mail delivery tests (Debian's aiosmtpd, run with Debian's own Python).
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
+# A Chinese font, so the browser tests' screenshots show Chinese rather than empty boxes: Debian's WenQuanYi Zen Hei
+# (7 MB; fonts-noto-cjk renders too but is 56 MB), unless fontconfig already knows a font for Chinese.
+fc-list :lang=zh family 2>/dev/null | grep -q . || need+=(fonts-wqy-zenhei)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then

@@ -38,7 +38,7 @@
         });
         root.lang = lang === 'zh' ? 'zh-CN' : lang;
         root.setAttribute('data-lang', lang);
-        document.cookie = 'hotline.lang=' + lang + '; path=/designer; max-age=31536000; samesite=strict';
+        document.cookie = 'hotline.lang=' + lang + '; path=/; max-age=31536000; samesite=strict';
     }
 
     // Routes relative to /designer/, as the host maps them (Hotline.Host/Designer/DesignerEndpoints.cs), and the
@@ -218,6 +218,10 @@
 
     document.getElementById('hd-language').addEventListener('click', function () {
         setLanguage(root.getAttribute('data-lang') === 'en' ? 'zh' : 'en');
+        // The Studio keeps the activity catalogue it loaded; a reload fetches it in the new language (the cookie).
+        if (Array.prototype.some.call(main.querySelectorAll('*'), function (element) { return element.localName.indexOf('elsa-') === 0; })) {
+            location.reload();
+        }
     });
 
     markActive(main.getAttribute('data-view') || 'definitions');

@@ -34,7 +34,8 @@ internal static partial class DesignerPages
         Texts.Value.TryGetValue(language, out var texts) && texts.TryGetValue(key, out var text) ? text : Texts.Value[DefaultLanguage][key];
 
     /// <summary>
-    /// The reader's language: <c>?lang=</c> (remembered in <see cref="LanguageCookie"/>), else the cookie, else Chinese.
+    /// The reader's language: <c>?lang=</c> (remembered in <see cref="LanguageCookie"/>, sent to the Elsa API too so the
+    /// Studio's activity catalogue follows), else the cookie, else the browser's language, else Chinese.
     /// </summary>
     public static string Language(HttpContext context)
     {
@@ -43,13 +44,13 @@ internal static partial class DesignerPages
         {
             context.Response.Cookies.Append(LanguageCookie, requested, new CookieOptions
             {
-                Path = DesignerEndpoints.BasePath, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true,
+                Path = "/", SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true,
             });
             return requested;
         }
 
-        var remembered = context.Request.Cookies[LanguageCookie];
-        return remembered is not null && Texts.Value.ContainsKey(remembered) ? remembered : DefaultLanguage;
+        var language = StudioLanguage.Of(context.Request);
+        return Texts.Value.ContainsKey(language) ? language : DefaultLanguage;
     }
 
     /// <summary>The other language (what the language switch offers).</summary>

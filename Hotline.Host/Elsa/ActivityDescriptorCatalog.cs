@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Hotline.Domain.Cases;
 using Hotline.Domain.Persistence;
+using Hotline.Host.Elsa.Words;
 using Hotline.Workflows.Activities;
 using Hotline.Workflows.Activities.Composition;
 using Hotline.Workflows.Activities.Flow;
@@ -37,7 +38,11 @@ public sealed class ActivityDescriptorCatalog(ActivityRegistry registry, Workflo
         "input-picker", "workflow-definition-picker",
     };
 
-    /// <summary>Every descriptor, built-in types first.</summary>
+    /// <summary>Every descriptor in the reader's language (<c>zh</c>, or <c>en</c>: the attributes' words), built-in types first.</summary>
+    public async Task<IReadOnlyList<ActivityDescriptorModel>> ListAsync(string language, CancellationToken cancellationToken = default) =>
+        (await ListAsync(cancellationToken)).Select(d => ActivityWords.Chinese.Translate(d, language)).ToList();
+
+    /// <summary>Every descriptor as the activities' attributes describe them (English), built-in types first.</summary>
     public async Task<IReadOnlyList<ActivityDescriptorModel>> ListAsync(CancellationToken cancellationToken = default)
     {
         var lookups = await LoadLookupsAsync(cancellationToken);

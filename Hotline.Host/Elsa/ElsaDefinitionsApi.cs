@@ -335,7 +335,7 @@ internal static class ElsaDefinitionsApi
         response.Headers[ElsaHeaders.WorkflowInstanceId] = result.InstanceId;
         var instance = await runtime.Instances.FindAsync(result.InstanceId, cancellationToken);
         var state = instance is null ? new JsonObject() : ElsaMapping.ToModel(instance).WorkflowState;
-        return Results.Json(new { workflowState = state }, ElsaWire.Options, statusCode: result.SubStatus == WorkflowSubStatus.Faulted ? StatusCodes.Status500InternalServerError : StatusCodes.Status200OK);
+        return ElsaWire.Json(new { workflowState = state }, statusCode: result.SubStatus == WorkflowSubStatus.Faulted ? StatusCodes.Status500InternalServerError : StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> BulkDeleteAsync(HttpRequest request, ElsaDefinitionService service, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text;
+using Hotline.Host.Designer;
 using Hotline.Workflows.Expressions;
 using Hotline.Workflows.Persistence;
 
@@ -40,9 +41,10 @@ internal static class ElsaDescriptorsApi
     /// <summary>Maps the descriptor endpoints.</summary>
     public static void MapElsaDescriptors(this RouteGroupBuilder api)
     {
-        api.MapGet("/descriptors/activities", async (ActivityDescriptorCatalog catalog, CancellationToken cancellationToken) =>
+        api.MapGet("/descriptors/activities", async (HttpContext http, ActivityDescriptorCatalog catalog, CancellationToken cancellationToken) =>
         {
-            var items = await catalog.ListAsync(cancellationToken);
+            var items = await catalog.ListAsync(StudioLanguage.Of(http.Request), cancellationToken);
+            http.Response.Headers.Vary = "Cookie, Accept-Language";
             return ElsaWire.Json(new ListResponse<ActivityDescriptorModel>(items, items.Count));
         });
         // Asked only for inputs whose uiSpecifications say Refresh; none do, and the Studio swallows errors here.

@@ -22,8 +22,8 @@ internal static class ElsaWire
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>A 200 answer.</summary>
-    public static IResult Json(object value) => Results.Json(value, Options);
+    /// <summary>A JSON answer (200 unless told), moments in the hotline's time zone (<see cref="ElsaWireFormat"/>).</summary>
+    public static IResult Json(object value, int statusCode = StatusCodes.Status200OK) => new ElsaJsonResult(value, statusCode);
 
     /// <summary>A 400 answer the Studio shows: ProblemDetails whose <c>errors</c> it flattens into a snackbar.</summary>
     public static IResult BadRequest(string title, IDictionary<string, string[]> errors) =>

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace Hotline.Browser.Tests.Browser;
 
-/// <summary>An administrator redesigns a rule in the real Studio and the hotline follows it.</summary>
+/// <summary>An administrator redesigns a rule in the real Studio (its catalogue in Chinese) and the hotline follows it.</summary>
 [Collection(BrowserGroup.Name)]
 public sealed class DeadlineChangeTests(BrowserFixture browser, HostFixture fixture) : IClassFixture<HostFixture>
 {
@@ -34,8 +34,13 @@ public sealed class DeadlineChangeTests(BrowserFixture browser, HostFixture fixt
         await complaintLimit.WaitForAsync(new() { Timeout = WatchedPage.BootTimeout });
         await page.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
+        // The toolbox and the property panel in Chinese (the browser's language): categories, activities, input labels.
+        var editor = page.Page.Locator("elsa-workflow-definition-editor");
+        await editor.GetByText("工单", new() { Exact = true }).First.ClickAsync();
+        await Assertions.Expect(editor.GetByText("知识库答复", new() { Exact = true }).First).ToBeVisibleAsync();
+        Assert.Equal(0, await editor.GetByText("Answer From Knowledge Base", new() { Exact = true }).CountAsync());
         await complaintLimit.ClickAsync();
-        var outputValue = page.Page.Locator(".mud-input-control", new() { Has = page.Page.Locator("label", new() { HasTextRegex = new("^Limit$") }) }).Locator("input");
+        var outputValue = page.Page.Locator(".mud-input-control", new() { Has = page.Page.Locator("label", new() { HasTextRegex = new("^时限$") }) }).Locator("input");
         await Assertions.Expect(outputValue).ToHaveValueAsync("10");
         // Auto-save (on by default) stores the draft; wait for it so that Publish publishes the edit.
         await page.Page.RunAndWaitForResponseAsync(async () =>
