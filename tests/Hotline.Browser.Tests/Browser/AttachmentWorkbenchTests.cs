@@ -27,6 +27,8 @@ public sealed class AttachmentWorkbenchTests(BrowserFixture browser, HostFixture
         await row.GetByRole(AriaRole.Button, new() { Name = "办结", Exact = true }).ClickAsync();
 
         var input = page.Page.GetByLabel("上传办理证明材料（照片、文件）");
+        // Blazor's InputFile listens for a choice only once its script has set the input up after the form rendered.
+        await input.EvaluateAsync("e => new Promise(done => { const ready = () => e._blazorInputFileNextFileId !== undefined ? done(true) : setTimeout(ready, 20); ready(); })");
         await input.SetInputFilesAsync(new FilePayload { Name = "病毒.jpg", MimeType = "image/jpeg", Buffer = [(byte)'M', (byte)'Z', 0, 0, 0, 0, 0, 0] });
         await Assertions.Expect(page.Page.Locator("#wb-action-attach-refused")).ToContainTextAsync("病毒.jpg");
         await input.SetInputFilesAsync(new FilePayload { Name = "现场照片.png", MimeType = "image/png", Buffer = Photo });
