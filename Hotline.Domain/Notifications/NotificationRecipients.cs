@@ -12,13 +12,32 @@ namespace Hotline.Domain.Notifications;
 public static class NotificationRecipients
 {
     /// <summary>The inbox of a unit or desk.</summary>
-    public static string Unit(string code) => "unit:" + code;
+    public static string Unit(string code) => UnitPrefix + code;
+
+    /// <summary>The unit or desk code of a <see cref="Unit"/> key; null for any other key.</summary>
+    public static string? UnitCodeOf(string recipient) => Part(recipient, UnitPrefix);
+
+    /// <summary>The role of a <see cref="Role"/> key; null for any other key.</summary>
+    public static string? RoleOf(string recipient) => Part(recipient, RolePrefix);
+
+    /// <summary>The user name of a <see cref="User"/> key; null for any other key.</summary>
+    public static string? UserOf(string recipient) => Part(recipient, UserPrefix);
+
+    private const string UnitPrefix = "unit:";
+    private const string RolePrefix = "role:";
+    private const string UserPrefix = "user:";
+
+    private static string? Part(string recipient, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        return recipient.StartsWith(prefix, StringComparison.Ordinal) ? recipient[prefix.Length..] : null;
+    }
 
     /// <summary>Everyone with a role.</summary>
-    public static string Role(string role) => "role:" + role;
+    public static string Role(string role) => RolePrefix + role;
 
     /// <summary>One person.</summary>
-    public static string User(string name) => "user:" + name;
+    public static string User(string name) => UserPrefix + name;
 
     /// <summary>The supervisors (督办), told of every yellow and red card.</summary>
     public static string Supervisors { get; } = Role(HotlineRoles.Supervisor);

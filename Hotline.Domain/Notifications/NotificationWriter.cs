@@ -23,7 +23,7 @@ namespace Hotline.Domain.Notifications;
 /// </remarks>
 public sealed class NotificationWriter(TimeProvider clock) : SaveChangesInterceptor
 {
-    /// <summary>How much of an instruction the notification repeats.</summary>
+    /// <summary>How much of an instruction or a workflow's notice the notification repeats.</summary>
     private const int InstructionWords = 60;
 
     /// <inheritdoc />
@@ -97,8 +97,7 @@ public sealed class NotificationWriter(TimeProvider clock) : SaveChangesIntercep
         if (CaseEventData.Read<NotifiedData>(notice.Data) is { Channel: NoticeChannel.Inbox } data && NotificationRecipients.Of(data) is { } recipient
             && recipient != NotificationRecipients.Citizen)
         {
-            var words = data.Text.Length <= InstructionWords ? data.Text : data.Text[..InstructionWords] + "…";
-            Add(db, Row(NotificationKind.Notice, recipient, @case, null, now, "notify.notice", words));
+            Add(db, Row(NotificationKind.Notice, recipient, @case, null, now, "notify.notice", Shorten(data.Text)));
         }
     }
 
@@ -120,9 +119,11 @@ public sealed class NotificationWriter(TimeProvider clock) : SaveChangesIntercep
     {
         if (CaseEventData.Read<InstructionData>(instruction.Data) is not { UnitCode: { } unit } data)
             return;
-        var words = data.Text.Length <= InstructionWords ? data.Text : data.Text[..InstructionWords] + "…";
-        Add(db, Row(NotificationKind.Instructed, NotificationRecipients.Unit(unit), @case, null, now, "notify.instructed", words));
+        Add(db, Row(NotificationKind.Instructed, NotificationRecipients.Unit(unit), @case, null, now, "notify.instructed", Shorten(data.Text)));
     }
+
+    /// <summary>The first words of a text a person wrote, as a notification repeats them.</summary>
+    private static string Shorten(string text) => text.Length <= InstructionWords ? text : text[..InstructionWords] + "…";
 
     private static bool IsRefusal(InboxTask task) =>
         task.Status == InboxTaskStatus.Completed && task.Outcome == "Rejected" && task.Kind is InboxTaskKind.ReviewAnswer or InboxTaskKind.ReviewReturn;

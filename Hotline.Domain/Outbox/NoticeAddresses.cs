@@ -31,9 +31,9 @@ public sealed class NoticeAddresses
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(recipients);
-        var unitCodes = recipients.Where(r => r.StartsWith(UnitPrefix, StringComparison.Ordinal)).Select(r => r[UnitPrefix.Length..]).Distinct().ToList();
+        var unitCodes = recipients.Select(NotificationRecipients.UnitCodeOf).OfType<string>().Distinct().ToList();
         var units = db.HandlingUnits.AsNoTracking().Where(u => unitCodes.Contains(u.Code) && (u.ContactPhone != null || u.ContactEmail != null));
-        var needUsers = recipients.Any(r => !r.StartsWith(UnitPrefix, StringComparison.Ordinal));
+        var needUsers = recipients.Any(r => NotificationRecipients.UnitCodeOf(r) is null);
         var users = db.UserAccounts.AsNoTracking().Where(u => needUsers && u.IsActive && (u.Email != null || u.Mobile != null));
         return async
             ? new(await units.ToDictionaryAsync(u => u.Code, cancellationToken), await users.ToListAsync(cancellationToken))
@@ -44,8 +44,8 @@ public sealed class NoticeAddresses
     public IEnumerable<NoticeAddress> Of(string recipient, string? districtCode)
     {
         ArgumentNullException.ThrowIfNull(recipient);
-        if (recipient.StartsWith(UnitPrefix, StringComparison.Ordinal))
-            return units.TryGetValue(recipient[UnitPrefix.Length..], out var unit) ? Addresses(unit.ContactEmail, unit.ContactPhone) : [];
+        if (NotificationRecipients.UnitCodeOf(recipient) is { } code)
+            return units.TryGetValue(code, out var unit) ? Addresses(unit.ContactEmail, unit.ContactPhone) : [];
         return users.Where(u => Matches(u, recipient) && (u.DistrictCode is null || districtCode is null || u.DistrictCode == districtCode))
             .SelectMany(u => Addresses(u.Email, u.Mobile));
     }
@@ -60,6 +60,4 @@ public sealed class NoticeAddresses
         if (Cases.PhoneNumbers.Normalize(phone) is { } mobile)
             yield return new NoticeAddress(OutboxChannel.Sms, mobile);
     }
-
-    private static readonly string UnitPrefix = NotificationRecipients.Unit("");
 }

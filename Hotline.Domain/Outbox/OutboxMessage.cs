@@ -11,6 +11,9 @@ namespace Hotline.Domain.Outbox;
 /// </summary>
 public sealed class OutboxMessage
 {
+    /// <summary>The longest text kept (a rendered template with its placeholders' values).</summary>
+    public const int BodyMaxLength = 4000;
+
     /// <summary>The database's identity.</summary>
     public long Id { get; set; }
 
@@ -113,7 +116,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Address).HasMaxLength(256).IsRequired();
         builder.Property(m => m.CaseNumber).HasMaxLength(32);
         builder.Property(m => m.Subject).HasMaxLength(200);
-        builder.Property(m => m.Body).HasMaxLength(4000);
+        builder.Property(m => m.Body).HasMaxLength(OutboxMessage.BodyMaxLength);
         builder.Property(m => m.ClaimedBy).HasMaxLength(100);
         builder.Property(m => m.LastError).HasMaxLength(500);
         // The worker's query: what is due.

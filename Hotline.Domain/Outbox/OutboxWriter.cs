@@ -52,16 +52,20 @@ public sealed class OutboxWriter(TimeProvider clock, IReadOnlyCollection<OutboxC
         foreach (var notice in notices)
         {
             var template = templates[notice.Kind];
-            var targets = notice.Recipient == NotificationRecipients.Citizen ? notice.CitizenAddresses : addresses.Of(notice.Recipient, notice.DistrictCode);
-            foreach (var target in targets.Where(t => channels.Contains(t.Channel) && (notice.Only is null || notice.Only == t.Channel) && IsOn(template, t.Channel)).Distinct())
+            var candidates = notice.Recipient == NotificationRecipients.Citizen ? notice.CitizenAddresses : addresses.Of(notice.Recipient, notice.DistrictCode);
+            var targets = candidates.Where(t => channels.Contains(t.Channel) && (notice.Only is null || notice.Only == t.Channel) && IsOn(template, t.Channel)).Distinct().ToList();
+            if (targets.Count == 0)
+                continue;
+            // Rendered once per notice: every address gets the same words (and a reply one rating link, not one per address).
+            var values = await ValuesAsync(db, notice, template, cancellationToken);
+            var subject = Limit(NoticeTemplates.Render(template.Subject, values), NoticeTemplates.SubjectMaxLength);
+            var body = Limit(NoticeTemplates.Render(template.Body, values), OutboxMessage.BodyMaxLength);
+            foreach (var target in targets)
             {
-                var values = await ValuesAsync(db, notice, template, cancellationToken);
                 db.OutboxMessages.Add(new OutboxMessage
                 {
                     Kind = notice.Kind, Channel = target.Channel, Recipient = notice.Recipient, Address = target.Address,
-                    CaseId = notice.Case?.Id ?? notice.CaseId, CaseNumber = notice.CaseNumber,
-                    Subject = Limit(NoticeTemplates.Render(template.Subject, values), NoticeTemplates.SubjectMaxLength),
-                    Body = Limit(NoticeTemplates.Render(template.Body, values), 4000),
+                    CaseId = notice.CaseId, CaseNumber = notice.CaseNumber, Subject = subject, Body = body,
                     Status = OutboxStatus.Pending, NextAttemptAt = now, CreatedAt = now,
                 });
             }

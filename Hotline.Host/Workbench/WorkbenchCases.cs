@@ -1,3 +1,4 @@
+using Hotline.Domain.Notifications;
 using System.Security.Claims;
 using Hotline.Domain.Attachments;
 using Hotline.Domain.Audit;
@@ -53,7 +54,7 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
         // Only the related cases the person may see are named.
         var numbers = await CaseVisibility.Filter(db, user, db.Cases.AsNoTracking()).Where(x => related.Contains(x.Id))
             .Select(x => new { x.Id, x.Number }).ToDictionaryAsync(x => x.Id, x => x.Number, cancellationToken);
-        var notified = detail.Deliveries.Select(d => UnitOf(d.Recipient)).OfType<string>();
+        var notified = detail.Deliveries.Select(d => NotificationRecipients.UnitCodeOf(d.Recipient)).OfType<string>();
         var names = await ReferenceNames.ReadAsync(db, [c.SubjectCode], [c.LeadUnitCode, .. c.AssistingUnitCodes, .. detail.PendingTasks.Select(t => t.UnitCode), .. notified],
             [c.DistrictCode], cancellationToken);
         return new CaseSheet(
@@ -69,15 +70,10 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
             Attachments = (await attachments.ListAsync(c.Id, cancellationToken))
                 .Select(a => new CaseFile(a.FileName, a.ContentType, a.Size, a.UploadedByName, a.UploadedAt, CasePaths.Attachment(c.Number, a.Id))).ToList(),
             Deliveries = detail.Deliveries.Select(d => new CaseDelivery(
-                d.At, d.Kind, d.Channel, d.Recipient, UnitOf(d.Recipient) is { } unit ? names.Unit(unit) : null, d.Address, d.Try, d.Outcome, d.Error, d.NextAttemptAt)).ToList(),
+                d.At, d.Kind, d.Channel, d.Recipient, NotificationRecipients.UnitCodeOf(d.Recipient) is { } unit ? names.Unit(unit) : null, d.Address, d.Try, d.Outcome, d.Error, d.NextAttemptAt)).ToList(),
         };
     }
 
-    /// <summary>The unit code of a unit's recipient key; null for a role, a person or the citizen.</summary>
-    private static string? UnitOf(string recipient) =>
-        recipient.StartsWith(UnitKey, StringComparison.Ordinal) ? recipient[UnitKey.Length..] : null;
-
-    private static readonly string UnitKey = Hotline.Domain.Notifications.NotificationRecipients.Unit("");
 
     /// <summary>
     /// A timeline line: a 督办意见 with its words, a progress report (进展反馈) or a 销号 note, why a case was reopened or
