@@ -106,6 +106,8 @@ public sealed class WatchedPage : IAsyncDisposable
         {
             ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
             Locale = "zh-CN",
+            // No colour fades: axe must judge a button's contrast at its colours, not half-way through a transition.
+            ReducedMotion = ReducedMotion.Reduce,
         });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
