@@ -7,7 +7,7 @@ namespace Hotline.Browser.Tests.Browser;
 
 /// <summary>An administrator redesigns a rule in the real Studio (its catalogue in Chinese) and the hotline follows it.</summary>
 [Collection(BrowserGroup.Name)]
-public sealed class DeadlineChangeTests(BrowserFixture browser, HostFixture fixture) : IClassFixture<HostFixture>
+public sealed partial class DeadlineChangeTests(BrowserFixture browser, HostFixture fixture) : IClassFixture<HostFixture>
 {
     private DesignerHost Host => fixture.Host;
 
@@ -48,6 +48,7 @@ public sealed class DeadlineChangeTests(BrowserFixture browser, HostFixture fixt
             await outputValue.FillAsync("8");
             await outputValue.PressAsync("Tab");
         }, r => r.Request.Method == "POST" && r.Url == Host.Address + "/elsa/api/workflow-definitions", new() { Timeout = 30_000 });
+        await WorkbenchPages.DocsScreenshotAsync(page.Page, "guide-deadline.png");
         var publish = page.Page.Locator("elsa-workflow-definition-editor .mud-button-group-root button.mud-primary-text").First;
         var published = await page.Page.RunAndWaitForResponseAsync(() => publish.ClickAsync(),
             r => r.Request.Method == "POST" && r.Url == Host.Address + "/elsa/api/workflow-definitions" && r.Request.PostData!.Contains("\"publish\":true", StringComparison.Ordinal));
