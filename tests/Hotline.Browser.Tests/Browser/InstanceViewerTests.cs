@@ -58,8 +58,8 @@ public sealed class InstanceViewerTests(BrowserFixture browser, HostFixture fixt
             .Select(e => e.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(lines => (Activity: lines[0], Event: lines[1][(lines[1].LastIndexOf(" - ", StringComparison.Ordinal) + 3)..]))
             .ToList();
-        Assert.Contains(("Start", "Started"), entries);
-        Assert.Contains(("Accept", "Completed"), entries);
+        Assert.Contains((Label("start"), "Started"), entries);
+        Assert.Contains((Label("accept"), "Completed"), entries);
         foreach (var id in waiting)
         {
             Assert.Contains((Label(id), "Started"), entries);

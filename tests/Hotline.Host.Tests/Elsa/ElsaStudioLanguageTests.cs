@@ -113,6 +113,18 @@ public abstract class ElsaStudioLanguageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_show_the_shipped_workflows_in_Chinese_When_the_toolbox_offers_them_as_activities()
+    {
+        var workflows = (await DescriptorsAsync(_ => { })).Where(d => d["customProperties"]?["RootType"] is not null).ToList();
+
+        Assert.Contains(workflows, d => d["typeName"]!.GetValue<string>() == "Accept" && d["displayName"]!.GetValue<string>() == "受理");
+        var texts = workflows.SelectMany(d => new[] { ($"{d["typeName"]} displayName", d["displayName"]?.GetValue<string>()) }
+            .Concat(d["ports"]!.AsArray().Select(p => ($"{d["typeName"]} port {p!["name"]}", p["displayName"]?.GetValue<string>())))
+            .Concat(d["inputs"]!.AsArray().Select(i => ($"{d["typeName"]}.{i!["name"]}", i["displayName"]?.GetValue<string>()))));
+        Assert.Empty(texts.Where(t => t.Item2 is null || !t.Item2.Any(IsChinese)).Select(t => $"{t.Item1}: {t.Item2}"));
+    }
+
+    [Fact]
     public async Task Should_date_version_history_in_Beijing_time_with_its_offset_When_the_Studio_lists_versions()
     {
         // The factory's clock stands at 01:00 UTC, 09:00 in Beijing.
