@@ -84,7 +84,47 @@
         if (tag === 'elsa-workflow-definition-editor') {
             element.workflowDefinitionExecuted = function (instanceId) { navigate(urlOf('viewer', instanceId)); };
         }
+        if (tag === 'elsa-workflow-definition-editor' || tag === 'elsa-workflow-instance-viewer') fitGraphs(element);
         main.replaceChildren(element);
+    }
+
+    // The editor and the viewer open on the whole graph. Studio only centres a loaded graph at 100 % (its own "zoom to
+    // fit" stops at 50 %), so a large graph starts cut off at the canvas' edges. Its designer module (the one Blazor
+    // imported, found by its address: the same address gives the same module) exports the X6 graphs by container id;
+    // the graph is fitted into its canvas, again whenever Studio redraws or resizes nodes, until the person touches it.
+    function fitGraphs(element) {
+        var touched = false;
+        var timer = 0;
+        var observer = new MutationObserver(function () {
+            clearTimeout(timer);
+            timer = setTimeout(fit, 150);
+        });
+        ['pointerdown', 'wheel', 'keydown', 'drop'].forEach(function (name) {
+            element.addEventListener(name, function () { touched = true; observer.disconnect(); }, { capture: true, once: true });
+        });
+        observer.observe(element, { childList: true, subtree: true, attributes: true, attributeFilter: ['width', 'height'] });
+
+        function studioDesigner() {
+            var entry = performance.getEntriesByType('resource').filter(function (e) { return /\/designer\.entry\.js(\?|$)/.test(e.name); })[0];
+            return entry ? import(entry.name) : Promise.resolve(null);
+        }
+
+        function fit() {
+            if (touched || !element.isConnected) { observer.disconnect(); return; }
+            var containers = element.querySelectorAll('.graph-container');
+            if (!containers.length) return;
+            studioDesigner().then(function (designer) {
+                if (!designer || !designer.graphBindings || touched) return;
+                containers.forEach(function (container) {
+                    var binding = designer.graphBindings[container.id];
+                    if (!binding || binding.graph.getNodes().length === 0) return;
+                    var scale = binding.graph.transform.getScale().sx;
+                    binding.graph.zoomToFit({ padding: 24, minScale: 0.05, maxScale: 1 });
+                    if (Math.abs(binding.graph.transform.getScale().sx - scale) > 0.001 || !container.hasAttribute('data-hd-fit'))
+                        container.setAttribute('data-hd-fit', String(binding.graph.getNodes().length));
+                });
+            });
+        }
     }
 
     // A removed Blazor custom element disposes its root component one second later; until then its MudBlazor

@@ -15,6 +15,11 @@ internal static class CommandLine
             case "workflows":
                 await stderr.WriteLineAsync(WorkflowsRunCommand.Usage);
                 return 2;
+            case "definitions" when args.Length > 1 && args[1] == "layout":
+                return await DefinitionsLayoutCommand.RunAsync(args[2..], stdout, stderr, cancellationToken);
+            case "definitions":
+                await stderr.WriteLineAsync(DefinitionsLayoutCommand.Usage);
+                return 2;
             case "calendar": return await CalendarCommand.RunAsync(args[1..], stdout, stderr, cancellationToken);
             case "reference": return await ReferenceCommand.RunAsync(args[1..], stdout, stderr, cancellationToken);
             case "demo": return await Hotline.Host.Demo.DemoCommand.RunAsync(args[1..], stdout, stderr, cancellationToken);
@@ -22,7 +27,7 @@ internal static class CommandLine
                 // ASP.NET Core options such as "urls=..." are not verbs.
                 if (args[0].Contains('=', StringComparison.Ordinal))
                     return null;
-                await stderr.WriteLineAsync($"unknown command '{args[0]}'. Commands: workflows run, calendar, reference import, demo seed");
+                await stderr.WriteLineAsync($"unknown command '{args[0]}'. Commands: workflows run, definitions layout, calendar, reference import, demo seed");
                 return 2;
         }
     }

@@ -58,6 +58,7 @@ public sealed class WatchedPage : IAsyncDisposable
     private readonly List<string> _requests = [];
     private readonly List<string> _failures = [];
     private readonly List<string> _errors = [];
+    private readonly List<string> _warnings = [];
     private readonly Lock _lock = new();
 
     private readonly string _name;
@@ -85,6 +86,8 @@ public sealed class WatchedPage : IAsyncDisposable
             // Failed loads are recorded from the responses, where an expected 401 can be told apart.
             if (message.Type is "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
                 Record(_errors, "console: " + message.Text);
+            if (message.Type is "warning")
+                Record(_warnings, message.Text);
         };
         page.PageError += (_, error) => Record(_errors, "page error: " + error);
     }
@@ -119,6 +122,9 @@ public sealed class WatchedPage : IAsyncDisposable
     public IReadOnlyList<string> Failures => Snapshot(_failures);
 
     public IReadOnlyList<string> Errors => Snapshot(_errors);
+
+    /// <summary>Console warnings (e.g. X6's "Unable to execute manhattan algorithm" for a connection it cannot route).</summary>
+    public IReadOnlyList<string> Warnings => Snapshot(_warnings);
 
     /// <summary>Requests whose host is not 127.0.0.1 (data: and blob: URLs never leave the page).</summary>
     public IReadOnlyList<string> OutsideRequests => Requests.Where(r =>
