@@ -104,6 +104,22 @@
         });
         observer.observe(element, { childList: true, subtree: true, attributes: true, attributeFilter: ['width', 'height'] });
 
+        // Studio's canvas is taller than the pane that shows it (its toolbar pushes it down under the bottom panel): the
+        // graph is fitted into the part of the canvas its clipping ancestors leave visible.
+        function paddingInside(container) {
+            var canvas = container.getBoundingClientRect();
+            var visible = { top: canvas.top, left: canvas.left, bottom: canvas.bottom, right: canvas.right };
+            for (var e = container.parentElement; e; e = e.parentElement) {
+                if (getComputedStyle(e).overflow === 'visible') continue;
+                var r = e.getBoundingClientRect();
+                visible = { top: Math.max(visible.top, r.top), left: Math.max(visible.left, r.left), bottom: Math.min(visible.bottom, r.bottom), right: Math.min(visible.right, r.right) };
+            }
+            return {
+                top: 24 + visible.top - canvas.top, left: 24 + visible.left - canvas.left,
+                bottom: 24 + canvas.bottom - visible.bottom, right: 24 + canvas.right - visible.right,
+            };
+        }
+
         function studioDesigner() {
             var entry = performance.getEntriesByType('resource').filter(function (e) { return /\/designer\.entry\.js(\?|$)/.test(e.name); })[0];
             return entry ? import(entry.name) : Promise.resolve(null);
@@ -119,7 +135,7 @@
                     var binding = designer.graphBindings[container.id];
                     if (!binding || binding.graph.getNodes().length === 0) return;
                     var scale = binding.graph.transform.getScale().sx;
-                    binding.graph.zoomToFit({ padding: 24, minScale: 0.05, maxScale: 1 });
+                    binding.graph.zoomToFit({ padding: paddingInside(container), minScale: 0.05, maxScale: 1 });
                     if (Math.abs(binding.graph.transform.getScale().sx - scale) > 0.001 || !container.hasAttribute('data-hd-fit'))
                         container.setAttribute('data-hd-fit', String(binding.graph.getNodes().length));
                 });

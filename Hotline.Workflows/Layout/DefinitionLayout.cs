@@ -27,9 +27,11 @@ public static class DefinitionLayout
         var document = JsonNode.Parse(json)!.AsObject();
         if (document["root"] is not JsonObject root || root["activities"] is not JsonArray activities)
             return json;
-        var connections = (root["connections"] as JsonArray ?? []).OfType<JsonObject>()
+        var connectionsJson = (root["connections"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(c => c["source"]?["activity"] is not null && c["target"]?["activity"] is not null).ToList();
+        var connections = connectionsJson
             .Select(c => (Source: c["source"]?["activity"]?.GetValue<string>(), Port: c["source"]?["port"]?.GetValue<string>(), Target: c["target"]?["activity"]?.GetValue<string>()))
-            .Where(c => c.Source is not null && c.Target is not null).ToList();
+            .ToList();
         grid ??= LayoutGrid.Default;
 
         var nodes = new List<LayoutNode>();
@@ -47,7 +49,11 @@ public static class DefinitionLayout
                 roots.Add(id);
         }
 
-        var positions = LayeredLayout.Arrange(new LayoutGraph(nodes, connections.Select(c => new LayoutEdge(c.Source!, c.Target!)).ToList(), roots), grid);
+        var edges = connections.Select(c => new LayoutEdge(c.Source!, c.Target!)).ToList();
+        var positions = LayeredLayout.Arrange(new LayoutGraph(nodes, edges, roots), grid);
+        var routes = LayoutRoutes.Route(nodes, positions, edges, grid);
+        for (var i = 0; i < connectionsJson.Count; i++)
+            SetVertices(connectionsJson[i], routes[i]);
         foreach (var activity in activities.OfType<JsonObject>())
         {
             var position = positions[activity["id"]!.GetValue<string>()];
@@ -71,6 +77,14 @@ public static class DefinitionLayout
         if (activity["cases"] is JsonArray cases)
             ports = Math.Max(ports, cases.Count + 1);
         return ports <= 2 ? 0 : (ports + 1) * grid.PortPitch;
+    }
+
+    /// <summary>Elsa's connection bends (<c>vertices</c>, after source and target), or none.</summary>
+    private static void SetVertices(JsonObject connection, IReadOnlyList<LayoutPosition> bends)
+    {
+        connection.Remove("vertices");
+        if (bends.Count > 0)
+            connection["vertices"] = new JsonArray([.. bends.Select(b => new JsonObject { ["x"] = Number(b.X), ["y"] = Number(b.Y) })]);
     }
 
     private static JsonObject Designer(JsonObject activity)

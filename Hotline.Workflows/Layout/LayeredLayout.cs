@@ -81,9 +81,13 @@ public static class LayeredLayout
         }
     }
 
-    /// <summary>Columns of fixed width, rows as tall as their tallest node: a node goes under the mean column of its parents, in row order.</summary>
+    /// <summary>
+    /// Columns of fixed width, rows as tall as their tallest node: a node goes under the mean column of its parents, in row
+    /// order. A rank wider than <see cref="LayoutGrid.MaxColumns"/> wraps onto further lines first.
+    /// </summary>
     private static Dictionary<string, LayoutPosition> Place(LayoutGraph graph, LayoutRanking ranking, List<List<string>> rows, LayoutGrid grid)
     {
+        rows = rows.SelectMany(row => row.Chunk(Math.Max(1, grid.MaxColumns)).Select(line => line.ToList())).ToList();
         var nodes = graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
         var columnWidth = graph.Nodes.Max(n => n.Width) + grid.ColumnGap;
         var column = new Dictionary<string, int>(StringComparer.Ordinal);

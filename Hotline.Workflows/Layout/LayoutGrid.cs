@@ -19,6 +19,9 @@ public sealed record LayoutGrid
     /// <summary>Free space between two rows (a lane for lines going across).</summary>
     public double RowGap { get; init; } = 60;
 
+    /// <summary>The most nodes side by side: a wider rank (e.g. a switch with nine cases) wraps onto further lines, so the graph stays readable when fitted into the canvas.</summary>
+    public int MaxColumns { get; init; } = 3;
+
     /// <summary>The vertical room one outcome port needs so that its label does not touch the next one.</summary>
     public double PortPitch { get; init; } = 20;
 }
