@@ -36,6 +36,10 @@ public sealed class CountMoment : Activity
     [Output(Description = "The moment counted (UTC), e.g. for a task's DueAt and a wait's At (Anchor Moment, Offset 0).")]
     public Output<DateTimeOffset>? Moment { get; set; }
 
+    /// <summary>The count in words (<see cref="WaitWords"/>), for the texts that state it.</summary>
+    [Output(Description = "The count in words (e.g. 3 个自然日), for the task names and texts that state it: they read it instead of repeating the count.")]
+    public Output<string>? Wording { get; set; }
+
     /// <inheritdoc />
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
@@ -45,10 +49,12 @@ public sealed class CountMoment : Activity
         if (unit == WaitUnit.WorkingHours && offset < 0)
             throw new WorkflowFaultException($"Count Moment cannot count working hours back ({offset}).");
         var calendar = await context.GetRequiredService<CalendarService>().GetCalendarAsync();
-        var moment = DeadlineCounting.Offset(calendar, from, offset, unit, WaitForDeadline.ParseTimeOfDay(context.Get(TimeOfDay)));
+        var timeOfDay = WaitForDeadline.ParseTimeOfDay(context.Get(TimeOfDay));
+        var moment = DeadlineCounting.Offset(calendar, from, offset, unit, timeOfDay);
         if (moment.IsProvisional)
             context.JournalData["provisional"] = true;
         context.Set(Moment, moment.Value.ToUniversalTime());
+        context.Set(Wording, WaitWords.Of(WaitAnchor.Moment, offset, unit, timeOfDay));
         context.Complete();
     }
 }

@@ -69,6 +69,10 @@ public sealed class WaitForDeadline : Activity
     [Output(Description = "The moment the wait ended (the clock when it completed), to anchor later waits on (Anchor Moment).")]
     public Output<DateTimeOffset>? FiredAt { get; set; }
 
+    /// <summary>The moment in words, made from this wait's own count (<see cref="WaitWords"/>), for the step names and notices that follow.</summary>
+    [Output(Description = "The moment in words, made from this wait's count (e.g. 超过办理时限 3 个工作日, 7 个自然日), for the step name and notice text of the step that follows: they read it instead of repeating the count.")]
+    public Output<string>? Wording { get; set; }
+
     /// <inheritdoc />
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
@@ -146,6 +150,9 @@ public sealed class WaitForDeadline : Activity
     private void Fire(ActivityExecutionContext context)
     {
         context.Set(FiredAt, context.Now);
+        context.Set(Wording, WaitWords.Of(
+            Parse<WaitAnchor>(context.Get(Anchor), "anchor", WaitAnchor.Deadline), context.Get(Offset),
+            Parse<WaitUnit>(context.Get(Unit), "unit", WaitUnit.WorkingDays), ParseTimeOfDay(context.Get(TimeOfDay))));
         context.Complete("Done");
     }
 

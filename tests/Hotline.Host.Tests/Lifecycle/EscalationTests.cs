@@ -10,7 +10,7 @@ namespace Hotline.Host.Tests.Lifecycle;
 /// The supervision ladder <c>escalation-13710</c> driven directly on a case with a deadline: every step at its exact
 /// moment (working days around the deadline, calendar days after level 2) and not a minute earlier.
 /// </summary>
-public abstract class EscalationTests : IAsyncLifetime
+public abstract partial class EscalationTests : IAsyncLifetime
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
     private static readonly TimeSpan OneMinute = TimeSpan.FromMinutes(1);
@@ -74,17 +74,20 @@ public abstract class EscalationTests : IAsyncLifetime
 
         var events = await LadderEventsAsync(caseId);
         var level1 = Data(events.Single(e => e.Kind == CaseEventKind.Escalated && Data(e)["level"]!.GetValue<int>() == 1));
-        Assert.Equal("提级督办：函告承办单位负责人", level1["name"]!.GetValue<string>());
+        Assert.Equal("提级督办：超过办理时限 1 个工作日，函告承办单位负责人", level1["name"]!.GetValue<string>());
         Assert.Equal(SpringDeadline, DateTimeOffset.Parse(level1["deadlineAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
         var letter = Data(events.Single(e => e.Kind == CaseEventKind.Notified && Data(e)["recipient"]!.GetValue<string>() == "UnitHead"));
         Assert.Equal("Letter", letter["channel"]!.GetValue<string>());
         Assert.Equal("DH-CG", letter["unitCode"]!.GetValue<string>());
-        Assert.Contains("提级督办", letter["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("【12345热线督办函】贵单位承办的工单超过办理时限 1 个工作日仍未办结，现提级督办，请单位负责人督促落实，并书面反馈办理情况。", letter["text"]!.GetValue<string>());
         var dispatcher = Data(events.Single(e => e.Kind == CaseEventKind.Notified && Data(e)["recipient"]!.GetValue<string>() == "Dispatcher"));
         Assert.Null(dispatcher["unitCode"]);
         var sevenDays = Data(events.Single(e => e.Kind == CaseEventKind.SupervisionCheckpoint && Data(e)["checkpoint"]!.GetValue<string>() == "7d"));
         Assert.Equal(2, sevenDays["level"]!.GetValue<int>());
-        Assert.Equal("13710 督办：7 日内解决一般问题", sevenDays["name"]!.GetValue<string>());
+        Assert.Equal("13710 督办：7 个自然日内解决一般问题", sevenDays["name"]!.GetValue<string>());
+        var yellow = Data(events.Single(e => e.Kind == CaseEventKind.WarningYellow));
+        Assert.Equal("黄牌预警：办理时限前 1 个工作日", yellow["name"]!.GetValue<string>());
+        Assert.Equal("工单办理时限届满仍未办结，已亮红牌，请跟进承办单位办理情况。", dispatcher["text"]!.GetValue<string>());
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public abstract class WorkbenchSupervisionTests : IAsyncLifetime
         Assert.Equal(["东湖区城管局"], row.HeldBy);
         Assert.Equal("wait-level1", row.NextStep);
         Assert.True(row.NextAt > @case.DeadlineAt, "the level-1 letter comes a working day after the deadline");
-        Assert.Equal(new CheckpointCount(WaitAnchor.Deadline, 1, WaitUnit.WorkingDays, null, "等待：超期 1 个工作日"), row.NextCount);
+        Assert.Equal(new CheckpointCount(WaitAnchor.Deadline, 1, WaitUnit.WorkingDays, null, "等待提级督办"), row.NextCount);
     }
 
     [Fact]
