@@ -55,8 +55,9 @@ public sealed class StudioScreensTests(BrowserFixture browser, HostFixture fixtu
 
     private async Task<HttpClient> AdminAsync() => Host.Client("Bearer", await Host.TokenAsync("admin", DesignerHost.AdminPassword));
 
-    private static ILocator Node(WatchedPage page, string element, string label) =>
-        page.Page.Locator(element + " .x6-node", new() { HasText = label });
+    // A node of the canvas by its activity id.
+    private static ILocator Node(WatchedPage page, string element, string activityId) =>
+        page.Page.Locator($"{element} .x6-node[data-cell-id='{activityId}']");
 
     [Fact]
     public async Task Should_test_run_a_script_refuse_a_case_activity_and_run_the_published_version_When_an_administrator_uses_the_editors_buttons()
@@ -76,19 +77,23 @@ public sealed class StudioScreensTests(BrowserFixture browser, HostFixture fixtu
         await page.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         // START on the script: it runs alone and the tab shows its status, outcome and output.
-        var panel = page.Page.Locator(editor + " .mud-tabs").Last;
-        await Node(page, editor, "Answer").ClickAsync();
-        await panel.GetByRole(AriaRole.Tab, new() { Name = "Test" }).ClickAsync();
-        await page.Page.RunAndWaitForResponseAsync(() => panel.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync(),
-            r => r.Url == Host.Address + "/elsa/api/tests/activities");
+        var testTab = page.Page.Locator(editor + " .mud-tab", new() { HasText = "Test" });
+        var start = page.Page.Locator(editor).GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true });
+        // The innermost tab panels around START: the activity's tabs.
+        var panel = page.Page.Locator(editor + " .mud-tabs-panels", new() { Has = page.Page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }) }).Last;
+        await Node(page, editor, "answer").ClickAsync();
+        await testTab.ClickAsync();
+        await page.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.Page.RunAndWaitForResponseAsync(() => start.ClickAsync(), r => r.Url == Host.Address + "/elsa/api/tests/activities");
         await Assertions.Expect(panel).ToContainTextAsync("Completed");
         await Assertions.Expect(panel).ToContainTextAsync("42");
         await page.ScreenshotAsync("studio-test-tab-script");
 
         // START on the hotline's activity: refused, the reason shown as the run's fault.
-        await Node(page, editor, "Close the case").ClickAsync();
-        await panel.GetByRole(AriaRole.Tab, new() { Name = "Test" }).ClickAsync();
-        await panel.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await Node(page, editor, "close").ClickAsync();
+        await testTab.ClickAsync();
+        await page.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.Page.RunAndWaitForResponseAsync(() => start.ClickAsync(), r => r.Url == Host.Address + "/elsa/api/tests/activities");
         await Assertions.Expect(panel).ToContainTextAsync("Faulted");
         await Assertions.Expect(panel).ToContainTextAsync("is a hotline activity");
         await page.ScreenshotAsync("studio-test-tab-refused");
@@ -157,6 +162,8 @@ public sealed class StudioScreensTests(BrowserFixture browser, HostFixture fixtu
         await page.SignInAsync("/designer/instances");
         await Row(running).WaitForAsync(new() { Timeout = WatchedPage.BootTimeout });
         await page.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Dates in the frame's language (the Studio's culture): Chinese.
+        await Assertions.Expect(Row(running).Locator("td[data-label=CreatedAt]")).ToContainTextAsync("2026/3/2");
 
         // A finished instance, from its row's menu: gone.
         await DeleteRowAsync(ended[0]);
@@ -201,7 +208,6 @@ public sealed class StudioScreensTests(BrowserFixture browser, HostFixture fixtu
             .Distinct().ToList();
         var handle = Repository.Definition("handle")["root"]!["activities"]!.AsArray().Select(a => a!.AsObject()).ToList();
         var waitingId = Assert.Single(waiting);
-        string Label(JsonObject activity) => activity["metadata"]?["displayText"]?.GetValue<string>() ?? activity["name"]!.GetValue<string>();
         var lifecycle = Repository.Definition("case-lifecycle")["root"]!["activities"]!.AsArray().Select(a => a!.AsObject()).ToList();
         const string viewer = "elsa-workflow-instance-viewer";
         await using var page = await WatchedPage.OpenAsync(browser, Host);
@@ -212,9 +218,14 @@ public sealed class StudioScreensTests(BrowserFixture browser, HostFixture fixtu
 
         // Double-click the handling step (a workflow used as an activity): the viewer shows the child's graph, its
         // waiting activity badged amber as at the top level.
-        await Node(page, viewer, Label(lifecycle.Single(a => a["id"]!.GetValue<string>() == "handle"))).DblClickAsync();
+        // On the node's upper edge: the long graph's connections run across the middle of it, and would take the clicks.
+        var handleNode = Node(page, viewer, "handle");
+        await Assertions.Expect(handleNode.Locator(".elsa-activity-wrapper-badge .mud-theme-warning")).ToHaveCountAsync(1);
+        await page.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var box = (await handleNode.BoundingBoxAsync())!;
+        await page.Page.Mouse.DblClickAsync(box.X + box.Width / 3, box.Y + 6);
         await Assertions.Expect(page.Page.Locator(viewer + " .x6-node")).ToHaveCountAsync(handle.Count);
-        var task = Node(page, viewer, Label(handle.Single(a => a["id"]!.GetValue<string>() == waitingId)));
+        var task = Node(page, viewer, waitingId);
         await Assertions.Expect(task.Locator(".elsa-activity-wrapper-badge .mud-theme-warning")).ToHaveCountAsync(1);
         await page.ScreenshotAsync("studio-viewer-child-waiting");
         Assert.False(await page.ErrorBarVisibleAsync(), "Blazor's error bar is shown");
