@@ -227,7 +227,7 @@ internal static class ElsaMapping
             ["metadata"] = new JsonObject { ["createdAt"] = ElsaWireFormat.Moment(bookmark.CreatedAt, zone) },
         };
         if (bookmark.Payload is not null)
-            json["payload"] = bookmark.Payload.DeepClone();
+            json["payload"] = ElsaWireFormat.Moments(bookmark.Payload, zone);
         if (bookmark.ResumeAt is { } resumeAt)
             json["metadata"]!["resumeAt"] = ElsaWireFormat.Moment(resumeAt, zone);
         return json;
@@ -334,7 +334,7 @@ internal static class ElsaMapping
     };
 
     /// <summary>An execution record with its details; <paramref name="byId"/> resolves the scheduling execution.</summary>
-    public static ActivityExecutionRecordModel ToModel(ActivityExecutionRecord record, IReadOnlyDictionary<string, ActivityExecutionRecord> byId)
+    public static ActivityExecutionRecordModel ToModel(ActivityExecutionRecord record, IReadOnlyDictionary<string, ActivityExecutionRecord> byId, TimeZoneInfo zone)
     {
         var scheduling = record.SchedulingActivityExecutionId is { } schedulingId ? byId.GetValueOrDefault(schedulingId) : null;
         return new ActivityExecutionRecordModel
@@ -350,8 +350,8 @@ internal static class ElsaMapping
             HasBookmarks = record.HasBookmarks,
             Status = record.Status,
             CompletedAt = record.CompletedAt,
-            Payload = record.Payload?.DeepClone() as JsonObject,
-            Outputs = record.Outputs?.DeepClone() as JsonObject,
+            Payload = ElsaWireFormat.Moments(record.Payload, zone) as JsonObject,
+            Outputs = ElsaWireFormat.Moments(record.Outputs, zone) as JsonObject,
             Exception = record.Exception is { } exception
                 ? new JsonObject
                 {

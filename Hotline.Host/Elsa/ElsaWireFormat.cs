@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Hotline.Domain.Calendar;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,29 @@ public sealed class ElsaWireFormat
     /// <summary>A moment in <paramref name="zone"/> with its offset, as the serializer writes it: for moments built into JSON text.</summary>
     public static string Moment(DateTimeOffset value, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(value, zone).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A copy of an activity's data (a task's payload, an activity's outputs) with every moment in it, a string holding
+    /// an ISO 8601 date, time and offset, in <paramref name="zone"/>: the same instants, on the hotline's clock.
+    /// </summary>
+    public static JsonNode? Moments(JsonNode? node, TimeZoneInfo zone)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                var copy = new JsonObject();
+                foreach (var (key, value) in o)
+                    copy[key] = Moments(value, zone);
+                return copy;
+            case JsonArray a:
+                return new JsonArray(a.Select(item => Moments(item, zone)).ToArray());
+            case JsonValue v when v.TryGetValue<string>(out var text) && text.Length > 19 && text[10] == 'T' && (text.EndsWith('Z') || text[^6] is '+' or '-')
+                && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment):
+                return JsonValue.Create(Moment(moment, zone));
+            default:
+                return node?.DeepClone();
+        }
+    }
 
     /// <summary>A moment kept as text in an instance's state (UTC unless it says otherwise), in <paramref name="zone"/>; other text as it is.</summary>
     public static string? Moment(string? text, TimeZoneInfo zone) =>
