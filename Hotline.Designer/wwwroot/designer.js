@@ -25,9 +25,22 @@
         if (initial && initial.hasAttribute(name)) backend[name] = initial.getAttribute(name);
     });
 
+    // The Studio formats its dates (instance list, version history, viewer) in the culture it reads from localStorage
+    // (BlazorCulture; en-US when unset) as it starts, with the full ICU data it always loads: the frame's language.
+    function setStudioCulture(lang) {
+        try {
+            window.localStorage.setItem('BlazorCulture', lang === 'en' ? 'en-US' : 'zh-CN');
+        } catch (e) {
+            // Storage refused (a private window's policy): the Studio keeps its own default.
+        }
+    }
+
+    setStudioCulture(root.getAttribute('data-lang'));
+
     function setLanguage(lang) {
         var dictionary = texts[lang];
         if (!dictionary) return;
+        setStudioCulture(lang);
         document.querySelectorAll('[data-i18n]').forEach(function (element) {
             var text = dictionary[element.getAttribute('data-i18n')];
             if (text) element.textContent = text;
@@ -247,6 +260,18 @@
         if (url.href !== window.location.href) window.history.pushState(null, '', url.href);
         show(target);
     }
+
+    // The Studio's own navigation to its addresses (NavigationManager, e.g. workflows/instances/{id}/view after ▶ Run
+    // in the editor) changes only the address inside custom elements: the designer shows that screen instead.
+    var pushState = window.history.pushState;
+    window.history.pushState = function (state, title, url) {
+        var target = url == null ? null : new URL(url, document.baseURI);
+        if (target && /^(\/designer)?\/workflows\//.test(target.pathname) && route(target)) {
+            navigate(target);
+            return;
+        }
+        pushState.apply(window.history, arguments);
+    };
 
     window.addEventListener('popstate', function () {
         var target = route(new URL(window.location.href));

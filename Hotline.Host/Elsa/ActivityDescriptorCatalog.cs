@@ -129,7 +129,9 @@ public sealed class ActivityDescriptorCatalog(ActivityRegistry registry, Workflo
             Outputs = outputs,
             Kind = ActivityKind.Action,
             Ports = descriptor.Outcomes.Select(o => new PortModel(o, o, PortType.Flow)).ToList(),
-            CustomProperties = new Dictionary<string, object> { ["RootType"] = "WorkflowDefinitionActivity" },
+            // WorkflowDefinitionVersionId: the instance viewer drills into such a node (double-click) only when it is
+            // there, and then asks the host for the node's subgraph, the child's activities with their node ids.
+            CustomProperties = new Dictionary<string, object> { ["RootType"] = "WorkflowDefinitionActivity", ["WorkflowDefinitionVersionId"] = definition.Id },
             // Copied onto a dropped node: the engine resolves the definition by id and pins the version published when
             // an instance starts (no version id, so publishing a new child version reaches new instances).
             ConstructionProperties = new Dictionary<string, object> { ["WorkflowDefinitionId"] = definition.DefinitionId },

@@ -14,10 +14,10 @@ internal static class ElsaActivityExecutionsApi
     /// <summary>Maps the activity-execution endpoints.</summary>
     public static void MapElsaActivityExecutions(this RouteGroupBuilder api)
     {
-        api.MapGet("/activity-executions/list", async (HttpRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        api.MapGet("/activity-executions/list", async (HttpRequest request, WorkflowRuntime runtime, ElsaWireFormat format, CancellationToken cancellationToken) =>
         {
             var (records, byId) = await RecordsAsync(runtime, request, cancellationToken);
-            var items = records.Select(r => ElsaMapping.ToModel(r, byId)).ToList();
+            var items = records.Select(r => ElsaMapping.ToModel(r, byId, format.Zone)).ToList();
             return ElsaWire.Json(new ListResponse<ActivityExecutionRecordModel>(items, items.Count));
         });
         api.MapGet("/activity-execution-summaries/list", async (HttpRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
@@ -26,13 +26,13 @@ internal static class ElsaActivityExecutionsApi
             var items = records.Select(ElsaMapping.ToSummary).ToList();
             return ElsaWire.Json(new ListResponse<ActivityExecutionRecordSummaryModel>(items, items.Count));
         });
-        api.MapGet("/activity-executions/by-id", async (HttpRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        api.MapGet("/activity-executions/by-id", async (HttpRequest request, WorkflowRuntime runtime, ElsaWireFormat format, CancellationToken cancellationToken) =>
         {
             var id = new ElsaQuery(request.Query).Text("id") ?? "";
             var (record, byId) = await FindAsync(runtime, id, cancellationToken);
-            return record is null ? ElsaWire.NotFound($"Activity execution '{id}' does not exist.") : ElsaWire.Json(ElsaMapping.ToModel(record, byId));
+            return record is null ? ElsaWire.NotFound($"Activity execution '{id}' does not exist.") : ElsaWire.Json(ElsaMapping.ToModel(record, byId, format.Zone));
         });
-        api.MapGet("/activity-executions/{id}/call-stack", async (string id, HttpRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        api.MapGet("/activity-executions/{id}/call-stack", async (string id, HttpRequest request, WorkflowRuntime runtime, ElsaWireFormat format, CancellationToken cancellationToken) =>
         {
             var (record, byId) = await FindAsync(runtime, id, cancellationToken);
             if (record is null)
@@ -41,7 +41,7 @@ internal static class ElsaActivityExecutionsApi
             for (var current = record; current is not null && stack.Count < 1000; current = current.SchedulingActivityExecutionId is { } parent ? byId.GetValueOrDefault(parent) : null)
                 stack.Insert(0, current);
             var query = new ElsaQuery(request.Query);
-            var items = stack.Skip(Math.Max(query.Int("skip") ?? 0, 0)).Take(Math.Max(query.Int("take") ?? stack.Count, 0)).Select(r => ElsaMapping.ToModel(r, byId)).ToList();
+            var items = stack.Skip(Math.Max(query.Int("skip") ?? 0, 0)).Take(Math.Max(query.Int("take") ?? stack.Count, 0)).Select(r => ElsaMapping.ToModel(r, byId, format.Zone)).ToList();
             return ElsaWire.Json(new ActivityExecutionCallStackResponse(ElsaMapping.RecordId(record), items, stack.Count));
         });
         api.MapPost("/activity-executions/report", ReportAsync);

@@ -35,8 +35,9 @@ internal static class ElsaActivityTestsApi
         if (definition is null)
             return ElsaWire.BadRequest("Workflow definition not found.", new Dictionary<string, string[]>
                 { ["workflowDefinitionHandle"] = ["Name a definitionVersionId, or a definitionId (with versionOptions, Latest by default), of an existing definition."] });
-        var activityId = ElsaWire.Text(activityHandle?["activityId"]);
-        var nodeId = ElsaWire.Text(activityHandle?["nodeId"]);
+        // The Test tab names the node (ActivityHandle.FromActivityNodeId); a node id ends with its activity's id.
+        var nodeId = ElsaWire.Text(activityHandle?["activityNodeId"]);
+        var activityId = ElsaWire.Text(activityHandle?["activityId"]) ?? nodeId?[(nodeId.LastIndexOf(':') + 1)..];
         if (FindActivity(definition.Root, activityId, nodeId) is not { } activity)
             return ElsaWire.BadRequest("Activity not found.", new Dictionary<string, string[]>
                 { ["activityHandle"] = [$"Definition version '{definition.Id}' has no activity with id '{activityId}' or node id '{nodeId}'."] });

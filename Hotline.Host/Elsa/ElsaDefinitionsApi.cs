@@ -291,7 +291,7 @@ internal static class ElsaDefinitionsApi
     /// as Elsa). A definition with no such version cannot start: <c>x-elsa-workflow-cannot-start: True</c> and a 409
     /// naming <c>versionOptions</c>, and no instance is created.
     /// </summary>
-    private static async Task<IResult> ExecuteAsync(string definitionId, HttpRequest request, HttpResponse response, ElsaDefinitionService service, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    private static async Task<IResult> ExecuteAsync(string definitionId, HttpRequest request, HttpResponse response, ElsaDefinitionService service, WorkflowRuntime runtime, ElsaWireFormat format, CancellationToken cancellationToken)
     {
         var (body, error) = await ElsaWire.ReadObjectAsync(request, cancellationToken);
         if (error is not null)
@@ -334,7 +334,7 @@ internal static class ElsaDefinitionsApi
         response.Headers[ElsaHeaders.WorkflowCannotStart] = "False";
         response.Headers[ElsaHeaders.WorkflowInstanceId] = result.InstanceId;
         var instance = await runtime.Instances.FindAsync(result.InstanceId, cancellationToken);
-        var state = instance is null ? new JsonObject() : ElsaMapping.ToModel(instance).WorkflowState;
+        var state = instance is null ? new JsonObject() : ElsaMapping.ToModel(instance, format.Zone).WorkflowState;
         return ElsaWire.Json(new { workflowState = state }, statusCode: result.SubStatus == WorkflowSubStatus.Faulted ? StatusCodes.Status500InternalServerError : StatusCodes.Status200OK);
     }
 

@@ -159,9 +159,9 @@ internal static class ElsaInstancesApi
         return values;
     }
 
-    private static async Task<IResult> GetAsync(string id, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetAsync(string id, WorkflowRuntime runtime, ElsaWireFormat format, CancellationToken cancellationToken) =>
         await runtime.Instances.FindAsync(id, cancellationToken) is { } instance
-            ? ElsaWire.Json(ElsaMapping.ToModel(instance))
+            ? ElsaWire.Json(ElsaMapping.ToModel(instance, format.Zone))
             : ElsaWire.NotFound($"Workflow instance '{id}' does not exist.");
 
     /// <summary>
@@ -214,14 +214,14 @@ internal static class ElsaInstancesApi
         return ElsaWire.Json(new ListResponse<ResolvedVariable>(items, items.Count));
     }
 
-    private static async Task<IResult> ExportAsync(string id, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(string id, WorkflowRuntime runtime, ElsaWireFormat format, CancellationToken cancellationToken)
     {
-        if (await ExportDocumentAsync(runtime, id, cancellationToken) is not { } document)
+        if (await ExportDocumentAsync(runtime, format, id, cancellationToken) is not { } document)
             return ElsaWire.NotFound($"Workflow instance '{id}' does not exist.");
         return Results.File(Encoding.UTF8.GetBytes(document), "application/json", $"workflow-instance-{id}.json");
     }
 
-    private static async Task<IResult> BulkExportAsync(HttpRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    private static async Task<IResult> BulkExportAsync(HttpRequest request, WorkflowRuntime runtime, ElsaWireFormat format, CancellationToken cancellationToken)
     {
         var (body, error) = await ElsaWire.ReadObjectAsync(request, cancellationToken);
         if (error is not null)
@@ -232,7 +232,7 @@ internal static class ElsaInstancesApi
         {
             foreach (var id in ElsaWire.Strings(body?["ids"]).Distinct(StringComparer.Ordinal))
             {
-                if (await ExportDocumentAsync(runtime, id, cancellationToken) is not { } document)
+                if (await ExportDocumentAsync(runtime, format, id, cancellationToken) is not { } document)
                     continue;
                 using var writer = new StreamWriter(zip.CreateEntry($"workflow-instance-{id}.json").Open(), new UTF8Encoding(false));
                 await writer.WriteAsync(document);
@@ -243,15 +243,15 @@ internal static class ElsaInstancesApi
         return count == 0 ? Results.NoContent() : Results.File(stream.ToArray(), "application/zip", "workflow-instances.zip");
     }
 
-    // The instance with its state and its journal, as one JSON document.
-    private static async Task<string?> ExportDocumentAsync(WorkflowRuntime runtime, string id, CancellationToken cancellationToken)
+    // The instance with its state and its journal, as one JSON document, moments in the hotline's zone.
+    private static async Task<string?> ExportDocumentAsync(WorkflowRuntime runtime, ElsaWireFormat format, string id, CancellationToken cancellationToken)
     {
         if (await runtime.Instances.FindAsync(id, cancellationToken) is not { } instance)
             return null;
         var journal = await runtime.Instances.GetJournalAsync(id, cancellationToken: cancellationToken);
-        var document = JsonSerializer.SerializeToNode(ElsaMapping.ToModel(instance), ElsaWire.Options)!.AsObject();
-        document["journal"] = JsonSerializer.SerializeToNode(journal.Select(ElsaMapping.ToLogRecord).ToList(), ElsaWire.Options);
-        return document.ToJsonString(new JsonSerializerOptions(ElsaWire.Options) { WriteIndented = true });
+        var document = JsonSerializer.SerializeToNode(ElsaMapping.ToModel(instance, format.Zone), format.Options)!.AsObject();
+        document["journal"] = JsonSerializer.SerializeToNode(journal.Select(ElsaMapping.ToLogRecord).ToList(), format.Options);
+        return document.ToJsonString(new JsonSerializerOptions(format.Options) { WriteIndented = true });
     }
 
     // Null when cancelled or already ended (cancelling twice is not an error); a 404 answer when the instance is unknown.

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Hotline.Host.Workflows;
 using Hotline.Workflows.Definitions;
@@ -175,8 +174,11 @@ internal static class ElsaMapping
         FinishedAt = instance.FinishedAt,
     };
 
-    /// <summary>An instance with its state as Elsa's <c>WorkflowState</c> (CONTRACT §8).</summary>
-    public static WorkflowInstanceModel ToModel(WorkflowInstance instance)
+    /// <summary>
+    /// An instance with its state as Elsa's <c>WorkflowState</c> (CONTRACT §8); the state's moments (its own, its
+    /// bookmarks', incidents' and activities') in <paramref name="zone"/>, the hotline's, as every other moment sent.
+    /// </summary>
+    public static WorkflowInstanceModel ToModel(WorkflowInstance instance, TimeZoneInfo zone)
     {
         var state = instance.State;
         var contexts = state["contexts"] as JsonArray ?? [];
@@ -192,18 +194,18 @@ internal static class ElsaMapping
             ["correlationId"] = instance.CorrelationId,
             ["status"] = instance.Status.ToString(),
             ["subStatus"] = instance.SubStatus.ToString(),
-            ["bookmarks"] = new JsonArray(instance.Bookmarks.Select(b => (JsonNode?)ToBookmark(b)).ToArray()),
-            ["incidents"] = new JsonArray((state["incidents"] as JsonArray ?? []).OfType<JsonObject>().Select(i => (JsonNode?)ToIncident(i)).ToArray()),
+            ["bookmarks"] = new JsonArray(instance.Bookmarks.Select(b => (JsonNode?)ToBookmark(b, zone)).ToArray()),
+            ["incidents"] = new JsonArray((state["incidents"] as JsonArray ?? []).OfType<JsonObject>().Select(i => (JsonNode?)ToIncident(i, zone)).ToArray()),
             ["completionCallbacks"] = new JsonArray(),
-            ["activityExecutionContexts"] = new JsonArray(contexts.OfType<JsonObject>().Select(c => (JsonNode?)ToContext(c, nodeIdOfContext)).ToArray()),
+            ["activityExecutionContexts"] = new JsonArray(contexts.OfType<JsonObject>().Select(c => (JsonNode?)ToContext(c, nodeIdOfContext, zone)).ToArray()),
             ["input"] = state["input"] is JsonObject input ? input.DeepClone() : new JsonObject(),
             ["output"] = state["output"] is JsonObject output ? output.DeepClone() : new JsonObject(),
             ["properties"] = new JsonObject(),
-            ["createdAt"] = instance.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
-            ["updatedAt"] = instance.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
+            ["createdAt"] = ElsaWireFormat.Moment(instance.CreatedAt, zone),
+            ["updatedAt"] = ElsaWireFormat.Moment(instance.UpdatedAt, zone),
         };
         if (instance.FinishedAt is { } finishedAt)
-            workflowState["finishedAt"] = finishedAt.ToString("O", CultureInfo.InvariantCulture);
+            workflowState["finishedAt"] = ElsaWireFormat.Moment(finishedAt, zone);
         if (state["fault"] is JsonObject fault)
             workflowState["fault"] = ToFault(fault);
         if (workflowState["correlationId"] is null)
@@ -212,7 +214,7 @@ internal static class ElsaMapping
     }
 
     // The client's Bookmark: metadata is a string dictionary, the payload any JSON; resumeAt goes into metadata.
-    private static JsonObject ToBookmark(Bookmark bookmark)
+    private static JsonObject ToBookmark(Bookmark bookmark, TimeZoneInfo zone)
     {
         var json = new JsonObject
         {
@@ -222,16 +224,16 @@ internal static class ElsaMapping
             ["activityNodeId"] = bookmark.ActivityNodeId,
             ["activityInstanceId"] = bookmark.ActivityInstanceId,
             ["autoBurn"] = true,
-            ["metadata"] = new JsonObject { ["createdAt"] = bookmark.CreatedAt.ToString("O", CultureInfo.InvariantCulture) },
+            ["metadata"] = new JsonObject { ["createdAt"] = ElsaWireFormat.Moment(bookmark.CreatedAt, zone) },
         };
         if (bookmark.Payload is not null)
-            json["payload"] = bookmark.Payload.DeepClone();
+            json["payload"] = ElsaWireFormat.Moments(bookmark.Payload, zone);
         if (bookmark.ResumeAt is { } resumeAt)
-            json["metadata"]!["resumeAt"] = resumeAt.ToString("O", CultureInfo.InvariantCulture);
+            json["metadata"]!["resumeAt"] = ElsaWireFormat.Moment(resumeAt, zone);
         return json;
     }
 
-    private static JsonObject ToIncident(JsonObject incident) => new()
+    private static JsonObject ToIncident(JsonObject incident, TimeZoneInfo zone) => new()
     {
         ["activityId"] = ElsaWire.Text(incident["activityId"]) ?? "",
         ["activityNodeId"] = ElsaWire.Text(incident["activityNodeId"]) ?? "",
@@ -243,7 +245,7 @@ internal static class ElsaMapping
             ["message"] = ElsaWire.Text(incident["message"]) ?? "",
             ["stackTrace"] = ElsaWire.Text(incident["stackTrace"]),
         },
-        ["timestamp"] = ElsaWire.Text(incident["timestamp"]),
+        ["timestamp"] = ElsaWireFormat.Moment(ElsaWire.Text(incident["timestamp"]), zone),
     };
 
     private static JsonObject ToFault(JsonObject fault)
@@ -266,14 +268,14 @@ internal static class ElsaMapping
     }
 
     // The client's ActivityExecutionContextState: activityState is a dictionary, so the engine's state (any JSON) is wrapped.
-    private static JsonObject ToContext(JsonObject context, Dictionary<string, string?> nodeIdOfContext)
+    private static JsonObject ToContext(JsonObject context, Dictionary<string, string?> nodeIdOfContext, TimeZoneInfo zone)
     {
         var parentId = ElsaWire.Text(context["parentId"]);
         var json = new JsonObject
         {
             ["id"] = ElsaWire.Text(context["id"]),
             ["scheduledActivityNodeId"] = ElsaWire.Text(context["nodeId"]) ?? "",
-            ["properties"] = new JsonObject { ["status"] = ElsaWire.Text(context["status"]), ["startedAt"] = ElsaWire.Text(context["startedAt"]) },
+            ["properties"] = new JsonObject { ["status"] = ElsaWire.Text(context["status"]), ["startedAt"] = ElsaWireFormat.Moment(ElsaWire.Text(context["startedAt"]), zone) },
             ["activityState"] = context["state"] is { } activityState ? new JsonObject { ["state"] = activityState.DeepClone() } : new JsonObject(),
             ["dynamicVariables"] = new JsonArray(),
         };
@@ -332,7 +334,7 @@ internal static class ElsaMapping
     };
 
     /// <summary>An execution record with its details; <paramref name="byId"/> resolves the scheduling execution.</summary>
-    public static ActivityExecutionRecordModel ToModel(ActivityExecutionRecord record, IReadOnlyDictionary<string, ActivityExecutionRecord> byId)
+    public static ActivityExecutionRecordModel ToModel(ActivityExecutionRecord record, IReadOnlyDictionary<string, ActivityExecutionRecord> byId, TimeZoneInfo zone)
     {
         var scheduling = record.SchedulingActivityExecutionId is { } schedulingId ? byId.GetValueOrDefault(schedulingId) : null;
         return new ActivityExecutionRecordModel
@@ -348,8 +350,8 @@ internal static class ElsaMapping
             HasBookmarks = record.HasBookmarks,
             Status = record.Status,
             CompletedAt = record.CompletedAt,
-            Payload = record.Payload?.DeepClone() as JsonObject,
-            Outputs = record.Outputs?.DeepClone() as JsonObject,
+            Payload = ElsaWireFormat.Moments(record.Payload, zone) as JsonObject,
+            Outputs = ElsaWireFormat.Moments(record.Outputs, zone) as JsonObject,
             Exception = record.Exception is { } exception
                 ? new JsonObject
                 {

@@ -70,6 +70,22 @@ public abstract class ElsaActivityTestRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_run_the_node_the_test_tab_names_When_the_request_holds_the_version_id_and_the_activity_node_id()
+    {
+        var saved = await SaveAsync(Scripted, publish: false);
+
+        // As the Studio's Test tab sends it: WorkflowDefinitionHandle.ByDefinitionVersionId, ActivityHandle.FromActivityNodeId.
+        var answer = await ElsaStudio.PostObjectAsync(_admin, "/tests/activities", new JsonObject
+        {
+            ["workflowDefinitionHandle"] = new JsonObject { ["definitionVersionId"] = saved["id"]!.GetValue<string>() },
+            ["activityHandle"] = new JsonObject { ["activityNodeId"] = "flow1:js1" },
+        });
+
+        Assert.Equal("Completed", answer["status"]!.GetValue<string>());
+        Assert.Equal(42, answer["outputs"]!["result"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Should_refuse_with_the_reason_and_change_no_case_When_the_test_tab_starts_a_hotline_activity()
     {
         var run = await _host.StartCaseAsync("Complaint", "小区门口占道经营，影响通行");
