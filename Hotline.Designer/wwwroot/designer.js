@@ -133,6 +133,16 @@
             };
         }
 
+        // X6 centres the fitted content in the whole canvas whatever the padding: moved to the centre of the visible part.
+        function centreInside(graph, container, padding) {
+            var box = graph.getContentBBox();
+            var width = container.clientWidth, height = container.clientHeight;
+            var dx = padding.left + (width - padding.left - padding.right - box.width) / 2 - box.x;
+            var dy = padding.top + (height - padding.top - padding.bottom - box.height) / 2 - box.y;
+            var now = graph.translate();
+            graph.translate(now.tx + dx, now.ty + dy);
+        }
+
         function studioDesigner() {
             var entry = performance.getEntriesByType('resource').filter(function (e) { return /\/designer\.entry\.js(\?|$)/.test(e.name); })[0];
             return entry ? import(entry.name) : Promise.resolve(null);
@@ -148,7 +158,9 @@
                     var binding = designer.graphBindings[container.id];
                     if (!binding || binding.graph.getNodes().length === 0) return;
                     var scale = binding.graph.transform.getScale().sx;
-                    binding.graph.zoomToFit({ padding: paddingInside(container), minScale: 0.05, maxScale: 1 });
+                    var padding = paddingInside(container);
+                    binding.graph.zoomToFit({ padding: padding, minScale: 0.05, maxScale: 1 });
+                    centreInside(binding.graph, container, padding);
                     if (Math.abs(binding.graph.transform.getScale().sx - scale) > 0.001 || !container.hasAttribute('data-hd-fit'))
                         container.setAttribute('data-hd-fit', String(binding.graph.getNodes().length));
                 });

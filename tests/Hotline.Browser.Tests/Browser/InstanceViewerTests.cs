@@ -83,6 +83,7 @@ public sealed class InstanceViewerTests(BrowserFixture browser, HostFixture fixt
             new() { Timeout = WatchedPage.BootTimeout });
         var marked = await badged.JsonValueAsync<string[]>();
         await page.ScreenshotAsync("viewer-" + number);
+        await WorkbenchPages.DocsScreenshotAsync(page.Page, "guide-instance.png");
 
         Assert.Equal(waiting.Count, marked.Length);
         foreach (var id in waiting)
