@@ -57,19 +57,3 @@ internal static partial class JavaScriptFunctions
     [GeneratedRegex("[/+=]")]
     private static partial Regex ShortGuidNoise();
 }
-
-/// <summary>One evaluation: the engine running the script and the activity it runs for.</summary>
-internal sealed class JavaScriptCall(Engine engine, ActivityExecutionContext context)
-{
-    public Engine Engine { get; } = engine;
-    public ActivityExecutionContext Context { get; } = context;
-
-    /// <summary>Sets a variable in scope, keeping <c>variables.X</c> in step as Elsa does.</summary>
-    public JsValue SetVariable(string name, JsValue value)
-    {
-        Context.SetVariable(name, ToClr(Engine, value));
-        if (Engine.GetValue("variables") is Jint.Native.Object.ObjectInstance variables && variables.HasOwnProperty(name))
-            variables.Set(name, value);
-        return JsValue.Undefined;
-    }
-}
