@@ -111,12 +111,19 @@ public static partial class JavaScriptEvaluator
         foreach (var scope in call.Context.Scopes())
             foreach (var name in scope.Definition.AccessorNames)
             {
-                var captured = name;
-                if (names.Contains("get" + name) && engine.GetValue("get" + name).IsUndefined())
-                    engine.SetValue("get" + name, new ClrFunction(engine, "get" + name, (_, _) => ToJs(engine, call.Context.TryGetVariable(captured, out var v) ? v : null)));
-                if (names.Contains("set" + name) && engine.GetValue("set" + name).IsUndefined())
-                    engine.SetValue("set" + name, new ClrFunction(engine, "set" + name, (_, args) => call.SetVariable(captured, args.Length > 0 ? args[0] : JsValue.Undefined)));
+                DefineAccessors(call, names, name, name);
+                DefineAccessors(call, names, JavaScriptNames.Pascalize(name), name);
             }
+    }
+
+    /// <summary>Defines <c>get</c>/<c>set</c> + <paramref name="suffix"/> for a variable the script names, unless an inner scope already did.</summary>
+    private static void DefineAccessors(JavaScriptCall call, HashSet<string> names, string suffix, string variable)
+    {
+        var engine = call.Engine;
+        if (names.Contains("get" + suffix) && engine.GetValue("get" + suffix).IsUndefined())
+            engine.SetValue("get" + suffix, new ClrFunction(engine, "get" + suffix, (_, _) => ToJs(engine, call.Context.TryGetVariable(variable, out var v) ? v : null)));
+        if (names.Contains("set" + suffix) && engine.GetValue("set" + suffix).IsUndefined())
+            engine.SetValue("set" + suffix, new ClrFunction(engine, "set" + suffix, (_, args) => call.SetVariable(variable, args.Length > 0 ? args[0] : JsValue.Undefined)));
     }
 
     private static Dictionary<string, JsValue> PublishVariables(JavaScriptCall call)

@@ -56,4 +56,17 @@ public sealed class JavaScriptSyntaxTests
 
         Assert.Equal("""true|true|{"text":"已处理","score":5}|热线|helper-flow|true""", Assert.Single(await RunAsync(workflow)));
     }
+
+    [Fact]
+    public async Task Should_name_accessors_in_pascal_case_as_elsa_When_a_variable_name_starts_lower_case()
+    {
+        var workflow = new FlowchartBuilder()
+            .Variable("case_id", "String", "c-1")
+            .Start()
+            .Add("set", "Elsa.RunJavaScript", a => a.Literal("script", "setCaseId(getCaseId() + '-2')"))
+            .WriteLineJs("show", "getCaseId() + '/' + getcase_id()")
+            .Chain("start", "set", "show");
+
+        Assert.Equal(["c-1-2/c-1-2"], await RunAsync(workflow));
+    }
 }
