@@ -22,6 +22,7 @@ namespace Hotline.Workflows.Expressions;
 public static partial class JavaScriptEvaluator
 {
     private static readonly ConcurrentDictionary<string, CompiledScript> Compiled = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (string Get, string Set, string PascalGet, string PascalSet)> AccessorFunctions = new(StringComparer.Ordinal);
     private static readonly ScriptPreparationOptions Preparation = new() { ParsingOptions = new ScriptParsingOptions { AllowReturnOutsideFunction = true } };
     private static readonly Lazy<HashSet<string>> EngineGlobals = new(() =>
         new Engine().Global.GetOwnPropertyKeys().Select(k => k.ToString()).ToHashSet(StringComparer.Ordinal));
@@ -111,19 +112,20 @@ public static partial class JavaScriptEvaluator
         foreach (var scope in call.Context.Scopes())
             foreach (var name in scope.Definition.AccessorNames)
             {
-                DefineAccessors(call, names, name, name);
-                DefineAccessors(call, names, JavaScriptNames.Pascalize(name), name);
+                var (get, set, pascalGet, pascalSet) = AccessorFunctions.GetOrAdd(name, static n => ("get" + n, "set" + n, "get" + JavaScriptNames.Pascalize(n), "set" + JavaScriptNames.Pascalize(n)));
+                DefineAccessors(call, names, get, set, name);
+                DefineAccessors(call, names, pascalGet, pascalSet, name);
             }
     }
 
-    /// <summary>Defines <c>get</c>/<c>set</c> + <paramref name="suffix"/> for a variable the script names, unless an inner scope already did.</summary>
-    private static void DefineAccessors(JavaScriptCall call, HashSet<string> names, string suffix, string variable)
+    /// <summary>Defines a variable's getter and setter where the script names them, unless an inner scope already did.</summary>
+    private static void DefineAccessors(JavaScriptCall call, HashSet<string> names, string get, string set, string variable)
     {
         var engine = call.Engine;
-        if (names.Contains("get" + suffix) && engine.GetValue("get" + suffix).IsUndefined())
-            engine.SetValue("get" + suffix, new ClrFunction(engine, "get" + suffix, (_, _) => ToJs(engine, call.Context.TryGetVariable(variable, out var v) ? v : null)));
-        if (names.Contains("set" + suffix) && engine.GetValue("set" + suffix).IsUndefined())
-            engine.SetValue("set" + suffix, new ClrFunction(engine, "set" + suffix, (_, args) => call.SetVariable(variable, args.Length > 0 ? args[0] : JsValue.Undefined)));
+        if (names.Contains(get) && engine.GetValue(get).IsUndefined())
+            engine.SetValue(get, new ClrFunction(engine, get, (_, _) => ToJs(engine, call.Context.TryGetVariable(variable, out var v) ? v : null)));
+        if (names.Contains(set) && engine.GetValue(set).IsUndefined())
+            engine.SetValue(set, new ClrFunction(engine, set, (_, args) => call.SetVariable(variable, args.Length > 0 ? args[0] : JsValue.Undefined)));
     }
 
     private static Dictionary<string, JsValue> PublishVariables(JavaScriptCall call)
