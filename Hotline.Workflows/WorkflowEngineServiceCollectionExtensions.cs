@@ -17,6 +17,9 @@ public sealed class WorkflowEngineOptions
 
     /// <summary>See <see cref="EngineServices.IsTransient"/>; none by default.</summary>
     public Func<Exception, bool> IsTransient { get; set; } = static _ => false;
+
+    /// <summary>What one JavaScript evaluation may use: time (2 s), statements, memory, recursion.</summary>
+    public Expressions.JavaScriptLimits JavaScript { get; set; } = Expressions.JavaScriptLimits.Default;
 }
 
 /// <summary>Registers the engine: the activity registry, its ports and the runtime.</summary>
@@ -51,6 +54,7 @@ public static class WorkflowEngineServiceCollectionExtensions
             TextOutput = sp.GetRequiredService<ITextOutput>(),
             HostServices = sp,
             IsTransient = options.IsTransient,
+            JavaScript = options.JavaScript,
         });
         services.TryAddSingleton(sp => new WorkflowRuntime(
             sp.GetRequiredService<ActivityRegistry>(),

@@ -126,7 +126,7 @@ public static class ExpressionChecks
 
         public bool HasInput(string name) => _scopes.Exists(s => s.Inputs.Any(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase)));
 
-        public bool HasAccessor(string name) => _scopes.Exists(s => s.AccessorNames.Contains(name, StringComparer.Ordinal));
+        public bool HasAccessor(string name) => _scopes.Exists(s => s.AccessorNames.Any(n => JavaScriptNames.IsAccessorOf(name, n)));
 
         public string DescribeVariables() => Describe("variables", _scopes.SelectMany(s => s.Variables.Select(v => v.Name)));
 

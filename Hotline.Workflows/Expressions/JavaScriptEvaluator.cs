@@ -1,200 +1,175 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Acornima;
 using Hotline.Workflows.Runtime;
-using Jurassic;
-using Jurassic.Library;
+using Jint;
+using Jint.Native;
+using Jint.Native.Object;
+using Jint.Runtime;
+using Jint.Runtime.Interop;
+using static Hotline.Workflows.Expressions.JavaScriptValues;
 
 namespace Hotline.Workflows.Expressions;
 
 /// <summary>
-/// JavaScript expressions with Elsa's accessors: <c>getMyVariable()</c> / <c>setMyVariable(v)</c> for every variable and
-/// workflow input in scope, <c>variables.MyVariable</c>, <c>getVariable(name)</c>, <c>setVariable(name, v)</c>,
-/// <c>getInput(name)</c>, <c>getWorkflowInstanceId()</c>, <c>getCorrelationId()</c>, <c>setOutcome(s)</c>. Scripts may
-/// <c>return</c> at top level, as Elsa allows. Runs on Jurassic (ES5 plus let/const, template literals, classes).
+/// JavaScript expressions on Jint 4, configured as Elsa 3.8 configures it: modern syntax (arrow functions, let/const,
+/// template literals, destructuring, optional chaining, classes), <c>return</c> at top level, Elsa's accessors
+/// <c>getMyVariable()</c> / <c>setMyVariable(v)</c> for every variable and workflow input in scope,
+/// <c>variables.MyVariable</c>, and its common functions (<see cref="JavaScriptFunctions"/>). Each script is parsed once
+/// and cached; each evaluation gets a fresh engine (as in Elsa, so top-level declarations never clash) within
+/// <see cref="JavaScriptLimits"/>, without access to .NET.
 /// </summary>
-public static class JavaScriptEvaluator
+public static partial class JavaScriptEvaluator
 {
-    private static readonly ConcurrentDictionary<string, CompiledEval> Compiled = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, CompiledScript> Compiled = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (string Get, string Set, string PascalGet, string PascalSet)> AccessorFunctions = new(StringComparer.Ordinal);
+    private static readonly ScriptPreparationOptions Preparation = new() { ParsingOptions = new ScriptParsingOptions { AllowReturnOutsideFunction = true } };
     private static readonly Lazy<HashSet<string>> EngineGlobals = new(() =>
-        new ScriptEngine().Global.Properties.Select(p => p.Key.ToString() ?? "").ToHashSet(StringComparer.Ordinal));
+        new Engine().Global.GetOwnPropertyKeys().Select(k => k.ToString()).ToHashSet(StringComparer.Ordinal));
 
     [ThreadStatic]
-    private static EngineSlot? _slot;
+    private static List<string>? _outcomes;
+
+    internal static List<string>? Outcomes
+    {
+        get => _outcomes;
+        set => _outcomes = value;
+    }
 
     /// <summary>Evaluates a script in an activity's context.</summary>
     public static object? Evaluate(string script, ActivityExecutionContext context)
     {
-        var slot = _slot ??= new EngineSlot();
         var compiled = Compiled.GetOrAdd(script, Compile);
-        var previous = slot.Current;
-        slot.Current = context;
+        if (compiled.SyntaxError is { } syntaxError)
+            throw Error(context, syntaxError.Message, syntaxError.LineNumber, syntaxError);
+        var limits = context.Workflow.Services.JavaScript;
+        var engine = new Engine(options => options
+            .TimeoutInterval(limits.Timeout)
+            .MaxStatements(limits.MaxStatements)
+            .LimitMemory(limits.MemoryBytes)
+            .LimitRecursion(limits.MaxRecursionDepth));
+        var call = new JavaScriptCall(engine, context);
         try
         {
-            slot.DefineAccessors(context);
-            var usesVariables = script.Contains("variables", StringComparison.Ordinal);
-            Dictionary<string, object?>? before = usesVariables ? slot.PublishVariables(context) : null;
-            object? result;
-            try
-            {
-                result = compiled.Evaluate(slot.Engine);
-            }
-            catch (Exception e) when (e.Message.Contains("Return statements", StringComparison.Ordinal))
-            {
-                // A syntax error, so nothing ran. Elsa's Jint allows return at top level; a function wrapper means the same.
-                compiled = Compiled[script] = Wrap(script);
-                result = compiled.Evaluate(slot.Engine);
-            }
-
+            Define(call, compiled.Names);
+            var before = compiled.Names.Contains("variables") ? PublishVariables(call) : null;
+            var result = engine.Evaluate(compiled.Prepared!.Value);
             if (before is not null)
-                slot.ReadBackVariables(context, before);
-            return ToClr(slot.Engine, result);
+                ReadBackVariables(call, before);
+            return ToClr(engine, result);
         }
-        catch (Exception e) when (e is JavaScriptException or Jurassic.Compiler.SyntaxErrorException)
+        catch (JavaScriptException e)
         {
-            throw new InvalidOperationException($"JavaScript error: {e.Message}", e);
+            throw Error(context, e.Message, e.Location.Start.Line, e);
         }
-        finally
+        catch (Exception e) when (e is JintException or TimeoutException)
         {
-            slot.Current = previous;
+            throw Error(context, Limit(e, limits), null, e);
         }
     }
 
     /// <summary>The outcomes a script chose with <c>setOutcome</c>/<c>setOutcomes</c>, taken once.</summary>
     public static IReadOnlyList<string>? TakeOutcomes()
     {
-        var slot = _slot;
-        if (slot?.Outcomes is not { } outcomes)
-            return null;
-        slot.Outcomes = null;
+        var outcomes = _outcomes;
+        _outcomes = null;
         return outcomes;
     }
 
     /// <summary>The global functions every script can call, besides <c>getX()</c>/<c>setX(v)</c> for the variables and inputs in scope.</summary>
-    public static IReadOnlyCollection<string> BuiltInFunctions => (IReadOnlyCollection<string>)EngineSlot.Functions.Keys;
+    public static IReadOnlyCollection<string> BuiltInFunctions => (IReadOnlyCollection<string>)JavaScriptFunctions.All.Keys;
 
     /// <summary>Whether the script engine itself defines a global of that name (<c>Math</c>, <c>parseInt</c>, ...).</summary>
     public static bool IsEngineGlobal(string name) => EngineGlobals.Value.Contains(name);
 
-    /// <summary>Checks that a script compiles as <see cref="Evaluate"/> would run it (used when definitions are published).</summary>
-    public static string? Check(string script)
+    /// <summary>Checks that a script parses as <see cref="Evaluate"/> would run it (used when definitions are published).</summary>
+    public static string? Check(string script) =>
+        Compiled.GetOrAdd(script, Compile).SyntaxError is { } error ? $"{error.Description} (line {error.LineNumber})" : null;
+
+    private static CompiledScript Compile(string script)
     {
         try
         {
-            Compiled.GetOrAdd(script, Compile);
-            return null;
+            return new CompiledScript(Engine.PrepareScript(script, options: Preparation), null, Identifiers(script));
         }
-        catch (Exception e) when (e is JavaScriptException or Jurassic.Compiler.SyntaxErrorException)
+        catch (ScriptPreparationException e) when (e.InnerException is ParseErrorException syntaxError)
         {
-            return e.Message;
-        }
-    }
-
-    private static CompiledEval Compile(string script)
-    {
-        try
-        {
-            return CompiledEval.Compile(new StringScriptSource(script));
-        }
-        catch (Exception e) when (e.Message.Contains("Return statements", StringComparison.Ordinal))
-        {
-            return Wrap(script);
+            return new CompiledScript(null, syntaxError, []);
         }
     }
 
-    private static CompiledEval Wrap(string script) => CompiledEval.Compile(new StringScriptSource("(function(){\n" + script + "\n}).call(this)"));
+    /// <summary>Every identifier-like word of the script: the accessors and functions to define for it.</summary>
+    private static HashSet<string> Identifiers(string script) =>
+        IdentifierPattern().Matches(script).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
 
-    internal static object ToJs(ScriptEngine engine, object? value) => value switch
+    private static void Define(JavaScriptCall call, HashSet<string> names)
     {
-        null => Null.Value,
-        string or bool or int or double => value,
-        long l => (double)l,
-        decimal m => (double)m,
-        float f => (double)f,
-        DateTimeOffset or DateTime or TimeSpan or Guid or Enum => ValueConverter.ToText(value)!,
-        JsonValue v => ToJs(engine, ValueConverter.Unwrap(v)),
-        _ => JSONObject.Parse(engine, ValueConverter.ToJson(value)!.ToJsonString()),
-    };
+        var engine = call.Engine;
+        foreach (var name in names)
+            if (JavaScriptFunctions.All.TryGetValue(name, out var function))
+                engine.SetValue(name, new ClrFunction(engine, name, (_, args) => function(call, args)));
 
-    internal static object? ToClr(ScriptEngine engine, object? value) => value switch
-    {
-        null or Null or Undefined => null,
-        ConcatenatedString s => s.ToString(),
-        string or bool or int or double => value,
-        FunctionInstance => null,
-        ObjectInstance o => JsonNode.Parse(TypeConverter.ToString(JSONObject.Stringify(engine, o))),
-        _ => value,
-    };
-
-    private sealed class EngineSlot
-    {
-        private readonly HashSet<string> _accessors = new(StringComparer.Ordinal);
-
-        // Every global function a script can call besides the per-variable accessors; BuiltInFunctions lists their names.
-        internal static readonly IReadOnlyDictionary<string, Func<EngineSlot, Delegate>> Functions = new Dictionary<string, Func<EngineSlot, Delegate>>(StringComparer.Ordinal)
-        {
-            ["getVariable"] = slot => new Func<string, object>(name => ToJs(slot.Engine, slot.Current!.TryGetVariable(name, out var v) ? v : null)),
-            ["setVariable"] = slot => new Action<string, object>((name, value) => slot.Current!.SetVariable(name, ToClr(slot.Engine, value))),
-            ["getInput"] = slot => new Func<string, object>(name => ToJs(slot.Engine, slot.Current!.Scopes().Select(s => s.Input.GetValueOrDefault(name)).FirstOrDefault(v => v is not null))),
-            ["getWorkflowInstanceId"] = slot => new Func<string>(() => slot.Current!.WorkflowInstanceId),
-            ["getCorrelationId"] = slot => new Func<object>(() => (object?)slot.Current!.Workflow.CorrelationId ?? Null.Value),
-            ["setCorrelationId"] = slot => new Action<string>(id => slot.Current!.Workflow.CorrelationId = id),
-            ["setOutcome"] = slot => new Action<string>(outcome => slot.Outcomes = [outcome]),
-            ["setOutcomes"] = slot => new Action<ArrayInstance>(outcomes => slot.Outcomes = outcomes.ElementValues.Select(x => TypeConverter.ToString(x)).ToList()),
-            ["isNullOrEmpty"] = _ => new Func<object, bool>(v => v is null or Null or Undefined || TypeConverter.ToString(v).Length == 0),
-        };
-
-        public EngineSlot()
-        {
-            Engine = new ScriptEngine();
-            foreach (var (name, create) in Functions)
-                Engine.SetGlobalFunction(name, create(this));
-            Engine.SetGlobalValue("variables", Engine.Object.Construct());
-        }
-
-        public ScriptEngine Engine { get; }
-        public ActivityExecutionContext? Current { get; set; }
-        public List<string>? Outcomes { get; set; }
-
-        public void DefineAccessors(ActivityExecutionContext context)
-        {
-            foreach (var scope in context.Scopes())
-                foreach (var name in scope.Definition.AccessorNames)
-                    if (IsIdentifier(name) && _accessors.Add(name))
-                    {
-                        var captured = name;
-                        Engine.SetGlobalFunction("get" + captured, new Func<object>(() => ToJs(Engine, Current!.TryGetVariable(captured, out var v) ? v : null)));
-                        Engine.SetGlobalFunction("set" + captured, new Action<object>(value => Current!.SetVariable(captured, ToClr(Engine, value))));
-                    }
-        }
-
-        public Dictionary<string, object?> PublishVariables(ActivityExecutionContext context)
-        {
-            var variables = Engine.Object.Construct();
-            var published = new Dictionary<string, object?>(StringComparer.Ordinal);
-            foreach (var scope in context.Scopes().Reverse())
-                foreach (var variable in scope.Definition.Variables)
-                {
-                    var value = ToJs(Engine, scope.Memory.GetValueOrDefault(variable.Id));
-                    variables.SetPropertyValue(variable.Name, value, throwOnError: false);
-                    published[variable.Name] = value;
-                }
-
-            Engine.SetGlobalValue("variables", variables);
-            return published;
-        }
-
-        public void ReadBackVariables(ActivityExecutionContext context, Dictionary<string, object?> before)
-        {
-            var variables = (ObjectInstance)Engine.GetGlobalValue("variables");
-            foreach (var (name, original) in before)
+        foreach (var scope in call.Context.Scopes())
+            foreach (var name in scope.Definition.AccessorNames)
             {
-                var now = variables.GetPropertyValue(name);
-                if (!ReferenceEquals(now, original) && !Equals(now, original))
-                    context.SetVariable(name, ToClr(Engine, now));
+                var (get, set, pascalGet, pascalSet) = AccessorFunctions.GetOrAdd(name, static n => ("get" + n, "set" + n, "get" + JavaScriptNames.Pascalize(n), "set" + JavaScriptNames.Pascalize(n)));
+                DefineAccessors(call, names, get, set, name);
+                DefineAccessors(call, names, pascalGet, pascalSet, name);
             }
-        }
-
-        private static bool IsIdentifier(string name) =>
-            name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
     }
+
+    /// <summary>Defines a variable's getter and setter where the script names them, unless an inner scope already did.</summary>
+    private static void DefineAccessors(JavaScriptCall call, HashSet<string> names, string get, string set, string variable)
+    {
+        var engine = call.Engine;
+        if (names.Contains(get) && engine.GetValue(get).IsUndefined())
+            engine.SetValue(get, new ClrFunction(engine, get, (_, _) => ToJs(engine, call.Context.TryGetVariable(variable, out var v) ? v : null)));
+        if (names.Contains(set) && engine.GetValue(set).IsUndefined())
+            engine.SetValue(set, new ClrFunction(engine, set, (_, args) => call.SetVariable(variable, args.Length > 0 ? args[0] : JsValue.Undefined)));
+    }
+
+    private static Dictionary<string, JsValue> PublishVariables(JavaScriptCall call)
+    {
+        var variables = new JsObject(call.Engine);
+        var published = new Dictionary<string, JsValue>(StringComparer.Ordinal);
+        foreach (var scope in call.Context.Scopes().Reverse())
+            foreach (var variable in scope.Definition.Variables)
+            {
+                var value = ToJs(call.Engine, scope.Memory.GetValueOrDefault(variable.Id));
+                variables.Set(variable.Name, value);
+                published[variable.Name] = value;
+            }
+
+        call.Engine.SetValue("variables", variables);
+        return published;
+    }
+
+    private static void ReadBackVariables(JavaScriptCall call, Dictionary<string, JsValue> before)
+    {
+        if (call.Engine.GetValue("variables") is not ObjectInstance variables)
+            return;
+        foreach (var (name, original) in before)
+        {
+            var now = variables.Get(name);
+            if (!ReferenceEquals(now, original) && !now.Equals(original))
+                call.Context.SetVariable(name, ToClr(call.Engine, now));
+        }
+    }
+
+    private static string Limit(Exception e, JavaScriptLimits limits) => e switch
+    {
+        TimeoutException => $"the script ran longer than its time limit ({limits.Timeout.TotalSeconds:0.###} s)",
+        StatementsCountOverflowException => $"the script ran more statements than its limit ({limits.MaxStatements})",
+        MemoryLimitExceededException => $"the script allocated more memory than its limit ({limits.MemoryBytes / 1024 / 1024} MiB)",
+        RecursionDepthOverflowException => $"the script's calls nested deeper than its recursion limit ({limits.MaxRecursionDepth})",
+        _ => e.Message,
+    };
+
+    private static ExpressionEvaluationException Error(ActivityExecutionContext context, string message, int? line, Exception inner) =>
+        new($"JavaScript error in activity '{context.Node.DisplayName}' ({context.Node.Id}){(line is > 0 ? $" at line {line}" : "")}: {message}", inner);
+
+    [GeneratedRegex(@"[A-Za-z_$][\w$]*")]
+    private static partial Regex IdentifierPattern();
+
+    private sealed record CompiledScript(Prepared<Acornima.Ast.Script>? Prepared, ParseErrorException? SyntaxError, HashSet<string> Names);
 }

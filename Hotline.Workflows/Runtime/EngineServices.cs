@@ -15,9 +15,12 @@ public sealed class EngineServices
     /// </summary>
     public IServiceProvider? HostServices { get; init; }
 
+    /// <summary>What one JavaScript evaluation may use (time, statements, memory, recursion).</summary>
+    public Expressions.JavaScriptLimits JavaScript { get; init; } = Expressions.JavaScriptLimits.Default;
+
     /// <summary>The same services with <paramref name="hostServices"/> as the host's (one burst's scope).</summary>
     public EngineServices WithHostServices(IServiceProvider? hostServices) =>
-        ReferenceEquals(hostServices, HostServices) ? this : new() { Clock = Clock, TextOutput = TextOutput, HostServices = hostServices, IsTransient = IsTransient };
+        ReferenceEquals(hostServices, HostServices) ? this : new() { Clock = Clock, TextOutput = TextOutput, HostServices = hostServices, IsTransient = IsTransient, JavaScript = JavaScript };
 
     /// <summary>
     /// Whether an exception an activity threw is a passing failure of the host's infrastructure (the database is

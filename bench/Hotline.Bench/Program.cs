@@ -20,7 +20,8 @@ namespace Hotline.Bench;
 /// string is given), and prints activities per second, complete cycles per second and peak memory.
 /// Usage: dotnet run -c Release --project bench/Hotline.Bench -- [--iterations N] [--persisted-iterations N] [--workers N] [--pg CONNECTION] [--modes memory,sqlite,postgresql]
 /// <para><c>--import</c> runs the reference-data import benchmark instead (<see cref="ImportBenchmark"/>), <c>--search</c>
-/// [<c>--cases N</c>] what full-text search costs a registered case (<see cref="SearchBenchmark"/>).</para>
+/// [<c>--cases N</c>] what full-text search costs a registered case (<see cref="SearchBenchmark"/>), <c>--expressions</c>
+/// [<c>--iterations N</c>] what a JavaScript evaluation costs (<see cref="ExpressionBenchmark"/>).</para>
 /// </summary>
 internal static class Program
 {
@@ -29,6 +30,12 @@ internal static class Program
         if (args.Contains("--import"))
         {
             await ImportBenchmark.RunAsync();
+            return 0;
+        }
+
+        if (args.Contains("--expressions"))
+        {
+            await ExpressionBenchmark.RunAsync(IntArg(args, "--iterations", 50_000));
             return 0;
         }
 

@@ -24,7 +24,7 @@ public class EngineDependencyTests
             new("Microsoft.Extensions.Logging.Abstractions"),
             new("Microsoft.EntityFrameworkCore"),
             new("Quartz"),
-            new("Jurassic"),
+            new("Jint"),
         ];
 
         string[] expected = ["Microsoft.AspNetCore.Http.Abstractions", "Microsoft.EntityFrameworkCore", "Quartz"];

@@ -56,7 +56,7 @@ public class ProjectGraphTests
               <ItemGroup>
                 <ProjectReference Include="../Hotline.Workflows/Hotline.Workflows.csproj" />
                 <PackageReference Include="Quartz" />
-                <PackageReference Include="Jurassic" />
+                <PackageReference Include="Jint" />
                 <FrameworkReference Include="Microsoft.AspNetCore.App" />
               </ItemGroup>
             </Project>

@@ -122,6 +122,20 @@ public sealed class PublishValidationTests
     }
 
     [Fact]
+    public async Task Should_publish_When_a_script_calls_the_pascal_case_accessor_of_a_lower_case_variable()
+    {
+        var workflow = new FlowchartBuilder()
+            .Variable("case_id", "String", "c-1")
+            .Start()
+            .WriteLineJs("show", "'case: ' + getCaseId()")
+            .Chain("start", "show");
+
+        await _service.SaveAndPublishAsync(workflow.Definition());
+
+        Assert.Single(await _engine.Definitions.ListVersionsAsync(workflow.DefinitionId));
+    }
+
+    [Fact]
     public async Task Should_refuse_When_a_required_input_is_empty()
     {
         var workflow = new FlowchartBuilder()
