@@ -135,7 +135,7 @@
 
         // X6 centres the fitted content in the whole canvas whatever the padding: moved to the centre of the visible part.
         function centreInside(graph, container, padding) {
-            var box = graph.getContentBBox();
+            var box = graph.getContentBBox({ useCellGeometry: false });
             var width = container.clientWidth, height = container.clientHeight;
             var dx = padding.left + (width - padding.left - padding.right - box.width) / 2 - box.x;
             var dy = padding.top + (height - padding.top - padding.bottom - box.height) / 2 - box.y;
@@ -159,7 +159,8 @@
                     if (!binding || binding.graph.getNodes().length === 0) return;
                     var scale = binding.graph.transform.getScale().sx;
                     var padding = paddingInside(container);
-                    binding.graph.zoomToFit({ padding: padding, minScale: 0.05, maxScale: 1 });
+                    // The drawn boxes, not the nodes' geometry: port labels stand outside a node's box.
+                    binding.graph.zoomToFit({ padding: padding, minScale: 0.05, maxScale: 1, useCellGeometry: false });
                     centreInside(binding.graph, container, padding);
                     if (Math.abs(binding.graph.transform.getScale().sx - scale) > 0.001 || !container.hasAttribute('data-hd-fit'))
                         container.setAttribute('data-hd-fit', String(binding.graph.getNodes().length));
