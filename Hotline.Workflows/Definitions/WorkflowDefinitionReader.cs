@@ -9,7 +9,10 @@ public static class WorkflowDefinitionReader
 {
     private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Parses definition JSON. Structural problems throw <see cref="WorkflowDefinitionException"/> naming the JSON path.</summary>
+    /// <summary>
+    /// Parses definition JSON into the current shape (<see cref="OlderShapes"/>). Structural problems throw
+    /// <see cref="WorkflowDefinitionException"/> naming the JSON path.
+    /// </summary>
     public static WorkflowDefinition Parse(string json)
     {
         if (json.Length > 0 && json[0] == '\uFEFF')
@@ -46,6 +49,7 @@ public static class WorkflowDefinitionReader
             errors.Add(new DefinitionError("'definitionId' must be a string.", "$.definitionId"));
         if (errors.Count > 0)
             throw new WorkflowDefinitionException(errors);
+        OlderShapes.Normalise(document);
         return new WorkflowDefinition(document);
     }
 

@@ -37,14 +37,8 @@ public sealed class Flowchart : Activity, ICompilableActivity, IContainerActivit
         }
 
         var connections = new List<Connection>();
-        var connectionsJson = node.Json["connections"] as JsonArray ?? [];
-        for (var i = 0; i < connectionsJson.Count; i++)
+        foreach (var (i, sourceId, sourcePort, targetId, targetPort, _) in ConnectionShapes.Read(node.Json["connections"]))
         {
-            if (connectionsJson[i] is not JsonObject json)
-                continue;
-            // Elsa 3 writes {source:{activity,port}, target:{activity,port}}; older exports write flat ids with sourcePort/targetPort.
-            var (sourceId, sourcePort) = json["source"] is JsonObject s ? (Text(s["activity"]), Text(s["port"])) : (Text(json["source"]), Text(json["sourcePort"]));
-            var (targetId, targetPort) = json["target"] is JsonObject t ? (Text(t["activity"]), Text(t["port"])) : (Text(json["target"]), Text(json["targetPort"]));
             var source = sourceId is null ? null : _byId.GetValueOrDefault(sourceId);
             var target = targetId is null ? null : _byId.GetValueOrDefault(targetId);
             if (source is null || target is null)
@@ -216,10 +210,9 @@ public sealed class Flowchart : Activity, ICompilableActivity, IContainerActivit
         return target.MergeMode is { } text && Enum.TryParse<MergeMode>(text, ignoreCase: true, out var mode) && mode != MergeMode.None ? mode : MergeMode.Stream;
     }
 
-    private ActivityNode? FindStart(ActivityNode node, List<Connection> connections)
+    private static ActivityNode? FindStart(ActivityNode node, List<Connection> connections)
     {
-        if (Text(node.Json["start"]) is { } startId && _byId.TryGetValue(startId, out var explicitStart))
-            return explicitStart;
+        // Elsa 3.8's flowchart reader ignores an older export's "start" property, so the start is found as Elsa finds it.
         return node.Children.FirstOrDefault(c => c.Descriptor.IsStart)
             ?? node.Children.FirstOrDefault(c => c.CanStartWorkflow)
             ?? node.Children.FirstOrDefault(c => connections.TrueForAll(x => x.Target != c))
@@ -227,8 +220,6 @@ public sealed class Flowchart : Activity, ICompilableActivity, IContainerActivit
     }
 
     private static string PathOf(ActivityNode node) => node.Parent is null ? "$.root" : $"activity '{node.Id}'";
-
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     private static List<Token> Tokens(ActivityExecutionContext context) => context.State as List<Token> ?? (List<Token>)(context.State = new List<Token>());
 

@@ -26,6 +26,8 @@ public sealed class DefinitionLoaderTests
         var text = File.ReadAllText(TestEngine.SharedPath("elsa-fixtures", file));
         var original = JsonNode.Parse(text.TrimStart('\uFEFF'))!.AsObject();
         original.Remove("$schema");
+        // Older shapes (flat connections, top-level usableAsActivity) come back in the current shape; OlderShapeTests pins that shape.
+        OlderShapes.Normalise(original);
 
         var once = WorkflowDefinitionReader.Parse(text);
         var twice = WorkflowDefinitionReader.Parse(WorkflowDefinitionReader.Write(once));

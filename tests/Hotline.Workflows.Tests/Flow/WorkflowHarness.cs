@@ -7,9 +7,12 @@ namespace Hotline.Workflows.Tests.Flow;
 public static class WorkflowHarness
 {
     /// <summary>Stores the definition as published (resumes load it from the store), compiles it and starts an instance.</summary>
-    public static async Task<RunResult> RunAsync(this TestEngine engine, FlowchartBuilder workflow, StartOptions? options = null)
+    public static Task<RunResult> RunAsync(this TestEngine engine, FlowchartBuilder workflow, StartOptions? options = null) =>
+        engine.RunAsync(workflow.Definition(), options);
+
+    /// <summary>Stores the definition as published, compiles it and starts an instance.</summary>
+    public static async Task<RunResult> RunAsync(this TestEngine engine, Hotline.Workflows.Definitions.WorkflowDefinition definition, StartOptions? options = null)
     {
-        var definition = workflow.Definition();
         await WorkflowFileRunner.PublishImportedAsync(engine.Runtime, definition);
         var blueprint = await engine.Runtime.CompileAsync(definition);
         return await engine.Runtime.StartAsync(blueprint, options ?? new StartOptions());
