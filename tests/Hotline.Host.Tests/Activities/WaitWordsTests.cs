@@ -1,7 +1,7 @@
 using Hotline.Domain.Activities;
 using Hotline.Domain.Deadlines;
 
-namespace Hotline.Host.Tests.Deadlines;
+namespace Hotline.Host.Tests.Activities;
 
 /// <summary>The words a ladder step reads from the wait before it state that wait's count, whichever way it counts.</summary>
 public sealed class WaitWordsTests

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Hotline.Domain.Activities;
+using Hotline.Domain.Deadlines;
 
-namespace Hotline.Domain.Deadlines;
+namespace Hotline.Domain.Activities;
 
 /// <summary>
 /// A counted moment in the words the supervision ladder's step names and notices use, made from the count itself
