@@ -128,7 +128,8 @@ public sealed class ActivityDescriptorCatalog(ActivityRegistry registry, Workflo
             Inputs = inputs,
             Outputs = outputs,
             Kind = ActivityKind.Action,
-            Ports = descriptor.Outcomes.Select(o => new PortModel(o, o, PortType.Flow)).ToList(),
+            // Root: the child's flowchart, never drawn as a slot; the viewer names it in its breadcrumb once drilled in.
+            Ports = [.. descriptor.Outcomes.Select(o => new PortModel(o, o, PortType.Flow)), new PortModel("Root", "Root", PortType.Embedded, IsBrowsable: false)],
             // WorkflowDefinitionVersionId: the instance viewer drills into such a node (double-click) only when it is
             // there, and then asks the host for the node's subgraph, the child's activities with their node ids.
             CustomProperties = new Dictionary<string, object> { ["RootType"] = "WorkflowDefinitionActivity", ["WorkflowDefinitionVersionId"] = definition.Id },

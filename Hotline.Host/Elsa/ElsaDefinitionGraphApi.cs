@@ -23,7 +23,10 @@ internal static class ElsaDefinitionGraphApi
                 return ElsaWire.NotFound($"Workflow definition version '{id}' does not exist.");
             var parentNodeId = new ElsaQuery(request.Query).Text("parentNodeId");
             var node = parentNodeId is not null && blueprint.Nodes.TryGetValue(parentNodeId, out var found) ? found : blueprint.Root;
-            return ElsaWire.Json(ToNode(node));
+            var answer = ToNode(node);
+            // The child's own workflows used as activities open in turn.
+            await ChildWorkflowReferences.AddAsync((JsonObject)answer["activity"]!, runtime.Definitions, cancellationToken);
+            return ElsaWire.Json(answer);
         });
         api.MapGet("/workflow-definitions/subgraph/segments/{id}", async (string id, HttpRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
         {
@@ -52,10 +55,13 @@ internal static class ElsaDefinitionGraphApi
             }
 
             container ??= Top(child);
+            var (childAnswer, containerAnswer) = (ToNode(child), ToNode(container));
+            foreach (var answer in new[] { childAnswer, containerAnswer })
+                await ChildWorkflowReferences.AddAsync((JsonObject)answer["activity"]!, runtime.Definitions, cancellationToken);
             return ElsaWire.Json(new JsonObject
             {
-                ["childNode"] = ToNode(child),
-                ["container"] = ToNode(container),
+                ["childNode"] = childAnswer,
+                ["container"] = containerAnswer,
                 ["pathSegments"] = new JsonArray(segments.Select(s => (JsonNode?)s).ToArray()),
             });
         });

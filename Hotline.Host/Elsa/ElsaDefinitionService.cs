@@ -106,6 +106,8 @@ public sealed class ElsaDefinitionService(WorkflowRuntime runtime)
         try
         {
             var document = (JsonObject)model.DeepClone();
+            if (document["root"] is JsonObject root)
+                ChildWorkflowReferences.Remove(root);
             ElsaMapping.Normalize(document);
             definition = WorkflowDefinitionReader.Parse(document.ToJsonString());
         }

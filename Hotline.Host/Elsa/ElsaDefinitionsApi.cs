@@ -98,9 +98,11 @@ internal static class ElsaDefinitionsApi
             : ElsaWire.Json(ElsaMapping.ToWorkflowDefinition(definition));
     }
 
+    // By version id is how the instance viewer and the version history read a version: read-only screens, where a
+    // double-click on a workflow used as an activity opens the child (its references added).
     private static async Task<IResult> GetByIdAsync(string id, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
         await runtime.Definitions.FindByVersionIdAsync(id, cancellationToken) is { } definition
-            ? ElsaWire.Json(ElsaMapping.ToWorkflowDefinition(definition))
+            ? ElsaWire.Json(await ToViewedDefinitionAsync(definition, runtime, cancellationToken))
             : ElsaWire.NotFound($"Workflow definition version '{id}' does not exist.");
 
     private static async Task<IResult> GetManyByIdAsync(HttpRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken)
@@ -108,8 +110,16 @@ internal static class ElsaDefinitionsApi
         var items = new List<JsonObject>();
         foreach (var id in new ElsaQuery(request.Query).List("ids").Distinct(StringComparer.Ordinal))
             if (await runtime.Definitions.FindByVersionIdAsync(id, cancellationToken) is { } definition)
-                items.Add(ElsaMapping.ToWorkflowDefinition(definition));
+                items.Add(await ToViewedDefinitionAsync(definition, runtime, cancellationToken));
         return ElsaWire.Json(new ListResponse<JsonObject>(items, items.Count));
+    }
+
+    private static async Task<JsonObject> ToViewedDefinitionAsync(WorkflowDefinition definition, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        var document = ElsaMapping.ToWorkflowDefinition(definition);
+        if (document["root"] is JsonObject root)
+            await ChildWorkflowReferences.AddAsync(root, runtime.Definitions, cancellationToken);
+        return document;
     }
 
     private static async Task<IResult> SaveAsync(HttpRequest request, ElsaDefinitionService service, CancellationToken cancellationToken)
