@@ -21,7 +21,7 @@ internal static class ChildWorkflowReferences
     /// <summary>Adds the references to every workflow used as an activity under <paramref name="root"/> whose child definition is published.</summary>
     public static async Task AddAsync(JsonObject root, IWorkflowDefinitionStore definitions, CancellationToken cancellationToken)
     {
-        foreach (var node in Nodes(root))
+        foreach (var node in ElsaActivityTree.Descendants(root))
         {
             if (ElsaWire.Text(node["workflowDefinitionId"]) is not { } definitionId || node[LatestVersionId] is not null)
                 continue;
@@ -36,7 +36,7 @@ internal static class ChildWorkflowReferences
     /// <summary>Takes back what <see cref="AddAsync"/> added, from a document the Studio sends to be saved.</summary>
     public static void Remove(JsonObject root)
     {
-        foreach (var node in Nodes(root))
+        foreach (var node in ElsaActivityTree.Descendants(root))
         {
             if (node[LatestVersionId] is not JsonValue added)
                 continue;
@@ -45,24 +45,6 @@ internal static class ChildWorkflowReferences
                 node.Remove(VersionId);
             node.Remove(LatestVersion);
             node.Remove(LatestVersionId);
-        }
-    }
-
-    // Every activity, a workflow's root (as the subgraph renders a child) included.
-    private static IEnumerable<JsonObject> Nodes(JsonObject activity)
-    {
-        yield return activity;
-        foreach (var (name, value) in activity.ToList())
-        {
-            var children = name switch
-            {
-                "activities" or "branches" => (value as JsonArray ?? []).OfType<JsonObject>(),
-                "root" when value is JsonObject child => [child],
-                _ => [],
-            };
-            foreach (var child in children.Where(c => c["type"] is JsonValue))
-                foreach (var descendant in Nodes(child))
-                    yield return descendant;
         }
     }
 }

@@ -59,16 +59,9 @@ internal static class ElsaActivityTestsApi
         return await service.FindAsync(definitionId, options, cancellationToken);
     }
 
-    private static JsonObject? FindActivity(JsonObject node, string? activityId, string? nodeId)
-    {
-        if ((activityId is not null && ElsaWire.Text(node["id"]) == activityId) || (nodeId is not null && ElsaWire.Text(node["nodeId"]) == nodeId))
-            return node;
-        foreach (var container in new[] { "activities", "branches" })
-            foreach (var child in node[container] as JsonArray ?? [])
-                if (child is JsonObject childActivity && FindActivity(childActivity, activityId, nodeId) is { } found)
-                    return found;
-        return null;
-    }
+    private static JsonObject? FindActivity(JsonObject root, string? activityId, string? nodeId) =>
+        ElsaActivityTree.Descendants(root).FirstOrDefault(a =>
+            (activityId is not null && ElsaWire.Text(a["id"]) == activityId) || (nodeId is not null && ElsaWire.Text(a["nodeId"]) == nodeId));
 
     // Null when the activity may run in the sandbox.
     private static string? RefusalReason(string type, ActivityDescriptor? descriptor)

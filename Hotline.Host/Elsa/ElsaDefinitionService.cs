@@ -160,7 +160,7 @@ public sealed class ElsaDefinitionService(WorkflowRuntime runtime)
     private async Task<Dictionary<string, string[]>> CheckDesignableAsync(WorkflowDefinition definition, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string[]>();
-        foreach (var activity in Activities(definition.Root))
+        foreach (var activity in ElsaActivityTree.Descendants(definition.Root))
         {
             foreach (var name in new[] { "possibleOutcomes", "branches" })
             {
@@ -199,17 +199,6 @@ public sealed class ElsaDefinitionService(WorkflowRuntime runtime)
         {
             return false;
         }
-    }
-
-    /// <summary>The activities of a root, containers included.</summary>
-    internal static IEnumerable<JsonObject> Activities(JsonObject root)
-    {
-        yield return root;
-        foreach (var container in new[] { "activities", "branches" })
-            foreach (var child in root[container] as JsonArray ?? [])
-                if (child is JsonObject activity && activity["type"] is JsonValue)
-                    foreach (var descendant in Activities(activity))
-                        yield return descendant;
     }
 
     private static bool IsReadonly(WorkflowDefinition definition) =>
@@ -317,7 +306,7 @@ public sealed class ElsaDefinitionService(WorkflowRuntime runtime)
     {
         var typeNames = (await Store.ListVersionsAsync(definitionId, cancellationToken)).Where(v => v.UsableAsActivity).Select(v => v.ActivityTypeName).ToHashSet(StringComparer.Ordinal);
         return (await Store.ListLatestAsync(cancellationToken))
-            .Where(d => d.DefinitionId != definitionId && Activities(d.Root).Any(a =>
+            .Where(d => d.DefinitionId != definitionId && ElsaActivityTree.Descendants(d.Root).Any(a =>
                 ElsaWire.Text(a["workflowDefinitionId"]) is { } id ? id == definitionId : ElsaWire.Text(a["type"]) is { } type && typeNames.Contains(type)))
             .Select(d => d.DefinitionId)
             .ToList();
