@@ -46,6 +46,9 @@ public sealed class DesignerShellTests(BrowserFixture browser, HostFixture fixtu
         Assert.Equal("中文", await page.Page.InnerTextAsync("#hd-language"));
         await page.Page.ReloadAsync();
         Assert.Equal(["Workflow designer", "Definitions", "Instances", "Sign out"], await ChromeAsync(page.Page));
+        // Studio boots again after the reload; signing out before it has loaded its settings would refuse its own requests.
+        await page.Page.Locator("elsa-workflow-definition-list").GetByText("category-deadlines").WaitForAsync(new() { Timeout = WatchedPage.BootTimeout });
+        await page.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         await page.Page.ClickAsync("#hd-signout");
         await page.Page.WaitForURLAsync(Host.Address + "/designer/login");
