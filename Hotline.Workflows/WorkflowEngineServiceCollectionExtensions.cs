@@ -20,6 +20,12 @@ public sealed class WorkflowEngineOptions
 
     /// <summary>What one JavaScript evaluation may use: time (2 s), statements, memory, recursion.</summary>
     public Expressions.JavaScriptLimits JavaScript { get; set; } = Expressions.JavaScriptLimits.Default;
+
+    /// <summary>
+    /// Reads the JavaScript limits from the host's services when the engine is first resolved (a host's configuration is
+    /// bound after registration); wins over <see cref="JavaScript"/> when set.
+    /// </summary>
+    public Func<IServiceProvider, Expressions.JavaScriptLimits>? JavaScriptFromServices { get; set; }
 }
 
 /// <summary>Registers the engine: the activity registry, its ports and the runtime.</summary>
@@ -54,7 +60,7 @@ public static class WorkflowEngineServiceCollectionExtensions
             TextOutput = sp.GetRequiredService<ITextOutput>(),
             HostServices = sp,
             IsTransient = options.IsTransient,
-            JavaScript = options.JavaScript,
+            JavaScript = options.JavaScriptFromServices?.Invoke(sp) ?? options.JavaScript,
         });
         services.TryAddSingleton(sp => new WorkflowRuntime(
             sp.GetRequiredService<ActivityRegistry>(),

@@ -1,6 +1,7 @@
 using Hotline.Workflows;
 using Hotline.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Hotline.Host.Workflows;
 
@@ -13,8 +14,11 @@ public static class WorkflowsServiceCollectionExtensions
         // The host's ports first (stores by AddHotlinePersistence, the inbox by AddHotlineCases, Quartz by
         // AddHotlineScheduling, which replace these); the engine fills in the rest.
         services.TryAddSingleton<ITextOutput, LoggingTextOutput>();
+        services.AddOptions<JavaScriptOptions>().BindConfiguration(JavaScriptOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JavaScriptOptions>, JavaScriptOptionsValidator>());
         services.AddWorkflowEngine(engine =>
         {
+            engine.JavaScriptFromServices = sp => sp.GetRequiredService<IOptions<JavaScriptOptions>>().Value.ToLimits();
             // The hotline's activities live in the domain.
             engine.ActivityAssemblies.Add(typeof(Hotline.Domain.Activities.RegisterCase).Assembly);
             engine.IsTransient = Hotline.Domain.Persistence.TransientFailures.IsTransient;
