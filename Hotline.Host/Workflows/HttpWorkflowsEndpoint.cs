@@ -86,8 +86,7 @@ public static class HttpWorkflowsEndpoint
             return;
         }
 
-        // A workflow's page must not run script as this site (its cookies, the workbench's API): a sandboxed origin.
-        http.Response.Headers.ContentSecurityPolicy = "sandbox";
+        // SecurityHeaders gives /workflows/ the data answers' policy: a workflow's page runs no script as this site.
         if (result.Response is { } response)
             await WriteAsync(http, response, cancellationToken);
         else if (result.Run.SubStatus == WorkflowSubStatus.Faulted)

@@ -16,7 +16,7 @@ public sealed class HttpWorkflowsEndpointTests : IDisposable
     public void Dispose() => _factory.Dispose();
 
     [Fact]
-    public async Task Should_answer_Hello_World_in_a_sandbox_When_getting_the_path_of_Elsa_http_hello_world()
+    public async Task Should_answer_Hello_World_without_script_When_getting_the_path_of_Elsa_http_hello_world()
     {
         await _factory.PublishAsync(HelloWorld());
         using var client = _factory.CreateClient();
@@ -25,7 +25,7 @@ public sealed class HttpWorkflowsEndpointTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Hello World!", await response.Content.ReadAsStringAsync());
-        Assert.Equal("sandbox", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal(Hotline.Host.Security.SecurityHeaders.DataContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [Theory]
