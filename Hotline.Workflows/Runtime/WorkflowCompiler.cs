@@ -54,6 +54,20 @@ public sealed class WorkflowCompiler
     /// <summary>Compiles a child node (used by containers).</summary>
     public ActivityNode? CompileChild(JsonObject json, ActivityNode parent, string path) => CompileNode(json, parent, parent.NodeId, path);
 
+    /// <summary>
+    /// Compiles an activity embedded in a property of its parent's JSON (a port such as a loop's body, a switch case's
+    /// activity) as a child of <paramref name="parent"/>; null when the property holds no activity.
+    /// </summary>
+    public ActivityNode? CompileEmbedded(ActivityNode parent, JsonNode? json, string path)
+    {
+        if (json is not JsonObject activity)
+            return null;
+        var child = CompileChild(activity, parent, path);
+        if (child is not null)
+            parent.Children.Add(child);
+        return child;
+    }
+
     /// <summary>Compiles the root of a workflow used as an activity, under the node that uses it.</summary>
     public ActivityNode? CompileWorkflowRoot(WorkflowDefinition definition, ActivityNode parent)
     {
@@ -176,6 +190,13 @@ public sealed class WorkflowCompiler
             if (!property.CanWrite)
                 continue;
             var propertyType = property.PropertyType;
+            if (propertyType == typeof(ActivityNode) && property.GetCustomAttribute<PortAttribute>() is not null)
+            {
+                var jsonName = CamelCase(property.Name);
+                property.SetValue(activity, CompileEmbedded(node, node.Json[jsonName], $"activity '{node.Id}'.{jsonName}"));
+                continue;
+            }
+
             if (!propertyType.IsGenericType)
                 continue;
             var definition = propertyType.GetGenericTypeDefinition();
