@@ -41,7 +41,7 @@ public sealed class WorkflowCompiler
         compiler._definitionStack.Push(definition.DefinitionId);
         var root = compiler.CompileNode(definition.Root, null, "Workflow1", "$.root");
         if (root is not null)
-            root.Scope = new ScopeDefinition(definition.Variables, definition.Inputs, definition.Outputs);
+            root.Scope = WorkflowScopeOf(definition, root);
         compiler.CheckVariableDefaults(definition, "$.variables");
         if (compiler._errors.Count > 0 || root is null)
             throw new WorkflowDefinitionException(compiler._errors);
@@ -84,7 +84,7 @@ public sealed class WorkflowCompiler
         {
             var root = CompileNode(definition.Root, parent, parent.NodeId, $"[{definition.DefinitionId}].root");
             if (root is not null)
-                root.Scope = new ScopeDefinition(definition.Variables, definition.Inputs, definition.Outputs);
+                root.Scope = WorkflowScopeOf(definition, root);
             CheckVariableDefaults(definition, $"[{definition.DefinitionId}].variables");
             return root;
         }
@@ -93,6 +93,11 @@ public sealed class WorkflowCompiler
             _definitionStack.Pop();
         }
     }
+
+    // The workflow's variables, and those its root container declares itself (a root Sequence's variables).
+    private static ScopeDefinition WorkflowScopeOf(WorkflowDefinition definition, ActivityNode root) =>
+        new([.. definition.Variables, .. (root.Scope?.Variables ?? []).Where(v => !definition.Variables.Any(w => string.Equals(w.Name, v.Name, StringComparison.OrdinalIgnoreCase)))],
+            definition.Inputs, definition.Outputs);
 
     // A default that does not convert would otherwise make every start of the workflow throw.
     private void CheckVariableDefaults(WorkflowDefinition definition, string path)

@@ -27,6 +27,9 @@ public sealed class For : LoopActivity
     public Output<object>? CurrentValue { get; set; }
 
     /// <inheritdoc />
+    protected override IReadOnlyList<Definitions.VariableDefinition> BodyVariables { get; } = [CurrentValueVariable];
+
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         context.State = new Containers.ContainerState();

@@ -15,6 +15,9 @@ public sealed class ForEach : LoopActivity
     public Output<object>? CurrentValue { get; set; }
 
     /// <inheritdoc />
+    protected override IReadOnlyList<Definitions.VariableDefinition> BodyVariables { get; } = [CurrentIndexVariable, CurrentValueVariable];
+
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         context.State = new Containers.ContainerState();

@@ -13,19 +13,25 @@ namespace Hotline.Workflows.Activities.Looping;
 /// </summary>
 public abstract class LoopActivity : ContainerActivity, ICompilableActivity, IBreakable
 {
-    private static readonly VariableDefinition CurrentValue = new("CurrentValue", "CurrentValue", "Object", false, null);
-    private static readonly VariableDefinition CurrentIndex = new("CurrentIndex", "CurrentIndex", "Int32", false, null);
+    /// <summary>The loop variable holding the current item or step.</summary>
+    protected static readonly VariableDefinition CurrentValueVariable = new("CurrentValue", "CurrentValue", "Object", false, null);
+
+    /// <summary>The loop variable holding the current item's index.</summary>
+    protected static readonly VariableDefinition CurrentIndexVariable = new("CurrentIndex", "CurrentIndex", "Int32", false, null);
+
+    /// <summary>The variables each iteration's scope declares (Elsa's ForEach: both; For: CurrentValue; While: none).</summary>
+    protected abstract IReadOnlyList<VariableDefinition> BodyVariables { get; }
 
     /// <summary>The activity each iteration runs.</summary>
     [Port]
-    public ActivityNode? Body { get; private set; }
+    public ActivityNode? Body { get; protected set; }
 
     /// <inheritdoc />
     public virtual void Compile(WorkflowCompiler compiler, ActivityNode node)
     {
         // A workflow used as the body opens its own scope, which the loop variables do not belong to.
-        if (Body is { Activity: not IScopeBoundary } body)
-            body.Scope = ContainerVariables.Merge(body.Scope, [CurrentValue, CurrentIndex]);
+        if (Body is { Activity: not IScopeBoundary } body && BodyVariables.Count > 0)
+            body.Scope = ContainerVariables.Merge(body.Scope, BodyVariables);
     }
 
     /// <summary>Remembers the break and stops it (Elsa's BreakBehavior); the loop ends when its body completes.</summary>
@@ -39,11 +45,13 @@ public abstract class LoopActivity : ContainerActivity, ICompilableActivity, IBr
     protected void ScheduleBody(ActivityExecutionContext context, object? value, int index, string? schedulingId = null)
     {
         var body = context.ScheduleChild(Body!, schedulingId);
-        if (Body!.Scope is not { } scope || Body.Activity is IScopeBoundary)
+        if (Body!.Scope is not { } scope || Body.Activity is IScopeBoundary || BodyVariables.Count == 0)
             return;
         body.Scope = new WorkflowScope(scope, null);
-        body.Scope.Memory[CurrentValue.Id] = value;
-        body.Scope.Memory[CurrentIndex.Id] = index;
+        if (BodyVariables.Contains(CurrentValueVariable))
+            body.Scope.Memory[CurrentValueVariable.Id] = value;
+        if (BodyVariables.Contains(CurrentIndexVariable))
+            body.Scope.Memory[CurrentIndexVariable.Id] = index;
     }
 
     /// <summary>The items a loop's input names: a list, a JSON array, or text holding a JSON array or comma-separated values.</summary>

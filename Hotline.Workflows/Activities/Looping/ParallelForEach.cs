@@ -11,6 +11,9 @@ public sealed class ParallelForEach : LoopActivity
     public Input<object>? Items { get; set; }
 
     /// <inheritdoc />
+    protected override IReadOnlyList<Definitions.VariableDefinition> BodyVariables { get; } = [CurrentIndexVariable, CurrentValueVariable];
+
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var items = Body is null ? [] : ItemsOf(context.Get(Items));

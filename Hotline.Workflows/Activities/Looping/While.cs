@@ -11,6 +11,9 @@ public sealed class While : LoopActivity
     public Input<bool>? Condition { get; set; }
 
     /// <inheritdoc />
+    protected override IReadOnlyList<Definitions.VariableDefinition> BodyVariables { get; } = [];
+
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         context.State = new Containers.ContainerState();
