@@ -21,10 +21,13 @@ public static class ContainerVariables
         node.Scope = Merge(node.Scope, variables);
     }
 
-    /// <summary>Opens the container's scope when it starts, unless whoever scheduled it opened it already (a loop's body).</summary>
+    /// <summary>
+    /// Opens the container's scope when it starts, unless whoever scheduled it opened it already (a loop's body) or it is
+    /// the root of a workflow (whose scope the workflow, or the activity using it, opens).
+    /// </summary>
     public static void Open(ActivityExecutionContext context)
     {
-        if (context.Node.Scope is { } scope && context.Scope is null && context.Node.Parent is not null)
+        if (context.Node.Scope is { } scope && context.Scope is null && context.Node.Parent is { Activity: not IScopeBoundary })
             context.Scope = new WorkflowScope(scope, null);
     }
 
