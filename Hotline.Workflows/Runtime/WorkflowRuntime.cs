@@ -410,7 +410,8 @@ public sealed class WorkflowRuntime
             ?? dependencies.Find(d => d.ActivityTypeName == type);
     }
 
-    private static IEnumerable<JsonObject> Walk(JsonObject node)
+    /// <summary>An activity node and every activity node below it, including the roots of containers' children.</summary>
+    internal static IEnumerable<JsonObject> Walk(JsonObject node)
     {
         yield return node;
         foreach (var (_, value) in node)
