@@ -29,14 +29,15 @@ public static class WorkflowFileRunner
             await PublishImportedAsync(runtime, definition, cancellationToken);
 
         var blueprint = await runtime.CompileAsync(definitions[0], cancellationToken);
-        var result = await runtime.StartAsync(blueprint, options, cancellationToken);
+        var result = await runtime.GetResultAsync((await runtime.StartAsync(blueprint, options, cancellationToken)).InstanceId, cancellationToken);
         while (result.Status == WorkflowStatus.Running && result.Bookmarks.Where(b => b.ResumeAt is not null).MinBy(b => b.ResumeAt) is { } timer)
         {
             if (!fastTimers && timer.ResumeAt > runtime.Services.Clock.GetUtcNow())
                 await Task.Delay(timer.ResumeAt!.Value - runtime.Services.Clock.GetUtcNow(), runtime.Services.Clock, cancellationToken);
             if (runtime.BookmarkScheduler is InMemoryBookmarkScheduler memory)
                 await memory.UnscheduleAsync(result.InstanceId, timer, cancellationToken);
-            result = await runtime.ResumeAsync(result.InstanceId, timer.Id, null, cancellationToken);
+            await runtime.ResumeAsync(result.InstanceId, timer.Id, null, cancellationToken);
+            result = await runtime.GetResultAsync(result.InstanceId, cancellationToken);
         }
 
         return result;

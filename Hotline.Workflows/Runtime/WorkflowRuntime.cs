@@ -216,7 +216,7 @@ public sealed class WorkflowRuntime
             WorkflowExecutionContext context;
             await using (var burst = await Bursts.BeginAsync(cancellationToken))
             {
-                (context, var loaded) = await execute(burst, Services.WithHostServices(burst.Services ?? Services.HostServices));
+                (context, var loaded) = await execute(burst, Services.WithHostServices(burst.Services ?? Services.HostServices).WithDefinitions(burst.Definitions ?? Definitions));
                 try
                 {
                     await burst.CommitAsync(ToCommit(context, loaded), cancellationToken);
@@ -298,6 +298,14 @@ public sealed class WorkflowRuntime
         return fired;
     }
 
+    /// <summary>The instance as stored now (it may have moved on since a call returned: a child it waited for finished).</summary>
+    public async Task<RunResult> GetResultAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var instance = await Instances.FindAsync(instanceId, cancellationToken) ?? throw new InstanceNotFoundException(instanceId);
+        var blueprint = await GetBlueprintAsync(instance.DefinitionVersionId, instance.Dependencies, cancellationToken);
+        return ToResult(WorkflowStateSerializer.Restore(blueprint, instance, Services));
+    }
+
     /// <summary>Cancels a running instance.</summary>
     public Task<RunResult> CancelAsync(string instanceId, CancellationToken cancellationToken = default) =>
         RunBurstAsync(
@@ -349,6 +357,8 @@ public sealed class WorkflowRuntime
                 _logger.LogError(e, "Hand-over after saving instance {InstanceId} failed.", context.InstanceId);
             }
         }
+
+        await Activities.Composition.ChildWorkflows.NotifyParentAsync(this, context, cancellationToken);
     }
 
     private static RunResult ToResult(WorkflowExecutionContext context) => new(
