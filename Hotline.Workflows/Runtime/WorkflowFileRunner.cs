@@ -23,7 +23,7 @@ public static class WorkflowFileRunner
         if (files.Count == 0)
             throw new ArgumentException("No definition file given.", nameof(files));
         var definitions = files.Select(WorkflowDefinitionReader.ReadFile).ToList();
-        var stored = await runtime.Definitions.ListUsableAsActivitiesAsync(cancellationToken);
+        var stored = await runtime.Definitions.ListLatestAsync(cancellationToken);
         var known = stored.Select(d => d.DefinitionId).Concat(stored.Select(d => d.ActivityTypeName)).ToHashSet(StringComparer.Ordinal);
         foreach (var definition in DefinitionFileOrder.Sort(definitions, runtime.Registry, known.Contains))
             await PublishImportedAsync(runtime, definition, cancellationToken);

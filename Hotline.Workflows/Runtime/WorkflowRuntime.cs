@@ -389,8 +389,10 @@ public sealed class WorkflowRuntime
                     ?? (definitionId is not null && pins is not null ? pins.GetValueOrDefault(definitionId) : null);
                 if (versionId is not null)
                     dependency = await Definitions.FindByVersionIdAsync(versionId, cancellationToken);
+                // As Elsa: the version asked for, else the published one, else the latest draft.
                 if (dependency is null && definitionId is not null)
-                    dependency = await Definitions.FindPublishedAsync(definitionId, cancellationToken);
+                    dependency = await Definitions.FindPublishedAsync(definitionId, cancellationToken)
+                        ?? await Definitions.FindLatestAsync(definitionId, cancellationToken);
                 if (dependency is null)
                 {
                     usable ??= await Definitions.ListUsableAsActivitiesAsync(cancellationToken);
@@ -415,7 +417,7 @@ public sealed class WorkflowRuntime
             ?? (definitionId is not null && pins is not null ? pins.GetValueOrDefault(definitionId) : null);
         return dependencies.Find(d => versionId is not null && d.Id == versionId)
             ?? dependencies.Find(d => definitionId is not null && d.DefinitionId == definitionId && d.IsPublished)
-            ?? dependencies.Find(d => definitionId is not null && d.DefinitionId == definitionId)
+            ?? dependencies.Where(d => definitionId is not null && d.DefinitionId == definitionId).MaxBy(d => d.Version)
             ?? dependencies.Find(d => d.ActivityTypeName == type && (pins is null || !pins.TryGetValue(d.DefinitionId, out var pinned) || pinned == d.Id))
             ?? dependencies.Find(d => d.ActivityTypeName == type);
     }
