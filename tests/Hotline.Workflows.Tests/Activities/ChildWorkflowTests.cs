@@ -53,6 +53,23 @@ public sealed class ChildWorkflowTests
     }
 
     [Fact]
+    public async Task Should_read_an_output_recorded_before_the_instance_was_saved_When_a_script_runs_after_a_resume()
+    {
+        var workflow = new FlowchartBuilder("saved")
+            .Start()
+            .Add("js", "Elsa.RunJavaScript", a => a.Literal("script", "return 'before';"))
+            .Event("wait", "go")
+            .WriteLineJs("show", "getOutputFrom('js') + ' ' + getResultFromJs()")
+            .Chain("start", "js", "wait", "show");
+        var started = await _engine.RunAsync(workflow);
+        Assert.Equal(WorkflowSubStatus.Suspended, started.SubStatus);
+
+        await _engine.Runtime.PublishEventAsync("go", null, null, null);
+
+        Assert.Equal(["before before"], _engine.Output.Lines);
+    }
+
+    [Fact]
     public async Task Should_refuse_publishing_When_a_script_reads_an_output_of_an_activity_that_does_not_exist()
     {
         var workflow = new FlowchartBuilder("typo")

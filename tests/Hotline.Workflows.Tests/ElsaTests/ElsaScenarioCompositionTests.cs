@@ -75,6 +75,15 @@ public sealed class ElsaScenarioCompositionTests
         AssertFinished(result);
     }
 
+    [Fact]
+    public async Task Should_map_the_child_output_to_the_parent_When_running_the_ParentChildOutputMapping_calculator()
+    {
+        var (result, lines) = await RunAsync("ParentChildOutputMapping", ["calculator.json", "sum.json"]);
+
+        Assert.Equal(["Result: 9"], lines);
+        AssertFinished(result);
+    }
+
     internal static async Task<(RunResult Result, IReadOnlyList<string> Lines)> RunAsync(string scenario, string[] files, IReadOnlyDictionary<string, object?>? input = null, TestEngine? engine = null)
     {
         engine ??= new TestEngine();
