@@ -18,6 +18,16 @@ public sealed class ChildWorkflowTests
         .Output("Answer", "String")
         .Add("set", "Elsa.SetOutput", a => a.Literal("outputName", "Answer").JavaScript("outputValue", "'" + name + ' ' + "' + getText()"));
 
+    // A script "js", then (after waiting for the event "go") a line "show" written by another script.
+    private static FlowchartBuilder ScriptThenShow(string script, string shown, bool waitBetween = false)
+    {
+        var workflow = new FlowchartBuilder("script-then-show")
+            .Start()
+            .Add("js", "Elsa.RunJavaScript", a => a.Literal("script", script))
+            .WriteLineJs("show", shown);
+        return waitBetween ? workflow.Event("wait", "go").Chain("start", "js", "wait", "show") : workflow.Chain("start", "js", "show");
+    }
+
     [Fact]
     public async Task Should_keep_two_children_outputs_apart_When_both_have_an_output_of_the_same_name()
     {
@@ -41,11 +51,7 @@ public sealed class ChildWorkflowTests
     [Fact]
     public async Task Should_read_the_last_result_When_a_script_follows_another()
     {
-        var workflow = new FlowchartBuilder("last")
-            .Start()
-            .Add("js", "Elsa.RunJavaScript", a => a.Literal("script", "return 6 * 7;"))
-            .WriteLineJs("show", "'last ' + getLastResult()")
-            .Chain("start", "js", "show");
+        var workflow = ScriptThenShow("return 6 * 7;", "'last ' + getLastResult()");
 
         await _engine.RunAsync(workflow);
 
@@ -55,12 +61,7 @@ public sealed class ChildWorkflowTests
     [Fact]
     public async Task Should_read_an_output_recorded_before_the_instance_was_saved_When_a_script_runs_after_a_resume()
     {
-        var workflow = new FlowchartBuilder("saved")
-            .Start()
-            .Add("js", "Elsa.RunJavaScript", a => a.Literal("script", "return 'before';"))
-            .Event("wait", "go")
-            .WriteLineJs("show", "getOutputFrom('js') + ' ' + getResultFromJs()")
-            .Chain("start", "js", "wait", "show");
+        var workflow = ScriptThenShow("return 'before';", "getOutputFrom('js') + ' ' + getResultFromJs()", waitBetween: true);
         var started = await _engine.RunAsync(workflow);
         Assert.Equal(WorkflowSubStatus.Suspended, started.SubStatus);
 
@@ -72,11 +73,7 @@ public sealed class ChildWorkflowTests
     [Fact]
     public async Task Should_refuse_publishing_When_a_script_reads_an_output_of_an_activity_that_does_not_exist()
     {
-        var workflow = new FlowchartBuilder("typo")
-            .Start()
-            .Add("js", "Elsa.RunJavaScript", a => a.Literal("script", "return 1;"))
-            .WriteLineJs("show", "'x ' + getResultFromJss()")
-            .Chain("start", "js", "show");
+        var workflow = ScriptThenShow("return 1;", "'x ' + getResultFromJss()");
 
         var error = await Assert.ThrowsAsync<WorkflowDefinitionException>(() => _engine.RunAsync(workflow));
 
