@@ -19,6 +19,12 @@ public static class ChildWorkflows
     /// <summary>The property naming the instance that started this one.</summary>
     public const string ParentInstanceIdProperty = "ParentInstanceId";
 
+    /// <summary>The property counting the instances that started this one, one from the other.</summary>
+    public const string CallDepthProperty = "CallDepth";
+
+    /// <summary>How deep instances may start one another (a definition that starts itself stops here).</summary>
+    public const int MaxCallDepth = 16;
+
     /// <summary>The property saying the parent waits until this instance finishes.</summary>
     public const string WaitForCompletionProperty = "WaitForCompletion";
 
@@ -32,6 +38,9 @@ public static class ChildWorkflows
             throw new WorkflowFaultException($"Activity '{context.Node.DisplayName}' names no workflow definition to start.");
         if (context.Workflow.Services.Definitions is { } definitions && await definitions.FindPublishedAsync(definitionId) is null)
             throw new WorkflowFaultException($"Activity '{context.Node.DisplayName}' cannot start workflow definition '{definitionId}': no published version of it exists.");
+        var depth = (context.Workflow.Properties[CallDepthProperty] is JsonValue d && d.TryGetValue<int>(out var n) ? n : 0) + 1;
+        if (depth > MaxCallDepth)
+            throw new WorkflowFaultException($"Activity '{context.Node.DisplayName}' would start workflow definition '{definitionId}' {depth} instances deep; at most {MaxCallDepth} instances may start one another.");
         var childId = IdGenerator.New();
         var parentId = context.WorkflowInstanceId;
         var childInput = ToDictionary(input);
@@ -41,7 +50,7 @@ public static class ChildWorkflows
             InstanceId = childId,
             CorrelationId = string.IsNullOrWhiteSpace(correlationId) ? null : correlationId,
             Input = childInput,
-            Properties = new JsonObject { [ParentInstanceIdProperty] = parentId, [WaitForCompletionProperty] = waitForCompletion },
+            Properties = new JsonObject { [ParentInstanceIdProperty] = parentId, [WaitForCompletionProperty] = waitForCompletion, [CallDepthProperty] = depth },
         };
         var bookmark = completesAtOnce ? null : context.CreateBookmark(BookmarkName, childId, new JsonObject { ["definitionId"] = definitionId, ["childInstanceId"] = childId });
         context.AfterCommit(async (runtime, ct) =>

@@ -1,3 +1,4 @@
+using Hotline.Workflows.Activities.Composition;
 using Hotline.Workflows.Definitions;
 using Hotline.Workflows.Runtime;
 using Hotline.Workflows.Tests.Flow;
@@ -125,6 +126,22 @@ public sealed class ChildWorkflowTests
 
         Assert.Equal(WorkflowSubStatus.Finished, (await _engine.Runtime.GetResultAsync(started.InstanceId)).SubStatus);
         Assert.Equal(["got done"], _engine.Output.Lines);
+    }
+
+    [Fact]
+    public async Task Should_stop_with_an_incident_When_a_definition_keeps_dispatching_itself()
+    {
+        var looper = new FlowchartBuilder("looper")
+            .Start()
+            .Add("again", "Elsa.DispatchWorkflow", a => a.Literal("workflowDefinitionId", "looper"))
+            .Chain("start", "again");
+
+        await _engine.RunAsync(looper);
+
+        var instances = (await _engine.Instances.ListAsync(new Persistence.InstanceQuery(DefinitionId: "looper", Take: 100))).Items;
+        Assert.Equal(ChildWorkflows.MaxCallDepth + 1, instances.Count);
+        var faulted = Assert.Single(instances, i => i.SubStatus == WorkflowSubStatus.Faulted);
+        Assert.Contains("at most", (await _engine.Runtime.GetResultAsync(faulted.Id)).Incidents.Single().Message, StringComparison.Ordinal);
     }
 
     [Fact]
