@@ -313,10 +313,31 @@ public sealed class ElsaDefinitionService(WorkflowRuntime runtime)
             .ToList();
     }
 
+    /// <summary>
+    /// The definitions that use <paramref name="definitionId"/> directly or through others (Elsa's consumers endpoint);
+    /// null when no version of it exists.
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> AllConsumersAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        if ((await Store.ListVersionsAsync(definitionId, cancellationToken)).Count == 0)
+            return null;
+        var found = new List<string>();
+        var pending = new Queue<string>([definitionId]);
+        while (pending.TryDequeue(out var current))
+            foreach (var consumer in await ConsumersAsync(current, cancellationToken))
+                if (consumer != definitionId && !found.Contains(consumer))
+                {
+                    found.Add(consumer);
+                    pending.Enqueue(consumer);
+                }
+
+        return found;
+    }
+
     /// <summary>Whether no other definition has this name (case-insensitive; its type name when used as an activity).</summary>
     public async Task<bool> IsNameUniqueAsync(string name, string? definitionId, CancellationToken cancellationToken = default)
     {
-        var typeName = new string(name.Where(char.IsLetterOrDigit).ToArray());
+        var typeName = new WorkflowDefinition(new System.Text.Json.Nodes.JsonObject { ["name"] = name }).ActivityTypeName;
         return !(await Store.ListLatestAsync(cancellationToken)).Any(d => d.DefinitionId != definitionId &&
             (string.Equals(d.Name?.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase) || (typeName.Length > 0 && d.ActivityTypeName == typeName)));
     }

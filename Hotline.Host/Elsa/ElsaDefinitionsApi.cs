@@ -31,7 +31,9 @@ internal static class ElsaDefinitionsApi
             return ElsaWire.Json(new IsNameUniqueResponse(await service.IsNameUniqueAsync(name, query.Text("definitionId"), cancellationToken)));
         });
         api.MapGet("/workflow-definitions/{definitionId}/consumers", async (string definitionId, ElsaDefinitionService service, CancellationToken cancellationToken) =>
-            ElsaWire.Json(new ConsumersResponse(await service.ConsumersAsync(definitionId, cancellationToken))));
+            await service.AllConsumersAsync(definitionId, cancellationToken) is { } consumers
+                ? ElsaWire.Json(new ConsumersResponse(consumers))
+                : ElsaWire.NotFound($"Workflow definition '{definitionId}' does not exist."));
         api.MapPost("/workflow-definitions", SaveAsync);
         api.MapDelete("/workflow-definitions/{definitionId}", async (string definitionId, ElsaDefinitionService service, CancellationToken cancellationToken) =>
             Answer(await service.DeleteAsync(definitionId, cancellationToken), _ => Results.NoContent()));

@@ -24,14 +24,14 @@ public static class ExpressionChecks
                 yield return DefinitionError.At(node, $"'{input.DisplayName}' is required.", WorkflowCompiler.CamelCase(input.Name));
 
         foreach (var site in node.Activity.EvaluatedExpressions())
-            foreach (var message in Check(site, scope))
+            foreach (var message in Check(site, scope, node))
                 yield return DefinitionError.At(node, site.Part is null ? message : $"In {site.Part}: {message}", site.Input);
     }
 
     private static bool IsEmpty(Expression expression) =>
         expression.Type == "Variable" ? ExpressionEvaluator.VariableReference(expression) is (null or "", null or "") : string.IsNullOrWhiteSpace(expression.Text);
 
-    private static List<string> Check(ExpressionSite site, StaticScope scope)
+    private static List<string> Check(ExpressionSite site, StaticScope scope, ActivityNode node)
     {
         var expression = site.Expression;
         switch (expression.Type)
@@ -39,7 +39,7 @@ public static class ExpressionChecks
             case "JavaScript" when !string.IsNullOrWhiteSpace(expression.Text):
                 if (JavaScriptEvaluator.Check(expression.Text) is { } syntaxError)
                     return [$"The JavaScript does not compile: {syntaxError}"];
-                return CheckReferences(JavaScriptReferences.Find(expression.Text), scope);
+                return CheckReferences(JavaScriptReferences.Find(expression.Text), scope, node);
             case "Variable" when !IsEmpty(expression):
                 return CheckVariable(expression, scope);
             case "Input" when !string.IsNullOrWhiteSpace(expression.Text):
@@ -80,13 +80,15 @@ public static class ExpressionChecks
         }
     }
 
-    private static List<string> CheckReferences(JavaScriptReferences references, StaticScope scope)
+    private static List<string> CheckReferences(JavaScriptReferences references, StaticScope scope, ActivityNode node)
     {
         var problems = new List<string>();
         foreach (var call in references.AccessorCalls)
         {
-            // The evaluator defines get<Name>()/set<Name>(v) for each variable and input in scope, with the name as declared.
-            if (!scope.HasAccessor(call[3..]) && !JavaScriptEvaluator.BuiltInFunctions.Contains(call) && !JavaScriptEvaluator.IsEngineGlobal(call))
+            // The evaluator defines get<Name>()/set<Name>(v) for each variable and input in scope, with the name as declared,
+            // and get<Output>From<Activity>() for each output of each activity of the same workflow.
+            if (!scope.HasAccessor(call[3..]) && !JavaScriptEvaluator.BuiltInFunctions.Contains(call) && !JavaScriptEvaluator.IsEngineGlobal(call)
+                && !JavaScriptOutputs.TryResolveAccessor(node, call, out _, out _))
                 problems.Add($"The script calls {call}(), but there is no variable or input named '{call[3..]}' (names are case-sensitive in scripts; {scope.DescribeVariables()}; {scope.DescribeInputs()}).");
         }
 

@@ -69,8 +69,27 @@ public sealed class WorkflowDefinition
     /// <summary>Whether other definitions may use this one as an activity.</summary>
     public bool UsableAsActivity => (Document["options"] as JsonObject)?["usableAsActivity"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
-    /// <summary>The activity type name other definitions use for this one (its name without spaces).</summary>
-    public string ActivityTypeName => new((Name ?? DefinitionId).Where(char.IsLetterOrDigit).ToArray());
+    /// <summary>
+    /// The activity type name other definitions use for this one: its name in PascalCase (as Elsa's
+    /// <c>Pascalize</c>: each word after a space or underscore starts with a capital), without spaces or punctuation.
+    /// </summary>
+    public string ActivityTypeName
+    {
+        get
+        {
+            var name = Name ?? DefinitionId;
+            var result = new System.Text.StringBuilder(name.Length);
+            var wordStart = true;
+            foreach (var c in name)
+            {
+                if (char.IsLetterOrDigit(c))
+                    result.Append(wordStart ? char.ToUpperInvariant(c) : c);
+                wordStart = c is ' ' or '_';
+            }
+
+            return result.ToString();
+        }
+    }
 
     /// <summary>A deep copy.</summary>
     public WorkflowDefinition Clone() => new((JsonObject)Document.DeepClone());

@@ -116,6 +116,10 @@ public static partial class JavaScriptEvaluator
                 DefineAccessors(call, names, get, set, name);
                 DefineAccessors(call, names, pascalGet, pascalSet, name);
             }
+
+        foreach (var name in names)
+            if (engine.GetValue(name).IsUndefined() && JavaScriptOutputs.TryResolveAccessor(call.Context.Node, name, out var activity, out var output))
+                engine.SetValue(name, new ClrFunction(engine, name, (_, _) => ToJs(engine, call.Context.Workflow.Outputs.Find(call.Context, activity!.NodeId, output))));
     }
 
     /// <summary>Defines a variable's getter and setter where the script names them, unless an inner scope already did.</summary>

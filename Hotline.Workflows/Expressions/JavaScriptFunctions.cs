@@ -25,6 +25,10 @@ internal static partial class JavaScriptFunctions
         ["getWorkflowDefinitionVersion"] = (call, _) => call.Context.Workflow.Blueprint.Definition.Version,
         ["getCorrelationId"] = (call, _) => call.Context.Workflow.CorrelationId is { } id ? id : JsValue.Null,
         ["setCorrelationId"] = (call, args) => Done(() => call.Context.Workflow.CorrelationId = NullableText(Arg(args, 0))),
+        ["getOutputFrom"] = (call, args) => ToJs(call.Engine, JavaScriptOutputs.Get(call.Context, Text(Arg(args, 0)), NullableText(Arg(args, 1)))),
+        ["getLastResult"] = (call, _) => ToJs(call.Engine, call.Context.Workflow.Outputs.LastResult),
+        ["getWorkflowInstanceName"] = (call, _) => (call.Context.Workflow.Name ?? call.Context.Workflow.Blueprint.Definition.Name) is { } name ? name : JsValue.Null,
+        ["setWorkflowInstanceName"] = (call, args) => Done(() => call.Context.Workflow.Name = NullableText(Arg(args, 0))),
         ["setOutcome"] = (_, args) => Done(() => JavaScriptEvaluator.Outcomes = [Text(Arg(args, 0))]),
         ["setOutcomes"] = (_, args) => Done(() => JavaScriptEvaluator.Outcomes = Arg(args, 0).IsArray()
             ? Arg(args, 0).AsArray().Select(Text).ToList()

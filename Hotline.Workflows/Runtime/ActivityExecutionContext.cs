@@ -91,6 +91,7 @@ public sealed class ActivityExecutionContext
         if (output is null)
             return;
         (RecordedOutputs ??= [])[output.Name] = ValueConverter.ToJson(value);
+        Workflow.Outputs.Record(this, output.Name, value);
         if (output.MemoryId is { } memoryId)
             WriteMemory(memoryId, value);
     }

@@ -18,9 +18,16 @@ public sealed class EngineServices
     /// <summary>What one JavaScript evaluation may use (time, statements, memory, recursion).</summary>
     public Expressions.JavaScriptLimits JavaScript { get; init; } = Expressions.JavaScriptLimits.Default;
 
+    /// <summary>The definitions, as the burst sees them (activities that start other definitions look them up); set by the runtime.</summary>
+    public Persistence.IWorkflowDefinitionStore? Definitions { get; init; }
+
     /// <summary>The same services with <paramref name="hostServices"/> as the host's (one burst's scope).</summary>
     public EngineServices WithHostServices(IServiceProvider? hostServices) =>
-        ReferenceEquals(hostServices, HostServices) ? this : new() { Clock = Clock, TextOutput = TextOutput, HostServices = hostServices, IsTransient = IsTransient, JavaScript = JavaScript };
+        ReferenceEquals(hostServices, HostServices) ? this : new() { Clock = Clock, TextOutput = TextOutput, HostServices = hostServices, IsTransient = IsTransient, JavaScript = JavaScript, Definitions = Definitions };
+
+    /// <summary>The same services reading definitions through <paramref name="definitions"/>.</summary>
+    public EngineServices WithDefinitions(Persistence.IWorkflowDefinitionStore definitions) =>
+        ReferenceEquals(definitions, Definitions) ? this : new() { Clock = Clock, TextOutput = TextOutput, HostServices = HostServices, IsTransient = IsTransient, JavaScript = JavaScript, Definitions = definitions };
 
     /// <summary>
     /// Whether an exception an activity threw is a passing failure of the host's infrastructure (the database is

@@ -19,6 +19,15 @@ public sealed class WorkflowExecutionContext
     public string InstanceId { get; }
     public EngineServices Services { get; }
     public string? CorrelationId { get; set; }
+
+    /// <summary>The instance's name (Elsa.SetName); the definition's name until set.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The instance's properties (Elsa's <c>WorkflowState.Properties</c>: <c>ParentInstanceId</c> of a child started by another).</summary>
+    public JsonObject Properties { get; internal set; } = [];
+
+    /// <summary>The outputs activities produced, for later scripts.</summary>
+    public ActivityOutputRegister Outputs { get; } = new();
     public WorkflowStatus Status { get; internal set; } = WorkflowStatus.Running;
     public WorkflowSubStatus SubStatus { get; internal set; } = WorkflowSubStatus.Pending;
     public DateTimeOffset CreatedAt { get; internal set; }

@@ -14,6 +14,9 @@ public sealed class StartOptions
 
     /// <summary>Instance id to use; a new one by default.</summary>
     public string? InstanceId { get; init; }
+
+    /// <summary>The instance's properties (a child started by <c>Elsa.ExecuteWorkflow</c> gets <c>ParentInstanceId</c>).</summary>
+    public System.Text.Json.Nodes.JsonObject? Properties { get; init; }
 }
 
 /// <summary>Runs blueprints in memory: start an instance, resume a bookmark. Persistence is the runtime's job.</summary>
@@ -25,6 +28,7 @@ public static class WorkflowExecutor
         var context = new WorkflowExecutionContext(blueprint, options.InstanceId ?? IdGenerator.New(), services)
         {
             CorrelationId = options.CorrelationId,
+            Properties = options.Properties?.DeepClone().AsObject() ?? [],
             CreatedAt = services.Clock.GetUtcNow(),
         };
         var input = new JsonObject();

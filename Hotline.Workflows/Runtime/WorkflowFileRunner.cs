@@ -10,23 +10,34 @@ namespace Hotline.Workflows.Runtime;
 public static class WorkflowFileRunner
 {
     /// <summary>Publishes the files (dependencies first) into the runtime's store, then runs the first file.</summary>
-    public static async Task<RunResult> RunAsync(WorkflowRuntime runtime, IReadOnlyList<string> files, bool fastTimers, CancellationToken cancellationToken = default)
+    public static Task<RunResult> RunAsync(WorkflowRuntime runtime, IReadOnlyList<string> files, bool fastTimers, CancellationToken cancellationToken = default) =>
+        RunAsync(runtime, files, fastTimers, new StartOptions(), cancellationToken);
+
+    /// <summary>
+    /// Publishes the files into the runtime's store, each after the definitions it uses as activities (in whatever order
+    /// they were given; a cycle or a dependency found nowhere is a <see cref="WorkflowDefinitionException"/>), then
+    /// starts the first file with <paramref name="options"/>.
+    /// </summary>
+    public static async Task<RunResult> RunAsync(WorkflowRuntime runtime, IReadOnlyList<string> files, bool fastTimers, StartOptions options, CancellationToken cancellationToken = default)
     {
         if (files.Count == 0)
             throw new ArgumentException("No definition file given.", nameof(files));
         var definitions = files.Select(WorkflowDefinitionReader.ReadFile).ToList();
-        foreach (var definition in definitions.Skip(1).Append(definitions[0]))
+        var stored = await runtime.Definitions.ListLatestAsync(cancellationToken);
+        var known = stored.Select(d => d.DefinitionId).Concat(stored.Select(d => d.ActivityTypeName)).ToHashSet(StringComparer.Ordinal);
+        foreach (var definition in DefinitionFileOrder.Sort(definitions, runtime.Registry, known.Contains))
             await PublishImportedAsync(runtime, definition, cancellationToken);
 
         var blueprint = await runtime.CompileAsync(definitions[0], cancellationToken);
-        var result = await runtime.StartAsync(blueprint, new StartOptions(), cancellationToken);
+        var result = await runtime.GetResultAsync((await runtime.StartAsync(blueprint, options, cancellationToken)).InstanceId, cancellationToken);
         while (result.Status == WorkflowStatus.Running && result.Bookmarks.Where(b => b.ResumeAt is not null).MinBy(b => b.ResumeAt) is { } timer)
         {
             if (!fastTimers && timer.ResumeAt > runtime.Services.Clock.GetUtcNow())
                 await Task.Delay(timer.ResumeAt!.Value - runtime.Services.Clock.GetUtcNow(), runtime.Services.Clock, cancellationToken);
             if (runtime.BookmarkScheduler is InMemoryBookmarkScheduler memory)
                 await memory.UnscheduleAsync(result.InstanceId, timer, cancellationToken);
-            result = await runtime.ResumeAsync(result.InstanceId, timer.Id, null, cancellationToken);
+            await runtime.ResumeAsync(result.InstanceId, timer.Id, null, cancellationToken);
+            result = await runtime.GetResultAsync(result.InstanceId, cancellationToken);
         }
 
         return result;

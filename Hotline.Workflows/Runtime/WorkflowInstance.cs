@@ -75,6 +75,8 @@ public static class WorkflowStateSerializer
             ["fault"] = context.Fault?.DeepClone(),
             ["journalSequence"] = context.JournalSequence,
             ["dependencies"] = new JsonObject(context.Blueprint.Dependencies.Select(d => KeyValuePair.Create(d.Key, (JsonNode?)d.Value))),
+            ["properties"] = context.Properties.DeepClone(),
+            ["activityOutputs"] = context.Status == WorkflowStatus.Running ? context.Outputs.Save(id => id == context.InstanceId || context.Contexts.ContainsKey(id)) : null,
         };
         return new WorkflowInstance
         {
@@ -82,7 +84,7 @@ public static class WorkflowStateSerializer
             DefinitionId = definition.DefinitionId,
             DefinitionVersionId = definition.Id,
             Version = definition.Version,
-            Name = definition.Name,
+            Name = context.Name ?? definition.Name,
             CorrelationId = context.CorrelationId,
             Status = context.Status,
             SubStatus = context.SubStatus,
@@ -101,6 +103,7 @@ public static class WorkflowStateSerializer
         var context = new WorkflowExecutionContext(blueprint, instance.Id, services)
         {
             CorrelationId = instance.CorrelationId,
+            Name = instance.Name,
             Status = instance.Status,
             SubStatus = instance.SubStatus,
             CreatedAt = instance.CreatedAt,
@@ -109,6 +112,8 @@ public static class WorkflowStateSerializer
         var state = instance.State;
         context.Input = state["input"]?.DeepClone() as JsonObject ?? [];
         context.Fault = state["fault"]?.DeepClone() as JsonObject;
+        context.Properties = state["properties"]?.DeepClone() as JsonObject ?? [];
+        context.Outputs.Load(state["activityOutputs"] as JsonArray);
         context.JournalSequence = state["journalSequence"]?.GetValue<long>() ?? 0;
         foreach (var incident in state["incidents"] as JsonArray ?? [])
             context.Incidents.Add(ReadIncident((JsonObject)incident!));

@@ -221,7 +221,7 @@ public sealed class WorkflowRuntime
             WorkflowExecutionContext context;
             await using (var burst = await Bursts.BeginAsync(cancellationToken))
             {
-                (context, var loaded) = await execute(burst, Services.WithHostServices(burst.Services ?? Services.HostServices));
+                (context, var loaded) = await execute(burst, Services.WithHostServices(burst.Services ?? Services.HostServices).WithDefinitions(burst.Definitions ?? Definitions));
                 try
                 {
                     await burst.CommitAsync(ToCommit(context, loaded), cancellationToken);
@@ -303,6 +303,14 @@ public sealed class WorkflowRuntime
         return fired;
     }
 
+    /// <summary>The instance as stored now (it may have moved on since a call returned: a child it waited for finished).</summary>
+    public async Task<RunResult> GetResultAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var instance = await Instances.FindAsync(instanceId, cancellationToken) ?? throw new InstanceNotFoundException(instanceId);
+        var blueprint = await GetBlueprintAsync(instance.DefinitionVersionId, instance.Dependencies, cancellationToken);
+        return ToResult(WorkflowStateSerializer.Restore(blueprint, instance, Services));
+    }
+
     /// <summary>Cancels a running instance.</summary>
     public Task<RunResult> CancelAsync(string instanceId, CancellationToken cancellationToken = default) =>
         RunBurstAsync(
@@ -354,6 +362,8 @@ public sealed class WorkflowRuntime
                 _logger.LogError(e, "Hand-over after saving instance {InstanceId} failed.", context.InstanceId);
             }
         }
+
+        await Activities.Composition.ChildWorkflows.NotifyParentAsync(this, context, cancellationToken);
     }
 
     private static RunResult ToResult(WorkflowExecutionContext context) => new(
@@ -384,8 +394,10 @@ public sealed class WorkflowRuntime
                     ?? (definitionId is not null && pins is not null ? pins.GetValueOrDefault(definitionId) : null);
                 if (versionId is not null)
                     dependency = await Definitions.FindByVersionIdAsync(versionId, cancellationToken);
+                // As Elsa: the version asked for, else the published one, else the latest draft.
                 if (dependency is null && definitionId is not null)
-                    dependency = await Definitions.FindPublishedAsync(definitionId, cancellationToken);
+                    dependency = await Definitions.FindPublishedAsync(definitionId, cancellationToken)
+                        ?? await Definitions.FindLatestAsync(definitionId, cancellationToken);
                 if (dependency is null)
                 {
                     usable ??= await Definitions.ListUsableAsActivitiesAsync(cancellationToken);
@@ -410,12 +422,13 @@ public sealed class WorkflowRuntime
             ?? (definitionId is not null && pins is not null ? pins.GetValueOrDefault(definitionId) : null);
         return dependencies.Find(d => versionId is not null && d.Id == versionId)
             ?? dependencies.Find(d => definitionId is not null && d.DefinitionId == definitionId && d.IsPublished)
-            ?? dependencies.Find(d => definitionId is not null && d.DefinitionId == definitionId)
+            ?? dependencies.Where(d => definitionId is not null && d.DefinitionId == definitionId).MaxBy(d => d.Version)
             ?? dependencies.Find(d => d.ActivityTypeName == type && (pins is null || !pins.TryGetValue(d.DefinitionId, out var pinned) || pinned == d.Id))
             ?? dependencies.Find(d => d.ActivityTypeName == type);
     }
 
-    private static IEnumerable<JsonObject> Walk(JsonObject node)
+    /// <summary>An activity node and every activity node below it, including the roots of containers' children.</summary>
+    internal static IEnumerable<JsonObject> Walk(JsonObject node)
     {
         yield return node;
         foreach (var (_, value) in node)
