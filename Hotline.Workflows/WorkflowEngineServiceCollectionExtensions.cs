@@ -44,6 +44,7 @@ public static class WorkflowEngineServiceCollectionExtensions
             return registry;
         });
         services.TryAddSingleton<ITextOutput>(NullTextOutput.Instance);
+        services.TryAddSingleton<Http.IHttpRequestSender>(Http.GuardedHttpRequestSender.Default);
         services.TryAddSingleton<IBookmarkScheduler, InMemoryBookmarkScheduler>();
         services.TryAddSingleton<IWorkflowDefinitionStore, MemoryWorkflowDefinitionStore>();
         services.TryAddSingleton<IWorkflowInstanceStore, MemoryWorkflowInstanceStore>();
@@ -55,6 +56,7 @@ public static class WorkflowEngineServiceCollectionExtensions
             HostServices = sp,
             IsTransient = options.IsTransient,
             JavaScript = options.JavaScript,
+            HttpRequests = sp.GetRequiredService<Http.IHttpRequestSender>(),
         });
         services.TryAddSingleton(sp => new WorkflowRuntime(
             sp.GetRequiredService<ActivityRegistry>(),

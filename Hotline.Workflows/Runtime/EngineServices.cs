@@ -15,12 +15,15 @@ public sealed class EngineServices
     /// </summary>
     public IServiceProvider? HostServices { get; init; }
 
+    /// <summary>Sends the HTTP requests of workflows; by default to public addresses only (<see cref="Http.GuardedHttpRequestSender.Default"/>).</summary>
+    public Http.IHttpRequestSender HttpRequests { get; init; } = Http.GuardedHttpRequestSender.Default;
+
     /// <summary>What one JavaScript evaluation may use (time, statements, memory, recursion).</summary>
     public Expressions.JavaScriptLimits JavaScript { get; init; } = Expressions.JavaScriptLimits.Default;
 
     /// <summary>The same services with <paramref name="hostServices"/> as the host's (one burst's scope).</summary>
     public EngineServices WithHostServices(IServiceProvider? hostServices) =>
-        ReferenceEquals(hostServices, HostServices) ? this : new() { Clock = Clock, TextOutput = TextOutput, HostServices = hostServices, IsTransient = IsTransient, JavaScript = JavaScript };
+        ReferenceEquals(hostServices, HostServices) ? this : new() { Clock = Clock, TextOutput = TextOutput, HostServices = hostServices, IsTransient = IsTransient, JavaScript = JavaScript, HttpRequests = HttpRequests };
 
     /// <summary>
     /// Whether an exception an activity threw is a passing failure of the host's infrastructure (the database is
