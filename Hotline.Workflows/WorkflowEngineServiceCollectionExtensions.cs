@@ -50,6 +50,7 @@ public static class WorkflowEngineServiceCollectionExtensions
             return registry;
         });
         services.TryAddSingleton<ITextOutput>(NullTextOutput.Instance);
+        services.TryAddSingleton<Http.IHttpRequestSender>(Http.GuardedHttpRequestSender.Default);
         services.TryAddSingleton<IBookmarkScheduler, InMemoryBookmarkScheduler>();
         services.TryAddSingleton<IWorkflowDefinitionStore, MemoryWorkflowDefinitionStore>();
         services.TryAddSingleton<IWorkflowInstanceStore, MemoryWorkflowInstanceStore>();
@@ -61,6 +62,7 @@ public static class WorkflowEngineServiceCollectionExtensions
             HostServices = sp,
             IsTransient = options.IsTransient,
             JavaScript = options.JavaScriptFromServices?.Invoke(sp) ?? options.JavaScript,
+            HttpRequests = sp.GetRequiredService<Http.IHttpRequestSender>(),
         });
         services.TryAddSingleton(sp => new WorkflowRuntime(
             sp.GetRequiredService<ActivityRegistry>(),

@@ -25,6 +25,7 @@ public static class HttpWorkflowsEndpoint
     {
         services.AddOptions<HttpWorkflowsOptions>().Bind(configuration.GetSection(HttpWorkflowsOptions.SectionName))
             .Validate(o => o.MaxRequestBodySize > 0, "Hotline:Workflows:Http:MaxRequestBodySize must be positive.").ValidateOnStart();
+        services.AddHotlineOutgoingHttp(configuration);
         return services;
     }
 

@@ -57,6 +57,9 @@ public sealed class ActivityExecutionContext
     /// <summary>Now, from the clock.</summary>
     public DateTimeOffset Now => Workflow.Services.Clock.GetUtcNow();
 
+    /// <summary>Cancelled when the burst is abandoned; pass it to the work an activity awaits.</summary>
+    public CancellationToken CancellationToken => Workflow.CancellationToken;
+
     /// <summary>The instance id.</summary>
     public string WorkflowInstanceId => Workflow.InstanceId;
 

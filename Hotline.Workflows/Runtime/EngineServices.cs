@@ -15,6 +15,9 @@ public sealed class EngineServices
     /// </summary>
     public IServiceProvider? HostServices { get; init; }
 
+    /// <summary>Sends the HTTP requests of workflows; by default to public addresses only (<see cref="Http.GuardedHttpRequestSender.Default"/>).</summary>
+    public Http.IHttpRequestSender HttpRequests { get; init; } = Http.GuardedHttpRequestSender.Default;
+
     /// <summary>What one JavaScript evaluation may use (time, statements, memory, recursion).</summary>
     public Expressions.JavaScriptLimits JavaScript { get; init; } = Expressions.JavaScriptLimits.Default;
 
@@ -23,11 +26,17 @@ public sealed class EngineServices
 
     /// <summary>The same services with <paramref name="hostServices"/> as the host's (one burst's scope).</summary>
     public EngineServices WithHostServices(IServiceProvider? hostServices) =>
-        ReferenceEquals(hostServices, HostServices) ? this : new() { Clock = Clock, TextOutput = TextOutput, HostServices = hostServices, IsTransient = IsTransient, JavaScript = JavaScript, Definitions = Definitions };
+        ReferenceEquals(hostServices, HostServices) ? this : Copy(hostServices, Definitions);
 
     /// <summary>The same services reading definitions through <paramref name="definitions"/>.</summary>
     public EngineServices WithDefinitions(Persistence.IWorkflowDefinitionStore definitions) =>
-        ReferenceEquals(definitions, Definitions) ? this : new() { Clock = Clock, TextOutput = TextOutput, HostServices = HostServices, IsTransient = IsTransient, JavaScript = JavaScript, Definitions = definitions };
+        ReferenceEquals(definitions, Definitions) ? this : Copy(HostServices, definitions);
+
+    private EngineServices Copy(IServiceProvider? hostServices, Persistence.IWorkflowDefinitionStore? definitions) => new()
+    {
+        Clock = Clock, TextOutput = TextOutput, HostServices = hostServices, IsTransient = IsTransient, JavaScript = JavaScript,
+        HttpRequests = HttpRequests, Definitions = definitions,
+    };
 
     /// <summary>
     /// Whether an exception an activity threw is a passing failure of the host's infrastructure (the database is

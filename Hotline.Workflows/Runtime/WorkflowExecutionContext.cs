@@ -135,9 +135,13 @@ public sealed class WorkflowExecutionContext
             RemovedBookmarks.Add(bookmark);
     }
 
+    /// <summary>Cancelled when the burst running the instance is abandoned (the host is stopping, the caller went away).</summary>
+    public CancellationToken CancellationToken { get; private set; }
+
     /// <summary>Runs scheduled work until nothing is left: the instance has finished, faulted or is waiting on bookmarks.</summary>
     internal async ValueTask RunAsync(CancellationToken cancellationToken)
     {
+        CancellationToken = cancellationToken;
         SubStatus = WorkflowSubStatus.Executing;
         while (Status == WorkflowStatus.Running && _scheduler.TryDequeue(out var item))
         {

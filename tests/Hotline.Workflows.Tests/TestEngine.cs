@@ -7,10 +7,16 @@ namespace Hotline.Workflows.Tests;
 /// <summary>A runtime on memory stores with a fake clock and collected output.</summary>
 public sealed class TestEngine
 {
-    public TestEngine(DateTimeOffset? now = null, Hotline.Workflows.Expressions.JavaScriptLimits? javaScript = null)
+    public TestEngine(DateTimeOffset? now = null, Hotline.Workflows.Expressions.JavaScriptLimits? javaScript = null, Hotline.Workflows.Http.IHttpRequestSender? http = null)
     {
         Clock = new FakeClock(now ?? new DateTimeOffset(2026, 2, 13, 9, 0, 0, TimeSpan.FromHours(8)));
-        Runtime = new WorkflowRuntime(ActivityRegistry.CreateDefault(), Definitions, Instances, new EngineServices { Clock = Clock, TextOutput = Output, JavaScript = javaScript ?? Hotline.Workflows.Expressions.JavaScriptLimits.Default });
+        Runtime = new WorkflowRuntime(ActivityRegistry.CreateDefault(), Definitions, Instances, new EngineServices
+        {
+            Clock = Clock,
+            TextOutput = Output,
+            JavaScript = javaScript ?? Hotline.Workflows.Expressions.JavaScriptLimits.Default,
+            HttpRequests = http ?? Hotline.Workflows.Http.GuardedHttpRequestSender.Default,
+        });
     }
 
     public FakeClock Clock { get; }
