@@ -44,6 +44,8 @@ public static class ExpressionChecks
                 return CheckVariable(expression, scope);
             case "Input" when !string.IsNullOrWhiteSpace(expression.Text):
                 return scope.HasInput(expression.Text) ? [] : [$"The workflow has no input named '{expression.Text}' ({scope.DescribeInputs()})."];
+            case var _ when ExpressionSyntaxes.Find(expression.Type) is { } plugged && !string.IsNullOrWhiteSpace(expression.Text):
+                return plugged.Check(expression.Text) is { } error ? [$"The {plugged.Name} script does not compile: {error}"] : [];
             default:
                 return ExpressionEvaluator.IsConstant(expression) ? CheckConstant(expression, site.ValueType) : [];
         }
