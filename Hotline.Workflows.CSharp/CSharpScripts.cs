@@ -14,7 +14,7 @@ namespace Hotline.Workflows.CSharp;
 /// them (System, System.Linq, System.Collections.Generic, System.Dynamic, System.Text.Json(.Nodes/.Serialization) and
 /// Microsoft.CSharp for <c>dynamic</c>). Each script text is compiled once and kept, up to a bound.
 /// </summary>
-internal static class CSharpScripts
+internal sealed class CSharpScripts(int maxCached)
 {
     private static readonly ScriptOptions Options = ScriptOptions.Default
         .WithOptimizationLevel(OptimizationLevel.Release)
@@ -37,20 +37,20 @@ internal static class CSharpScripts
             typeof(IDictionary<string, object>).Namespace!,
             typeof(ExpandoObject).Namespace!);
 
-    private static readonly ConcurrentDictionary<string, Lazy<CompiledScript>> Cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<CompiledScript>> _cache = new(StringComparer.Ordinal);
 
     /// <summary>How many scripts are cached now.</summary>
-    public static int CachedCount => Cache.Count;
+    public int CachedCount => _cache.Count;
 
     /// <summary>The compiled script (or its compile errors), compiling it at most once while it stays cached.</summary>
-    public static CompiledScript Get(string code, int maxCached)
+    public CompiledScript Get(string code)
     {
-        if (Cache.TryGetValue(code, out var cached))
+        if (_cache.TryGetValue(code, out var cached))
             return cached.Value;
         // Simple bound: a full cache is emptied rather than tracked per use; published definitions hold few scripts.
-        if (Cache.Count >= maxCached)
-            Cache.Clear();
-        return Cache.GetOrAdd(code, static c => new Lazy<CompiledScript>(() => Compile(c))).Value;
+        if (_cache.Count >= maxCached)
+            _cache.Clear();
+        return _cache.GetOrAdd(code, static c => new Lazy<CompiledScript>(() => Compile(c))).Value;
     }
 
     private static CompiledScript Compile(string code)

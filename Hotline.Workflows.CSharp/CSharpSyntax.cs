@@ -15,20 +15,25 @@ public sealed class CSharpSyntax(CSharpLimits limits) : IExpressionSyntax
     /// <inheritdoc />
     public string Name => SyntaxName;
 
+    private readonly CSharpScripts _scripts = new(limits.MaxCachedScripts);
+
     /// <summary>The limits each evaluation runs within.</summary>
     public CSharpLimits Limits { get; } = limits;
+
+    /// <summary>How many compiled scripts are kept now.</summary>
+    public int CachedScripts => _scripts.CachedCount;
 
     /// <inheritdoc />
     public object? Evaluate(string script, ActivityExecutionContext context) => Run(script, context).Result;
 
     /// <inheritdoc />
-    public string? Check(string script) => CSharpScripts.Get(script, Limits.MaxCachedScripts).Error;
+    public string? Check(string script) => _scripts.Get(script).Error;
 
     /// <summary>Runs a script: its value and the outcomes it set with <c>Outcome.Set</c>.</summary>
     public (object? Result, IReadOnlyList<string>? Outcomes) Run(string script, ActivityExecutionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var compiled = CSharpScripts.Get(script, Limits.MaxCachedScripts);
+        var compiled = _scripts.Get(script);
         if (compiled.Runner is not { } runner)
             throw Error(context, $"the script does not compile: {compiled.Error}", null);
         using var timeout = new CancellationTokenSource();

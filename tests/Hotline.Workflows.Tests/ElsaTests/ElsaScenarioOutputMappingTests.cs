@@ -8,6 +8,7 @@ namespace Hotline.Workflows.Tests.ElsaTests;
 /// Elsa 3.8's ParentChildOutputMapping and WorkflowOutputMapping scenarios (test/integration/Elsa.Workflows.IntegrationTests/
 /// Scenarios/...): the lines and outputs its Tests.cs state. Several of them write with C# expressions or Elsa.RunCSharp.
 /// </summary>
+[Collection("CSharp syntax")]
 public sealed class ElsaScenarioOutputMappingTests
 {
     private readonly TestEngine _engine = CSharpEngine();
