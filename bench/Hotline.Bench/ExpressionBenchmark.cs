@@ -28,7 +28,7 @@ internal static class ExpressionBenchmark
         "Variables.CaseId",
         "new Dictionary<string, object> { [\"answer\"] = Variables.Answer }",
         "(bool)Variables.IsComplex == true",
-        "(string)(Variables.Operation.reason ?? \"\")",
+        "(string)Variables.Operation ?? \"\"",
     ];
 
     private const string Definition = """
