@@ -29,6 +29,9 @@ public sealed class CSharpSyntax(CSharpLimits limits) : IExpressionSyntax
     /// <inheritdoc />
     public string? Check(string script) => _scripts.Get(script).Error;
 
+    /// <inheritdoc />
+    IReadOnlyCollection<string> IExpressionSyntax.VariableNames(string script) => ScriptVariableNames.Find(script);
+
     /// <summary>Runs a script: its value and the outcomes it set with <c>Outcome.Set</c>.</summary>
     public (object? Result, IReadOnlyList<string>? Outcomes) Run(string script, ActivityExecutionContext context)
     {

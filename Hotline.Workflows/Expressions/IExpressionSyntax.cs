@@ -16,4 +16,7 @@ public interface IExpressionSyntax
 
     /// <summary>Why a script would not compile, or <c>null</c>: checked when a definition is published.</summary>
     string? Check(string script);
+
+    /// <summary>The variables a script reads or writes by name, so that publishing refuses one that is not in scope.</summary>
+    IReadOnlyCollection<string> VariableNames(string script) => [];
 }

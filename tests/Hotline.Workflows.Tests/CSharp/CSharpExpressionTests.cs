@@ -83,6 +83,22 @@ public sealed class CSharpExpressionTests
     }
 
     [Fact]
+    public async Task Should_refuse_to_publish_naming_the_variable_When_a_script_uses_one_that_is_not_in_scope()
+    {
+        var workflow = new FlowchartBuilder()
+            .Variable("Total", "Int32", "1")
+            .Start()
+            .Add("say", "Elsa.WriteLine", a => a.Expression("text", "CSharp", "$\"{Variables.total} {Variables.Get(\"Total\")} {Variables.Totl}\"", "String"))
+            .Chain("start", "say");
+
+        var error = await Assert.ThrowsAsync<WorkflowDefinitionException>(() => _engine.RunAsync(workflow));
+
+        var problem = Assert.Single(error.Errors);
+        Assert.Equal(("say", "text"), (problem.ActivityId, problem.Input));
+        Assert.Contains("Variables.Totl", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_fault_with_an_incident_naming_the_activity_When_a_script_throws()
     {
         var workflow = new FlowchartBuilder()
@@ -101,11 +117,11 @@ public sealed class CSharpExpressionTests
     }
 
     [Fact]
-    public async Task Should_fault_naming_the_variable_When_a_script_reads_one_that_is_not_declared()
+    public async Task Should_fault_naming_the_variable_When_a_script_reads_one_by_a_name_no_variable_has()
     {
         var workflow = new FlowchartBuilder()
             .Start()
-            .Add("say", "Elsa.WriteLine", a => a.Expression("text", "CSharp", "Variables.Missing.ToString()", "String"))
+            .Add("say", "Elsa.WriteLine", a => a.Expression("text", "CSharp", "Variables.Get(\"Missing\").ToString()", "String"))
             .Chain("start", "say");
 
         var result = await _engine.RunAsync(workflow);
