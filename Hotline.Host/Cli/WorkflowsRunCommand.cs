@@ -1,4 +1,6 @@
 using Hotline.Workflows.Activities;
+using Hotline.Workflows.CSharp;
+using Hotline.Workflows.CSharp.Activities;
 using Hotline.Workflows.Definitions;
 using Hotline.Workflows.Persistence;
 using Hotline.Workflows.Runtime;
@@ -32,8 +34,9 @@ internal static class WorkflowsRunCommand
         }
 
         using var loggerFactory = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
+        CSharpExpressions.Register();
         var runtime = new WorkflowRuntime(
-            ActivityRegistry.CreateDefault(),
+            ActivityRegistry.CreateDefault().RegisterAssembly(typeof(RunCSharp).Assembly),
             new MemoryWorkflowDefinitionStore(),
             new MemoryWorkflowInstanceStore(),
             new EngineServices { Clock = TimeProvider.System, TextOutput = new TextWriterOutput(stdout) },

@@ -42,6 +42,8 @@ internal static class ElsaActivityTestsApi
             return ElsaWire.BadRequest("Activity not found.", new Dictionary<string, string[]>
                 { ["activityHandle"] = [$"Definition version '{definition.Id}' has no activity with id '{activityId}' or node id '{nodeId}'."] });
 
+        if (CSharpAuthorship.Refuse(request.HttpContext.User, activity) is { } refused)
+            return refused;
         var type = ElsaWire.Text(activity["type"]) ?? "";
         var descriptor = runtime.Registry.Find(type, activity["version"] is JsonValue v && v.TryGetValue<int>(out var version) ? version : 1);
         if (RefusalReason(type, descriptor) is { } reason)
@@ -72,7 +74,8 @@ internal static class ElsaActivityTestsApi
             return $"'{descriptor.DisplayName}' runs the workflow '{descriptor.WorkflowDefinitionId}', whose activities work on real cases; a test run runs one activity of the engine alone.";
         if (descriptor.IsContainer)
             return $"'{descriptor.DisplayName}' contains other activities; a test run runs one activity alone.";
-        if (descriptor.ClrType.Assembly != typeof(Activity).Assembly)
+        // Elsa.RunCSharp is the engine's scripting, packaged apart because of Roslyn's size.
+        if (descriptor.ClrType.Assembly != typeof(Activity).Assembly && descriptor.ClrType.Assembly != typeof(Hotline.Workflows.CSharp.Activities.RunCSharp).Assembly)
             return $"'{descriptor.DisplayName}' is a hotline activity: it loads or changes real cases, creates tasks or sends notices, so it is not test-run. Try it on a test case instead.";
         return null;
     }

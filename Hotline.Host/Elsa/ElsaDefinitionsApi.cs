@@ -41,14 +41,17 @@ internal static class ElsaDefinitionsApi
             Answer(await service.DeleteVersionAsync(id, cancellationToken), _ => Results.NoContent()));
         api.MapPost("/workflow-definitions/{definitionId}/publish", async (string definitionId, HttpContext context, ElsaDefinitionService service, CancellationToken cancellationToken) =>
         {
+            if (await RefuseCSharpAsync(context, service, definitionId, new VersionOptions(VersionSelection.Latest), cancellationToken) is { } refused)
+                return refused;
             var change = await service.PublishAsync(definitionId, cancellationToken);
             await DefinitionPublishAudit.RecordAsync(context, change, cancellationToken);
             return Answer(change, c => ElsaWire.Json(SaveResponse(c)));
         });
         api.MapPost("/workflow-definitions/{definitionId}/retract", async (string definitionId, ElsaDefinitionService service, CancellationToken cancellationToken) =>
             Answer(await service.RetractAsync(definitionId, cancellationToken), c => ElsaWire.Json(ElsaMapping.ToWorkflowDefinition(c.Definition!))));
-        api.MapPost("/workflow-definitions/{definitionId}/revert/{version:int}", async (string definitionId, int version, ElsaDefinitionService service, CancellationToken cancellationToken) =>
-            Answer(await service.RevertAsync(definitionId, version, cancellationToken), c => ElsaWire.Json(ElsaMapping.ToSummary(c.Definition!))));
+        api.MapPost("/workflow-definitions/{definitionId}/revert/{version:int}", async (string definitionId, int version, HttpContext context, ElsaDefinitionService service, CancellationToken cancellationToken) =>
+            await RefuseCSharpAsync(context, service, definitionId, new VersionOptions(VersionSelection.Specific, version), cancellationToken)
+                ?? Answer(await service.RevertAsync(definitionId, version, cancellationToken), c => ElsaWire.Json(ElsaMapping.ToSummary(c.Definition!))));
         api.MapPost("/workflow-definitions/{definitionId}/update-references", () => ElsaWire.Json(new UpdateReferencesResponse([])));
         api.MapGet("/workflow-definitions/{definitionId}/export", ExportAsync);
         api.MapPost("/bulk-actions/export/workflow-definitions", BulkExportAsync);
@@ -74,6 +77,10 @@ internal static class ElsaDefinitionsApi
                 _ => "The workflow definition was not saved.",
             })
             : success(change);
+
+    // Publishing or reverting to a version that runs C# stores it anew: the caller must be allowed to author C# (CSharpAuthorship).
+    private static async Task<IResult?> RefuseCSharpAsync(HttpContext context, ElsaDefinitionService service, string definitionId, VersionOptions version, CancellationToken cancellationToken) =>
+        await service.FindAsync(definitionId, version, cancellationToken) is { } definition ? CSharpAuthorship.Refuse(context.User, definition.Root) : null;
 
     private static SaveWorkflowDefinitionResponse SaveResponse(DefinitionChange change) =>
         new(ElsaMapping.ToWorkflowDefinition(change.Definition!), change.AlreadyPublished, 0, []);
@@ -131,6 +138,8 @@ internal static class ElsaDefinitionsApi
             return error;
         if ((body?["model"] as JsonObject ?? (body?["root"] is JsonObject ? body : null)) is not { } model)
             return ElsaWire.BadRequest("The request body is not valid.", new Dictionary<string, string[]> { ["model"] = ["Send {\"model\": <workflow definition>, \"publish\": true|false}."] });
+        if (CSharpAuthorship.Refuse(request.HttpContext.User, model) is { } refused)
+            return refused;
         var publish = body!["publish"] is JsonValue p && p.TryGetValue<bool>(out var value) && value;
         var change = await service.SaveAsync(model, publish, cancellationToken);
         await DefinitionPublishAudit.RecordAsync(request.HttpContext, change, cancellationToken);
@@ -204,6 +213,8 @@ internal static class ElsaDefinitionsApi
         if (models.Count != 1)
             return ElsaWire.BadRequest("Import one workflow definition at a time.", new Dictionary<string, string[]> { ["files"] = [$"{models.Count} definitions were sent; use /workflow-definitions/import-files for several."] });
         var model = models[0].Model;
+        if (CSharpAuthorship.Refuse(request.HttpContext.User, model) is { } refused)
+            return refused;
         if (definitionId is not null)
             model["definitionId"] = definitionId;
         return Answer(await service.SaveAsync(model, publish: false, cancellationToken), c => ElsaWire.Json(ElsaMapping.ToWorkflowDefinition(c.Definition!)));
@@ -215,6 +226,8 @@ internal static class ElsaDefinitionsApi
         var (models, error) = await ReadModelsAsync(request, cancellationToken);
         if (error is not null)
             return error;
+        if (models.Select(m => CSharpAuthorship.Refuse(request.HttpContext.User, m.Model)).FirstOrDefault(r => r is not null) is { } refused)
+            return refused;
         var errors = new Dictionary<string, string[]>();
         var count = 0;
         foreach (var (name, model) in models)
@@ -399,7 +412,11 @@ internal static class ElsaDefinitionsApi
             return error;
         List<string> published = [], alreadyPublished = [], notFound = [];
         var invalid = new Dictionary<string, string[]>();
-        foreach (var definitionId in ElsaWire.Strings(body?["definitionIds"]).Distinct(StringComparer.Ordinal))
+        var definitionIds = ElsaWire.Strings(body?["definitionIds"]).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var definitionId in definitionIds)
+            if (await RefuseCSharpAsync(request.HttpContext, service, definitionId, new VersionOptions(VersionSelection.Latest), cancellationToken) is { } refused)
+                return refused;
+        foreach (var definitionId in definitionIds)
         {
             var change = await service.PublishAsync(definitionId, cancellationToken);
             await DefinitionPublishAudit.RecordAsync(request.HttpContext, change, cancellationToken);

@@ -81,6 +81,7 @@ internal static class ElsaDescriptorsApi
             new("Object", "Object", true, false, new Dictionary<string, string> { ["MonacoLanguage"] = "json" }),
             new("Json", "Json", true, false, new Dictionary<string, string> { ["MonacoLanguage"] = "json" }),
             new("JavaScript", "JavaScript", true, true, new Dictionary<string, string> { ["MonacoLanguage"] = "javascript" }),
+            new("CSharp", "C#", true, true, new Dictionary<string, string> { ["MonacoLanguage"] = "csharp" }),
             new("Variable", "Variable", true, true, none),
             new("Input", "Input", true, true, none),
         };

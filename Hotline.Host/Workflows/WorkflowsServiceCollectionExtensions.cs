@@ -1,4 +1,5 @@
 using Hotline.Workflows;
+using Hotline.Workflows.CSharp;
 using Hotline.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,8 @@ public static class WorkflowsServiceCollectionExtensions
             // The hotline's activities live in the domain.
             engine.ActivityAssemblies.Add(typeof(Hotline.Domain.Activities.RegisterCase).Assembly);
             engine.IsTransient = Hotline.Domain.Persistence.TransientFailures.IsTransient;
+            // C# expressions and Elsa.RunCSharp; only administrators may store definitions using them (CSharpAuthorship).
+            engine.AddCSharp();
         });
         services.AddHostedService<DefinitionSeeder>();
         // The inbox's actions resume workflows, so the service comes with the engine (the cases part only stores tasks).

@@ -44,6 +44,11 @@ public static class ExpressionChecks
                 return CheckVariable(expression, scope);
             case "Input" when !string.IsNullOrWhiteSpace(expression.Text):
                 return scope.HasInput(expression.Text) ? [] : [$"The workflow has no input named '{expression.Text}' ({scope.DescribeInputs()})."];
+            case var _ when ExpressionSyntaxes.Find(expression.Type) is { } plugged && !string.IsNullOrWhiteSpace(expression.Text):
+                if (plugged.Check(expression.Text) is { } error)
+                    return [$"The {plugged.Name} script does not compile: {error}"];
+                return plugged.VariableNames(expression.Text).Where(n => !scope.HasVariable(n))
+                    .Select(n => $"The script uses Variables.{n}, but there is no variable named '{n}' ({scope.DescribeVariables()}).").ToList();
             default:
                 return ExpressionEvaluator.IsConstant(expression) ? CheckConstant(expression, site.ValueType) : [];
         }

@@ -7,11 +7,13 @@ namespace Hotline.Workflows.Expressions;
 /// <summary>Evaluates Elsa expressions: <c>Literal</c>, <c>Object</c>, <c>Variable</c>, <c>Input</c> and <c>JavaScript</c>.</summary>
 public static class ExpressionEvaluator
 {
-    /// <summary>The syntaxes this engine evaluates.</summary>
-    public static readonly IReadOnlyList<string> SupportedSyntaxes = ["Literal", "Object", "Json", "Variable", "Input", "JavaScript"];
+    private static readonly string[] BuiltInSyntaxes = ["Literal", "Object", "Json", "Variable", "Input", "JavaScript"];
+
+    /// <summary>The syntaxes this engine evaluates: the built-in ones and those plugged in (<see cref="ExpressionSyntaxes"/>).</summary>
+    public static IReadOnlyList<string> SupportedSyntaxes => [.. BuiltInSyntaxes, .. ExpressionSyntaxes.Names];
 
     /// <summary>Whether a syntax is supported.</summary>
-    public static bool IsSupported(string syntax) => SupportedSyntaxes.Contains(syntax, StringComparer.OrdinalIgnoreCase);
+    public static bool IsSupported(string syntax) => BuiltInSyntaxes.Contains(syntax, StringComparer.OrdinalIgnoreCase) || ExpressionSyntaxes.Find(syntax) is not null;
 
     /// <summary>Evaluates an expression in an activity's context and converts the result.</summary>
     public static object? Evaluate(Expression expression, Type target, ActivityExecutionContext context)
@@ -30,6 +32,8 @@ public static class ExpressionEvaluator
             case "JavaScript":
                 return string.IsNullOrWhiteSpace(expression.Text) ? ValueConverter.Convert(null, target) : ValueConverter.Convert(JavaScriptEvaluator.Evaluate(expression.Text, context), target);
             default:
+                if (ExpressionSyntaxes.Find(expression.Type) is { } plugged)
+                    return string.IsNullOrWhiteSpace(expression.Text) ? ValueConverter.Convert(null, target) : ValueConverter.Convert(plugged.Evaluate(expression.Text, context), target);
                 throw new NotSupportedException($"Expression syntax '{expression.Type}' is not supported.");
         }
     }

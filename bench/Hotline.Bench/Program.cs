@@ -21,7 +21,7 @@ namespace Hotline.Bench;
 /// Usage: dotnet run -c Release --project bench/Hotline.Bench -- [--iterations N] [--persisted-iterations N] [--workers N] [--pg CONNECTION] [--modes memory,sqlite,postgresql]
 /// <para><c>--import</c> runs the reference-data import benchmark instead (<see cref="ImportBenchmark"/>), <c>--search</c>
 /// [<c>--cases N</c>] what full-text search costs a registered case (<see cref="SearchBenchmark"/>), <c>--expressions</c>
-/// [<c>--iterations N</c>] what a JavaScript evaluation costs (<see cref="ExpressionBenchmark"/>).</para>
+/// [<c>--iterations N</c>] what a JavaScript or C# evaluation costs (<see cref="ExpressionBenchmark"/>).</para>
 /// </summary>
 internal static class Program
 {
