@@ -82,6 +82,16 @@ public sealed class WorkflowExecutionContext
 
     private Dictionary<string, object?> _finishedOutput = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Restores the outputs of a finished instance (it has no root scope any more) from its stored state.</summary>
+    internal void RestoreFinishedOutput(JsonObject? output)
+    {
+        foreach (var (name, value) in output ?? [])
+        {
+            var declared = Blueprint.Definition.Outputs.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));
+            _finishedOutput[name] = Expressions.ValueConverter.FromJson(value, declared?.Type);
+        }
+    }
+
     internal readonly record struct WorkItem(ActivityExecutionContext Context, Bookmark? Bookmark, object? Input);
 
     internal ActivityExecutionContext Schedule(ActivityNode node, ActivityExecutionContext? parent, string? schedulingContextId)

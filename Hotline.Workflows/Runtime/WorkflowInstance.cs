@@ -140,6 +140,8 @@ public static class WorkflowStateSerializer
                 context.Root = activityContext;
         }
 
+        if (context.Root is null)
+            context.RestoreFinishedOutput(state["output"] as JsonObject);
         return context;
     }
 
