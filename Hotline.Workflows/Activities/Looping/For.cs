@@ -30,21 +30,7 @@ public sealed class For : LoopActivity
     protected override IReadOnlyList<Definitions.VariableDefinition> BodyVariables { get; } = [CurrentValueVariable];
 
     /// <inheritdoc />
-    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
-    {
-        context.State = new Containers.ContainerState();
-        Next(context, null);
-        return ValueTask.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public override ValueTask OnChildCompletedAsync(ActivityExecutionContext context, ActivityExecutionContext child, Outcomes outcomes)
-    {
-        Next(context, child.Id);
-        return ValueTask.CompletedTask;
-    }
-
-    private void Next(ActivityExecutionContext context, string? schedulingId)
+    protected override void Next(ActivityExecutionContext context, string? schedulingId)
     {
         var state = StateOf(context);
         var end = context.Get(End);

@@ -17,23 +17,9 @@ public sealed class ForEach : LoopActivity
     /// <inheritdoc />
     protected override IReadOnlyList<Definitions.VariableDefinition> BodyVariables { get; } = [CurrentIndexVariable, CurrentValueVariable];
 
-    /// <inheritdoc />
-    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
-    {
-        context.State = new Containers.ContainerState();
-        Next(context, null);
-        return ValueTask.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public override ValueTask OnChildCompletedAsync(ActivityExecutionContext context, ActivityExecutionContext child, Outcomes outcomes)
-    {
-        Next(context, child.Id);
-        return ValueTask.CompletedTask;
-    }
-
     // Elsa reads the items again before each iteration.
-    private void Next(ActivityExecutionContext context, string? schedulingId)
+    /// <inheritdoc />
+    protected override void Next(ActivityExecutionContext context, string? schedulingId)
     {
         var state = StateOf(context);
         var items = ItemsOf(context.Get(Items));

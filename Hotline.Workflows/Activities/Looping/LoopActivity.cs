@@ -34,6 +34,24 @@ public abstract class LoopActivity : ContainerActivity, ICompilableActivity, IBr
             body.Scope = ContainerVariables.Merge(body.Scope, BodyVariables);
     }
 
+    /// <summary>Starts the loop: the first iteration, or completion (sequential loops; ParallelForEach overrides).</summary>
+    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        context.State = new ContainerState();
+        Next(context, null);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>An iteration completed: the next one, or completion.</summary>
+    public override ValueTask OnChildCompletedAsync(ActivityExecutionContext context, ActivityExecutionContext child, Outcomes outcomes)
+    {
+        Next(context, child.Id);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Schedules the next iteration (scheduled by <paramref name="schedulingId"/>), or completes the loop.</summary>
+    protected virtual void Next(ActivityExecutionContext context, string? schedulingId) => context.Complete();
+
     /// <summary>Remembers the break and stops it (Elsa's BreakBehavior); the loop ends when its body completes.</summary>
     public virtual bool OnBreak(ActivityExecutionContext context)
     {

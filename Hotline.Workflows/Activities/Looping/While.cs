@@ -13,23 +13,9 @@ public sealed class While : LoopActivity
     /// <inheritdoc />
     protected override IReadOnlyList<Definitions.VariableDefinition> BodyVariables { get; } = [];
 
-    /// <inheritdoc />
-    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
-    {
-        context.State = new Containers.ContainerState();
-        Next(context, null);
-        return ValueTask.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public override ValueTask OnChildCompletedAsync(ActivityExecutionContext context, ActivityExecutionContext child, Outcomes outcomes)
-    {
-        Next(context, child.Id);
-        return ValueTask.CompletedTask;
-    }
-
     // A While without a body completes rather than looping without end.
-    private void Next(ActivityExecutionContext context, string? schedulingId)
+    /// <inheritdoc />
+    protected override void Next(ActivityExecutionContext context, string? schedulingId)
     {
         var state = StateOf(context);
         if (state.Breaking || Body is null || !context.Get(Condition))
