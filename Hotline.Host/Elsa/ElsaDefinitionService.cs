@@ -266,6 +266,7 @@ public sealed class ElsaDefinitionService(WorkflowRuntime runtime)
             if (consumers.Count > 0)
                 return DefinitionChange.Refused(StatusCodes.Status409Conflict, "definitionId", $"'{definitionId}' is used as an activity by {string.Join(", ", consumers)}; remove it from them first.");
             await Store.DeleteAsync(definitionId, cancellationToken);
+            runtime.Http.Invalidate();
             return new DefinitionChange(latest, false, null);
         });
 

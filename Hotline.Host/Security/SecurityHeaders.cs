@@ -10,7 +10,8 @@ public static class SecurityHeaders
     /// <summary>The content security policy of data answers.</summary>
     public const string DataContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
 
-    private static readonly PathString[] DataPaths = ["/api", "/open311"];
+    // HTTP workflows too: what a workflow writes (even text/html) runs no script as this site.
+    private static readonly PathString[] DataPaths = ["/api", "/open311", "/workflows"];
 
     /// <summary>Adds the headers to every response, errors included (they are set as the response starts).</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>

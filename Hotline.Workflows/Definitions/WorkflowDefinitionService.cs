@@ -78,6 +78,7 @@ public sealed class WorkflowDefinitionService(WorkflowRuntime runtime)
         latest.IsPublished = true;
         changed.Add(latest);
         await Store.SaveAsync(changed, cancellationToken);
+        runtime.Http.Invalidate();
         return new PublishResult(latest, AlreadyPublished: false);
     }
 
@@ -95,6 +96,7 @@ public sealed class WorkflowDefinitionService(WorkflowRuntime runtime)
         var published = await Store.FindPublishedAsync(definitionId, cancellationToken) ?? throw new DefinitionNotFoundException(definitionId);
         published.IsPublished = false;
         await Store.SaveAsync([published], cancellationToken);
+        runtime.Http.Invalidate();
         return published;
     }
 
@@ -123,7 +125,7 @@ public sealed class WorkflowDefinitionService(WorkflowRuntime runtime)
     public async Task ValidateAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
     {
         var blueprint = await runtime.CompileAsync(definition, cancellationToken);
-        var errors = WorkflowValidator.Validate(blueprint);
+        var errors = WorkflowValidator.Validate(blueprint).Concat(await runtime.Http.FindConflictsAsync(blueprint, cancellationToken)).ToList();
         if (errors.Count > 0)
             throw new WorkflowDefinitionException(errors);
     }

@@ -49,5 +49,6 @@ public static class WorkflowFileRunner
         definition.IsLatest = true;
         definition.IsPublished = true;
         await runtime.Definitions.SaveAsync([.. others, definition], cancellationToken);
+        runtime.Http.Invalidate();
     }
 }

@@ -77,6 +77,11 @@ public sealed class WorkflowRuntime
     public IBurstScopeFactory Bursts { get; }
     public IBookmarkScheduler BookmarkScheduler { get; }
 
+    /// <summary>Routes HTTP requests to the HttpEndpoints of the stored definitions.</summary>
+    public Http.HttpWorkflowRouter Http => _http ??= new Http.HttpWorkflowRouter(this);
+
+    private Http.HttpWorkflowRouter? _http;
+
     /// <summary>
     /// Compiles a definition version. Definitions it uses as activities resolve to the version the node names
     /// (<c>workflowDefinitionVersionId</c>), else to <paramref name="pins"/>, else to the version published now.
