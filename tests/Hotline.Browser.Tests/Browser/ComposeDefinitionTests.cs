@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -20,17 +21,21 @@ public sealed partial class ComposeDefinitionTests(BrowserFixture browser, HostF
     private DesignerHost Host => fixture.Host;
 
     [Fact]
-    public async Task Should_save_an_HTTP_endpoint_with_its_path_and_methods_connected_to_the_next_activity_When_an_administrator_composes_a_new_definition()
+    public async Task Should_answer_POST_workflows_hello_studio_When_an_administrator_composes_and_publishes_an_HTTP_endpoint_and_its_response_in_the_editor()
     {
         await using var page = await WatchedPage.OpenAsync(browser, Host);
         var definitionId = await CreateDefinitionAsync(page, "Hello Studio");
+        using var before = await Host.Client().PostAsync("workflows/hello-studio", null);
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
 
         var endpoint = await DropAsync(page, "HTTP 接口", "HTTP 接口", "Elsa.HttpEndpoint", 200, 150);
-        var writeLine = await DropAsync(page, "基础", "输出一行", "Elsa.WriteLine", 500, 300);
-        await ConnectAsync(page, endpoint, "Done", writeLine);
+        var response = await DropAsync(page, "HTTP 接口", "HTTP 响应", "Elsa.WriteHttpResponse", 500, 300);
+        await ConnectAsync(page, endpoint, "Done", response);
         await endpoint.ClickAsync();
         await FillAsync(page, Input(page, "路径").Locator("input"), "/hello-studio");
         await SavedAsync(page, () => Input(page, "HTTP 方法").Locator("label.mud-checkbox", new() { HasText = "POST" }).ClickAsync(), "\"supportedMethods\":\\{[^}]*POST");
+        await response.ClickAsync();
+        await FillAsync(page, Input(page, "内容").Locator("input, textarea").First, "hello from the studio");
         await PublishAsync(page);
 
         var root = await PublishedRootAsync(definitionId);
@@ -38,7 +43,13 @@ public sealed partial class ComposeDefinitionTests(BrowserFixture browser, HostF
         Assert.Equal("/hello-studio", http["path"]!["expression"]!["value"]!.GetValue<string>());
         Assert.Equal(["POST"], JsonNode.Parse(http["supportedMethods"]!["expression"]!["value"]!.GetValue<string>())!.AsArray().Select(m => m!.GetValue<string>()));
         Assert.True(http["customProperties"]?["canStartWorkflow"]?.GetValue<bool>(), "the endpoint is the workflow's trigger");
-        AssertConnected(root, http, "Done", Activity(root, "Elsa.WriteLine"));
+        AssertConnected(root, http, "Done", Activity(root, "Elsa.WriteHttpResponse"));
+        using var client = Host.Client();
+        using var answer = await client.PostAsync("workflows/hello-studio", null);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("hello from the studio", await answer.Content.ReadAsStringAsync());
+        using var get = await client.GetAsync("workflows/hello-studio");
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode); // only the method ticked in the editor
         await AssertQuietAsync(page);
     }
 
@@ -66,9 +77,11 @@ public sealed partial class ComposeDefinitionTests(BrowserFixture browser, HostF
     private static async Task<ILocator> DropAsync(WatchedPage page, string category, string activity, string type, float x, float y)
     {
         var editor = page.Page.Locator(Editor);
-        var item = editor.Locator(".mud-expand-panel-content [draggable=true]", new() { HasTextRegex = Exactly(activity) });
+        var panel = editor.Locator(".mud-expand-panel", new() { Has = page.Page.Locator(".mud-expand-panel-header", new() { HasTextRegex = Exactly(category) }) });
+        // Dragged only once the category has opened: a drag from a panel still opening picks up the item above.
+        var item = panel.Locator(".mud-collapse-entered [draggable=true]", new() { HasTextRegex = Exactly(activity) });
         if (!await item.IsVisibleAsync())
-            await editor.Locator(".mud-expand-panel-header", new() { HasTextRegex = Exactly(category) }).ClickAsync();
+            await panel.Locator(".mud-expand-panel-header").ClickAsync();
         var canvas = editor.Locator(".graph-container").First;
         await SavedAsync(page, () => item.DragToAsync(canvas, new() { TargetPosition = new() { X = x, Y = y } }), Regex.Escape($"\"type\":\"{type}\""));
         var node = Node(page, type);
@@ -98,7 +111,7 @@ public sealed partial class ComposeDefinitionTests(BrowserFixture browser, HostF
     private static ILocator Input(WatchedPage page, string label) =>
         page.Page.Locator($"{Editor} .mud-input-control", new() { Has = page.Page.Locator("label", new() { HasTextRegex = new($"^{Regex.Escape(label)}$") }) }).First;
 
-    /// <summary>Types <paramref name="value"/> into <paramref name="field"/> and leaves it; waits for the auto-save holding it.</summary>
+    /// <summary>Types <paramref name="value"/> (ASCII: Studio's JSON escapes other characters) into <paramref name="field"/> and leaves it; waits for the auto-save holding it.</summary>
     private static Task FillAsync(WatchedPage page, ILocator field, string value) =>
         SavedAsync(page, async () =>
         {
