@@ -79,9 +79,10 @@ public sealed class ActivityDescriptorCatalog(ActivityRegistry registry, Workflo
         order = 0;
         var outputs = descriptor.Outputs.Select(o => new OutputDescriptorModel(o.Name, o.TypeName, o.DisplayName, o.Description, order++)).ToList();
         // Terminal activities end their flowchart: nothing leaves them. A flowchart is a root, its start an embedded slot.
+        // Embedded ports (a loop's Body, an If's Then and Else) come first, as Elsa's describer lists them.
         List<PortModel> ports = descriptor.ClrType == typeof(Flowchart) ? [new PortModel("Start", "Start", PortType.Embedded, IsBrowsable: false)]
             : descriptor.IsTerminal ? []
-            : descriptor.Outcomes.Select(o => new PortModel(o, o, PortType.Flow)).ToList();
+            : [.. descriptor.Ports.Select(p => new PortModel(p, p, PortType.Embedded)), .. descriptor.Outcomes.Select(o => new PortModel(o, o, PortType.Flow))];
         return new ActivityDescriptorModel
         {
             TypeName = descriptor.TypeName,

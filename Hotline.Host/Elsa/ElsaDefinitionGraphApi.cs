@@ -111,26 +111,28 @@ internal static class ElsaDefinitionGraphApi
         json["nodeId"] = node.NodeId;
         json["version"] = node.Version;
         foreach (var child in node.Children)
-        {
-            var placed = false;
-            foreach (var container in new[] { "activities", "branches" })
-            {
-                if (json[container] is not JsonArray array)
-                    continue;
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (array[i] is JsonObject activity && ElsaWire.Text(activity["id"]) == child.Id)
-                    {
-                        array[i] = Render(child);
-                        placed = true;
-                    }
-                }
-            }
-
-            if (!placed)
+            if (!Place(json, child))
                 json["root"] = Render(child);
-        }
-
         return json;
+    }
+
+    // Puts the rendered child where the node's JSON holds it: in activities or branches, in an embedded port (body,
+    // then, else, default) or in a switch case; false when the JSON does not hold it (a workflow used as an activity).
+    private static bool Place(JsonObject json, ActivityNode child)
+    {
+        bool Holds(JsonNode? node) => node is JsonObject activity && ElsaWire.Text(activity["id"]) == child.Id;
+        var placed = false;
+        foreach (var container in new[] { "activities", "branches" })
+            if (json[container] is JsonArray array)
+                for (var i = 0; i < array.Count; i++)
+                    if (Holds(array[i]))
+                        (array[i], placed) = (Render(child), true);
+        foreach (var (key, value) in json.ToList())
+            if (key != "root" && Holds(value))
+                (json[key], placed) = (Render(child), true);
+        foreach (var @case in (json["cases"] as JsonArray ?? []).OfType<JsonObject>())
+            if (Holds(@case["activity"]))
+                (@case["activity"], placed) = (Render(child), true);
+        return placed;
     }
 }

@@ -66,6 +66,9 @@ public sealed class ActivityDescriptor
     /// <summary>Outputs.</summary>
     public IReadOnlyList<OutputDescriptor> Outputs { get; init; } = [];
 
+    /// <summary>The embedded ports (<see cref="PortAttribute"/>): properties holding one activity each (Body, Then, Else).</summary>
+    public IReadOnlyList<string> Ports { get; init; } = [];
+
     /// <summary>Whether the type is a container of other activities (flowchart, fork).</summary>
     public bool IsContainer { get; init; }
 

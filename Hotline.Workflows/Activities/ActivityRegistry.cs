@@ -92,6 +92,7 @@ public sealed class ActivityRegistry
             Outcomes = attribute.Outcomes,
             Inputs = inputs,
             Outputs = outputs,
+            Ports = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetCustomAttribute<PortAttribute>() is not null).Select(p => p.Name).ToList(),
             IsContainer = typeof(IContainerActivity).IsAssignableFrom(type),
             IsBrowsable = type.GetCustomAttribute<System.ComponentModel.BrowsableAttribute>()?.Browsable ?? true,
             IsTerminal = typeof(ITerminalActivity).IsAssignableFrom(type),

@@ -62,3 +62,14 @@ public sealed class OutputAttribute : Attribute
     /// <summary>What the output holds.</summary>
     public string? Description { get; init; }
 }
+
+/// <summary>
+/// Marks an embedded port: a property of type <see cref="Runtime.ActivityNode"/> holding the activity the JSON property of
+/// the same (camelCase) name describes (Elsa's <c>[Port]</c>: a loop's Body, an If's Then and Else).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class PortAttribute : Attribute
+{
+    /// <summary>Display name; defaults to the property name.</summary>
+    public string? DisplayName { get; init; }
+}

@@ -26,7 +26,7 @@ public sealed class ActivityNode
     /// <summary>Whether the node is marked "can start workflow".</summary>
     public bool CanStartWorkflow { get; init; }
 
-    /// <summary>Set on nodes that open a variable scope (the workflow root, a workflow used as an activity).</summary>
+    /// <summary>Set on nodes that open a variable scope (the workflow root, a workflow used as an activity, a container declaring variables, a loop's body).</summary>
     public ScopeDefinition? Scope { get; set; }
 
     /// <summary>Display name for messages.</summary>

@@ -41,7 +41,7 @@ public sealed class WorkflowCompiler
         compiler._definitionStack.Push(definition.DefinitionId);
         var root = compiler.CompileNode(definition.Root, null, "Workflow1", "$.root");
         if (root is not null)
-            root.Scope = new ScopeDefinition(definition.Variables, definition.Inputs, definition.Outputs);
+            root.Scope = WorkflowScopeOf(definition, root);
         compiler.CheckVariableDefaults(definition, "$.variables");
         if (compiler._errors.Count > 0 || root is null)
             throw new WorkflowDefinitionException(compiler._errors);
@@ -53,6 +53,20 @@ public sealed class WorkflowCompiler
 
     /// <summary>Compiles a child node (used by containers).</summary>
     public ActivityNode? CompileChild(JsonObject json, ActivityNode parent, string path) => CompileNode(json, parent, parent.NodeId, path);
+
+    /// <summary>
+    /// Compiles an activity embedded in a property of its parent's JSON (a port such as a loop's body, a switch case's
+    /// activity) as a child of <paramref name="parent"/>; null when the property holds no activity.
+    /// </summary>
+    public ActivityNode? CompileEmbedded(ActivityNode parent, JsonNode? json, string path)
+    {
+        if (json is not JsonObject activity)
+            return null;
+        var child = CompileChild(activity, parent, path);
+        if (child is not null)
+            parent.Children.Add(child);
+        return child;
+    }
 
     /// <summary>Compiles the root of a workflow used as an activity, under the node that uses it.</summary>
     public ActivityNode? CompileWorkflowRoot(WorkflowDefinition definition, ActivityNode parent)
@@ -70,7 +84,7 @@ public sealed class WorkflowCompiler
         {
             var root = CompileNode(definition.Root, parent, parent.NodeId, $"[{definition.DefinitionId}].root");
             if (root is not null)
-                root.Scope = new ScopeDefinition(definition.Variables, definition.Inputs, definition.Outputs);
+                root.Scope = WorkflowScopeOf(definition, root);
             CheckVariableDefaults(definition, $"[{definition.DefinitionId}].variables");
             return root;
         }
@@ -79,6 +93,11 @@ public sealed class WorkflowCompiler
             _definitionStack.Pop();
         }
     }
+
+    // The workflow's variables, and those its root container declares itself (a root Sequence's variables).
+    private static ScopeDefinition WorkflowScopeOf(WorkflowDefinition definition, ActivityNode root) =>
+        new([.. definition.Variables, .. (root.Scope?.Variables ?? []).Where(v => !definition.Variables.Any(w => string.Equals(w.Name, v.Name, StringComparison.OrdinalIgnoreCase)))],
+            definition.Inputs, definition.Outputs);
 
     // A default that does not convert would otherwise make every start of the workflow throw.
     private void CheckVariableDefaults(WorkflowDefinition definition, string path)
@@ -176,6 +195,13 @@ public sealed class WorkflowCompiler
             if (!property.CanWrite)
                 continue;
             var propertyType = property.PropertyType;
+            if (propertyType == typeof(ActivityNode) && property.GetCustomAttribute<PortAttribute>() is not null)
+            {
+                var jsonName = CamelCase(property.Name);
+                property.SetValue(activity, CompileEmbedded(node, node.Json[jsonName], $"activity '{node.Id}'.{jsonName}"));
+                continue;
+            }
+
             if (!propertyType.IsGenericType)
                 continue;
             var definition = propertyType.GetGenericTypeDefinition();

@@ -24,6 +24,7 @@ public sealed class Flowchart : Activity, ICompilableActivity, IContainerActivit
     /// <inheritdoc />
     public void Compile(WorkflowCompiler compiler, ActivityNode node)
     {
+        Containers.ContainerVariables.Declare(node);
         var activities = node.Json["activities"] as JsonArray ?? [];
         for (var i = 0; i < activities.Count; i++)
         {
@@ -58,6 +59,7 @@ public sealed class Flowchart : Activity, ICompilableActivity, IContainerActivit
     /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
+        Containers.ContainerVariables.Open(context);
         context.State = new List<Token>();
         if (StartNode is null)
             context.Complete();

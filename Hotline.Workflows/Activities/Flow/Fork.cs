@@ -7,7 +7,7 @@ namespace Hotline.Workflows.Activities.Flow;
 /// <summary>Runs branches in parallel (Elsa.Fork, a container whose branches are activities), waiting for all or any.</summary>
 [Activity("Elsa", "Control Flow", "Branch execution into multiple branches.")]
 [Browsable(false)]
-public sealed class Fork : Activity, ICompilableActivity, IContainerActivity
+public sealed class Fork : Activity, ICompilableActivity, IContainerActivity, Looping.IBreakable
 {
     /// <summary>Whether to wait for every branch or the first.</summary>
     [Input(Description = "Controls when this activity yields control back to its parent activity.", UIHint = "dropdown", Options = ["WaitAll", "WaitAny"])]
@@ -25,7 +25,7 @@ public sealed class Fork : Activity, ICompilableActivity, IContainerActivity
     /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        context.State = new HashSet<string>(StringComparer.Ordinal);
+        context.State = new ForkState();
         if (Node.Children.Count == 0)
             context.Complete();
         foreach (var branch in Node.Children)
@@ -36,11 +36,10 @@ public sealed class Fork : Activity, ICompilableActivity, IContainerActivity
     /// <inheritdoc />
     public override ValueTask OnChildCompletedAsync(ActivityExecutionContext context, ActivityExecutionContext child, Outcomes outcomes)
     {
-        var completed = context.State as HashSet<string> ?? [];
-        context.State = completed;
-        completed.Add(child.Node.Id);
+        var state = StateOf(context);
+        state.Completed.Add(child.Node.Id);
         var waitAny = string.Equals(context.Get(JoinMode), "WaitAny", StringComparison.OrdinalIgnoreCase);
-        if (waitAny || Node.Children.TrueForAll(c => completed.Contains(c.Id)))
+        if (state.Breaking || waitAny || Node.Children.TrueForAll(c => state.Completed.Contains(c.Id)))
         {
             foreach (var running in context.Children.ToList())
                 context.CancelChild(running);
@@ -50,11 +49,30 @@ public sealed class Fork : Activity, ICompilableActivity, IContainerActivity
         return ValueTask.CompletedTask;
     }
 
-    /// <inheritdoc />
-    public override JsonNode? SaveState(object? state) =>
-        state is HashSet<string> set ? new JsonArray(set.Select(x => (JsonNode?)x).ToArray()) : null;
+    /// <summary>A break inside a branch ends the fork once that branch completes, and travels on to the nearest loop (Elsa's Fork).</summary>
+    public bool OnBreak(ActivityExecutionContext context)
+    {
+        StateOf(context).Breaking = true;
+        return false;
+    }
 
     /// <inheritdoc />
-    public override object? LoadState(JsonNode? json) =>
-        (json as JsonArray ?? []).Select(x => x!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+    public override JsonNode? SaveState(object? state) =>
+        state is ForkState fork ? new JsonObject { ["completed"] = new JsonArray(fork.Completed.Select(x => (JsonNode?)x).ToArray()), ["breaking"] = fork.Breaking } : null;
+
+    /// <inheritdoc />
+    public override object? LoadState(JsonNode? json)
+    {
+        // Instances saved before breaks were remembered hold the completed branches alone.
+        var completed = json as JsonArray ?? json?["completed"] as JsonArray ?? [];
+        return new ForkState { Completed = completed.Select(x => x!.GetValue<string>()).ToHashSet(StringComparer.Ordinal), Breaking = (json as JsonObject)?["breaking"]?.GetValue<bool>() ?? false };
+    }
+
+    private static ForkState StateOf(ActivityExecutionContext context) => context.State as ForkState ?? (ForkState)(context.State = new ForkState());
+
+    private sealed class ForkState
+    {
+        public HashSet<string> Completed { get; init; } = new(StringComparer.Ordinal);
+        public bool Breaking { get; set; }
+    }
 }
