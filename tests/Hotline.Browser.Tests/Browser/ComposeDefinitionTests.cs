@@ -67,6 +67,7 @@ public sealed partial class ComposeDefinitionTests(BrowserFixture browser, HostF
         Assert.Equal(["POST"], JsonNode.Parse(http["supportedMethods"]!["expression"]!["value"]!.GetValue<string>())!.AsArray().Select(m => m!.GetValue<string>()));
         Assert.True(http["customProperties"]?["canStartWorkflow"]?.GetValue<bool>(), "the endpoint is the workflow's trigger");
         var forEach = Activity(root, "Elsa.ForEach");
+        Assert.Equal("[1,2,3]", forEach["items"]!["expression"]!["value"]!.GetValue<string>());
         var body = forEach["body"]!.AsObject();
         Assert.Equal("Elsa.Flowchart", body["type"]!.GetValue<string>());
         Assert.Equal("one more item", Activity(body, "Elsa.WriteLine")["text"]!["expression"]!["value"]!.GetValue<string>());
@@ -163,6 +164,8 @@ public sealed partial class ComposeDefinitionTests(BrowserFixture browser, HostF
     /// <summary>Runs <paramref name="action"/> and waits for Studio's auto-save of a draft that <paramref name="saved"/> matches.</summary>
     private static async Task SavedAsync(WatchedPage page, Func<Task> action, [StringSyntax(StringSyntaxAttribute.Regex)] string saved)
     {
+        // No save in flight: a change made while Studio is still saving the last one can wait for the next change.
+        await page.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var response = await page.Page.RunAndWaitForResponseAsync(action,
             r => r.Request.Method == "POST" && r.Url == page.Address + Save && Regex.IsMatch(r.Request.PostData!, saved));
         Assert.Equal(200, response.Status);
