@@ -110,10 +110,16 @@ public sealed partial class ComposeDefinitionTests(BrowserFixture browser, HostF
         var panel = editor.Locator(".mud-expand-panel", new() { Has = page.Page.Locator(".mud-expand-panel-header", new() { HasTextRegex = Exactly(category) }) });
         // Dragged only once the category has opened: a drag from a panel still opening picks up the item above.
         var item = panel.Locator(".mud-collapse-entered [draggable=true]", new() { HasTextRegex = Exactly(activity) });
+        // The toolbox filtered to the activity, as a person looking for it would, so it is dragged from a list that need not scroll.
+        var search = editor.GetByRole(AriaRole.Textbox, new() { Name = "Search" });
+        await search.FillAsync(activity);
+        await Assertions.Expect(panel).ToBeVisibleAsync();
         if (!await item.IsVisibleAsync())
             await panel.Locator(".mud-expand-panel-header").ClickAsync();
-        var canvas = editor.Locator(".graph-container").First;
+        // The canvas shown (a body's, once drilled in).
+        var canvas = editor.Locator(".graph-container:visible").First;
         await SavedAsync(page, () => item.DragToAsync(canvas, new() { TargetPosition = new() { X = x, Y = y } }), Regex.Escape($"\"type\":\"{type}\""));
+        await search.FillAsync("");
         var node = Node(page, type);
         await Assertions.Expect(node).ToHaveCountAsync(1);
         return node;
