@@ -7,24 +7,8 @@ namespace Hotline.Workflows.Activities.Composition;
 /// the child finished when waiting for completion, else once it first finished or went idle.
 /// </summary>
 [Activity("Elsa", "Composition", "Create a new workflow instance of the specified workflow and execute it.", DisplayName = "Execute Workflow")]
-public sealed class ExecuteWorkflow : Activity
+public sealed class ExecuteWorkflow : StartWorkflowActivity
 {
-    /// <summary>The definition id of the workflow to execute.</summary>
-    [Input(DisplayName = "Workflow Definition", Description = "The definition ID of the workflow to execute.", Required = true)]
-    public Input<string>? WorkflowDefinitionId { get; set; }
-
-    /// <summary>The child's correlation id.</summary>
-    [Input(DisplayName = "Correlation ID", Description = "The correlation ID to associate the workflow with.")]
-    public Input<string>? CorrelationId { get; set; }
-
-    /// <summary>The child's input.</summary>
-    [Input(Description = "The input to send to the workflow.")]
-    public Input<object>? Input { get; set; }
-
-    /// <summary>Whether to wait until the child finishes.</summary>
-    [Input(Description = "Wait for the child workflow to complete before completing this activity.")]
-    public Input<bool>? WaitForCompletion { get; set; }
-
     /// <summary>The child's instance id, status, sub-status and output.</summary>
     [Output(Description = "The child workflow's instance ID, status and output.")]
     public Output<object>? Result { get; set; }
