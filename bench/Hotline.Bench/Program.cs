@@ -25,6 +25,9 @@ namespace Hotline.Bench;
 /// </summary>
 internal static class Program
 {
+    // Long enough for a steady rate, short enough to measure the ceiling right before Hotline's figures.
+    private static readonly TimeSpan CeilingDuration = TimeSpan.FromSeconds(5);
+
     private static async Task<int> Main(string[] args)
     {
         if (args.Contains("--import"))
@@ -58,7 +61,10 @@ internal static class Program
         if (modes.Contains("sqlite"))
             await SqliteAsync(json, persisted, workers);
         if (modes.Contains("postgresql") && pg is not null)
-            await PersistedAsync("PostgreSQL", "PostgreSql", pg, json, persisted, workers);
+        {
+            var ceiling = await DatabaseCeiling.PostgreSqlAsync(pg, workers, CeilingDuration);
+            DatabaseCeiling.Share("PostgreSQL", await PersistedAsync("PostgreSQL", "PostgreSql", pg, json, persisted, workers), ceiling);
+        }
         else if (modes.Contains("postgresql"))
             Console.WriteLine("PostgreSQL: skipped (pass --pg \"Host=...;Database=...\" or set HOTLINE_BENCH_PG)");
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
@@ -71,7 +77,8 @@ internal static class Program
         Directory.CreateDirectory(sqliteDirectory);
         try
         {
-            await PersistedAsync("SQLite", "Sqlite", $"Data Source={Path.Combine(sqliteDirectory, "bench.db")}", json, persisted, workers);
+            var ceiling = await DatabaseCeiling.SqliteAsync(sqliteDirectory, CeilingDuration);
+            DatabaseCeiling.Share("SQLite", await PersistedAsync("SQLite", "Sqlite", $"Data Source={Path.Combine(sqliteDirectory, "bench.db")}", json, persisted, workers), ceiling);
         }
         finally
         {
@@ -99,7 +106,7 @@ internal static class Program
         var seconds = stopwatch.Elapsed.TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"in memory, 1 thread: {iterations} instances, {activities} activity executions in {seconds:F2} s → {activities / seconds:N0} activities/s, {iterations / seconds:N0} instances/s, {allocated / (double)iterations / 1024:F1} KiB allocated per instance"));
+            $"in memory, 1 thread: {iterations} instances, {activities} activity executions in {seconds:F2} s → {activities / seconds:N0} activities/s, {iterations / seconds:N0} instances/s, {allocated / (double)iterations / 1024:F1} KiB allocated per instance (target ≥ 1,000,000 activities/s)"));
     }
 
     private static async Task<long> RunInMemoryAsync(WorkflowBlueprint blueprint, EngineServices services, int i)
@@ -114,8 +121,11 @@ internal static class Program
         return context.Records.Count;
     }
 
-    /// <summary>Through the runtime and the EF Core stores: start (suspends on the task), complete the task (suspends on the timer), fire the timer.</summary>
-    private static async Task PersistedAsync(string label, string providerName, string connectionString, string json, int iterations, int workers)
+    /// <summary>
+    /// Through the runtime and the EF Core stores: start (suspends on the task), complete the task (suspends on the
+    /// timer), fire the timer. Returns the commits per second.
+    /// </summary>
+    private static async Task<double> PersistedAsync(string label, string providerName, string connectionString, string json, int iterations, int workers)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -154,6 +164,7 @@ internal static class Program
         var seconds = stopwatch.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"persisted on {label}, {workers} workers: {iterations} start-suspend-resume cycles (3 commits each) in {seconds:F2} s → {iterations / seconds:N0} cycles/s, {activities / seconds:N0} activities/s, {iterations * 3 / seconds:N0} commits/s; process CPU {cpu:F2} s = {cpu * 1000 / iterations:F2} ms/cycle ({iterations / cpu:N0} cycles per CPU-second)"));
+        return iterations * 3 / seconds;
     }
 
     private static async Task<long> CycleAsync(WorkflowRuntime runtime, WorkflowBlueprint blueprint, int i)
