@@ -42,6 +42,13 @@ internal static class Program
             return 0;
         }
 
+        if (args.Contains("--lifecycle"))
+        {
+            await LifecycleBenchmark.RunAsync(IntArg(args, "--cases", 500), IntArg(args, "--workers", Environment.ProcessorCount),
+                StringArg(args, "--pg") ?? Environment.GetEnvironmentVariable("HOTLINE_BENCH_PG"), (StringArg(args, "--modes") ?? "sqlite,postgresql").Split(','));
+            return 0;
+        }
+
         if (args.Contains("--search"))
         {
             await SearchBenchmark.RunAsync(IntArg(args, "--cases", 2_000));
