@@ -127,4 +127,15 @@ public abstract class HotlineDbContext : DbContext
         modelBuilder.ApplyConfiguration(new Outbox.DeliveryAttemptConfiguration());
         modelBuilder.ApplyConfiguration(new Outbox.NoticeTemplateConfiguration());
     }
+
+    /// <summary>
+    /// Marks what code changed in <paramref name="entity"/>, a row this context already tracks, when the context is not
+    /// detecting changes by itself: a workflow commit detects them once, before its save hooks run
+    /// (<see cref="WorkflowCommitTransaction"/>), so a hook that changes a loaded row says so here.
+    /// </summary>
+    public void DetectChangesOf(object entity)
+    {
+        if (!ChangeTracker.AutoDetectChangesEnabled)
+            Entry(entity).DetectChanges();
+    }
 }

@@ -65,6 +65,7 @@ public sealed class SearchIndexer : SaveChangesInterceptor
                 var entry = entries.GetValueOrDefault(@case.Id) ?? db.CaseSearchEntries.Add(new CaseSearchEntry { CaseId = @case.Id }).Entity;
                 entry.ContentTerms = segmenter.IndexText(@case.Content);
                 entry.AddressTerms = segmenter.IndexText(@case.Address);
+                db.DetectChangesOf(entry);
             }
         }
 
@@ -79,6 +80,7 @@ public sealed class SearchIndexer : SaveChangesInterceptor
                 entry.QuestionTerms = segmenter.IndexText(article.Question);
                 entry.AnswerTerms = segmenter.IndexText(article.Answer);
                 entry.KeywordTerms = segmenter.IndexText(article.Keywords);
+                db.DetectChangesOf(entry);
             }
         }
     }

@@ -27,6 +27,11 @@ internal static class WorkflowCommitTransaction
         ArgumentNullException.ThrowIfNull(commit);
         // One open for the reads below and the transaction (on SQLite every open registers EF Core's functions again).
         await db.Database.OpenConnectionAsync(cancellationToken);
+        // Changes are detected once, below, not on every look at the tracked rows: EF Core detects them on each
+        // Entries() and Local of the save hooks and the inbox rows, and on SaveChanges, seven full passes per commit.
+        var tracker = db.ChangeTracker;
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
         try
         {
             // Reads happen before the transaction starts, so a SQLite writer holds the write lock only while it writes.
@@ -34,6 +39,8 @@ internal static class WorkflowCommitTransaction
             // The burst's tasks go into the inbox with their bookmarks: a task can never wait where no unit sees it.
             foreach (var task in commit.Tasks)
                 db.Add(await InboxTaskRows.CreateAsync(db, task, commit.Instance.UpdatedAt, commit.ExpectedRevision == 0, logger, cancellationToken));
+            // What the burst's activities and the lines above changed; the save hooks detect what they change themselves.
+            tracker.DetectChanges();
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // No savepoint around the SaveChanges below: a failure rolls the whole commit back anyway, and without one
@@ -45,6 +52,7 @@ internal static class WorkflowCommitTransaction
         }
         finally
         {
+            tracker.AutoDetectChangesEnabled = autoDetect;
             await db.Database.CloseConnectionAsync();
         }
     }

@@ -22,7 +22,10 @@ public static class RatingLinks
         var utc = at.ToUniversalTime();
         var earlier = await db.RatingTokens.Where(t => t.CaseId == @case.Id && t.UsedAt == null && t.ReplacedAt == null).ToListAsync(cancellationToken);
         foreach (var token in earlier)
+        {
             token.ReplacedAt = utc;
+            db.DetectChangesOf(token);
+        }
         var secret = SecretTokens.New();
         db.RatingTokens.Add(new RatingToken { TokenHash = SecretTokens.Hash(secret), CaseId = @case.Id, CreatedAt = utc, ExpiresAt = utc + options.ValidFor });
         return options.LinkFor(secret);
