@@ -8,6 +8,7 @@ using Hotline.Domain.Persistence;
 using Hotline.Host.Security;
 using Hotline.Host.Notices;
 using Hotline.Host.Operations.Health;
+using Hotline.Host.Operations.Keys;
 using Hotline.Host.Operations.Proxy;
 using Hotline.Host.Workflows;
 using Hotline.Host.Workbench;
@@ -38,6 +39,7 @@ builder.Services.AddHotlineDesigner(builder.Configuration);
 builder.Services.AddHotlineWorkbenchHost(builder.Configuration);
 builder.Services.AddHotlineHealth(builder.Configuration);
 builder.Services.AddHotlineProxy(builder.Configuration);
+builder.Services.AddHotlineDataProtection(builder.Configuration);
 // The workbench's files (Blazor, Ant Design) from their packages when run from a build in any environment; a published host has them in wwwroot.
 builder.WebHost.UseStaticWebAssets();
 

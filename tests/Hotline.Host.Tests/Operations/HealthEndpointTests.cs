@@ -112,13 +112,21 @@ public sealed class HealthEndpointTests(HealthHost fixture) : IClassFixture<Heal
         using var client = factory.CreateClient();
         Assert.Equal("Healthy", (await GetAsync(client, "/health/ready")).Body);
 
+        // The database's folder moved away (a lost mount): no connection can open the file.
+        var folder = Path.GetDirectoryName(factory.DatabasePath)!;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(Path.GetDirectoryName(factory.DatabasePath)!, recursive: true);
-
-        var ready = await GetAsync(client, "/health/ready");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.Status);
-        Assert.Equal("Unhealthy", ready.Body);
-        Assert.Equal("Healthy", (await GetAsync(client, "/health/live")).Body);
+        Directory.Move(folder, folder + "-gone");
+        try
+        {
+            var ready = await GetAsync(client, "/health/ready");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.Status);
+            Assert.Equal("Unhealthy", ready.Body);
+            Assert.Equal("Healthy", (await GetAsync(client, "/health/live")).Body);
+        }
+        finally
+        {
+            Directory.Delete(folder + "-gone", recursive: true);
+        }
     }
 
     [Theory]
