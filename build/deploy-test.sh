@@ -92,9 +92,6 @@ export Hotline__Proxy__KnownProxies__0=127.0.0.1
 export Hotline__PublicBaseUrl="https://127.0.0.1:$TLS_PORT"
 export Logging__LogLevel__Default=Warning
 
-step "demo seed (migrates the database, loads the demo city)"
-(cd "$HOSTDIR" && dotnet Hotline.Host.dll demo seed --force >"$WORK/seed.log" 2>&1) || { cat "$WORK/seed.log" >&2; fail "demo seed failed"; }
-
 start_host() { # slot port
   (cd "$HOSTDIR" && ASPNETCORE_URLS="http://127.0.0.1:$2" exec dotnet Hotline.Host.dll >"$WORK/host$1.log" 2>&1) &
   HOST_PIDS+=($!)
@@ -109,10 +106,10 @@ wait_ready() { # url [seconds]
 # One host first: it applies migrations and creates the administrator; then the second (docs/deploy.md, "Upgrades").
 step "start host 1 on 127.0.0.1:$H1"
 start_host 1 "$H1"
-wait_ready "http://127.0.0.1:$H1/health/ready" 60 || fail "host 1 did not become ready"
+wait_ready "http://127.0.0.1:$H1/health/ready" 120 || fail "host 1 did not become ready"
 step "start host 2 on 127.0.0.1:$H2"
 start_host 2 "$H2"
-wait_ready "http://127.0.0.1:$H2/health/ready" 60 || fail "host 2 did not become ready"
+wait_ready "http://127.0.0.1:$H2/health/ready" 120 || fail "host 2 did not become ready"
 [ "$(curl -s "http://127.0.0.1:$H2/health/live")" = "Healthy" ] || fail "/health/live does not answer Healthy"
 
 # --- TLS and nginx --------------------------------------------------------------------------------------------
@@ -154,13 +151,17 @@ wait_ready_tls() { local d=$(( $(date +%s) + 20 )); until [ "$("${CURL[@]}" "$BA
 wait_ready_tls || fail "nginx does not answer /health/ready over https"
 
 # --- a case through the proxy ---------------------------------------------------------------------------------
-step "through the proxy: sign in, register a case, read it back"
+step "through the proxy: sign in, load the demo city, register a case, read it back"
 json_field() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
 [ "$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$HTTP_PORT/api/cases")" = "301 https://127.0.0.1/api/cases" ] \
   || fail "plain http is not redirected to https"
 TOKEN=$("${CURL[@]}" -X POST "$BASE/api/auth/token" -H 'Content-Type: application/json' \
   -d "{\"userName\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | json_field accessToken)
 [ -n "$TOKEN" ] || fail "signing in through the proxy failed"
+# The demo city's units, subjects and routing rules, uploaded as an administrator would (multipart through nginx).
+IMPORTED=$("${CURL[@]}" -X POST "$BASE/api/admin/reference/import?dryRun=false" -H "Authorization: Bearer $TOKEN" \
+  -F files=@reference/demo/units.csv -F files=@reference/demo/subjects.csv -F files=@reference/demo/routing.csv)
+echo "$IMPORTED" | grep -q '"applied":true' || fail "importing the reference data through the proxy failed: $IMPORTED"
 CREATED=$("${CURL[@]}" -X POST "$BASE/api/cases" -H "Authorization: ApiKey $API_KEY" -H 'Idempotency-Key: deploy-test-1' \
   -H 'Content-Type: application/json' \
   -d '{"channel":"Web","type":"Complaint","content":"小区门口占道经营","subjectCode":"SR-ZDJY","districtCode":"990103"}')
