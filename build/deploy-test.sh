@@ -178,6 +178,12 @@ AGAIN=$("${CURL[@]}" -X POST "$BASE/api/cases" -H "Authorization: ApiKey $API_KE
   -d '{"channel":"Web","type":"Complaint","content":"小区门口占道经营","subjectCode":"SR-ZDJY","districtCode":"990103"}')
 [ "$(echo "$AGAIN" | json_field number)" = "$NUMBER" ] || fail "the retried registration did not answer with case $NUMBER: $AGAIN"
 
+step "through the proxy: the host sees https (X-Forwarded-Proto from nginx, Hotline:Proxy:KnownProxies)"
+"${CURL[@]}" -o /dev/null -D "$WORK/tls-headers" "$BASE/account/language?culture=zh-CN&returnUrl=/"
+grep -qi '^set-cookie:.*; secure' "$WORK/tls-headers" || fail "a cookie set through https is not marked Secure: the host does not see the forwarded scheme"
+curl -sS -o /dev/null -D "$WORK/plain-headers" "http://127.0.0.1:$H1/account/language?culture=zh-CN&returnUrl=/"
+grep -qi '^set-cookie:.*; secure' "$WORK/plain-headers" && fail "a cookie set over plain http to the host is marked Secure"
+
 step "through the proxy: Blazor's WebSocket upgrade"
 NEGOTIATE=$("${CURL[@]}" -X POST "$BASE/_blazor/negotiate?negotiateVersion=1" -H 'Content-Length: 0')
 CONN=$(echo "$NEGOTIATE" | json_field connectionToken)
