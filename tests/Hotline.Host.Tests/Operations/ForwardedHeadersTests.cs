@@ -69,7 +69,7 @@ public sealed class ForwardedHeadersTests(ProxiedHost host) : IClassFixture<Prox
         using var client = host.Factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
         request.Headers.Add("X-Test-Peer", "10.9.8.7");
-        // nginx appends the peer it saw ($proxy_add_x_forwarded_for) to what the client sent.
+        // A proxy that appends the peer it saw to what the client sent ($proxy_add_x_forwarded_for; ours replaces it).
         request.Headers.Add("X-Forwarded-For", "198.51.100.1, 203.0.113.5");
         request.Headers.Add("X-Forwarded-Proto", "https");
 
