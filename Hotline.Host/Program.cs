@@ -7,6 +7,9 @@ using Hotline.Host.Designer;
 using Hotline.Domain.Persistence;
 using Hotline.Host.Security;
 using Hotline.Host.Notices;
+using Hotline.Host.Operations.Health;
+using Hotline.Host.Operations.Keys;
+using Hotline.Host.Operations.Proxy;
 using Hotline.Host.Workflows;
 using Hotline.Host.Workbench;
 
@@ -34,11 +37,15 @@ builder.Services.AddHotlineElsaApi(builder.Configuration);
 builder.Services.AddHotlineIndicators();
 builder.Services.AddHotlineDesigner(builder.Configuration);
 builder.Services.AddHotlineWorkbenchHost(builder.Configuration);
+builder.Services.AddHotlineHealth(builder.Configuration);
+builder.Services.AddHotlineProxy(builder.Configuration);
+builder.Services.AddHotlineDataProtection(builder.Configuration);
 // The workbench's files (Blazor, Ant Design) from their packages when run from a build in any environment; a published host has them in wwwroot.
 builder.WebHost.UseStaticWebAssets();
 
 var app = builder.Build();
 await app.Services.MigrateHotlineDatabaseAsync();
+app.UseHotlineProxy();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseNulCharacterGuard();
@@ -48,6 +55,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseWorkbench();
 app.MapOpenApi();
+app.MapHotlineHealth();
 app.MapAuthApi();
 app.MapAdminUsersApi().MapAdminAuditApi().MapAdminNoticeTemplatesApi();
 app.MapCasesApi().MapCaseOperationsApi().MapCaseInstructionsApi().MapCaseAttachmentsApi();

@@ -4,6 +4,8 @@
 # Elsa Studio from npm for Hotline.Designer), runs every test project and prints
 # "N passed, N failed, N skipped" alone on its last line. Arguments go to `dotnet test`
 # (e.g. --filter; keep the default console logger, whose per-assembly lines make that summary).
+# build/deploy-test.sh (docs/deploy.md: nginx, two hosts, PostgreSQL) runs after them and counts as one test (not in a
+# run with arguments, unless HOTLINE_DEPLOY_TEST=1).
 # tests/Hotline.Fault.Tests is the fault test's short version (README, "Fault test"): about 2-3 minutes, its own PostgreSQL
 # and three Release hosts; build/fault-test.sh runs the long one.
 # Runs as root: apt-get, and PostgreSQL refuses to run as root, so it runs as `postgres`.
@@ -87,9 +89,21 @@ dotnet test Hotline.sln --no-build -c Release -m:1 "$@" 2>&1 | tee "$LOG"
 rc=${PIPESTATUS[0]}
 step "done (dotnet test rc=$rc)"
 
+# --- the deployment test (docs/deploy.md): nginx + two hosts + PostgreSQL on 127.0.0.1, on the build above; one test in the summary
+# A run with arguments (a --filter) skips it unless HOTLINE_DEPLOY_TEST=1; then it is not counted.
+deploy_rc=skipped
+if [ $# -eq 0 ] || [ "${HOTLINE_DEPLOY_TEST:-}" = 1 ]; then
+  step "build/deploy-test.sh"
+  build/deploy-test.sh > "$PGWORK/deploy.log" 2>&1
+  deploy_rc=$?
+  tail -n 40 "$PGWORK/deploy.log"
+  [ "$deploy_rc" -eq 0 ] || rc=1
+fi
+
 # --- plain summary line: sum VSTest's per-assembly lines
 #     "Passed!  - Failed:     0, Passed:    14, Skipped:     0, Total:    14, Duration: 5 s - X.dll (net10.0)"
-awk '/^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+/ {
+awk -v deploy_rc="$deploy_rc" '/^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+/ {
        gsub(/,/, ""); f += $4; p += $6; s += $8; n++ }
-     END { if (n == 0) print "0 passed, 1 failed, 0 skipped"; else print p " passed, " f " failed, " s " skipped" }' "$LOG"
+     END { if (deploy_rc == "0") p++; else if (deploy_rc != "skipped") f++
+           if (n == 0) print "0 passed, 1 failed, 0 skipped"; else print p " passed, " f " failed, " s " skipped" }' "$LOG"
 exit "$rc"

@@ -14,7 +14,7 @@ public static class SessionCookie
     /// <summary>The cookie's name.</summary>
     public const string Name = "hotline.session";
 
-    private static readonly PathString[] DataPaths = ["/api", "/elsa", "/open311", "/openapi"];
+    private static readonly PathString[] DataPaths = ["/api", "/elsa", "/open311", "/openapi", "/health"];
 
     /// <summary>Whether the cookie authenticates a request to <paramref name="path"/> (a page, not a data path).</summary>
     public static bool Counts(PathString path) => !DataPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
