@@ -9,6 +9,7 @@ using Hotline.Host.Security;
 using Hotline.Host.Notices;
 using Hotline.Host.Workflows;
 using Hotline.Host.Workbench;
+using Hotline.Host.Telemetry;
 
 if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
     return exitCode;
@@ -34,6 +35,7 @@ builder.Services.AddHotlineElsaApi(builder.Configuration);
 builder.Services.AddHotlineIndicators();
 builder.Services.AddHotlineDesigner(builder.Configuration);
 builder.Services.AddHotlineWorkbenchHost(builder.Configuration);
+builder.Services.AddHotlineTelemetry(builder.Configuration);
 // The workbench's files (Blazor, Ant Design) from their packages when run from a build in any environment; a published host has them in wwwroot.
 builder.WebHost.UseStaticWebAssets();
 
@@ -65,6 +67,7 @@ app.MapOpen311Api();
 app.MapReferenceApi();
 app.MapDesigner();
 app.MapWorkbench();
+app.MapHotlineTelemetry();
 await app.RunAsync();
 return 0;
 
