@@ -2,7 +2,6 @@ using System.Net;
 using Hotline.Domain.Operations;
 using Hotline.Host.Telemetry;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Host.Tests.Telemetry;
 

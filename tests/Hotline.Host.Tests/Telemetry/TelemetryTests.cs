@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Hotline.Domain.Operations;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -9,6 +11,9 @@ using Hotline.Host.Tests.Api;
 using Hotline.Host.Tests.Infrastructure;
 using Hotline.Workflows.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Hotline.Host.Tests.Telemetry;
 
@@ -110,6 +115,34 @@ public sealed class TelemetryTests(TelemetryHost fixture) : IClassFixture<Teleme
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain("hotline_", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_read_the_database_once_per_cache_period_and_add_up_the_units_beyond_the_limit_When_gauges_are_collected()
+    {
+        var services = fixture.Factory.Services;
+        HotlineMetrics Metrics(TimeSpan cache) => new(
+            services.GetRequiredService<IMeterFactory>(), fixture.Host.Contexts, fixture.Factory.Clock,
+            Options.Create(new TelemetryOptions { GaugeCacheDuration = cache, MaxUnits = 1 }), NullLogger<HotlineMetrics>.Instance);
+        var cached = Metrics(TimeSpan.FromHours(1));
+        var before = cached.Snapshot();
+        int total;
+
+        await using (var db = await fixture.Host.Contexts.CreateDbContextAsync())
+        {
+            foreach (var (unit, count) in new[] { ("ZZ-BIG", 100), ("ZZ-SMALL", 1) })
+                for (var i = 0; i < count; i++)
+                    db.InboxTasks.Add(new InboxTask { TaskId = $"{unit}-{i}-{Guid.NewGuid():N}", UnitCode = unit, TaskName = "办理", Status = InboxTaskStatus.Open, WorkflowInstanceId = "none", BookmarkId = "none", CreatedAt = TelemetryHost.Monday });
+            await db.SaveChangesAsync();
+            total = await db.InboxTasks.CountAsync(t => t.Status == InboxTaskStatus.Open || t.Status == InboxTaskStatus.SignedFor);
+        }
+
+        Assert.Same(before, cached.Snapshot());
+        var fresh = Metrics(TimeSpan.Zero).Snapshot();
+        var byUnit = fresh.OpenTasks.ToDictionary(m => (string)m.Tags.ToArray().Single(t => t.Key == "unit").Value!, m => m.Value);
+        Assert.Equal(2, byUnit.Count);
+        Assert.Equal(100, byUnit["ZZ-BIG"]);
+        Assert.Equal(total - 100, byUnit[HotlineMetrics.OtherUnits]);
     }
 
     private async Task<(Dictionary<string, int> OpenByUnit, int Timers, int Backlog)> CountAsync()
