@@ -12,6 +12,7 @@ using Hotline.Host.Operations.Keys;
 using Hotline.Host.Operations.Proxy;
 using Hotline.Host.Workflows;
 using Hotline.Host.Workbench;
+using Hotline.Host.Telemetry;
 
 if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
     return exitCode;
@@ -40,6 +41,7 @@ builder.Services.AddHotlineWorkbenchHost(builder.Configuration);
 builder.Services.AddHotlineHealth(builder.Configuration);
 builder.Services.AddHotlineProxy(builder.Configuration);
 builder.Services.AddHotlineDataProtection(builder.Configuration);
+builder.Services.AddHotlineTelemetry(builder.Configuration);
 // The workbench's files (Blazor, Ant Design) from their packages when run from a build in any environment; a published host has them in wwwroot.
 builder.WebHost.UseStaticWebAssets();
 
@@ -73,6 +75,7 @@ app.MapOpen311Api();
 app.MapReferenceApi();
 app.MapDesigner();
 app.MapWorkbench();
+app.MapHotlineTelemetry();
 await app.RunAsync();
 return 0;
 

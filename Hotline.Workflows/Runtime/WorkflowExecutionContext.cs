@@ -162,6 +162,7 @@ public sealed class WorkflowExecutionContext
             try
             {
                 context.BookmarksCreatedThisStep = 0;
+                Diagnostics.WorkflowTelemetry.ActivityExecuted(context.Node.Type);
                 if (item.Bookmark is null)
                 {
                     context.Status = ActivityStatus.Running;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Hotline.Workflows.Activities;
 using Hotline.Workflows.Activities.Tasks;
 using Hotline.Workflows.Definitions;
+using Hotline.Workflows.Diagnostics;
 using Hotline.Workflows.Persistence;
 using Hotline.Workflows.Scheduling;
 using Microsoft.Extensions.Logging;
@@ -214,25 +215,35 @@ public sealed class WorkflowRuntime
     private async Task<RunResult> RunBurstAsync(
         Func<IBurstScope, EngineServices, Task<(WorkflowExecutionContext Context, WorkflowInstance? Loaded)>> execute,
         Func<IBurstScope, Task<bool>> retry,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        [System.Runtime.CompilerServices.CallerMemberName] string operation = "")
     {
         for (var attempt = 1; ; attempt++)
         {
             WorkflowExecutionContext context;
-            await using (var burst = await Bursts.BeginAsync(cancellationToken))
+            var measurement = BurstMeasurement.Start(operation, attempt);
+            try
             {
+                await using var burst = await Bursts.BeginAsync(cancellationToken);
                 (context, var loaded) = await execute(burst, Services.WithHostServices(burst.Services ?? Services.HostServices).WithDefinitions(burst.Definitions ?? Definitions));
+                measurement.Ran(context);
                 try
                 {
-                    await burst.CommitAsync(ToCommit(context, loaded), cancellationToken);
+                    await BurstMeasurement.CommitAsync(burst, ToCommit(context, loaded), cancellationToken);
                 }
                 catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
                 {
-                    if (!await retry(burst))
+                    var again = await retry(burst);
+                    measurement.Conflicted(again);
+                    if (!again)
                         throw;
                     _logger.LogDebug("Instance {InstanceId} or a row its burst changed was saved by another worker first; running the burst again (attempt {Attempt}).", context.InstanceId, attempt);
                     continue;
                 }
+            }
+            finally
+            {
+                measurement.Dispose();
             }
 
             await HandOverAsync(context, cancellationToken);

@@ -54,6 +54,41 @@ public sealed class BurstScopeTests
     }
 
     [Fact]
+    public async Task Should_trace_both_attempts_and_count_the_retried_conflict_When_a_burst_lost_a_race()
+    {
+        var spans = new System.Collections.Concurrent.ConcurrentBag<System.Diagnostics.Activity>();
+        using var tracing = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == Hotline.Workflows.Diagnostics.WorkflowTelemetry.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(tracing);
+        var conflicts = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var metering = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Name == "hotline.workflow.commit.conflicts")
+                    listener.EnableMeasurementEvents(instrument);
+            },
+        };
+        metering.SetMeasurementEventCallback<long>((_, _, tags, _) => conflicts.Add(string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}"))));
+        metering.Start();
+        var started = await StartAsync();
+
+        _instances.ConflictNextCommit = true;
+        await _runtime.ResumeAsync(started.InstanceId, started.Bookmarks[0].Id);
+
+        var bursts = spans.Where(s => s.OperationName == "workflow burst" && (string?)s.GetTagItem("workflow.instance.id") == started.InstanceId && (string?)s.GetTagItem("workflow.operation") == "ResumeAsync")
+            .OrderBy(s => s.GetTagItem("workflow.burst.attempt")).ToList();
+        Assert.Equal([1, 2], bursts.Select(s => (int)s.GetTagItem("workflow.burst.attempt")!));
+        var commits = bursts.Select(b => Assert.Single(spans, s => s.OperationName == "workflow commit" && s.ParentSpanId == b.SpanId)).ToList();
+        Assert.Equal(["conflict", "committed"], commits.Select(c => (string?)c.GetTagItem("workflow.commit.outcome")));
+        Assert.Contains("workflow.definition.id=fx,retried=True", conflicts);
+    }
+
+    [Fact]
     public async Task Should_save_the_task_once_with_its_commit_When_the_burst_that_created_it_was_retried()
     {
         var started = await StartAsync();
