@@ -22,12 +22,17 @@ public sealed class ScrapeAccess(TelemetryOptions options)
         if (_token is not null && BearerToken(context) is { } sent)
             return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), _token);
         var address = context.Connection.RemoteIpAddress;
-        if (address is null)
+        // A request still carrying forwarding headers came through a proxy this host does not trust
+        // (Hotline:Proxy:KnownProxies): its address is the proxy's, often loopback, so only the token lets it in.
+        if (address is null || CameThroughProxy(context.Request))
             return false;
         if (address.IsIPv4MappedToIPv6)
             address = address.MapToIPv4();
         return IPAddress.IsLoopback(address) || _networks.Exists(n => n.Contains(address));
     }
+
+    private static bool CameThroughProxy(HttpRequest request) =>
+        request.Headers.ContainsKey("X-Forwarded-For") || request.Headers.ContainsKey("Forwarded") || request.Headers.ContainsKey("X-Real-IP");
 
     private static string? BearerToken(HttpContext context)
     {

@@ -35,6 +35,23 @@ public sealed class ScrapeAccessTests
         Assert.Equal(allowed, access.Allows(context));
     }
 
+    [Theory]
+    [InlineData("X-Forwarded-For", "203.0.113.7")]
+    [InlineData("Forwarded", "for=203.0.113.7")]
+    [InlineData("X-Real-IP", "203.0.113.7")]
+    public void Should_let_in_only_the_token_When_the_request_came_through_a_proxy_the_host_does_not_trust(string header, string value)
+    {
+        // nginx on the same machine: the connection is loopback, the caller is anyone on the internet.
+        var access = new ScrapeAccess(new TelemetryOptions { ScrapeToken = Token });
+        var context = new DefaultHttpContext();
+        context.Connection.RemoteIpAddress = IPAddress.Loopback;
+        context.Request.Headers[header] = value;
+        Assert.False(access.Allows(context));
+
+        context.Request.Headers.Authorization = "Bearer " + Token;
+        Assert.True(access.Allows(context));
+    }
+
     [Fact]
     public void Should_refuse_every_bearer_When_no_token_is_configured()
     {
