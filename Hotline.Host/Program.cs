@@ -48,6 +48,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseWorkbench();
 app.MapOpenApi();
+app.MapApiReference();
 app.MapAuthApi();
 app.MapAdminUsersApi().MapAdminAuditApi().MapAdminNoticeTemplatesApi();
 app.MapCasesApi().MapCaseOperationsApi().MapCaseInstructionsApi().MapCaseAttachmentsApi();
