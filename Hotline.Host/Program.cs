@@ -58,6 +58,7 @@ app.UseAuthorization();
 app.UseWorkbench();
 app.MapOpenApi();
 app.MapHotlineHealth();
+app.MapApiReference();
 app.MapAuthApi();
 app.MapAdminUsersApi().MapAdminAuditApi().MapAdminNoticeTemplatesApi();
 app.MapCasesApi().MapCaseOperationsApi().MapCaseInstructionsApi().MapCaseAttachmentsApi();

@@ -66,6 +66,7 @@ public static class CasesApi
             .WithName("CreateCase")
             .WithSummary("Registers a citizen's request and starts its lifecycle. Idempotent with an Idempotency-Key header.")
             .AcceptsJson<CaseIntakeRequest>()
+            .WithIdempotencyKey("A repeat with the same key and the same body registers nothing and answers 200 with the case the first request registered; the same key with another body answers 422.")
             .Produces<CaseView>(StatusCodes.Status201Created).Produces<CaseView>()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         cases.MapGet("/{idOrNumber}", GetAsync).RequireAuthorization()

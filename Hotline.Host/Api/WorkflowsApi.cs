@@ -36,6 +36,7 @@ public static class WorkflowsApi
             .WithName("StartWorkflow")
             .WithSummary("Starts the published version of an entry-point workflow definition.")
             .AcceptsJson<StartWorkflowRequest>(optional: true)
+            .WithIdempotencyKey("A repeat with the same key and the same body starts nothing and answers 200 with the instance the first request started; the same key with another body answers 422.")
             .Produces<StartWorkflowResponse>(StatusCodes.Status201Created)
             .Produces<StartWorkflowResponse>(StatusCodes.Status200OK)
             .ProducesValidationProblem()

@@ -17,20 +17,20 @@ internal static class ElsaActivityExecutionsApi
         api.MapGet("/activity-executions/list", async (HttpRequest request, WorkflowRuntime runtime, ElsaWireFormat format, CancellationToken cancellationToken) =>
         {
             var (records, byId) = await RecordsAsync(runtime, request, cancellationToken);
-            var items = records.Select(r => ElsaMapping.ToModel(r, byId, format.Zone)).ToList();
+            var items = records.Select(r => ElsaExecutionRecordMapper.ToModel(r, byId, format.Zone)).ToList();
             return ElsaWire.Json(new ListResponse<ActivityExecutionRecordModel>(items, items.Count));
         });
         api.MapGet("/activity-execution-summaries/list", async (HttpRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
         {
             var (records, _) = await RecordsAsync(runtime, request, cancellationToken);
-            var items = records.Select(ElsaMapping.ToSummary).ToList();
+            var items = records.Select(ElsaExecutionRecordMapper.ToSummary).ToList();
             return ElsaWire.Json(new ListResponse<ActivityExecutionRecordSummaryModel>(items, items.Count));
         });
         api.MapGet("/activity-executions/by-id", async (HttpRequest request, WorkflowRuntime runtime, ElsaWireFormat format, CancellationToken cancellationToken) =>
         {
             var id = new ElsaQuery(request.Query).Text("id") ?? "";
             var (record, byId) = await FindAsync(runtime, id, cancellationToken);
-            return record is null ? ElsaWire.NotFound($"Activity execution '{id}' does not exist.") : ElsaWire.Json(ElsaMapping.ToModel(record, byId, format.Zone));
+            return record is null ? ElsaWire.NotFound($"Activity execution '{id}' does not exist.") : ElsaWire.Json(ElsaExecutionRecordMapper.ToModel(record, byId, format.Zone));
         });
         api.MapGet("/activity-executions/{id}/call-stack", async (string id, HttpRequest request, WorkflowRuntime runtime, ElsaWireFormat format, CancellationToken cancellationToken) =>
         {
@@ -41,8 +41,8 @@ internal static class ElsaActivityExecutionsApi
             for (var current = record; current is not null && stack.Count < 1000; current = current.SchedulingActivityExecutionId is { } parent ? byId.GetValueOrDefault(parent) : null)
                 stack.Insert(0, current);
             var query = new ElsaQuery(request.Query);
-            var items = stack.Skip(Math.Max(query.Int("skip") ?? 0, 0)).Take(Math.Max(query.Int("take") ?? stack.Count, 0)).Select(r => ElsaMapping.ToModel(r, byId, format.Zone)).ToList();
-            return ElsaWire.Json(new ActivityExecutionCallStackResponse(ElsaMapping.RecordId(record), items, stack.Count));
+            var items = stack.Skip(Math.Max(query.Int("skip") ?? 0, 0)).Take(Math.Max(query.Int("take") ?? stack.Count, 0)).Select(r => ElsaExecutionRecordMapper.ToModel(r, byId, format.Zone)).ToList();
+            return ElsaWire.Json(new ActivityExecutionCallStackResponse(ElsaExecutionRecordMapper.RecordId(record), items, stack.Count));
         });
         api.MapPost("/activity-executions/report", ReportAsync);
     }
@@ -61,7 +61,7 @@ internal static class ElsaActivityExecutionsApi
 
     private static async Task<(ActivityExecutionRecord? Record, IReadOnlyDictionary<string, ActivityExecutionRecord> ById)> FindAsync(WorkflowRuntime runtime, string id, CancellationToken cancellationToken)
     {
-        if (ElsaMapping.ParseRecordId(id) is not { } parts)
+        if (ElsaExecutionRecordMapper.ParseRecordId(id) is not { } parts)
             return (null, new Dictionary<string, ActivityExecutionRecord>());
         var (all, _) = await LoadAsync(runtime, parts.InstanceId, cancellationToken);
         var byId = all.ToDictionary(r => r.Id, StringComparer.Ordinal);

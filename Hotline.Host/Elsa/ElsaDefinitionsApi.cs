@@ -51,7 +51,7 @@ internal static class ElsaDefinitionsApi
             Answer(await service.RetractAsync(definitionId, cancellationToken), c => ElsaWire.Json(ElsaMapping.ToWorkflowDefinition(c.Definition!))));
         api.MapPost("/workflow-definitions/{definitionId}/revert/{version:int}", async (string definitionId, int version, HttpContext context, ElsaDefinitionService service, CancellationToken cancellationToken) =>
             await RefuseCSharpAsync(context, service, definitionId, new VersionOptions(VersionSelection.Specific, version), cancellationToken)
-                ?? Answer(await service.RevertAsync(definitionId, version, cancellationToken), c => ElsaWire.Json(ElsaMapping.ToSummary(c.Definition!))));
+                ?? Answer(await service.RevertAsync(definitionId, version, cancellationToken), c => ElsaWire.Json(ElsaDefinitionMapper.ToSummary(c.Definition!))));
         api.MapPost("/workflow-definitions/{definitionId}/update-references", () => ElsaWire.Json(new UpdateReferencesResponse([])));
         api.MapGet("/workflow-definitions/{definitionId}/export", ExportAsync);
         api.MapPost("/bulk-actions/export/workflow-definitions", BulkExportAsync);
@@ -93,7 +93,7 @@ internal static class ElsaDefinitionsApi
         if (options is null)
             return ElsaWire.BadRequest("Unknown versionOptions.", new Dictionary<string, string[]> { ["versionOptions"] = ["Use Latest, Published, LatestOrPublished, LatestAndPublished, Draft, AllVersions or a version number."] });
         var page = await service.ListAsync(DefinitionListQuery.From(query), options.Value, cancellationToken);
-        return ElsaWire.Json(new PagedListResponse<WorkflowDefinitionSummaryModel>(page.Items.Select(ElsaMapping.ToSummary).ToList(), page.TotalCount, ElsaMapping.ListLinks));
+        return ElsaWire.Json(new PagedListResponse<WorkflowDefinitionSummaryModel>(page.Items.Select(ElsaDefinitionMapper.ToSummary).ToList(), page.TotalCount, ElsaMapping.ListLinks));
     }
 
     private static async Task<IResult> GetByDefinitionIdAsync(string definitionId, HttpRequest request, ElsaDefinitionService service, CancellationToken cancellationToken)
@@ -359,7 +359,7 @@ internal static class ElsaDefinitionsApi
         response.Headers[ElsaHeaders.WorkflowCannotStart] = "False";
         response.Headers[ElsaHeaders.WorkflowInstanceId] = result.InstanceId;
         var instance = await runtime.Instances.FindAsync(result.InstanceId, cancellationToken);
-        var state = instance is null ? new JsonObject() : ElsaMapping.ToModel(instance, format.Zone).WorkflowState;
+        var state = instance is null ? new JsonObject() : ElsaWorkflowState.ToModel(instance, format.Zone).WorkflowState;
         return ElsaWire.Json(new { workflowState = state }, statusCode: result.SubStatus == WorkflowSubStatus.Faulted ? StatusCodes.Status500InternalServerError : StatusCodes.Status200OK);
     }
 

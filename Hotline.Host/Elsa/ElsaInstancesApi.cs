@@ -67,7 +67,7 @@ internal static class ElsaInstancesApi
         if (problem is not null)
             return problem;
         var page = await runtime.Instances.SearchAsync(search!, cancellationToken);
-        return ElsaWire.Json(new PagedListResponse<WorkflowInstanceSummaryModel>(page.Items.Select(ElsaMapping.ToSummary).ToList(), page.TotalCount));
+        return ElsaWire.Json(new PagedListResponse<WorkflowInstanceSummaryModel>(page.Items.Select(ElsaInstanceMapper.ToSummary).ToList(), page.TotalCount));
     }
 
     private static (InstanceSearch? Search, IResult? Problem) ReadSearch(JsonObject filter)
@@ -161,7 +161,7 @@ internal static class ElsaInstancesApi
 
     private static async Task<IResult> GetAsync(string id, WorkflowRuntime runtime, ElsaWireFormat format, CancellationToken cancellationToken) =>
         await runtime.Instances.FindAsync(id, cancellationToken) is { } instance
-            ? ElsaWire.Json(ElsaMapping.ToModel(instance, format.Zone))
+            ? ElsaWire.Json(ElsaWorkflowState.ToModel(instance, format.Zone))
             : ElsaWire.NotFound($"Workflow instance '{id}' does not exist.");
 
     /// <summary>
@@ -192,7 +192,7 @@ internal static class ElsaInstancesApi
                 (excludedTypes is null || !excludedTypes.Contains(e.ActivityType)) &&
                 (eventNames is null || eventNames.Contains(e.EventName)))
             .ToList();
-        var items = journal.Skip(skip).Take(take).Select(ElsaMapping.ToLogRecord).ToList();
+        var items = journal.Skip(skip).Take(take).Select(ElsaInstanceMapper.ToLogRecord).ToList();
         return ElsaWire.Json(new PagedListResponse<WorkflowExecutionLogRecordModel>(items, journal.Count));
     }
 
@@ -249,8 +249,8 @@ internal static class ElsaInstancesApi
         if (await runtime.Instances.FindAsync(id, cancellationToken) is not { } instance)
             return null;
         var journal = await runtime.Instances.GetJournalAsync(id, cancellationToken: cancellationToken);
-        var document = JsonSerializer.SerializeToNode(ElsaMapping.ToModel(instance, format.Zone), format.Options)!.AsObject();
-        document["journal"] = JsonSerializer.SerializeToNode(journal.Select(ElsaMapping.ToLogRecord).ToList(), format.Options);
+        var document = JsonSerializer.SerializeToNode(ElsaWorkflowState.ToModel(instance, format.Zone), format.Options)!.AsObject();
+        document["journal"] = JsonSerializer.SerializeToNode(journal.Select(ElsaInstanceMapper.ToLogRecord).ToList(), format.Options);
         return document.ToJsonString(new JsonSerializerOptions(format.Options) { WriteIndented = true });
     }
 

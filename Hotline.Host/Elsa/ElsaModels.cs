@@ -312,22 +312,53 @@ public sealed record ExecutionStateResponse(WorkflowStatus Status, WorkflowSubSt
 public sealed record ResolvedVariable(string Id, string Name, JsonNode? Value);
 
 /// <summary>A journal line.</summary>
-public sealed record WorkflowExecutionLogRecordModel(
-    string Id,
-    string ActivityInstanceId,
-    string? ParentActivityInstanceId,
-    string ActivityId,
-    string ActivityType,
-    int ActivityTypeVersion,
-    string? ActivityName,
-    string NodeId,
-    DateTimeOffset Timestamp,
-    long Sequence,
-    string EventName,
-    string? Message,
-    string? Source,
-    JsonObject? ActivityState,
-    JsonNode? Payload);
+public sealed record WorkflowExecutionLogRecordModel
+{
+    /// <summary>Id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The activity execution.</summary>
+    public required string ActivityInstanceId { get; init; }
+
+    /// <summary>The parent activity execution.</summary>
+    public string? ParentActivityInstanceId { get; init; }
+
+    /// <summary>Activity id.</summary>
+    public required string ActivityId { get; init; }
+
+    /// <summary>Activity type.</summary>
+    public required string ActivityType { get; init; }
+
+    /// <summary>Activity type version (from 1).</summary>
+    public int ActivityTypeVersion { get; init; }
+
+    /// <summary>Activity name.</summary>
+    public string? ActivityName { get; init; }
+
+    /// <summary>Node id.</summary>
+    public required string NodeId { get; init; }
+
+    /// <summary>When.</summary>
+    public DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>Order within the instance.</summary>
+    public long Sequence { get; init; }
+
+    /// <summary>Started, Completed, Faulted, ...</summary>
+    public required string EventName { get; init; }
+
+    /// <summary>Message.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>Source (not journaled here).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Activity state (not journaled here).</summary>
+    public JsonObject? ActivityState { get; init; }
+
+    /// <summary>Payload: an object (other values wrapped as {value}).</summary>
+    public JsonNode? Payload { get; init; }
+}
 
 /// <summary>An activity execution. Its id is <c>{instanceId}:{executionId}</c>, so it can be found again by id alone.</summary>
 public record ActivityExecutionRecordSummaryModel

@@ -2,7 +2,8 @@ namespace Hotline.Host.Security;
 
 /// <summary>
 /// Headers every response carries: no MIME sniffing, no referrer, no framing. The API's and Open311's answers are
-/// data, never a page, so they also forbid loading anything (<c>default-src 'none'</c>); the designer and the
+/// data, never a page, so they also forbid loading anything (<c>default-src 'none'</c>), but for the API reference page
+/// (its own policy: <see cref="Hotline.Host.Api.OpenApi.ApiReference"/>); the designer and the
 /// workbench load Blazor WebAssembly and Monaco, so they get no such policy.
 /// </summary>
 public static class SecurityHeaders
@@ -23,7 +24,9 @@ public static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers.XFrameOptions = "DENY";
-                if (DataPaths.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+                if (Hotline.Host.Api.OpenApi.ApiReference.Covers(context.Request.Path))
+                    headers.ContentSecurityPolicy = Hotline.Host.Api.OpenApi.ApiReference.ContentSecurityPolicy(context);
+                else if (DataPaths.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
                     headers.ContentSecurityPolicy = DataContentSecurityPolicy;
                 return Task.CompletedTask;
             });

@@ -47,6 +47,7 @@ public static class Open311Api
             .Produces<IReadOnlyList<Open311Error>>(StatusCodes.Status404NotFound, Json, Xml);
         group.MapPost("/requests.{format}", PostRequestAsync)
             .WithName("Open311PostRequest")
+            .WithIdempotencyKey("A repeat with the same key and the same request files nothing and answers with the service request first filed; the same key with another request answers 400.")
             .WithSummary("GeoReport v2 request creation: files a case (needs an API key as api_key or X-Api-Key; Idempotency-Key honoured). " +
                 "A multipart/form-data body may carry one 'media' file (a photo, a document, a recording), kept as the case's attachment and checked like one.")
             .Accepts<IDictionary<string, string>>("application/x-www-form-urlencoded", "multipart/form-data", Json)

@@ -226,4 +226,62 @@ public sealed class ElsaInstancesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    // The Studio's typed shapes, field by field in wire order (nulls are left out, so a row may skip some): the guard of the
+    // Mapperly maps (Hotline.Host/Elsa/*Mapper.cs) against a renamed, reordered or dropped field.
+    private static readonly string[] InstanceRowFields =
+        ["id", "definitionId", "definitionVersionId", "version", "status", "subStatus", "correlationId", "name", "incidentCount", "createdAt", "updatedAt", "finishedAt"];
+
+    private static readonly string[] JournalLineFields =
+        ["id", "activityInstanceId", "parentActivityInstanceId", "activityId", "activityType", "activityTypeVersion", "activityName", "nodeId", "timestamp",
+            "sequence", "eventName", "message", "source", "activityState", "payload"];
+
+    private static readonly string[] ExecutionSummaryFields =
+        ["id", "workflowInstanceId", "activityId", "activityNodeId", "activityType", "activityTypeVersion", "activityName", "startedAt", "hasBookmarks", "status",
+            "completedAt", "metadata"];
+
+    private static readonly string[] ExecutionDetailFields =
+        ["activityState", "payload", "outputs", "properties", "exception", "aggregateFaultCount", "schedulingActivityExecutionId", "schedulingActivityId",
+            "schedulingWorkflowInstanceId", "callStackDepth"];
+
+    private static readonly string[] DefinitionRowFields =
+        ["id", "definitionId", "name", "description", "version", "toolVersion", "isLatest", "isPublished", "providerName", "materializerName", "createdAt",
+            "isReadonly", "isMaterializerAvailable", "links"];
+
+    [Fact]
+    public async Task Should_answer_the_studios_typed_shapes_field_by_field_When_the_lists_and_the_viewer_load()
+    {
+        var row = (await ElsaStudio.PostObjectAsync(_admin, "/workflow-instances", ListRequest()))["items"]!.AsArray()
+            .Single(i => i!["id"]!.GetValue<string>() == _case.InstanceId)!.AsObject();
+        AssertFields(InstanceRowFields, row, "id", "definitionId", "definitionVersionId", "version", "status", "subStatus", "correlationId", "incidentCount", "createdAt", "updatedAt");
+        Assert.Equal(1, row["version"]!.GetValue<int>());
+
+        var journal = await ElsaStudio.GetObjectAsync(_admin, $"/workflow-instances/{_case.InstanceId}/journal?skip=0&take=5");
+        var line = journal["items"]!.AsArray()[0]!.AsObject();
+        AssertFields(JournalLineFields, line, "id", "activityInstanceId", "activityId", "activityType", "activityTypeVersion", "nodeId", "timestamp", "sequence", "eventName");
+        Assert.True(line["activityTypeVersion"]!.GetValue<int>() >= 1);
+
+        var summaries = await ElsaStudio.GetObjectAsync(_admin, $"/activity-execution-summaries/list?WorkflowInstanceId={_case.InstanceId}");
+        var summary = summaries["items"]!.AsArray()[0]!.AsObject();
+        AssertFields(ExecutionSummaryFields, summary, "id", "workflowInstanceId", "activityId", "activityNodeId", "activityType", "activityTypeVersion", "startedAt", "hasBookmarks", "status", "metadata");
+        Assert.Equal(_case.InstanceId + ":", summary["id"]!.GetValue<string>()[..(_case.InstanceId.Length + 1)]);
+
+        var record = await ElsaStudio.GetObjectAsync(_admin, $"/activity-executions/by-id?id={Uri.EscapeDataString(summary["id"]!.GetValue<string>())}");
+        Assert.All(record.Select(p => p.Key), k => Assert.Contains(k, ExecutionSummaryFields.Concat(ExecutionDetailFields)));
+        AssertFields(ExecutionDetailFields, new JsonObject(record.Where(p => ExecutionDetailFields.Contains(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))), "properties", "aggregateFaultCount", "callStackDepth");
+
+        var definitions = await ElsaStudio.GetObjectAsync(_admin, "/workflow-definitions?versionOptions=Latest");
+        var definitionRow = definitions["items"]!.AsArray().Single(d => d!["definitionId"]!.GetValue<string>() == "case-lifecycle")!.AsObject();
+        AssertFields(DefinitionRowFields, definitionRow, "id", "definitionId", "name", "version", "toolVersion", "isLatest", "isPublished", "materializerName", "createdAt", "isReadonly", "isMaterializerAvailable", "links");
+        Assert.Equal("Json", definitionRow["materializerName"]!.GetValue<string>());
+        Assert.Contains(definitionRow["links"]!.AsArray(), l => l!["rel"]!.GetValue<string>() == "self");
+    }
+
+    // The object's fields are the declared ones, in their order, with the required ones present.
+    private static void AssertFields(string[] declared, JsonObject json, params string[] required)
+    {
+        var keys = json.Select(p => p.Key).ToList();
+        Assert.Equal(declared.Where(keys.Contains), keys);
+        Assert.All(required, k => Assert.True(json.ContainsKey(k), $"{k} missing from {json.ToJsonString()}"));
+    }
 }
