@@ -70,7 +70,7 @@ internal static class DesignerBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine("| screen | first visit | second visit | first visit: requests / KiB before the first API call (at ms) | second visit: requests / KiB in all |");
+        Console.WriteLine("| screen | first visit | second visit | first visit: requests / KiB before the first API call (at ms) | second visit: requests that reached the host / KiB |");
         Console.WriteLine("|---|---:|---:|---|---|");
         foreach (var scenario in scenarios)
         {

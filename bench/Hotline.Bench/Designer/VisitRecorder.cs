@@ -41,7 +41,8 @@ internal sealed class VisitRecorder
         var entries = _entries.OrderBy(e => e.StartedMs).ToList();
         var first = entries.FirstOrDefault(e => IsApi(e.Url));
         var before = first is null ? entries : entries.Where(e => e.StartedMs < first.StartedMs).ToList();
-        return (before.Count, before.Sum(e => e.Bytes), first?.StartedMs ?? double.NaN, entries.Count, entries.Sum(e => e.Bytes));
+        // In all: the requests that reached the host (a response from the browser's cache has no header bytes).
+        return (before.Count, before.Sum(e => e.Bytes), first?.StartedMs ?? double.NaN, entries.Count(e => e.Bytes > 0), entries.Sum(e => e.Bytes));
     }
 
     /// <summary>The host's Elsa API calls: path (without query) and milliseconds from request to last byte.</summary>
