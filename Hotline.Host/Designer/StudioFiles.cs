@@ -7,11 +7,20 @@ namespace Hotline.Host.Designer;
 
 /// <summary>
 /// Serves Elsa Studio's files (<c>_framework/</c>, <c>_content/</c>, its stylesheet) and the shell's own assets,
-/// behind the designer's authorization. Blazor's precompressed <c>.br</c>/<c>.gz</c> twins are sent when the browser
-/// accepts them; every response is revalidated (ETag) because it sits behind a sign-in.
+/// behind the designer's authorization. Blazor's precompressed <c>.br</c>/<c>.gz</c> twins (made when the package was
+/// published) are sent when the browser accepts them. Fingerprinted files (a content hash in the name: Blazor's
+/// <c>Elsa.Api.Client.mbze71icf3.wasm</c>, Monaco's <c>editor.api-i0YVFWkl.js</c>) are cached for a year as immutable, so
+/// a second visit fetches none of them; the rest (<c>dotnet.js</c>, which names the fingerprinted files, and the
+/// libraries' unversioned <c>_content/</c> files) are revalidated with their ETag on every visit.
 /// </summary>
-public sealed class StudioFiles
+public sealed partial class StudioFiles
 {
+    /// <summary>The cache policy of a fingerprinted file: its name changes whenever its content does.</summary>
+    public const string ImmutableCaching = "public, max-age=31536000, immutable";
+
+    /// <summary>The cache policy of every other Studio file: kept, but asked about (If-None-Match) before each use.</summary>
+    public const string RevalidatedCaching = "private, no-cache";
+
     private static readonly FileExtensionContentTypeProvider ContentTypes = CreateContentTypes();
     private readonly string? _root;
 
@@ -49,7 +58,7 @@ public sealed class StudioFiles
         }
 
         var info = new FileInfo(served);
-        context.Response.Headers.CacheControl = "private, no-cache";
+        context.Response.Headers.CacheControl = IsFingerprinted(path) ? ImmutableCaching : RevalidatedCaching;
         return Results.File(info.FullName, ContentType(file), lastModified: info.LastWriteTimeUtc,
             entityTag: new EntityTagHeaderValue($"\"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}{encoding}\""));
     }
@@ -74,6 +83,18 @@ public sealed class StudioFiles
         var full = Path.GetFullPath(Path.Combine(_root!, path));
         return full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full) ? full : null;
     }
+
+    /// <summary>Whether <paramref name="path"/> names a file whose name carries a hash of its content.</summary>
+    public static bool IsFingerprinted(string path) => BlazorFingerprint().IsMatch(path) || MonacoChunk().IsMatch(path);
+
+    // Blazor's publish output: a 10-character lower-case hash before the extension(s), e.g. dotnet.native.b6l13xorvf.js
+    // (in _framework everything but blazor.webassembly.js and dotnet.js, in _content the scoped-CSS bundles).
+    [System.Text.RegularExpressions.GeneratedRegex(@"^_(framework|content)/([^/]+/)*[^/]+\.[a-z0-9]{10}\.[^/]+$")]
+    private static partial System.Text.RegularExpressions.Regex BlazorFingerprint();
+
+    // Monaco's Vite build: an 8-character hash after a dash, e.g. editor.api-i0YVFWkl.js.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^_content/BlazorMonaco/lib/monaco-editor/min/vs/([^/]+/)*[^/]+-[A-Za-z0-9_-]{8}\.(js|css)$")]
+    private static partial System.Text.RegularExpressions.Regex MonacoChunk();
 
     private static string? PreferredEncoding(HttpRequest request, string file)
     {

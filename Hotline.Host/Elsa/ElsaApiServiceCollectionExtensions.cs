@@ -37,6 +37,7 @@ public static class ElsaApiServiceCollectionExtensions
             .Validate(o => o.AllowedOrigins.TrueForAll(IsOrigin), "Hotline:Designer:AllowedOrigins must hold origins such as https://designer.example.gov.cn (scheme, host and port; no path).")
             .ValidateOnStart();
         services.AddSingleton<ActivityDescriptorCatalog>();
+        services.AddSingleton<ActivityDescriptorCache>();
         services.AddSingleton<ElsaWireFormat>();
         services.AddSingleton<ElsaDefinitionService>();
         services.AddAuthorizationBuilder()

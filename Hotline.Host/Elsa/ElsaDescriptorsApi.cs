@@ -41,11 +41,14 @@ internal static class ElsaDescriptorsApi
     /// <summary>Maps the descriptor endpoints.</summary>
     public static void MapElsaDescriptors(this RouteGroupBuilder api)
     {
-        api.MapGet("/descriptors/activities", async (HttpContext http, ActivityDescriptorCatalog catalog, CancellationToken cancellationToken) =>
+        api.MapGet("/descriptors/activities", async (HttpContext http, ActivityDescriptorCache cache, CancellationToken cancellationToken) =>
         {
-            var items = await catalog.ListAsync(StudioLanguage.Of(http.Request), cancellationToken);
+            var answer = await cache.GetAsync(StudioLanguage.Of(http.Request), cancellationToken);
             http.Response.Headers.Vary = "Cookie, Accept-Language";
-            return ElsaWire.Json(new ListResponse<ActivityDescriptorModel>(items, items.Count));
+            // Kept by the browser, asked about before each use (the Studio asks on every editor it opens).
+            http.Response.Headers.CacheControl = "private, no-cache";
+            // The file result answers 304 Not Modified itself when If-None-Match names the tag.
+            return Results.Bytes(answer.Json, "application/json; charset=utf-8", entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue(answer.ETag));
         });
         // Asked only for inputs whose uiSpecifications say Refresh; none do, and the Studio swallows errors here.
         api.MapPost("/descriptors/activities/{activityTypeName}/options/{propertyName}", () => ElsaWire.Json(new { items = new Dictionary<string, object>() }));

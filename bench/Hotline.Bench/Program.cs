@@ -21,7 +21,9 @@ namespace Hotline.Bench;
 /// Usage: dotnet run -c Release --project bench/Hotline.Bench -- [--iterations N] [--persisted-iterations N] [--workers N] [--pg CONNECTION] [--modes memory,sqlite,postgresql]
 /// <para><c>--import</c> runs the reference-data import benchmark instead (<see cref="ImportBenchmark"/>), <c>--search</c>
 /// [<c>--cases N</c>] what full-text search costs a registered case (<see cref="SearchBenchmark"/>), <c>--expressions</c>
-/// [<c>--iterations N</c>] what a JavaScript or C# evaluation costs (<see cref="ExpressionBenchmark"/>).</para>
+/// [<c>--iterations N</c>] what a JavaScript or C# evaluation costs (<see cref="ExpressionBenchmark"/>), <c>--designer</c>
+/// [<c>--runs N</c>] [<c>--sizes 100,300</c>] [<c>--trace FILE</c>] how fast Elsa Studio opens in Chromium (<see cref="Designer.DesignerBenchmark"/>;
+/// needs <c>dotnet build Hotline.Host -c Release</c> first).</para>
 /// </summary>
 internal static class Program
 {
@@ -33,6 +35,13 @@ internal static class Program
         if (args.Contains("--import"))
         {
             await ImportBenchmark.RunAsync();
+            return 0;
+        }
+
+        if (args.Contains("--designer"))
+        {
+            var sizes = (StringArg(args, "--sizes") ?? "100,300").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+            await Designer.DesignerBenchmark.RunAsync(IntArg(args, "--runs", 3), sizes, StringArg(args, "--trace"), StringArg(args, "--host-dll"));
             return 0;
         }
 

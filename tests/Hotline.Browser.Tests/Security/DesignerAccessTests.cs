@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Hotline.Browser.Tests.Infrastructure;
+using Hotline.Host.Designer;
 
 namespace Hotline.Browser.Tests.Security;
 
@@ -236,7 +237,7 @@ public sealed class DesignerAccessTests(HostFixture fixture) : IClassFixture<Hos
     }
 
     [Fact]
-    public async Task Should_serve_studio_files_precompressed_with_their_content_type_and_revalidate_them()
+    public async Task Should_serve_studio_files_precompressed_with_their_content_type_and_cache_fingerprinted_ones_as_immutable()
     {
         using var signIn = await SignInAsync("admin", DesignerHost.AdminPassword);
         var session = SessionFrom(signIn)!;
@@ -251,12 +252,53 @@ public sealed class DesignerAccessTests(HostFixture fixture) : IClassFixture<Hos
         Assert.Equal("application/wasm", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
         Assert.Equal(new FileInfo(wasm + ".br").Length, (await response.Content.ReadAsByteArrayAsync()).Length);
+        // A hash in its name: a second visit takes it from the browser's cache without asking.
+        Assert.Equal(StudioFiles.ImmutableCaching, response.Headers.CacheControl!.ToString());
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
         using var again = Get("designer/_framework/" + Path.GetFileName(wasm), session, html: false);
         again.Headers.AcceptEncoding.ParseAdd("gzip, br");
         again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
         using var revalidated = await client.SendAsync(again);
         Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        // No hash in the name (dotnet.js names the fingerprinted files; a library's stylesheet): kept but revalidated;
+        // gzip when the browser does not take Brotli.
+        foreach (var unversioned in new[] { "_framework/dotnet.js", "_content/MudBlazor/MudBlazor.min.css" })
+        {
+            using var plain = Get("designer/" + unversioned, session, html: false);
+            plain.Headers.AcceptEncoding.ParseAdd("gzip");
+            using var answer = await client.SendAsync(plain);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            var caching = answer.Headers.CacheControl!;
+            Assert.True(caching.NoCache && caching.Private && caching.MaxAge is null, $"{unversioned}: {caching}");
+            Assert.Equal("gzip", Assert.Single(answer.Content.Headers.ContentEncoding));
+            Assert.NotNull(answer.Headers.ETag);
+        }
+
         using var outside = await client.SendAsync(Get("designer/_framework/..%2F..%2Fpackage.json", session, html: false));
         Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+    }
+
+    [Fact]
+    public void Should_call_every_hashed_studio_file_fingerprinted_and_no_other_When_the_package_is_listed()
+    {
+        var package = Path.Combine(Repository.Root, "Hotline.Designer/node_modules/@elsa-workflows/elsa-studio-wasm");
+        var files = Directory.GetFiles(package, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(package, f).Replace('\\', '/'))
+            .Where(f => f.StartsWith("_framework/", StringComparison.Ordinal) || f.StartsWith("_content/", StringComparison.Ordinal))
+            .Where(f => !f.EndsWith(".br", StringComparison.Ordinal) && !f.EndsWith(".gz", StringComparison.Ordinal))
+            .ToList();
+
+        var framework = files.Where(f => f.StartsWith("_framework/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["_framework/blazor.webassembly.js", "_framework/dotnet.js"], framework.Where(f => !StudioFiles.IsFingerprinted(f)).Order(StringComparer.Ordinal));
+        Assert.True(framework.Count > 100, $"{framework.Count} files in _framework");
+        Assert.True(StudioFiles.IsFingerprinted("_content/BlazorMonaco/lib/monaco-editor/min/vs/editor.api-i0YVFWkl.js"));
+        Assert.True(StudioFiles.IsFingerprinted("_content/Elsa.Studio.Workflows/Elsa.Studio.Workflows.3ifuhex2gd.bundle.scp.css"));
+        foreach (var unversioned in new[] { "_content/MudBlazor/MudBlazor.min.js", "_content/BlazorMonaco/lib/monaco-editor/min/vs/loader.js",
+                     "_content/BlazorMonaco/lib/monaco-editor/min/vs/language/json/monaco.contribution.js", "_content/Elsa.Studio.Workflows.Designer/designer.entry.js",
+                     "_content/BlazorMonaco/lib/monaco-editor/min/vs/nls.messages.ja.js" })
+        {
+            Assert.Contains(unversioned, files);
+            Assert.False(StudioFiles.IsFingerprinted(unversioned), unversioned);
+        }
     }
 }
