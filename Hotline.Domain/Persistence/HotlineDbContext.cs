@@ -16,6 +16,12 @@ public abstract class HotlineDbContext : DbContext
     {
     }
 
+    /// <summary>
+    /// The most parameters one command may carry on this provider. Code that writes many rows in one command (the
+    /// <see cref="WorkflowCommitWriter"/>) splits its work to stay under it.
+    /// </summary>
+    internal abstract int MaxCommandParameters { get; }
+
     /// <summary>Workflow definition versions.</summary>
     public DbSet<WorkflowDefinitionRow> WorkflowDefinitions => Set<WorkflowDefinitionRow>();
 

@@ -19,6 +19,10 @@ public sealed class SqlServerHotlineDbContext(DbContextOptions<SqlServerHotlineD
     /// </summary>
     public const string TextCollation = "Latin1_General_100_BIN2";
 
+    // A request carries at most 2,100 parameters, and sp_executesql, which runs a parameterised command, takes two of
+    // them for the statement and the parameters' declarations.
+    internal override int MaxCommandParameters => 2_098;
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
