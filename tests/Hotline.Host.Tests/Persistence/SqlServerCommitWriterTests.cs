@@ -34,15 +34,15 @@ public class SqlServerCommitWriterTests
         Assert.Equal(5, expectedRows);
         Assert.Equal(
             """
-            UPDATE [WorkflowInstances] SET [Revision] = @p0, [Status] = @p1 WHERE [Id] = @p2 AND [Revision] = @p3;
-            DELETE FROM [Bookmarks] WHERE [Id] IN (@p4, @p5);
-            INSERT INTO [Bookmarks] ([Id], [ActivityInstanceId], [ActivityNodeId], [CorrelationId], [CreatedAt], [Hash], [Name], [Payload], [ResumeAt], [WorkflowInstanceId]) VALUES (@p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15);
-            INSERT INTO [WorkflowHistory] ([CreatedAt], [Journal], [Records], [Revision], [WorkflowInstanceId]) VALUES (@p16, @p17, @p18, @p19, @p20);
+            UPDATE [WorkflowInstances] SET [Revision] = @p0, [State] = @p1, [Status] = @p2 WHERE [Id] = @p3 AND [Revision] = @p4;
+            DELETE FROM [Bookmarks] WHERE [Id] IN (@p5, @p6);
+            INSERT INTO [Bookmarks] ([Id], [ActivityInstanceId], [ActivityNodeId], [CorrelationId], [CreatedAt], [Hash], [Name], [Payload], [ResumeAt], [WorkflowInstanceId]) VALUES (@p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16);
+            INSERT INTO [WorkflowHistory] ([CreatedAt], [Journal], [Records], [Revision], [WorkflowInstanceId]) VALUES (@p17, @p18, @p19, @p20, @p21);
 
             """.ReplaceLineEndings("\n"), command.CommandText.ReplaceLineEndings("\n"));
-        Assert.Equal(21, command.Parameters.Count);
+        Assert.Equal(22, command.Parameters.Count);
         Assert.Equal(["@p0", "@p1", "@p2"], command.Parameters.Cast<SqlParameter>().Take(3).Select(p => p.ParameterName));
-        Assert.Equal(At, command.Parameters.Cast<SqlParameter>().Single(p => p.ParameterName == "@p10").Value);
+        Assert.Equal(At, command.Parameters.Cast<SqlParameter>().Single(p => p.ParameterName == "@p11").Value);
     }
 
     [Fact]

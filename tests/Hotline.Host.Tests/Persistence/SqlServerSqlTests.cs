@@ -56,8 +56,8 @@ public class SqlServerSqlTests
             "LEFT JOIN CONTAINSTABLE([CaseSearchEntries], *, @p0, LANGUAGE 0) AS k0 ON k0.[KEY] = e.[Id] WHERE (k0.[KEY] IS NOT NULL) " +
             "AND e.[Id] IN (SELECT [KEY] FROM CONTAINSTABLE([CaseSearchEntries], *, @p1, LANGUAGE 0)) " +
             "AND e.[Id] IN (SELECT [KEY] FROM CONTAINSTABLE([CaseSearchEntries], *, @p2, LANGUAGE 0))", sql, StringComparison.Ordinal);
-        Assert.Contains("@p0='\"噪音\" OR \"施工\"'", sql, StringComparison.Ordinal);
-        Assert.Contains("@p2='\"施工\"'", sql, StringComparison.Ordinal);
+        Assert.Contains("N'\"噪音\" OR \"施工\"'", sql, StringComparison.Ordinal);
+        Assert.Contains("N'\"施工\"'", sql, StringComparison.Ordinal);
     }
 
     [Fact]
