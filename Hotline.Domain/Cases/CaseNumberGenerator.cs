@@ -12,7 +12,8 @@ namespace Hotline.Domain.Cases;
 /// </summary>
 /// <remarks>
 /// One statement takes the number: an insert of the day's counter row that, when the row exists, increments it instead
-/// and returns the new value (<c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c>, the same SQL on SQLite and PostgreSQL).
+/// and returns the new value (<c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c>, the same SQL on SQLite and PostgreSQL;
+/// on SQL Server a <c>MERGE … WITH (HOLDLOCK) … OUTPUT</c>).
 /// It runs on the scope's context (a burst's) but in its own implicit transaction, outside the change tracker: the number
 /// is committed at once, so concurrent registrations never wait for each other's bursts, and a burst that then fails
 /// or is retried leaves a gap in the day's numbers. Numbers are unique, not gapless.
@@ -52,13 +53,23 @@ public sealed class CaseNumberGenerator(HotlineDbContext db, TimeProvider clock,
     /// <summary>Formats a number: <c>20261121-000123</c>.</summary>
     public static string Format(string day, int number) => $"{day}-{number.ToString("D6", CultureInfo.InvariantCulture)}";
 
-    private static string Sql(HotlineDbContext db)
+    /// <summary>The statement that takes the next number of the day in parameter <c>@day</c>, for <paramref name="db"/>'s provider.</summary>
+    internal static string Sql(HotlineDbContext db)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var entity = db.Model.FindEntityType(typeof(CaseNumberCounter))!;
         var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
         var dayColumn = sql.DelimitIdentifier(entity.FindProperty(nameof(CaseNumberCounter.Day))!.GetColumnName());
         var last = sql.DelimitIdentifier(entity.FindProperty(nameof(CaseNumberCounter.LastNumber))!.GetColumnName());
+        // HOLDLOCK keeps the key range locked from the match to the insert: without it two first registrations of a
+        // day can both find no row and both insert.
+        if (db is SqlServerHotlineDbContext)
+        {
+            return $"MERGE {table} WITH (HOLDLOCK) AS t USING (SELECT @day AS {dayColumn}) AS s ON t.{dayColumn} = s.{dayColumn} " +
+                $"WHEN MATCHED THEN UPDATE SET t.{last} = t.{last} + 1 WHEN NOT MATCHED THEN INSERT ({dayColumn}, {last}) VALUES (s.{dayColumn}, 1) " +
+                $"OUTPUT inserted.{last};";
+        }
+
         return $"INSERT INTO {table} ({dayColumn}, {last}) VALUES (@day, 1) ON CONFLICT ({dayColumn}) DO UPDATE SET {last} = {table}.{last} + 1 RETURNING {last}";
     }
 }

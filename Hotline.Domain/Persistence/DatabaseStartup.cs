@@ -44,6 +44,7 @@ public static partial class DatabaseStartup
     {
         Npgsql.NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException } => true,
         Npgsql.NpgsqlException npgsql when npgsql.IsTransient => true,
+        Microsoft.Data.SqlClient.SqlException sql when SqlServerErrors.Numbers(sql).Any(SqlServerErrors.IsUnreachable) => true,
         System.Net.Sockets.SocketException or TimeoutException => true,
         DbException or InvalidOperationException when e.InnerException is { } inner => IsUnreachable(inner),
         _ => false,

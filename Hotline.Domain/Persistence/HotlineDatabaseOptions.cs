@@ -9,12 +9,12 @@ public sealed class HotlineDatabaseOptions
     /// <summary>The SQLite database used when no connection string is configured, relative to the content root.</summary>
     public const string DefaultSqliteConnectionString = "Data Source=data/hotline.db";
 
-    /// <summary>The database engine; SQLite by default, PostgreSQL in production.</summary>
+    /// <summary>The database engine; SQLite by default, PostgreSQL in production, SQL Server where that is the house database.</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>
     /// The connection string. Optional for SQLite (<see cref="DefaultSqliteConnectionString"/>; a relative
-    /// <c>Data Source</c> is resolved against the content root), required for PostgreSQL.
+    /// <c>Data Source</c> is resolved against the content root), required for PostgreSQL and SQL Server.
     /// </summary>
     public string? ConnectionString { get; set; }
 
@@ -33,4 +33,10 @@ public enum DatabaseProvider
 
     /// <summary>PostgreSQL 15 or later.</summary>
     PostgreSql,
+
+    /// <summary>
+    /// SQL Server 2019 or later, with Full-Text Search installed (the migration creates full-text indexes). Its model,
+    /// migration and hand-written SQL are tested without a server: not yet run against a live SQL Server.
+    /// </summary>
+    SqlServer,
 }

@@ -4,7 +4,8 @@ namespace Hotline.Domain.Persistence;
 
 /// <summary>
 /// Hotline's database. Abstract because each provider has its own subclass with its own migrations
-/// (<see cref="SqliteHotlineDbContext"/>, <see cref="PostgreSqlHotlineDbContext"/>); the model is defined here once.
+/// (<see cref="SqliteHotlineDbContext"/>, <see cref="PostgreSqlHotlineDbContext"/>, <see cref="SqlServerHotlineDbContext"/>);
+/// the model is defined here once.
 /// Resolve it from DI (scoped) or create short-lived ones with <see cref="IDbContextFactory{HotlineDbContext}"/>.
 /// </summary>
 public abstract class HotlineDbContext : DbContext
@@ -14,6 +15,12 @@ public abstract class HotlineDbContext : DbContext
         : base(options)
     {
     }
+
+    /// <summary>
+    /// The most parameters one command may carry on this provider. Code that writes many rows in one command (the
+    /// <see cref="WorkflowCommitWriter"/>) splits its work to stay under it.
+    /// </summary>
+    internal abstract int MaxCommandParameters { get; }
 
     /// <summary>Workflow definition versions.</summary>
     public DbSet<WorkflowDefinitionRow> WorkflowDefinitions => Set<WorkflowDefinitionRow>();

@@ -22,11 +22,11 @@ public static class PersistenceServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<HotlineDatabaseOptions>()
             .Bind(configuration.GetSection(HotlineDatabaseOptions.SectionName))
-            .Validate(o => o.Provider != DatabaseProvider.PostgreSql || !string.IsNullOrWhiteSpace(o.ConnectionString),
-                $"{HotlineDatabaseOptions.SectionName}:ConnectionString is required for PostgreSql.")
+            .Validate(o => o.Provider == DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                $"{HotlineDatabaseOptions.SectionName}:ConnectionString is required for PostgreSql and SqlServer.")
             .ValidateOnStart();
 
-        // Both are registered, the configured one is used: the options are read when the first context is
+        // All are registered, the configured one is used: the options are read when the first context is
         // needed, so settings a test host adds after this call still count.
         // Per-connection SQLite settings (synchronous=NORMAL, busy_timeout): see the interceptor for what they trade.
         services.AddPooledDbContextFactory<SqliteHotlineDbContext>((sp, builder) =>
@@ -35,11 +35,15 @@ public static class PersistenceServiceCollectionExtensions
         services.AddPooledDbContextFactory<PostgreSqlHotlineDbContext>((sp, builder) =>
             builder.UseNpgsql(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.ConnectionString)
                 .AddInterceptors(Hooks(sp)));
+        services.AddPooledDbContextFactory<SqlServerHotlineDbContext>((sp, builder) =>
+            builder.UseSqlServer(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.ConnectionString)
+                .AddInterceptors(Hooks(sp)));
         services.AddSingleton<IDbContextFactory<HotlineDbContext>>(sp =>
             sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.Provider switch
             {
                 DatabaseProvider.Sqlite => new HotlineDbContextFactory<SqliteHotlineDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteHotlineDbContext>>()),
                 DatabaseProvider.PostgreSql => new HotlineDbContextFactory<PostgreSqlHotlineDbContext>(sp.GetRequiredService<IDbContextFactory<PostgreSqlHotlineDbContext>>()),
+                DatabaseProvider.SqlServer => new HotlineDbContextFactory<SqlServerHotlineDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerHotlineDbContext>>()),
                 var other => throw new OptionsValidationException(HotlineDatabaseOptions.SectionName, typeof(HotlineDatabaseOptions), [$"Unknown database provider '{other}'."]),
             });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContext());

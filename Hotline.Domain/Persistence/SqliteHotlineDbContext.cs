@@ -6,6 +6,9 @@ namespace Hotline.Domain.Persistence;
 /// <summary><see cref="HotlineDbContext"/> on SQLite; migrations in <c>Persistence/Migrations/Sqlite</c>.</summary>
 public sealed class SqliteHotlineDbContext(DbContextOptions<SqliteHotlineDbContext> options) : HotlineDbContext(options)
 {
+    // SQLITE_MAX_VARIABLE_NUMBER's default since SQLite 3.32 (a limit per statement: counted per command, stricter).
+    internal override int MaxCommandParameters => 32_766;
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

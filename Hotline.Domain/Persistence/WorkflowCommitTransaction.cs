@@ -143,6 +143,7 @@ internal static class WorkflowCommitTransaction
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 1555 or 2067, // SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.SqlClient.SqlException sqlServer => SqlServerErrors.Numbers(sqlServer).Any(SqlServerErrors.IsUniqueViolation),
         _ => false,
     };
 }

@@ -33,7 +33,8 @@ internal sealed class WorkflowCommitWriter
 {
     private static readonly ConditionalWeakTable<IModel, WorkflowCommitWriter> ByModel = [];
 
-    // Rows per INSERT and keys per DELETE: both providers limit the parameters of one statement (SQLite to 32766).
+    // Rows per INSERT and keys per DELETE: every provider limits the parameters of one statement (SQLite to 32766), SQL
+    // Server the rows of one INSERT ... VALUES to 1,000. The parameters of a whole command: see Split.
     private const int RowsPerStatement = 100;
     private const int MaxCachedBookmarks = 8;
 
@@ -41,6 +42,7 @@ internal sealed class WorkflowCommitWriter
     private readonly RowWriter _instances;
     private readonly RowWriter _bookmarks;
     private readonly RowWriter _history;
+    private readonly int _maxParameters;
     private readonly ConcurrentDictionary<(bool Insert, ulong Changed, int Removed, int Added, bool History), string> _sql = new();
 
     private WorkflowCommitWriter(DbContext db)
@@ -49,6 +51,7 @@ internal sealed class WorkflowCommitWriter
         _instances = new RowWriter(db.Model, typeof(WorkflowInstanceRow), sql);
         _bookmarks = new RowWriter(db.Model, typeof(BookmarkRow), sql);
         _history = new RowWriter(db.Model, typeof(WorkflowHistoryRow), sql);
+        _maxParameters = ((HotlineDbContext)db).MaxCommandParameters;
     }
 
     /// <summary>The writer of <paramref name="db"/>'s model (one per provider), built on first use.</summary>
@@ -60,49 +63,118 @@ internal sealed class WorkflowCommitWriter
     /// </summary>
     public async Task<bool> WriteAsync(DbConnection connection, DbTransaction transaction, WorkflowCommit commit, CancellationToken cancellationToken)
     {
+        var (commands, expected) = CreateCommands(connection, transaction, commit);
+        var affected = 0;
+        try
+        {
+            // Each row is written once or not at all (an insert that cannot write throws; the tables have no triggers), so
+            // the total of rows affected says whether every guarded update and delete found its row.
+            foreach (var command in commands)
+                affected += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            foreach (var command in commands)
+                await command.DisposeAsync();
+        }
+
+        return affected == expected;
+    }
+
+    /// <summary>
+    /// The commands that write the commit, and the rows they affect when every guarded row is found: one command, or
+    /// several when the rows need more parameters than the provider takes in one (<see cref="HotlineDbContext.MaxCommandParameters"/>).
+    /// </summary>
+    internal (List<DbCommand> Commands, int ExpectedRows) CreateCommands(DbConnection connection, DbTransaction? transaction, WorkflowCommit commit)
+    {
         var insert = commit.ExpectedRevision == 0;
         var removed = commit.RemovedBookmarks.Select(b => b.Id).Distinct(StringComparer.Ordinal).ToList();
         var history = WorkflowHistoryRow.From(commit);
         var instance = WorkflowInstanceRow.From(commit.Instance);
-
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var parameters = new ParameterList(command, _sqlHelper);
         // An update sets the columns that differ from the revision the burst loaded (all of them if that is unknown):
         // SQLite leaves alone the indexes on columns an UPDATE does not set, and each index it touches is a page written.
         var changed = insert ? 0 : _instances.Changed(instance, commit.Previous is { } previous ? WorkflowInstanceRow.From(previous, withState: false) : null);
-        if (insert)
-            _instances.AddValues(parameters, instance);
-        else
+        var shape = (Insert: insert, Changed: changed, Removed: removed.Count, Added: commit.AddedBookmarks.Count, History: history is not null);
+        var commands = new List<DbCommand>();
+        foreach (var part in Split(shape))
         {
-            _instances.AddValues(parameters, instance, changed);
-            parameters.Add(_instances.Key!, instance.Id);
-            parameters.Add(_instances.ConcurrencyToken!, commit.ExpectedRevision);
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            commands.Add(command);
+            var parameters = new ParameterList(command, _sqlHelper);
+            if (part.Instance && insert)
+                _instances.AddValues(parameters, instance);
+            else if (part.Instance)
+            {
+                _instances.AddValues(parameters, instance, changed);
+                parameters.Add(_instances.Key!, instance.Id);
+                parameters.Add(_instances.ConcurrencyToken!, commit.ExpectedRevision);
+            }
+
+            foreach (var id in removed.Skip(part.RemovedFrom).Take(part.Shape.Removed))
+                parameters.Add(_bookmarks.Key!, id);
+            foreach (var bookmark in commit.AddedBookmarks.Skip(part.AddedFrom).Take(part.Shape.Added))
+                _bookmarks.AddValues(parameters, BookmarkRow.From(bookmark, commit.Instance));
+            if (part.Shape.History)
+                _history.AddValues(parameters, history!);
+
+            // The usual shapes (a few bookmarks, one command) are built once; a burst that adds or removes many builds its own.
+            var cached = part.Instance && shape.Removed <= MaxCachedBookmarks && shape.Added <= MaxCachedBookmarks;
+            command.CommandText = cached ? _sql.GetOrAdd(part.Shape, BuildSql) : BuildSql(part.Shape, part.Instance);
         }
 
-        foreach (var id in removed)
-            parameters.Add(_bookmarks.Key!, id);
-        foreach (var bookmark in commit.AddedBookmarks)
-            _bookmarks.AddValues(parameters, BookmarkRow.From(bookmark, commit.Instance));
-        if (history is not null)
-            _history.AddValues(parameters, history);
-
-        var shape = (Insert: insert, Changed: changed, Removed: removed.Count, Added: commit.AddedBookmarks.Count, History: history is not null);
-        // The usual shapes (a few bookmarks) are built once; a burst that adds or removes many builds its own.
-        command.CommandText = shape.Removed <= MaxCachedBookmarks && shape.Added <= MaxCachedBookmarks ? _sql.GetOrAdd(shape, BuildSql) : BuildSql(shape);
-        var expected = 1 + removed.Count + commit.AddedBookmarks.Count + (history is null ? 0 : 1);
-        // Each row is written once or not at all (an insert that cannot write throws; the tables have no triggers), so
-        // the total of rows affected says whether every guarded update and delete found its row.
-        return await command.ExecuteNonQueryAsync(cancellationToken) == expected;
+        return (commands, 1 + removed.Count + commit.AddedBookmarks.Count + (history is null ? 0 : 1));
     }
 
-    private string BuildSql((bool Insert, ulong Changed, int Removed, int Added, bool History) shape)
+    /// <summary>
+    /// The commit in commands of at most <see cref="_maxParameters"/> parameters: the first writes the instance, the
+    /// removed and added bookmarks follow in order and the history row comes last, each command taking what fits.
+    /// </summary>
+    private List<Part> Split((bool Insert, ulong Changed, int Removed, int Added, bool History) shape)
+    {
+        var instanceParameters = shape.Insert ? _instances.Width : System.Numerics.BitOperations.PopCount(shape.Changed) + 2;
+        var total = instanceParameters + shape.Removed + shape.Added * _bookmarks.Width + (shape.History ? _history.Width : 0);
+        if (total <= _maxParameters)
+            return [new Part(true, shape, 0, 0)];
+        var parts = new List<Part>();
+        var current = new Part(true, shape with { Removed = 0, Added = 0, History = false }, 0, 0);
+        var used = instanceParameters;
+        void Take(int width, Func<Part, Part> grow)
+        {
+            if (used + width > _maxParameters)
+            {
+                parts.Add(current);
+                var (removedFrom, addedFrom) = (current.RemovedFrom + current.Shape.Removed, current.AddedFrom + current.Shape.Added);
+                current = new Part(false, shape with { Removed = 0, Added = 0, History = false }, removedFrom, addedFrom);
+                used = 0;
+            }
+
+            current = grow(current);
+            used += width;
+        }
+
+        for (var i = 0; i < shape.Removed; i++)
+            Take(1, p => p with { Shape = p.Shape with { Removed = p.Shape.Removed + 1 } });
+        for (var i = 0; i < shape.Added; i++)
+            Take(_bookmarks.Width, p => p with { Shape = p.Shape with { Added = p.Shape.Added + 1 } });
+        if (shape.History)
+            Take(_history.Width, p => p with { Shape = p.Shape with { History = true } });
+        parts.Add(current);
+        return parts;
+    }
+
+    /// <summary>One command of a commit: whether it writes the instance, its share of the bookmarks and the history row.</summary>
+    private sealed record Part(bool Instance, (bool Insert, ulong Changed, int Removed, int Added, bool History) Shape, int RemovedFrom, int AddedFrom);
+
+    private string BuildSql((bool Insert, ulong Changed, int Removed, int Added, bool History) shape) => BuildSql(shape, instance: true);
+
+    private string BuildSql((bool Insert, ulong Changed, int Removed, int Added, bool History) shape, bool instance)
     {
         var sql = new StringBuilder();
         var next = 0;
-        if (shape.Insert)
+        if (instance && shape.Insert)
             _instances.AppendInsert(sql, 1, ref next);
-        else
+        else if (instance)
             _instances.AppendUpdate(sql, shape.Changed, ref next);
         for (var done = 0; done < shape.Removed; done += RowsPerStatement)
             _bookmarks.AppendDelete(sql, Math.Min(RowsPerStatement, shape.Removed - done), ref next);
@@ -155,6 +227,9 @@ internal sealed class WorkflowCommitWriter
                     ConcurrencyToken = column;
             }
         }
+
+        /// <summary>The parameters of one row: one per column the database does not generate.</summary>
+        public int Width => _columns.Count;
 
         /// <summary>The key column, unless the database generates the key (then rows are only inserted).</summary>
         public Column? Key { get; }

@@ -22,7 +22,7 @@ internal static class DemoCommand
         [ReferenceKind.Knowledge] = "knowledge articles",
     };
 
-    public const string Usage = "usage: demo seed [--force] [--environment NAME] [--Hotline:Database:Provider=Sqlite|PostgreSql] [--Hotline:Database:ConnectionString=...]";
+    public const string Usage = "usage: demo seed [--force] [--environment NAME] [--Hotline:Database:Provider=Sqlite|PostgreSql|SqlServer] [--Hotline:Database:ConnectionString=...]";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {

@@ -17,3 +17,10 @@ internal sealed class PostgreSqlHotlineDbContextFactory : IDesignTimeDbContextFa
     public PostgreSqlHotlineDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgreSqlHotlineDbContext>().UseNpgsql("Host=localhost;Database=hotline").Options);
 }
+
+/// <summary>Creates the SQL Server context for `dotnet ef`; adding a migration opens no connection.</summary>
+internal sealed class SqlServerHotlineDbContextFactory : IDesignTimeDbContextFactory<SqlServerHotlineDbContext>
+{
+    public SqlServerHotlineDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerHotlineDbContext>().UseSqlServer("Server=localhost;Database=hotline;Integrated Security=true;TrustServerCertificate=true").Options);
+}
