@@ -51,6 +51,9 @@ public sealed class WorkflowRuntime
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, WorkflowBlueprint> _compiled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<string>> _dependencyIds = new(StringComparer.Ordinal);
+
+    // By definition id: the definitions its last compiled published version uses (see FindCompiledPublishedAsync).
+    private readonly ConcurrentDictionary<string, List<string>> _publishedDependencies = new(StringComparer.Ordinal);
     private readonly ILogger _logger;
 
     public WorkflowRuntime(
@@ -116,10 +119,36 @@ public sealed class WorkflowRuntime
             _dependencyIds[definition.Id + "|" + contentKey] = dependencyIds;
         }
 
+        if (definition.IsPublished)
+            _publishedDependencies[definition.DefinitionId] = dependencyIds;
+
         var pins = dependencyIds.Count == 0
             ? Empty
             : await definitions.FindPublishedVersionIdsAsync(dependencyIds, cancellationToken);
         return await GetPinnedBlueprintAsync(definition, contentKey, pins, cancellationToken);
+    }
+
+    /// <summary>
+    /// The blueprint this runtime compiled already for the version of <paramref name="definitionId"/> published now,
+    /// with its dependencies at the versions published now, found by version ids alone (one small query): a start does
+    /// not read and parse the definition's document again. Null when it was not compiled yet (or a dependency is not
+    /// published): the caller takes the long way, which compiles and caches it.
+    /// </summary>
+    /// <remarks>
+    /// A published version's content does not change (an edit makes a new version; <see cref="Invalidate"/> forgets a
+    /// version whose stored content did change), which is what the blueprint cache's "published" key relies on too.
+    /// </remarks>
+    private async Task<WorkflowBlueprint?> FindCompiledPublishedAsync(string definitionId, IWorkflowDefinitionStore definitions, CancellationToken cancellationToken)
+    {
+        // The dependencies the definition's last compiled version had are asked for in the same query.
+        var known = _publishedDependencies.GetValueOrDefault(definitionId) ?? [];
+        var published = await definitions.FindPublishedVersionIdsAsync([definitionId, .. known], cancellationToken);
+        if (!published.TryGetValue(definitionId, out var versionId) || _dependencyIds.GetValueOrDefault(versionId + "|published") is not { } dependencyIds)
+            return null;
+        if (!dependencyIds.TrueForAll(known.Contains))
+            published = await definitions.FindPublishedVersionIdsAsync(dependencyIds, cancellationToken);
+        var pins = dependencyIds.Where(published.ContainsKey).ToDictionary(id => id, id => published[id], StringComparer.Ordinal);
+        return _compiled.GetValueOrDefault(Key(versionId, "published", pins));
     }
 
     /// <summary>The compiled form of a stored version with its dependencies pinned (resuming an instance).</summary>
@@ -163,8 +192,13 @@ public sealed class WorkflowRuntime
             async (burst, services) =>
             {
                 var definitions = burst.Definitions ?? Definitions;
-                var definition = await definitions.FindPublishedAsync(definitionId, cancellationToken) ?? throw new WorkflowNotFoundException(definitionId);
-                var blueprint = await GetBlueprintAsync(definition, definitions, cancellationToken);
+                var blueprint = await FindCompiledPublishedAsync(definitionId, definitions, cancellationToken);
+                if (blueprint is null)
+                {
+                    var definition = await definitions.FindPublishedAsync(definitionId, cancellationToken) ?? throw new WorkflowNotFoundException(definitionId);
+                    blueprint = await GetBlueprintAsync(definition, definitions, cancellationToken);
+                }
+
                 return (await WorkflowExecutor.StartAsync(blueprint, options, services, cancellationToken), null);
             },
             async burst => options.InstanceId is null || await burst.FindInstanceAsync(options.InstanceId, cancellationToken) is null,
