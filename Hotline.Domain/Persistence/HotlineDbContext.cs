@@ -136,9 +136,47 @@ public abstract class HotlineDbContext : DbContext
     }
 
     /// <summary>
+    /// Saves with EF Core's change detection run once, before the save hooks (<see cref="SearchIndexer"/>, the
+    /// notification and outbox writers): each hook's look at the tracked rows would otherwise run a full detection pass
+    /// of its own, and the save another. A hook that changes a row it loaded marks it (<see cref="DetectChangesOf"/>).
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (!ChangeTracker.AutoDetectChangesEnabled)
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)" />
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!ChangeTracker.AutoDetectChangesEnabled)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
+    /// <summary>
     /// Marks what code changed in <paramref name="entity"/>, a row this context already tracks, when the context is not
-    /// detecting changes by itself: a workflow commit detects them once, before its save hooks run
-    /// (<see cref="WorkflowCommitTransaction"/>), so a hook that changes a loaded row says so here.
+    /// detecting changes by itself: a save detects them once, before its save hooks run (<see cref="SaveChangesAsync(bool, CancellationToken)"/>,
+    /// <see cref="WorkflowCommitTransaction"/>), so a hook that changes a loaded row says so here.
     /// </summary>
     public void DetectChangesOf(object entity)
     {
