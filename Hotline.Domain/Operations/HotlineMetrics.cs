@@ -33,12 +33,21 @@ public sealed class HotlineMetrics
     private bool _read;
 
     public HotlineMetrics(IMeterFactory meters, IDbContextFactory<HotlineDbContext> contexts, TimeProvider clock, IOptions<TelemetryOptions> options, ILogger<HotlineMetrics> logger)
+        : this(meters, contexts, clock, options, logger, MeterName)
+    {
+    }
+
+    /// <summary>
+    /// The gauges on a meter of another name: OpenTelemetry listens to meters by name in the whole process, so a second
+    /// set of "Hotline" gauges (a test's) would be scraped with the host's own.
+    /// </summary>
+    internal HotlineMetrics(IMeterFactory meters, IDbContextFactory<HotlineDbContext> contexts, TimeProvider clock, IOptions<TelemetryOptions> options, ILogger<HotlineMetrics> logger, string meterName)
     {
         _contexts = contexts;
         _clock = clock;
         _options = options.Value;
         _logger = logger;
-        var meter = meters.Create(MeterName);
+        var meter = meters.Create(meterName);
         meter.CreateObservableGauge("hotline.timers.pending", () => Snapshot().TimersPending, "{timer}", "Timers (deadlines, ladder steps, delays) waiting to fire.");
         meter.CreateObservableGauge("hotline.timers.due", () => Snapshot().TimersDue, "{timer}", "Timers whose time has come that have not fired yet.");
         meter.CreateObservableGauge("hotline.timers.lag", () => Snapshot().TimerLagSeconds, "s", "How late the oldest due timer that has not fired is (0 when none is due).");

@@ -73,10 +73,10 @@ public static class TelemetryServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
-        // The gauges exist once their meter does.
-        app.Services.GetRequiredService<HotlineMetrics>();
         if (!options.Metrics)
             return app;
+        // The gauges exist once their meter does.
+        app.Services.GetRequiredService<HotlineMetrics>();
         var access = new ScrapeAccess(options);
         app.MapPrometheusScrapingEndpoint(options.ScrapePath, meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
         {

@@ -80,6 +80,9 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
         // 三查 samples a share of cases by their ids: none by default, so a test's case never takes a quality detour by chance.
         builder.UseSetting("Hotline:Quality:CaseShare", "0");
         builder.UseSetting("Hotline:Quality:CallbackShare", "0");
+        // OpenTelemetry listens to meters by name in the whole process: with every test host exporting, one host's scrape
+        // would show another's gauges. The telemetry tests' host turns it on (TelemetryHost).
+        builder.UseSetting("Hotline:Telemetry:Metrics", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services =>

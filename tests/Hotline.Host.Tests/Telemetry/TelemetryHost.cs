@@ -33,6 +33,7 @@ public sealed class TelemetryHost : IAsyncLifetime
     {
         Host = await LifecycleHost.StartAsync(Monday, false, new Dictionary<string, string?>
         {
+            ["Hotline:Telemetry:Metrics"] = "true",
             ["Hotline:Telemetry:Traces"] = "true",
             ["Hotline:Telemetry:ScrapeToken"] = ScrapeToken,
             ["Hotline:Telemetry:GaugeCacheDuration"] = "00:00:00",
