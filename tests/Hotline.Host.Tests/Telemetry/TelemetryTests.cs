@@ -18,6 +18,7 @@ using Microsoft.Extensions.Options;
 namespace Hotline.Host.Tests.Telemetry;
 
 /// <summary>The Prometheus scrape after a case's lifecycle, the spans of a request that starts a case, and who may scrape.</summary>
+[Collection(TelemetryRunsAlone.Name)]
 public sealed class TelemetryTests(TelemetryHost fixture) : IClassFixture<TelemetryHost>
 {
     [Fact]
@@ -175,4 +176,15 @@ public sealed class TelemetryTests(TelemetryHost fixture) : IClassFixture<Teleme
         var backlog = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending && m.Channel == OutboxChannel.Sms);
         return (open, timers, backlog);
     }
+}
+
+/// <summary>
+/// The telemetry tests run alone: OpenTelemetry listens to meters by name in the whole process (ASP.NET Core's
+/// "Microsoft.AspNetCore.Hosting" included), so another test class's host running meanwhile would register the same
+/// instruments and the scrape could show its measurements, or lose this host's, instead.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryRunsAlone
+{
+    public const string Name = "Telemetry, alone";
 }
