@@ -41,12 +41,33 @@ public sealed class ActivityExecutionContext
     public JsonObject? RecordedOutputs { get; private set; }
 
     /// <summary>Data the activity adds to its journal entries and record (e.g. when a timer fires).</summary>
-    public JsonObject JournalData => _journalData ??= [];
+    public JsonObject JournalData
+    {
+        get
+        {
+            // Whoever asks for it may change it: the next journal line takes a fresh copy.
+            _journalSnapshot = null;
+            return _journalData ??= [];
+        }
+    }
 
     internal JsonObject? JournalDataOrNull => _journalData;
+
+    /// <summary>
+    /// A copy of <see cref="JournalData"/> as it is now, shared by the journal lines and the record written until the
+    /// activity touches its data again (an activity writing a line of text would otherwise copy it three times).
+    /// Nothing changes a journal line's or a record's payload once written.
+    /// </summary>
+    internal JsonObject? JournalSnapshot() =>
+        _journalData is null ? null : _journalSnapshot ??= (JsonObject)_journalData.DeepClone();
     internal bool IsFinalized { get; set; }
     internal int BookmarksCreatedThisStep { get; set; }
     private JsonObject? _journalData;
+    private JsonObject? _journalSnapshot;
+    private JsonObject? _outputsSnapshot;
+
+    /// <summary>A copy of <see cref="RecordedOutputs"/> for the records, taken again only after an output was set.</summary>
+    internal JsonObject? OutputsSnapshot() => RecordedOutputs is null ? null : _outputsSnapshot ??= (JsonObject)RecordedOutputs.DeepClone();
 
     /// <summary>Whether the activity has completed (its completion may still be being processed).</summary>
     public bool IsCompleted => Status == ActivityStatus.Completed;
@@ -94,6 +115,7 @@ public sealed class ActivityExecutionContext
         if (output is null)
             return;
         (RecordedOutputs ??= [])[output.Name] = ValueConverter.ToJson(value);
+        _outputsSnapshot = null;
         Workflow.Outputs.Record(this, output.Name, value);
         if (output.MemoryId is { } memoryId)
             WriteMemory(memoryId, value);

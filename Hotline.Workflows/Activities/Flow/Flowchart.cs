@@ -90,7 +90,7 @@ public sealed class Flowchart : Activity, ICompilableActivity, IContainerActivit
             context.Complete();
         }
 
-        tokens.RemoveAll(t => t.ToId == completed.Id && t.Consumed);
+        RemoveConsumedInto(tokens, completed.Id);
         return ValueTask.CompletedTask;
     }
 
@@ -131,8 +131,7 @@ public sealed class Flowchart : Activity, ICompilableActivity, IContainerActivit
             default:
                 var upstreamPending = false;
                 foreach (var inbound in Graph.ForwardInbound(target))
-                    if (tokens.Exists(t => !t.Consumed && !t.Blocked && t.ToId == inbound.Source.Id))
-                        upstreamPending = true;
+                    upstreamPending |= HasLiveTokenInto(tokens, inbound.Source.Id);
                 if (!upstreamPending)
                     context.ScheduleChild(target, child.Id);
                 break;
@@ -181,7 +180,7 @@ public sealed class Flowchart : Activity, ICompilableActivity, IContainerActivit
         if (inbound.Count > 1)
         {
             foreach (var connection in inbound)
-                if (!tokens.Exists(t => t is { Consumed: false, Blocked: false } && t.FromId == connection.Source.Id && t.ToId == target.Id && t.Outcome == connection.SourcePort))
+                if (!HasLiveToken(tokens, connection))
                     return;
         }
 
@@ -201,7 +200,37 @@ public sealed class Flowchart : Activity, ICompilableActivity, IContainerActivit
         foreach (var child in context.Children)
             if (!child.IsFinalized)
                 return true;
-        return tokens.Exists(t => t is { Consumed: false, Blocked: false });
+        foreach (var token in tokens)
+            if (token is { Consumed: false, Blocked: false })
+                return true;
+        return false;
+    }
+
+    // Loops rather than List.Exists/RemoveAll with lambdas: these run for every completed activity, and each lambda
+    // capturing a local allocated a closure and a delegate.
+    private static bool HasLiveTokenInto(List<Token> tokens, string toId)
+    {
+        foreach (var token in tokens)
+            if (token is { Consumed: false, Blocked: false } && token.ToId == toId)
+                return true;
+        return false;
+    }
+
+    private static bool HasLiveToken(List<Token> tokens, Connection connection)
+    {
+        foreach (var token in tokens)
+            if (token is { Consumed: false, Blocked: false } && token.FromId == connection.Source.Id && token.ToId == connection.Target.Id && token.Outcome == connection.SourcePort)
+                return true;
+        return false;
+    }
+
+    private static void RemoveConsumedInto(List<Token> tokens, string toId)
+    {
+        var kept = 0;
+        for (var i = 0; i < tokens.Count; i++)
+            if (!(tokens[i].Consumed && tokens[i].ToId == toId))
+                tokens[kept++] = tokens[i];
+        tokens.RemoveRange(kept, tokens.Count - kept);
     }
 
     private static MergeMode MergeModeOf(ActivityExecutionContext context, ActivityNode target)
