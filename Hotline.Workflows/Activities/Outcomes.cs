@@ -18,8 +18,9 @@ public sealed class Outcomes
     /// <summary>Whether the outcomes contain a port.</summary>
     public bool Contains(string port)
     {
-        foreach (var name in Names)
-            if (string.Equals(name, port, StringComparison.Ordinal))
+        // By index: a foreach over the interface would allocate an enumerator for every connection checked.
+        for (var i = 0; i < Names.Count; i++)
+            if (string.Equals(Names[i], port, StringComparison.Ordinal))
                 return true;
         return false;
     }

@@ -45,8 +45,13 @@ public sealed class ActivityExecutionContext
     {
         get
         {
-            // Whoever asks for it may change it: the next journal line takes a fresh copy.
-            _journalSnapshot = null;
+            // Written lines and records share the object they were given; a change after that goes to a copy.
+            if (_journalShared)
+            {
+                _journalData = (JsonObject)_journalData!.DeepClone();
+                _journalShared = false;
+            }
+
             return _journalData ??= [];
         }
     }
@@ -54,20 +59,28 @@ public sealed class ActivityExecutionContext
     internal JsonObject? JournalDataOrNull => _journalData;
 
     /// <summary>
-    /// A copy of <see cref="JournalData"/> as it is now, shared by the journal lines and the record written until the
-    /// activity touches its data again (an activity writing a line of text would otherwise copy it three times).
-    /// Nothing changes a journal line's or a record's payload once written.
+    /// <see cref="JournalData"/> as it is now, for a journal line or a record: the object itself, which the activity
+    /// no longer changes in place (<see cref="JournalData"/> copies it first). An activity writing a line of text used
+    /// to copy it for each of its lines and its record.
     /// </summary>
-    internal JsonObject? JournalSnapshot() =>
-        _journalData is null ? null : _journalSnapshot ??= (JsonObject)_journalData.DeepClone();
+    internal JsonObject? JournalSnapshot()
+    {
+        _journalShared = _journalData is not null;
+        return _journalData;
+    }
+
+    /// <summary><see cref="RecordedOutputs"/> for a record, shared the same way (<see cref="Set"/> copies it before a change).</summary>
+    internal JsonObject? OutputsSnapshot()
+    {
+        _outputsShared = RecordedOutputs is not null;
+        return RecordedOutputs;
+    }
+
     internal bool IsFinalized { get; set; }
     internal int BookmarksCreatedThisStep { get; set; }
     private JsonObject? _journalData;
-    private JsonObject? _journalSnapshot;
-    private JsonObject? _outputsSnapshot;
-
-    /// <summary>A copy of <see cref="RecordedOutputs"/> for the records, taken again only after an output was set.</summary>
-    internal JsonObject? OutputsSnapshot() => RecordedOutputs is null ? null : _outputsSnapshot ??= (JsonObject)RecordedOutputs.DeepClone();
+    private bool _journalShared;
+    private bool _outputsShared;
 
     /// <summary>Whether the activity has completed (its completion may still be being processed).</summary>
     public bool IsCompleted => Status == ActivityStatus.Completed;
@@ -114,8 +127,13 @@ public sealed class ActivityExecutionContext
     {
         if (output is null)
             return;
+        if (_outputsShared)
+        {
+            RecordedOutputs = (JsonObject)RecordedOutputs!.DeepClone();
+            _outputsShared = false;
+        }
+
         (RecordedOutputs ??= [])[output.Name] = ValueConverter.ToJson(value);
-        _outputsSnapshot = null;
         Workflow.Outputs.Record(this, output.Name, value);
         if (output.MemoryId is { } memoryId)
             WriteMemory(memoryId, value);
@@ -141,8 +159,9 @@ public sealed class ActivityExecutionContext
     /// <summary>Reads a variable or, failing that, a workflow input, by name.</summary>
     public bool TryGetVariable(string name, out object? value)
     {
-        foreach (var scope in Scopes())
+        for (var owner = FirstScopeOwner(); owner is not null; owner = NextScopeOwner(owner))
         {
+            var scope = owner.Scope!;
             if (scope.TryGetVariable(name, out value))
                 return true;
             if (scope.Input.TryGetValue(name, out value))
@@ -156,8 +175,8 @@ public sealed class ActivityExecutionContext
     /// <summary>Writes a variable by name; throws if no enclosing workflow declares it.</summary>
     public void SetVariable(string name, object? value)
     {
-        foreach (var scope in Scopes())
-            if (scope.TrySetVariable(name, value))
+        for (var owner = FirstScopeOwner(); owner is not null; owner = NextScopeOwner(owner))
+            if (owner.Scope!.TrySetVariable(name, value))
                 return;
         throw new InvalidOperationException($"No variable named '{name}' is declared.");
     }
@@ -166,8 +185,9 @@ public sealed class ActivityExecutionContext
     public void WriteMemory(string id, object? value)
     {
         WorkflowScope? nearest = null;
-        foreach (var scope in Scopes())
+        for (var owner = FirstScopeOwner(); owner is not null; owner = NextScopeOwner(owner))
         {
+            var scope = owner.Scope!;
             nearest ??= scope;
             if (scope.TryWriteMemory(id, value))
                 return;
@@ -180,8 +200,9 @@ public sealed class ActivityExecutionContext
     /// <summary>Reads a memory block by id.</summary>
     public object? ReadMemory(string id)
     {
-        foreach (var scope in Scopes())
+        for (var owner = FirstScopeOwner(); owner is not null; owner = NextScopeOwner(owner))
         {
+            var scope = owner.Scope!;
             if (scope.Memory.TryGetValue(id, out var value))
                 return value;
             if (scope.Output.TryGetValue(id, out value))
@@ -189,6 +210,24 @@ public sealed class ActivityExecutionContext
         }
 
         return null;
+    }
+
+    // The variable reads and writes above walk the enclosing scopes' owners with these two rather than through the
+    // Scopes() iterator, which allocated an enumerator for every read and write.
+    private ActivityExecutionContext? FirstScopeOwner()
+    {
+        var context = Scope is not null && Activity is IScopeBoundary ? Parent : this;
+        while (context is { Scope: null })
+            context = context.Parent;
+        return context;
+    }
+
+    private static ActivityExecutionContext? NextScopeOwner(ActivityExecutionContext owner)
+    {
+        var context = owner.Parent;
+        while (context is { Scope: null })
+            context = context.Parent;
+        return context;
     }
 
     /// <summary>Every enclosing scope, nearest first.</summary>

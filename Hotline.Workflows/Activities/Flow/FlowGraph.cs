@@ -25,7 +25,9 @@ public sealed class FlowGraph
         Connections = connections;
         foreach (var connection in connections)
         {
-            Add(_outbound, connection.Source.Id, connection);
+            // A connection drawn twice carries one token, as in Elsa: outbound holds each distinct connection once.
+            if (!Outbound(connection.Source).Contains(connection))
+                Add(_outbound, connection.Source.Id, connection);
             Add(_inbound, connection.Target.Id, connection);
         }
 

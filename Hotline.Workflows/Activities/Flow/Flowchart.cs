@@ -80,9 +80,11 @@ public sealed class Flowchart : Activity, ICompilableActivity, IContainerActivit
             return ValueTask.CompletedTask;
         }
 
-        var active = EmitTokens(tokens, completed, outcomes);
-        foreach (var connection in active)
-            Flow(context, tokens, connection, child);
+        EmitTokens(tokens, completed, outcomes);
+        var outbound = Graph.Outbound(completed);
+        for (var i = 0; i < outbound.Count; i++)
+            if (outcomes.Contains(outbound[i].SourcePort))
+                Flow(context, tokens, outbound[i], child);
 
         if (!HasPendingWork(context, tokens))
         {
@@ -94,19 +96,16 @@ public sealed class Flowchart : Activity, ICompilableActivity, IContainerActivit
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Adds a token for each distinct connection of an active outcome of <paramref name="completed"/>, consumes the tokens that led to it, and returns those connections.</summary>
-    private List<Connection> EmitTokens(List<Token> tokens, ActivityNode completed, Outcomes outcomes)
+    /// <summary>Adds a token for each connection of an active outcome of <paramref name="completed"/> (the graph holds each distinct connection once) and consumes the tokens that led to it.</summary>
+    private void EmitTokens(List<Token> tokens, ActivityNode completed, Outcomes outcomes)
     {
-        var active = new List<Connection>();
-        foreach (var connection in Graph.Outbound(completed))
-            if (outcomes.Contains(connection.SourcePort) && !active.Contains(connection))
-                active.Add(connection);
-        foreach (var connection in active)
-            tokens.Add(new Token(connection.Source.Id, connection.Target.Id, connection.SourcePort));
+        var outbound = Graph.Outbound(completed);
+        for (var i = 0; i < outbound.Count; i++)
+            if (outcomes.Contains(outbound[i].SourcePort))
+                tokens.Add(new Token(outbound[i].Source.Id, outbound[i].Target.Id, outbound[i].SourcePort));
         foreach (var token in tokens)
             if (token.ToId == completed.Id && token is { Consumed: false, Blocked: false })
                 token.Consumed = true;
-        return active;
     }
 
     /// <summary>Follows one active connection: schedules its target if the target's merge mode lets it run now.</summary>
@@ -130,8 +129,9 @@ public sealed class Flowchart : Activity, ICompilableActivity, IContainerActivit
                 break;
             default:
                 var upstreamPending = false;
-                foreach (var inbound in Graph.ForwardInbound(target))
-                    upstreamPending |= HasLiveTokenInto(tokens, inbound.Source.Id);
+                var forwardInbound = Graph.ForwardInbound(target);
+                for (var i = 0; i < forwardInbound.Count; i++)
+                    upstreamPending |= HasLiveTokenInto(tokens, forwardInbound[i].Source.Id);
                 if (!upstreamPending)
                     context.ScheduleChild(target, child.Id);
                 break;
@@ -179,8 +179,8 @@ public sealed class Flowchart : Activity, ICompilableActivity, IContainerActivit
     {
         if (inbound.Count > 1)
         {
-            foreach (var connection in inbound)
-                if (!HasLiveToken(tokens, connection))
+            for (var i = 0; i < inbound.Count; i++)
+                if (!HasLiveToken(tokens, inbound[i]))
                     return;
         }
 

@@ -89,3 +89,25 @@ public sealed class JournalTests
         Assert.Equal([3L, 4L, 5L], page.Select(j => j.Sequence));
     }
 }
+
+/// <summary>Journal lines and records share an activity's journal data until it changes it; a change never reaches a line already written.</summary>
+public sealed class JournalPayloadSharingTests
+{
+    [Fact]
+    public async Task Should_keep_each_line_as_written_When_the_activity_adds_to_its_data_later_in_the_same_context()
+    {
+        var definition = new FlowchartBuilder("journal-data").Start().HumanTask("task", "Review").Chain("start", "task").Definition();
+        var blueprint = WorkflowCompiler.Compile(definition, Hotline.Workflows.Activities.ActivityRegistry.CreateDefault());
+        var context = await WorkflowExecutor.StartAsync(blueprint, new StartOptions(), new EngineServices());
+        var suspendedRecord = context.Records.Values.Single(r => r.ActivityId == "task");
+
+        await WorkflowExecutor.ResumeAsync(context, context.Bookmarks[0].Id, new TaskCompletion("Done"));
+
+        var lines = context.Journal.Where(j => j.ActivityId == "task").ToDictionary(j => j.EventName, j => j.Payload?.ToJsonString());
+        var taskId = context.Journal.First(j => j.EventName == "Suspended").Payload!["taskId"]!.GetValue<string>();
+        Assert.Equal($$"""{"taskId":"{{taskId}}"}""", lines["Suspended"]);
+        Assert.Equal($$"""{"taskId":"{{taskId}}","outcome":"Done"}""", lines["Completed"]);
+        Assert.Equal($$"""{"taskId":"{{taskId}}"}""", suspendedRecord.Payload!.ToJsonString());
+        Assert.Equal(lines["Completed"], context.Records.Values.Single(r => r.ActivityId == "task").Payload!.ToJsonString());
+    }
+}
