@@ -35,6 +35,7 @@ internal sealed class HttpLoad(HttpClient client, int concurrency)
     /// </summary>
     public async Task<Result> RunAsync(string name, Func<int, HttpRequestMessage> request, int? count, TimeSpan? duration, HostCpu cpu)
     {
+        Console.Error.WriteLine($"{name}…");
         var latencies = new List<double>[concurrency];
         var errors = 0;
         var next = -1;
