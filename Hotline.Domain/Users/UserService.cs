@@ -235,11 +235,24 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
         var hash = HashToken(token);
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var session = await db.AccessTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        var session = await TokenHolder(db, hash, cancellationToken);
         if (session is null || session.RevokedAt is not null || session.ExpiresAt <= now || session.IdleExpiresAt <= now)
             return null;
-        return await db.UserAccounts.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == session.UserName && u.IsActive, cancellationToken);
+        return session.Account;
     }
+
+    /// <summary>A token's times and its account if the account is active.</summary>
+    private sealed record TokenHolding(DateTimeOffset? RevokedAt, DateTimeOffset ExpiresAt, DateTimeOffset? IdleExpiresAt, UserAccount Account);
+
+    /// <summary>
+    /// Read on every request: one round trip for the token and its active account. (Not an EF compiled query: that binds
+    /// to the first context's provider, and a process may hold SQLite and PostgreSQL contexts, as the tests do.)
+    /// </summary>
+    private static Task<TokenHolding?> TokenHolder(HotlineDbContext db, string hash, CancellationToken cancellationToken) =>
+        db.AccessTokens.AsNoTracking().Where(t => t.TokenHash == hash)
+            .Join(db.UserAccounts.AsNoTracking().Where(u => u.IsActive), t => t.UserName, u => u.UserName,
+                (t, u) => new TokenHolding(t.RevokedAt, t.ExpiresAt, t.IdleExpiresAt, u))
+            .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// The person behind a browser session did something: its idle time-out starts again (one UPDATE; a session already

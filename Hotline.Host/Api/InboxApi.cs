@@ -168,7 +168,8 @@ public static class InboxApi
         var total = await query.CountAsync(ct);
         var tasks = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var caseIds = tasks.Where(t => t.CaseId is not null).Select(t => t.CaseId!.Value).Distinct().ToList();
-        var numbers = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+        // Only the numbers: a whole case row (its JSON columns parsed) per task cost more than the page itself.
+        var numbers = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.Number }).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
         return Results.Ok(new TaskPage(tasks.Select(t => View(t, t.CaseId is { } id ? numbers.GetValueOrDefault(id) : null)).ToList(), total, page, pageSize));
     }
 

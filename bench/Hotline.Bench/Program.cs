@@ -23,7 +23,8 @@ namespace Hotline.Bench;
 /// [<c>--cases N</c>] what full-text search costs a registered case (<see cref="SearchBenchmark"/>), <c>--expressions</c>
 /// [<c>--iterations N</c>] what a JavaScript or C# evaluation costs (<see cref="ExpressionBenchmark"/>), <c>--designer</c>
 /// [<c>--runs N</c>] [<c>--sizes 100,300</c>] [<c>--trace FILE</c>] how fast Elsa Studio opens in Chromium (<see cref="Designer.DesignerBenchmark"/>;
-/// needs <c>dotnet build Hotline.Host -c Release</c> first).</para>
+/// needs <c>dotnet build Hotline.Host -c Release</c> first), <c>--http</c> [<c>--cases N</c>] [<c>--requests N</c>] [<c>--seconds N</c>]
+/// [<c>--concurrency N</c>] [<c>--pg CONNECTION</c>] the HTTP API under load from outside the host (<see cref="Http.HttpBenchmark"/>).</para>
 /// </summary>
 internal static class Program
 {
@@ -42,6 +43,13 @@ internal static class Program
         {
             var sizes = (StringArg(args, "--sizes") ?? "100,300").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
             await Designer.DesignerBenchmark.RunAsync(IntArg(args, "--runs", 3), sizes, StringArg(args, "--trace"), StringArg(args, "--host-dll"));
+            return 0;
+        }
+
+        if (args.Contains("--http"))
+        {
+            await Http.HttpBenchmark.RunAsync(IntArg(args, "--cases", 20_000), IntArg(args, "--requests", 2_000), IntArg(args, "--seconds", 20),
+                IntArg(args, "--concurrency", 8), StringArg(args, "--pg") ?? Environment.GetEnvironmentVariable("HOTLINE_BENCH_PG"), StringArg(args, "--host-dll"));
             return 0;
         }
 

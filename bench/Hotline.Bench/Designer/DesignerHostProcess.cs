@@ -28,8 +28,15 @@ internal sealed class DesignerHostProcess : IAsyncDisposable
 
     public string AdminPassword { get; }
 
-    /// <summary>Starts <paramref name="hostDll"/> from the repository's Hotline.Host folder (its content root) and waits until it answers.</summary>
-    public static async Task<DesignerHostProcess> StartAsync(string repositoryRoot, string hostDll)
+    /// <summary>The host's process id (for its CPU time in <c>/proc/PID/stat</c>).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>
+    /// Starts <paramref name="hostDll"/> from the repository's Hotline.Host folder (its content root) and waits until it
+    /// answers. <paramref name="settings"/> (environment variables, e.g. another database) override the defaults;
+    /// <paramref name="before"/> is a command of the host's CLI run first with the same settings (e.g. <c>demo seed --force</c>).
+    /// </summary>
+    public static async Task<DesignerHostProcess> StartAsync(string repositoryRoot, string hostDll, IReadOnlyDictionary<string, string>? settings = null, string[]? before = null)
     {
         if (!File.Exists(hostDll))
             throw new InvalidOperationException($"{hostDll} is missing: dotnet build Hotline.Host -c Release");
@@ -50,6 +57,10 @@ internal sealed class DesignerHostProcess : IAsyncDisposable
         start.Environment["Hotline__Security__BootstrapAdmin__UserName"] = AdminUserName;
         start.Environment["Hotline__Security__BootstrapAdmin__Password"] = password;
         start.Environment["Hotline__Notices__Delivery__Enabled"] = "false";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
+        if (before is not null)
+            await RunBeforeAsync(start, hostDll, before);
         var process = Process.Start(start)!;
         var log = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
@@ -83,6 +94,24 @@ internal sealed class DesignerHostProcess : IAsyncDisposable
         await host.DisposeAsync();
         lock (log)
             throw new InvalidOperationException("The host did not start:\n" + log);
+    }
+
+    private static async Task RunBeforeAsync(ProcessStartInfo host, string hostDll, string[] command)
+    {
+        var start = new ProcessStartInfo("dotnet", [hostDll, .. command])
+        {
+            WorkingDirectory = host.WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in host.Environment)
+            start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{string.Join(' ', command)} failed ({process.ExitCode}):\n{await output}{await error}");
     }
 
     private static int FreePort()
