@@ -80,8 +80,10 @@ if wants scale; then
   if [ -n "$full" ]; then run --scale --full --pg "$PG"; else run --scale --pg "$PG"; fi
 fi
 if wants http; then
-  run --http
-  run --http --pg "$PG"
+  # Intake grows the database through the API (tens of cases per second): 5,000 cases by default, the 20,000 with --full.
+  if [ -n "$full" ]; then size=(--cases 20000 --requests 2000); else size=(--cases 5000 --requests 1000); fi
+  run --http "${size[@]}"
+  run --http "${size[@]}" --pg "$PG"
 fi
 if wants designer; then
   run --designer
