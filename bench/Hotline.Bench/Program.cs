@@ -23,7 +23,8 @@ namespace Hotline.Bench;
 /// [<c>--cases N</c>] what full-text search costs a registered case (<see cref="SearchBenchmark"/>), <c>--expressions</c>
 /// [<c>--iterations N</c>] what a JavaScript or C# evaluation costs (<see cref="ExpressionBenchmark"/>), <c>--designer</c>
 /// [<c>--runs N</c>] [<c>--sizes 100,300</c>] [<c>--trace FILE</c>] how fast Elsa Studio opens in Chromium (<see cref="Designer.DesignerBenchmark"/>;
-/// needs <c>dotnet build Hotline.Host -c Release</c> first).</para>
+/// needs <c>dotnet build Hotline.Host -c Release</c> first). <c>--scale</c> [<c>--cases N</c>|<c>--full</c>] [<c>--explain</c>] a city's year of cases
+/// bulk-loaded and its read paths and timer sweep measured (<see cref="Scale.ScaleBenchmark"/>).</para>
 /// </summary>
 internal static class Program
 {
@@ -55,6 +56,12 @@ internal static class Program
         {
             await LifecycleBenchmark.RunAsync(IntArg(args, "--cases", 500), IntArg(args, "--workers", Environment.ProcessorCount),
                 StringArg(args, "--pg") ?? Environment.GetEnvironmentVariable("HOTLINE_BENCH_PG"), (StringArg(args, "--modes") ?? "sqlite,postgresql").Split(','));
+            return 0;
+        }
+
+        if (args.Contains("--scale"))
+        {
+            await Scale.ScaleBenchmark.RunAsync(Scale.ScaleOptions.Parse(args));
             return 0;
         }
 
