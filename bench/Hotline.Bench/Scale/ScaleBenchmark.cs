@@ -72,15 +72,15 @@ internal static class ScaleBenchmark
             $"{label}: {templates.Count} template cases through the shipped definitions in {stopwatch.Elapsed.TotalSeconds:F1} s ({templates.Count(t => t.Open)} left open)"));
         clock.Now = Now;
         if (options.TemplatesOnly)
-            return new ScaleResult(label, 0, new LoadResult(0, TimeSpan.Zero, []), [], null);
+            return new ScaleResult(label, 0, new LoadResult(0, TimeSpan.Zero, []), [], []);
 
         var load = await CaseCopier.LoadAsync(label, provider, connectionString, templates, MomentColumns(services), options, Now);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label}: loaded {options.Cases:N0} cases, {load.Rows:N0} rows in {load.Elapsed.TotalSeconds:F1} s → {load.Rows / load.Elapsed.TotalSeconds:N0} rows/s, {options.Cases / load.Elapsed.TotalSeconds:N0} cases/s"));
 
         var reads = await ReadPaths.MeasureAsync(label, host, connectionString, load, options);
-        var sweep = await TimerSweep.MeasureAsync(label, host, clock);
-        return new ScaleResult(label, options.Cases, load, reads, sweep);
+        var sweeps = await TimerSweep.MeasureAsync(label, host, clock, provider, connectionString, options.TimerCounts);
+        return new ScaleResult(label, options.Cases, load, reads, sweeps);
     }
 
     /// <summary>The columns that hold a moment (SQLite stores them as ticks, so the copier must be told).</summary>

@@ -20,7 +20,7 @@ internal static class ScaleReport
                     $"{q.Name,-44} {q.P50,9:F1} {q.P95,9:F1} {q.P99,9:F1} {target,10}  {(q.TargetMs > 0 ? (q.Met ? "met" : "NOT MET") : "")}"));
             }
 
-            if (result.Sweep is { } s)
+            foreach (var s in result.Sweeps)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"timer sweep: {s.PendingTimers:N0} pending timers, {s.Fired} due fired in {s.Elapsed.TotalMilliseconds:F0} ms; managed heap {s.ManagedBefore / 1048576.0:F1} → {s.ManagedAfter / 1048576.0:F1} MiB, working set {s.WorkingSetBefore / 1048576.0:F0} → {s.WorkingSetAfter / 1048576.0:F0} MiB"));

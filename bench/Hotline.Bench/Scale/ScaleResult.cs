@@ -1,7 +1,7 @@
 namespace Hotline.Bench.Scale;
 
 /// <summary>What one database's run measured.</summary>
-internal sealed record ScaleResult(string Label, int Cases, LoadResult Load, IReadOnlyList<QueryResult> Queries, SweepResult? Sweep);
+internal sealed record ScaleResult(string Label, int Cases, LoadResult Load, IReadOnlyList<QueryResult> Queries, IReadOnlyList<SweepResult> Sweeps);
 
 /// <summary>The bulk load: rows written, how long, and what the measured queries draw their parameters from.</summary>
 internal sealed record LoadResult(long Rows, TimeSpan Elapsed, IReadOnlyList<string> CaseNumbers)

@@ -15,13 +15,69 @@ namespace Hotline.Bench.Scale;
 /// </summary>
 internal static class TimerSweep
 {
-    public static async Task<SweepResult> MeasureAsync(string label, BenchHost host, BenchClock clock)
+    /// <summary>
+    /// Sweeps with the loaded cases' timers pending, then again after topping them up to each of
+    /// <paramref name="timerCounts"/> (more ladder timers of the loaded open instances, due in the next 60 days).
+    /// </summary>
+    public static async Task<IReadOnlyList<SweepResult>> MeasureAsync(string label, BenchHost host, BenchClock clock, string provider, string connectionString, IEnumerable<int> timerCounts)
+    {
+        var results = new List<SweepResult> { await SweepAsync(label, host, clock, 2) };
+        foreach (var count in timerCounts.Where(c => c > results[^1].PendingTimers))
+        {
+            await TopUpAsync(provider, connectionString, count - results[^1].PendingTimers);
+            results.Add(await SweepAsync(label, host, clock, 2 + results.Count));
+        }
+
+        return results;
+    }
+
+    /// <summary>Adds <paramref name="count"/> pending timers: copies of a loaded ladder timer, each its own id, due 3 hours to 60 days after "now".</summary>
+    private static async Task TopUpAsync(string provider, string connectionString, long count)
+    {
+        await using var loader = await BulkLoader.OpenAsync(provider, connectionString);
+        var table = await loader.ColumnsAsync("Bookmarks");
+        object?[] sample;
+        await using (var command = loader.Connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT {string.Join(", ", table.Names.Select(n => $"\"{n}\""))} FROM \"Bookmarks\" WHERE \"ResumeAt\" IS NOT NULL LIMIT 1";
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            sample = new object?[reader.FieldCount];
+            for (var i = 0; i < sample.Length; i++)
+                sample[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+        }
+
+        var id = table.Names.ToList().IndexOf("Id");
+        var resumeAt = table.Names.ToList().IndexOf("ResumeAt");
+        var random = new Random(7);
+        var rows = new List<object?[]>();
+        for (long n = 0; n < count; n++)
+        {
+            var row = (object?[])sample.Clone();
+            row[id] = random.NextInt64().ToString("x16", CultureInfo.InvariantCulture);
+            var due = ScaleBenchmark.Now.AddHours(3).AddSeconds(random.Next(60 * 24 * 3600));
+            row[resumeAt] = provider == "PostgreSql" ? due.UtcDateTime : due.UtcTicks;
+            rows.Add(row);
+            if (rows.Count == 50_000 || n == count - 1)
+            {
+                await loader.WriteAsync([table], [rows]);
+                rows.Clear();
+            }
+        }
+
+        await using var analyze = loader.Connection.CreateCommand();
+        analyze.CommandText = "ANALYZE \"Bookmarks\"";
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<SweepResult> SweepAsync(string label, BenchHost host, BenchClock clock, int hours)
     {
         var services = host.Services;
         long pending;
         await using (var db = await services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync())
             pending = await db.Bookmarks.CountAsync(b => b.ResumeAt != null);
-        clock.Now = ScaleBenchmark.Now.AddHours(2);
+        // An hour further each time, so each sweep has the timers that came due meanwhile to fire.
+        clock.Now = ScaleBenchmark.Now.AddHours(hours);
         var sweeper = services.GetRequiredService<DueTimerSweeper>();
 
         var (managedBefore, workingSetBefore) = Memory();
