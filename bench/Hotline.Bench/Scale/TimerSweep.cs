@@ -49,7 +49,8 @@ internal static class TimerSweep
 
         var id = table.Names.ToList().IndexOf("Id");
         var resumeAt = table.Names.ToList().IndexOf("ResumeAt");
-        var random = new Random(7);
+        // Shared, not seeded: each top-up needs ids of its own.
+        var random = Random.Shared;
         var rows = new List<object?[]>();
         for (long n = 0; n < count; n++)
         {
