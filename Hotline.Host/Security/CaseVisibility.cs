@@ -33,7 +33,11 @@ public static class CaseVisibility
         if (Caller.IsUnitUser(user))
         {
             var unit = Caller.UnitCode(user);
-            return cases.Where(c => c.LeadUnitCode == unit || db.InboxTasks.Any(t => t.CaseId == c.Id && t.UnitCode == unit));
+            // The unit's cases as one set of ids (those it leads, and those it had a task for), each side read through
+            // its index: "lead = unit OR EXISTS (task)" would read every case to test the OR.
+            var ids = db.Cases.Where(c => c.LeadUnitCode == unit).Select(c => c.Id)
+                .Union(db.InboxTasks.Where(t => t.UnitCode == unit && t.CaseId != null).Select(t => t.CaseId!.Value));
+            return cases.Where(c => ids.Contains(c.Id));
         }
 
         var name = Caller.Name(user);

@@ -155,22 +155,4 @@ internal static class LifecycleBenchmark
         "新华路菜市场外水果摊占用盲道，多次反映未见改善，请城管部门处理。",
         "夜市摊位占道到晚上十二点，垃圾遍地，影响居民出行和休息。",
     ];
-
-    /// <summary>The real host (Hotline.Host's Program) in this process, on the given database, with the system clock.</summary>
-    private sealed class BenchHost(string provider, string connectionString) : WebApplicationFactory<global::Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Hotline:Database:Provider", provider);
-            builder.UseSetting("Hotline:Database:ConnectionString", connectionString);
-            builder.UseSetting("Hotline:Attachments:Directory", Path.Combine(Path.GetTempPath(), "hotline-bench-attachments"));
-            builder.UseSetting("Hotline:Security:BootstrapAdmin:UserName", "admin");
-            builder.UseSetting("Hotline:Security:BootstrapAdmin:Password", "bench-admin-" + Guid.NewGuid().ToString("N"));
-            // 三查 would send a share of cases to the quality desk; the bench measures the plain path.
-            builder.UseSetting("Hotline:Quality:CaseShare", "0");
-            builder.UseSetting("Hotline:Quality:CallbackShare", "0");
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        }
-    }
 }

@@ -24,7 +24,9 @@ namespace Hotline.Bench;
 /// [<c>--iterations N</c>] what a JavaScript or C# evaluation costs (<see cref="ExpressionBenchmark"/>), <c>--designer</c>
 /// [<c>--runs N</c>] [<c>--sizes 100,300</c>] [<c>--trace FILE</c>] how fast Elsa Studio opens in Chromium (<see cref="Designer.DesignerBenchmark"/>;
 /// needs <c>dotnet build Hotline.Host -c Release</c> first), <c>--http</c> [<c>--cases N</c>] [<c>--requests N</c>] [<c>--seconds N</c>]
-/// [<c>--concurrency N</c>] [<c>--pg CONNECTION</c>] the HTTP API under load from outside the host (<see cref="Http.HttpBenchmark"/>).</para>
+/// [<c>--concurrency N</c>] [<c>--pg CONNECTION</c>] the HTTP API under load from outside the host (<see cref="Http.HttpBenchmark"/>),
+/// <c>--scale</c> [<c>--cases N</c>|<c>--full</c>] [<c>--explain</c>] a city's year of cases bulk-loaded and its read paths
+/// and timer sweep measured (<see cref="Scale.ScaleBenchmark"/>).</para>
 /// </summary>
 internal static class Program
 {
@@ -63,6 +65,12 @@ internal static class Program
         {
             await LifecycleBenchmark.RunAsync(IntArg(args, "--cases", 500), IntArg(args, "--workers", Environment.ProcessorCount),
                 StringArg(args, "--pg") ?? Environment.GetEnvironmentVariable("HOTLINE_BENCH_PG"), (StringArg(args, "--modes") ?? "sqlite,postgresql").Split(','));
+            return 0;
+        }
+
+        if (args.Contains("--scale"))
+        {
+            await Scale.ScaleBenchmark.RunAsync(Scale.ScaleOptions.Parse(args));
             return 0;
         }
 

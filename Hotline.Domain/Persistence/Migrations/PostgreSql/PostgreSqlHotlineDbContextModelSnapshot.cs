@@ -307,6 +307,12 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("SubjectCode", "DistrictCode", "AddressKey", "CreatedAt");
 
+                    b.HasIndex(new[] { "DeadlineAt" }, "IX_Cases_Open_DeadlineAt")
+                        .HasFilter("\"Status\" IN ('Registered', 'Dispatched', 'Handling', 'AwaitingReview', 'Replied', 'AwaitingCallback')");
+
+                    b.HasIndex(new[] { "EscalationLevel", "DeadlineAt" }, "IX_Cases_Open_EscalationLevel_DeadlineAt")
+                        .HasFilter("\"Status\" IN ('Registered', 'Dispatched', 'Handling', 'AwaitingReview', 'Replied', 'AwaitingCallback')");
+
                     b.ToTable("Cases", (string)null);
                 });
 

@@ -1,0 +1,114 @@
+using System.Security.Claims;
+using Hotline.Domain.Cases;
+using Hotline.Domain.Inbox;
+using Hotline.Domain.Persistence;
+using Hotline.Domain.Users;
+using Hotline.Host.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Host.Tests.Cases;
+
+/// <summary>
+/// The read paths' queries the scale benchmark rewrote for their indexes return what they returned before: the open
+/// cases (<see cref="Case.Open"/>, now the open statuses listed) are exactly the ones <see cref="Case.IsOpen"/> calls
+/// open, for every status; and a unit's user sees the cases the unit leads and those it had a task for, no others.
+/// </summary>
+public sealed class OpenCaseQueryTests : IAsyncLifetime
+{
+    private static readonly CaseActor Operator = CaseActor.User("op-li", "李静");
+
+    private CaseDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await CaseDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Should_ListAsOpenExactlyTheCasesIsOpenCallsOpen_When_CasesAreInEveryStatus()
+    {
+        var statuses = Enum.GetValues<CaseStatus>();
+        foreach (var status in statuses)
+        {
+            var registered = await _database.Registrar.RegisterAsync(new CaseRegistration(CaseChannel.Phone, "路灯不亮 " + status, CaseType.Help), Operator);
+            await using var db = await _database.Contexts.CreateDbContextAsync();
+            await db.Cases.Where(c => c.Id == registered.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status));
+        }
+
+        await using var read = await _database.Contexts.CreateDbContextAsync();
+        var all = await read.Cases.AsNoTracking().ToListAsync();
+        var open = await read.Cases.AsNoTracking().Where(Case.Open).Select(c => c.Status).ToListAsync();
+
+        Assert.Equal(statuses.Length, all.Count);
+        Assert.Equal(all.Where(c => c.IsOpen).Select(c => c.Status).Order(), open.Order());
+        Assert.Contains(CaseStatus.Dispatched, open);
+        Assert.DoesNotContain(CaseStatus.Closed, open);
+    }
+
+    [Fact]
+    public async Task Should_ReadTheOpenCasesThroughThePartialIndexes_When_ListingOverdueAndEscalatedCases()
+    {
+        await using var db = await _database.Contexts.CreateDbContextAsync();
+        var now = CaseDatabase.Start;
+        var overdue = db.Cases.Where(Case.Open).Where(c => c.DeadlineAt < now).Select(c => c.Id).ToQueryString();
+        var escalated = db.Cases.Where(Case.Open).Where(c => c.EscalationLevel >= 1).Select(c => c.Id).ToQueryString();
+
+        Assert.Contains("IX_Cases_Open_DeadlineAt", await PlanAsync(db, overdue));
+        Assert.Contains("IX_Cases_Open_EscalationLevel_DeadlineAt", await PlanAsync(db, escalated));
+    }
+
+    [Fact]
+    public async Task Should_ShowAUnitTheCasesItLeadsOrHadATaskFor_When_ItsUserListsCases()
+    {
+        var led = await RegisterAsync("DH-CG", taskUnit: null);
+        var assisted = await RegisterAsync("DH-ZJ", taskUnit: "DH-CG");
+        await RegisterAsync("DH-ZJ", taskUnit: "DH-SW");
+        await RegisterAsync(null, taskUnit: null);
+        var user = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "dh-cg-wang"), new Claim(ClaimTypes.Role, HotlineRoles.Unit), new Claim(HotlineRoles.UnitClaim, "DH-CG")], "test"));
+
+        await using var db = await _database.Contexts.CreateDbContextAsync();
+        var seen = await CaseVisibility.Filter(db, user, db.Cases.AsNoTracking()).Select(c => c.Id).ToListAsync();
+
+        Assert.Equal(new[] { led, assisted }.Order(), seen.Order());
+    }
+
+    private async Task<Guid> RegisterAsync(string? leadUnit, string? taskUnit)
+    {
+        var registered = await _database.Registrar.RegisterAsync(new CaseRegistration(CaseChannel.Phone, "占道经营", CaseType.Complaint), Operator);
+        await using var db = await _database.Contexts.CreateDbContextAsync();
+        await db.Cases.Where(c => c.Id == registered.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.LeadUnitCode, leadUnit));
+        if (taskUnit is not null)
+        {
+            db.InboxTasks.Add(new InboxTask
+            {
+                TaskId = "wf-" + Guid.NewGuid().ToString("N")[..8] + ":task", CaseId = registered.Id, UnitCode = taskUnit, Kind = InboxTaskKind.Assist,
+                TaskName = "协办", Status = InboxTaskStatus.Completed, CreatedAt = CaseDatabase.Start, WorkflowInstanceId = "wf", BookmarkId = "b",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        return registered.Id;
+    }
+
+    private static async Task<string> PlanAsync(HotlineDbContext db, string sql)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        // ToQueryString declares the parameters with .param set; the plan needs only the statement.
+        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', sql.Split('\n').Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
+        foreach (var name in System.Text.RegularExpressions.Regex.Matches(sql, @"@\w+").Select(m => m.Value).Distinct())
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = 0;
+            command.Parameters.Add(parameter);
+        }
+
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            plan.Add(reader.GetString(3));
+        return string.Join('\n', plan);
+    }
+}
