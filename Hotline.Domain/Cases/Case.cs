@@ -183,8 +183,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // Duplicate detection (DuplicateFinder): the same caller within a window, and the same subject at the same place.
         builder.HasIndex(c => new { c.CitizenPhone, c.CreatedAt });
         builder.HasIndex(c => new { c.SubjectCode, c.DistrictCode, c.AddressKey, c.CreatedAt });
-        // A unit's cases by status; the case of a workflow instance.
-        builder.HasIndex(c => new { c.LeadUnitCode, c.Status });
+        // A lead unit's cases by status, newest first (a unit's case list; the supervision views by unit).
+        builder.HasIndex(c => new { c.LeadUnitCode, c.Status, c.CreatedAt });
+        // The case of a workflow instance.
         builder.HasIndex(c => c.WorkflowInstanceId);
         // Overdue cases (the daily report, escalation lists).
         builder.HasIndex(c => c.DeadlineAt);

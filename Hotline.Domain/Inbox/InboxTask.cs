@@ -210,6 +210,8 @@ internal sealed class InboxTaskConfiguration : IEntityTypeConfiguration<InboxTas
         builder.Ignore(t => t.IsPending);
         // A unit's inbox: its open or signed tasks, soonest due first.
         builder.HasIndex(t => new { t.UnitCode, t.Status, t.DueAt });
+        // A unit's inbox of every status, newest first.
+        builder.HasIndex(t => new { t.UnitCode, t.CreatedAt });
         builder.HasIndex(t => t.CaseId);
         builder.HasIndex(t => t.WorkflowInstanceId);
         builder.HasOne<Case>().WithMany().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Restrict);

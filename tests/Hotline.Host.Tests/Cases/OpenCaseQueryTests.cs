@@ -57,6 +57,23 @@ public sealed class OpenCaseQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_PageALeadUnitsCasesAndAUnitsInboxInIndexOrder_When_ListedNewestFirst()
+    {
+        await using var db = await _database.Contexts.CreateDbContextAsync();
+        var byLead = db.Cases.Where(c => c.LeadUnitCode == "DH-CG" && c.Status == CaseStatus.Handling).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(20).ToQueryString();
+        var inbox = db.InboxTasks.Where(t => t.UnitCode == "DH-CG").OrderByDescending(t => t.CreatedAt).ThenBy(t => t.TaskId).Take(20).ToQueryString();
+
+        // A lead unit's list walks its index in CreatedAt order (no sort of every matching case); the inbox's
+        // newest-first page likewise, sorting only ties on TaskId.
+        var leadPlan = await PlanAsync(db, byLead);
+        Assert.Contains("IX_Cases_LeadUnitCode_Status_CreatedAt", leadPlan);
+        Assert.DoesNotContain("USE TEMP B-TREE FOR ORDER BY", leadPlan);
+        var inboxPlan = await PlanAsync(db, inbox);
+        Assert.Contains("IX_InboxTasks_UnitCode_CreatedAt", inboxPlan);
+        Assert.DoesNotContain("USE TEMP B-TREE FOR ORDER BY", inboxPlan);
+    }
+
+    [Fact]
     public async Task Should_ShowAUnitTheCasesItLeadsOrHadATaskFor_When_ItsUserListsCases()
     {
         var led = await RegisterAsync("DH-CG", taskUnit: null);

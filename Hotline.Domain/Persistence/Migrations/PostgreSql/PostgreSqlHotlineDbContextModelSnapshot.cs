@@ -301,9 +301,9 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("CitizenPhone", "CreatedAt");
 
-                    b.HasIndex("LeadUnitCode", "Status");
-
                     b.HasIndex("SubmittedBy", "CreatedAt");
+
+                    b.HasIndex("LeadUnitCode", "Status", "CreatedAt");
 
                     b.HasIndex("SubjectCode", "DistrictCode", "AddressKey", "CreatedAt");
 
@@ -520,6 +520,8 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.HasIndex("CaseId");
 
                     b.HasIndex("WorkflowInstanceId");
+
+                    b.HasIndex("UnitCode", "CreatedAt");
 
                     b.HasIndex("UnitCode", "Status", "DueAt");
 

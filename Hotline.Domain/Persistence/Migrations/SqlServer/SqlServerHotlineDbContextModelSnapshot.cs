@@ -328,9 +328,9 @@ namespace Hotline.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CitizenPhone", "CreatedAt");
 
-                    b.HasIndex("LeadUnitCode", "Status");
-
                     b.HasIndex("SubmittedBy", "CreatedAt");
+
+                    b.HasIndex("LeadUnitCode", "Status", "CreatedAt");
 
                     b.HasIndex("SubjectCode", "DistrictCode", "AddressKey", "CreatedAt");
 
@@ -568,6 +568,8 @@ namespace Hotline.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("CaseId");
 
                     b.HasIndex("WorkflowInstanceId");
+
+                    b.HasIndex("UnitCode", "CreatedAt");
 
                     b.HasIndex("UnitCode", "Status", "DueAt");
 

@@ -296,9 +296,9 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CitizenPhone", "CreatedAt");
 
-                    b.HasIndex("LeadUnitCode", "Status");
-
                     b.HasIndex("SubmittedBy", "CreatedAt");
+
+                    b.HasIndex("LeadUnitCode", "Status", "CreatedAt");
 
                     b.HasIndex("SubjectCode", "DistrictCode", "AddressKey", "CreatedAt");
 
@@ -513,6 +513,8 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.HasIndex("WorkflowInstanceId");
+
+                    b.HasIndex("UnitCode", "CreatedAt");
 
                     b.HasIndex("UnitCode", "Status", "DueAt");
 
