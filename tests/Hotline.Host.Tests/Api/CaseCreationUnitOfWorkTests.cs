@@ -26,7 +26,7 @@ public abstract class CaseCreationUnitOfWorkTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _postgres = OnPostgreSql ? await PostgresDatabase.CreateAsync() : null;
+        _postgres = OnPostgreSql ? await PostgresDatabase.CreateMigratedAsync() : null;
         _factory = new HotlineFactory(_postgres?.ConnectionString) { TestServices = _counter.Wrap };
         _factory.Clock.Advance(Monday - _factory.Clock.GetUtcNow());
         await ApiCity.SeedAsync(_factory.Services.GetRequiredService<IDbContextFactory<HotlineDbContext>>());

@@ -82,7 +82,7 @@ public sealed class SqliteCalendarYearStoreTests : CalendarYearStoreContract
 
     protected override async Task<ICalendarYearStore> CreateStoreAsync()
     {
-        _services = await PersistenceTestServices.CreateMigratedAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_directory.Path, "hotline.db")}");
+        _services = await PersistenceTestServices.CreateOnMigratedSqliteAsync(Path.Combine(_directory.Path, "hotline.db"));
         return new EfCalendarYearStore(_services.GetRequiredService<IDbContextFactory<HotlineDbContext>>());
     }
 
@@ -101,7 +101,7 @@ public sealed class PostgreSqlCalendarYearStoreTests : CalendarYearStoreContract
 
     protected override async Task<ICalendarYearStore> CreateStoreAsync()
     {
-        _database = await PostgresDatabase.CreateAsync();
+        _database = await PostgresDatabase.CreateMigratedAsync();
         _services = await PersistenceTestServices.CreateMigratedAsync(DatabaseProvider.PostgreSql, _database.ConnectionString);
         return new EfCalendarYearStore(_services.GetRequiredService<IDbContextFactory<HotlineDbContext>>());
     }

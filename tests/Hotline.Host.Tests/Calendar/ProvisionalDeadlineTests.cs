@@ -53,7 +53,7 @@ public abstract class ProvisionalDeadlineTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _postgres = OnPostgreSql ? await PostgresDatabase.CreateAsync() : null;
+        _postgres = OnPostgreSql ? await PostgresDatabase.CreateMigratedAsync() : null;
         _factory = new HotlineFactory(_postgres?.ConnectionString);
         _factory.Clock.Advance(AcceptedAt - _factory.Clock.GetUtcNow());
         _host = _factory.WithWebHostBuilder(builder =>

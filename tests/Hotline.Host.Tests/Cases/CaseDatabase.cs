@@ -62,11 +62,12 @@ public sealed class CaseDatabase : IAsyncDisposable
         if (provider == DatabaseProvider.Sqlite)
         {
             directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"hotline-test-{Guid.NewGuid():N}")).FullName;
+            MigratedTemplate.CopySqliteTo(Path.Combine(directory, "hotline.db"));
             connectionString = $"Data Source={Path.Combine(directory, "hotline.db")}";
         }
         else
         {
-            postgres = await PostgresDatabase.CreateAsync();
+            postgres = await PostgresDatabase.CreateMigratedAsync();
             connectionString = postgres.ConnectionString;
         }
 

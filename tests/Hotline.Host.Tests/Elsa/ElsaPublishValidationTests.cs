@@ -21,7 +21,7 @@ public abstract class ElsaPublishValidationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _postgres = OnPostgreSql ? await PostgresDatabase.CreateAsync() : null;
+        _postgres = OnPostgreSql ? await PostgresDatabase.CreateMigratedAsync() : null;
         _factory = new HotlineFactory(_postgres?.ConnectionString);
         _admin = await _factory.SignInAsync("admin", HotlineFactory.AdminPassword);
     }

@@ -145,7 +145,7 @@ public sealed class SqliteElsaStoreQueryTests : ElsaStoreQueryTests
     {
         var directory = new TempDirectory();
         DisposeLater(directory);
-        return await PersistenceTestServices.CreateMigratedAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(directory.Path, "hotline.db")}");
+        return await PersistenceTestServices.CreateOnMigratedSqliteAsync(Path.Combine(directory.Path, "hotline.db"));
     }
 }
 
@@ -154,7 +154,7 @@ public sealed class PostgreSqlElsaStoreQueryTests : ElsaStoreQueryTests
 {
     protected override async Task<ServiceProvider> CreateMigratedServicesAsync()
     {
-        var database = await PostgresDatabase.CreateAsync();
+        var database = await PostgresDatabase.CreateMigratedAsync();
         DisposeLater(database);
         return await PersistenceTestServices.CreateMigratedAsync(DatabaseProvider.PostgreSql, database.ConnectionString);
     }

@@ -9,7 +9,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hotline.Host.Tests.Infrastructure;
 
-/// <summary>The host on a fresh SQLite file (or a given PostgreSQL database), with a fake clock and a test API key.</summary>
+/// <summary>
+/// The host on a fresh SQLite file, a copy of the migrated template (<see cref="MigratedTemplate"/>), or on a given
+/// PostgreSQL database, with a fake clock and a test API key.
+/// </summary>
 public sealed class HotlineFactory : WebApplicationFactory<Program>
 {
     public const string IntegratorKey = "test-integrator-key-7f3a";
@@ -36,6 +39,9 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
     /// <summary>Leave the database when disposed (the host is "restarted" by another factory on the same file).</summary>
     public bool KeepDatabaseOnDispose { get; set; }
 
+    /// <summary>Start on no file at all (the host creates and migrates it) instead of a copy of the migrated template.</summary>
+    public bool EmptyDatabase { get; init; }
+
     /// <summary>More service changes, applied after the host's own (a test's wrapper around a service).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
@@ -55,6 +61,9 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
         if (_postgres is null)
         {
             builder.UseSetting("Hotline:Database:Provider", "Sqlite");
+            // A new host's own file starts migrated; a restart on another host's file (OnSqliteFile) keeps what is there.
+            if (_sqliteFile is null && !EmptyDatabase)
+                MigratedTemplate.CopySqliteTo(DatabasePath);
             builder.UseSetting("Hotline:Database:ConnectionString", $"Data Source={DatabasePath}");
         }
         else

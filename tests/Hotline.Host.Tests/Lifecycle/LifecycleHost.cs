@@ -22,15 +22,15 @@ public sealed class LifecycleHost : IAsyncDisposable
 
     /// <summary>The host on SQLite, or on a new PostgreSQL database, with the clock set to <paramref name="now"/>.</summary>
     public static async Task<LifecycleHost> StartAsync(DateTimeOffset now, bool postgres = false) =>
-        new(now, postgres ? await PostgresDatabase.CreateAsync() : null);
+        new(now, postgres ? await PostgresDatabase.CreateMigratedAsync() : null);
 
     /// <summary>The same, with a test's changes to the services (e.g. smaller limits).</summary>
     public static async Task<LifecycleHost> StartAsync(DateTimeOffset now, bool postgres, Action<IServiceCollection> services) =>
-        new(now, postgres ? await PostgresDatabase.CreateAsync() : null, services);
+        new(now, postgres ? await PostgresDatabase.CreateMigratedAsync() : null, services);
 
     /// <summary>The same, with a test's own settings (e.g. an SMS gateway).</summary>
     public static async Task<LifecycleHost> StartAsync(DateTimeOffset now, bool postgres, Dictionary<string, string?> settings) =>
-        new(now, postgres ? await PostgresDatabase.CreateAsync() : null, null, settings);
+        new(now, postgres ? await PostgresDatabase.CreateMigratedAsync() : null, null, settings);
 
     public HotlineFactory Factory { get; }
 

@@ -40,7 +40,7 @@ public sealed class OutboxHost : IAsyncDisposable
     /// <summary>A host with <paramref name="settings"/>, the city seeded (unless it shares <paramref name="shared"/>'s database).</summary>
     public static async Task<OutboxHost> StartAsync(bool postgres, Dictionary<string, string?> settings, OutboxHost? shared = null)
     {
-        var database = shared?._postgres ?? (postgres ? await PostgresDatabase.CreateAsync() : null);
+        var database = shared?._postgres ?? (postgres ? await PostgresDatabase.CreateMigratedAsync() : null);
         var host = new OutboxHost(database, shared is null, settings);
         if (shared is null)
             await ApiCity.SeedAsync(host.Contexts);

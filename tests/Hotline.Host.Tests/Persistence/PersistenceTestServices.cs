@@ -1,4 +1,5 @@
 using Hotline.Domain.Persistence;
+using Hotline.Host.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -31,6 +32,13 @@ internal static class PersistenceTestServices
         var services = Create(provider, connectionString);
         await services.MigrateHotlineDatabaseAsync();
         return services;
+    }
+
+    /// <summary>A new provider on a copy of the migrated SQLite file (<see cref="MigratedTemplate"/>) at <paramref name="file"/>; its migration finds nothing to do.</summary>
+    public static Task<ServiceProvider> CreateOnMigratedSqliteAsync(string file)
+    {
+        MigratedTemplate.CopySqliteTo(file);
+        return CreateMigratedAsync(DatabaseProvider.Sqlite, $"Data Source={file}");
     }
 
     private sealed class TestHostEnvironment(string contentRoot) : IHostEnvironment

@@ -9,7 +9,7 @@ public sealed class PostgreSqlWorkflowStoreTests : DatabaseWorkflowStoreContract
 {
     protected override async Task<ServiceProvider> CreateMigratedServicesAsync()
     {
-        var database = await PostgresDatabase.CreateAsync();
+        var database = await PostgresDatabase.CreateMigratedAsync();
         DisposeLater(database);
         return await PersistenceTestServices.CreateMigratedAsync(DatabaseProvider.PostgreSql, database.ConnectionString);
     }

@@ -10,6 +10,6 @@ public sealed class SqliteWorkflowStoreTests : DatabaseWorkflowStoreContractTest
     {
         var directory = new TempDirectory();
         DisposeLater(directory);
-        return await PersistenceTestServices.CreateMigratedAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(directory.Path, "hotline.db")}");
+        return await PersistenceTestServices.CreateOnMigratedSqliteAsync(Path.Combine(directory.Path, "hotline.db"));
     }
 }

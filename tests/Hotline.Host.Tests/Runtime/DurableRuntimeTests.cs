@@ -150,7 +150,7 @@ public sealed class PostgreSqlDurableRuntimeTests : DurableRuntimeTests
 
     protected override async Task<string?> CreateDatabaseAsync()
     {
-        _database = await PostgresDatabase.CreateAsync();
+        _database = await PostgresDatabase.CreateMigratedAsync();
         return _database.ConnectionString;
     }
 

@@ -129,7 +129,7 @@ public sealed class DueTimerSweeperTests
     [Fact]
     public async Task Should_ResumeEachTimerExactlyOnce_When_TwoHostsSweepOnePostgresDatabase()
     {
-        await using var database = await PostgresDatabase.CreateAsync();
+        await using var database = await PostgresDatabase.CreateMigratedAsync();
         using var firstFactory = new HotlineFactory(database.ConnectionString);
         using var secondFactory = new HotlineFactory(database.ConnectionString);
         // Small batches, so each sweep loops and both hosts contend for the same rows batch after batch.
