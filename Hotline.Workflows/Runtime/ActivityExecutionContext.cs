@@ -140,21 +140,7 @@ public sealed class ActivityExecutionContext
     }
 
     /// <summary>The scope expressions of this activity see: the nearest enclosing workflow.</summary>
-    public WorkflowScope? ExpressionScope
-    {
-        get
-        {
-            var context = Scope is not null && Activity is IScopeBoundary ? Parent : this;
-            while (context is not null)
-            {
-                if (context.Scope is not null)
-                    return context.Scope;
-                context = context.Parent;
-            }
-
-            return null;
-        }
-    }
+    public WorkflowScope? ExpressionScope => FirstScopeOwner()?.Scope;
 
     /// <summary>Reads a variable or, failing that, a workflow input, by name.</summary>
     public bool TryGetVariable(string name, out object? value)
@@ -212,8 +198,9 @@ public sealed class ActivityExecutionContext
         return null;
     }
 
-    // The variable reads and writes above walk the enclosing scopes' owners with these two rather than through the
-    // Scopes() iterator, which allocated an enumerator for every read and write.
+    // The nearest context that owns a scope (a workflow used as an activity looks past its own scope to its parent's),
+    // and the next one out. The variable reads and writes walk with these directly: the Scopes() iterator allocated an
+    // enumerator for every read and write.
     private ActivityExecutionContext? FirstScopeOwner()
     {
         var context = Scope is not null && Activity is IScopeBoundary ? Parent : this;
@@ -233,13 +220,8 @@ public sealed class ActivityExecutionContext
     /// <summary>Every enclosing scope, nearest first.</summary>
     public IEnumerable<WorkflowScope> Scopes()
     {
-        var context = Scope is not null && Activity is IScopeBoundary ? Parent : this;
-        while (context is not null)
-        {
-            if (context.Scope is not null)
-                yield return context.Scope;
-            context = context.Parent;
-        }
+        for (var owner = FirstScopeOwner(); owner is not null; owner = NextScopeOwner(owner))
+            yield return owner.Scope!;
     }
 
     /// <summary>Completes the activity through the given outcomes (default <c>Done</c>).</summary>
