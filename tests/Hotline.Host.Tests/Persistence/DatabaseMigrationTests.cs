@@ -64,6 +64,38 @@ public class DatabaseMigrationTests
     }
 
     [Fact]
+    public async Task Should_CompressTheBurstJsonWithLz4_When_PostgreSqlIsMigrated()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var services = await PersistenceTestServices.CreateMigratedAsync(DatabaseProvider.PostgreSql, database.ConnectionString);
+        await using var db = await services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
+
+        var methods = await db.Database.SqlQueryRaw<string>("""
+            SELECT c.relname || '.' || a.attname || '=' || a.attcompression::text AS "Value"
+            FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+            WHERE (c.relname = 'WorkflowHistory' AND a.attname IN ('JournalJson', 'RecordsJson'))
+               OR (c.relname = 'WorkflowInstances' AND a.attname IN ('State', 'Name'))
+            ORDER BY 1
+            """).ToListAsync();
+
+        // 'l' = lz4; a column left alone keeps the server's default ('' = default_toast_compression).
+        Assert.Equal(["WorkflowHistory.JournalJson=l", "WorkflowHistory.RecordsJson=l", "WorkflowInstances.Name=", "WorkflowInstances.State=l"], methods);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=hotline", "64")]
+    [InlineData("Host=db;Database=hotline;Max Auto Prepare=0", "0")]
+    [InlineData("Host=db;Database=hotline;maxautoprepare=10", "10")]
+    public void Should_PrepareFrequentStatements_Unless_TheConnectionStringSaysOtherwise(string configured, string expected)
+    {
+        var result = new Npgsql.NpgsqlConnectionStringBuilder(PersistenceServiceCollectionExtensions.PostgreSqlConnectionString(new HotlineDatabaseOptions { ConnectionString = configured }));
+
+        Assert.Equal(int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), result.MaxAutoPrepare);
+        Assert.Equal("db", result.Host);
+        Assert.Equal("hotline", result.Database);
+    }
+
+    [Fact]
     public async Task Should_CreateThePostgreSqlContext_When_ProviderIsPostgreSql()
     {
         await using var services = PersistenceTestServices.Create(DatabaseProvider.PostgreSql, "Host=127.0.0.1;Database=unused");

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Hotline.Domain.Persistence.Migrations.PostgreSql
+{
+    /// <summary>
+    /// PostgreSQL only, no model change: the large JSON columns written on every burst (the instance's state, the burst's
+    /// journal and records) are compressed with lz4 instead of the default pglz when PostgreSQL moves them out of line
+    /// (values over ~2 KB). pglz cost the server more CPU than the rest of the commit's insert; measured on the workflow
+    /// cycle (2 workers, fsync on): commits/s 1,098–1,225 → 1,315–1,366. Rows already stored keep their compression until
+    /// rewritten. A server built without lz4 keeps pglz (the change is skipped, nothing fails).
+    /// </summary>
+    [DbContext(typeof(PostgreSqlHotlineDbContext))]
+    [Migration("20261206080000_HistoryLz4Compression")]
+    public partial class HistoryLz4Compression : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(Compression("lz4"));
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(Compression("pglz"));
+
+        private static string Compression(string method) => $"""
+            DO $$
+            BEGIN
+                EXECUTE 'ALTER TABLE "WorkflowHistory" ALTER COLUMN "JournalJson" SET COMPRESSION {method}, ALTER COLUMN "RecordsJson" SET COMPRESSION {method}';
+                EXECUTE 'ALTER TABLE "WorkflowInstances" ALTER COLUMN "State" SET COMPRESSION {method}';
+            EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN
+                RAISE NOTICE 'column compression {method} is not available on this server; the columns keep theirs';
+            END
+            $$;
+            """;
+    }
+}
