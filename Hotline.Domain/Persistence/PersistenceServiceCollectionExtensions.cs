@@ -54,6 +54,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
         services.AddSingleton<IBurstScopeFactory, DatabaseBurstScopeFactory>();
+        // On SQLite, the write-ahead log is checkpointed in the background rather than inside commits.
+        services.AddHostedService<SqliteWalCheckpointer>();
         return services;
     }
 

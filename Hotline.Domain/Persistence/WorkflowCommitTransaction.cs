@@ -41,12 +41,14 @@ internal static class WorkflowCommitTransaction
                 db.Add(await InboxTaskRows.CreateAsync(db, task, commit.Instance.UpdatedAt, commit.ExpectedRevision == 0, logger, cancellationToken));
             // What the burst's activities and the lines above changed; the save hooks detect what they change themselves.
             tracker.DetectChanges();
+            // The instance's rows are converted and the history serialized before the transaction too.
+            await using var write = WorkflowCommitWriter.For(db).Prepare(db.Database.GetDbConnection(), commit);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // No savepoint around the SaveChanges below: a failure rolls the whole commit back anyway, and without one
             // every row of the commit belongs to the one transaction (on PostgreSQL a savepoint is a subtransaction).
             db.Database.AutoSavepointsEnabled = false;
-            await WriteInstanceAsync(db, transaction, commit, cancellationToken);
+            await WriteInstanceAsync(write, transaction, commit, cancellationToken);
             await SaveChangesAsync(db, commit, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -57,12 +59,12 @@ internal static class WorkflowCommitTransaction
         }
     }
 
-    private static async Task WriteInstanceAsync(HotlineDbContext db, IDbContextTransaction transaction, WorkflowCommit commit, CancellationToken cancellationToken)
+    private static async Task WriteInstanceAsync(WorkflowCommitWriter.PreparedWrite write, IDbContextTransaction transaction, WorkflowCommit commit, CancellationToken cancellationToken)
     {
         bool written;
         try
         {
-            written = await WorkflowCommitWriter.For(db).WriteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), commit, cancellationToken);
+            written = await write.ExecuteAsync(transaction.GetDbTransaction(), cancellationToken);
         }
         catch (System.Data.Common.DbException e) when (commit.ExpectedRevision == 0 && IsUniqueViolation(e))
         {

@@ -58,27 +58,42 @@ internal sealed class WorkflowCommitWriter
     public static WorkflowCommitWriter For(DbContext db) => ByModel.GetValue(db.Model, _ => new WorkflowCommitWriter(db));
 
     /// <summary>
-    /// Writes the commit's rows with <paramref name="transaction"/>. Returns false when a guarded row was not there to
-    /// change (the instance is not at the expected revision, or a removed bookmark is gone): the caller rolls back.
+    /// The commit's commands on <paramref name="connection"/>, their rows converted and the history serialized, ready to
+    /// run in a transaction: callers build them before they begin it, so a SQLite writer holds the database's one write
+    /// lock only while the statements run.
     /// </summary>
-    public async Task<bool> WriteAsync(DbConnection connection, DbTransaction transaction, WorkflowCommit commit, CancellationToken cancellationToken)
+    public PreparedWrite Prepare(DbConnection connection, WorkflowCommit commit)
     {
-        var (commands, expected) = CreateCommands(connection, transaction, commit);
-        var affected = 0;
-        try
+        var (commands, expected) = CreateCommands(connection, null, commit);
+        return new PreparedWrite(commands, expected);
+    }
+
+    /// <summary>The commands of one commit, built and not yet run.</summary>
+    internal sealed class PreparedWrite(List<DbCommand> commands, int expectedRows) : IAsyncDisposable
+    {
+        /// <summary>
+        /// Runs the commands in <paramref name="transaction"/>. Returns false when a guarded row was not there to change
+        /// (the instance is not at the expected revision, or a removed bookmark is gone): the caller rolls back.
+        /// </summary>
+        public async Task<bool> ExecuteAsync(DbTransaction transaction, CancellationToken cancellationToken)
         {
             // Each row is written once or not at all (an insert that cannot write throws; the tables have no triggers), so
             // the total of rows affected says whether every guarded update and delete found its row.
+            var affected = 0;
             foreach (var command in commands)
+            {
+                command.Transaction = transaction;
                 affected += await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return affected == expectedRows;
         }
-        finally
+
+        public async ValueTask DisposeAsync()
         {
             foreach (var command in commands)
                 await command.DisposeAsync();
         }
-
-        return affected == expected;
     }
 
     /// <summary>

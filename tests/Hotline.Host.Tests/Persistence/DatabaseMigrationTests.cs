@@ -64,7 +64,7 @@ public class DatabaseMigrationTests
     }
 
     [Fact]
-    public async Task Should_CompressTheBurstJsonWithLz4_When_PostgreSqlIsMigrated()
+    public async Task Should_CompressTheBurstJsonWithLz4AndLeaveRoomForUpdates_When_PostgreSqlIsMigrated()
     {
         await using var database = await PostgresDatabase.CreateAsync();
         await using var services = await PersistenceTestServices.CreateMigratedAsync(DatabaseProvider.PostgreSql, database.ConnectionString);
@@ -80,6 +80,11 @@ public class DatabaseMigrationTests
 
         // 'l' = lz4; a column left alone keeps the server's default ('' = default_toast_compression).
         Assert.Equal(["WorkflowHistory.JournalJson=l", "WorkflowHistory.RecordsJson=l", "WorkflowInstances.Name=", "WorkflowInstances.State=l"], methods);
+        var options = await db.Database.SqlQueryRaw<string>("""
+            SELECT c.relname || ':' || coalesce(array_to_string(c.reloptions, ','), '') AS "Value"
+            FROM pg_class c WHERE c.relname IN ('WorkflowInstances', 'WorkflowHistory') ORDER BY 1
+            """).ToListAsync();
+        Assert.Equal(["WorkflowHistory:", "WorkflowInstances:fillfactor=70"], options);
     }
 
     [Theory]

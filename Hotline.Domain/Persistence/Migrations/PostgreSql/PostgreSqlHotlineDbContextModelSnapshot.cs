@@ -1082,8 +1082,6 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("UpdatedAt");
-
                     b.HasIndex("DefinitionId", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");

@@ -1187,8 +1187,6 @@ namespace Hotline.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("UpdatedAt");
-
                     b.HasIndex("DefinitionId", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");

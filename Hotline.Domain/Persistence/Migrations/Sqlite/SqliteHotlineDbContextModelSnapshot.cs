@@ -1065,8 +1065,6 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("UpdatedAt");
-
                     b.HasIndex("DefinitionId", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
