@@ -67,7 +67,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
         var bursts = db.WorkflowHistory.AsNoTracking()
             .Where(h => h.WorkflowInstanceId == instanceId && h.FirstSequence != null)
             .OrderBy(h => h.FirstSequence).ThenBy(h => h.Revision)
-            .Select(h => new { h.FirstSequence, h.LastSequence, h.JournalJson })
+            .Select(h => new { h.FirstSequence, h.LastSequence, h.Journal, h.JournalJson })
             .AsAsyncEnumerable();
         var journal = new List<JournalEntry>();
         var highest = long.MinValue;
@@ -79,7 +79,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
             if (journal.Count >= wanted && burst.FirstSequence > highest)
                 break;
             sorted &= burst.FirstSequence > highest;
-            journal.AddRange(WorkflowHistoryRow.ReadJournal(burst.JournalJson!));
+            journal.AddRange(WorkflowHistoryRow.ReadJournal(burst.Journal, burst.JournalJson));
             highest = Math.Max(highest, burst.LastSequence!.Value);
         }
 
@@ -94,14 +94,14 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<HotlineDbContext> 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var bursts = db.WorkflowHistory.AsNoTracking()
-            .Where(h => h.WorkflowInstanceId == instanceId && h.RecordsJson != null)
+            .Where(h => h.WorkflowInstanceId == instanceId && (h.Records != null || h.RecordsJson != null))
             .OrderBy(h => h.Revision)
-            .Select(h => h.RecordsJson!)
+            .Select(h => new { h.Records, h.RecordsJson })
             .AsAsyncEnumerable();
         var records = new Dictionary<string, ActivityExecutionRecord>(StringComparer.Ordinal);
-        await foreach (var json in bursts.WithCancellation(cancellationToken))
+        await foreach (var burst in bursts.WithCancellation(cancellationToken))
         {
-            foreach (var record in WorkflowHistoryRow.ReadRecords(json))
+            foreach (var record in WorkflowHistoryRow.ReadRecords(burst.Records, burst.RecordsJson))
                 records[record.Id] = record;
         }
 

@@ -85,13 +85,13 @@ internal sealed class FaultChecks(NpgsqlDataSource database, FaultReport report)
             """, cancellationToken, ("definition", TimerLoad.DefinitionId));
         var fired = new Dictionary<string, int>(StringComparer.Ordinal);
         var history = await Sql.RowsAsync(database, """
-            SELECT h."WorkflowInstanceId", h."JournalJson" FROM "WorkflowHistory" h
+            SELECT h."WorkflowInstanceId", encode(h."Journal", 'base64') FROM "WorkflowHistory" h
             JOIN "WorkflowInstances" i ON i."Id" = h."WorkflowInstanceId"
-            WHERE i."DefinitionId" = @definition AND h."JournalJson" IS NOT NULL
+            WHERE i."DefinitionId" = @definition AND h."Journal" IS NOT NULL
             """, cancellationToken, ("definition", TimerLoad.DefinitionId));
         foreach (var row in history)
         {
-            var completions = (JsonNode.Parse(row[1]!) as JsonArray ?? []).Count(e =>
+            var completions = (JsonNode.Parse(Journal(row[1]!)) as JsonArray ?? []).Count(e =>
                 e?["activityId"]?.GetValue<string>() == TimerLoad.FiredActivityId && e["eventName"]?.GetValue<string>() == "Completed");
             fired[row[0]!] = fired.GetValueOrDefault(row[0]!) + completions;
         }
@@ -126,5 +126,13 @@ internal sealed class FaultChecks(NpgsqlDataSource database, FaultReport report)
             report.Violation(invariant, detail);
         if (details.Count > MaxDetails)
             report.Violation(invariant, $"... {details.Count - MaxDetails} more");
+    }
+
+    /// <summary>A history row's journal: JSON compressed with zlib (base64 from PostgreSQL's encode, which breaks lines).</summary>
+    private static string Journal(string base64)
+    {
+        using var zlib = new System.IO.Compression.ZLibStream(new MemoryStream(Convert.FromBase64String(base64.Replace("\n", "", StringComparison.Ordinal))), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(zlib, System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 }

@@ -37,10 +37,10 @@ public class SqlServerCommitWriterTests
             UPDATE [WorkflowInstances] SET [Revision] = @p0, [State] = @p1, [Status] = @p2 WHERE [Id] = @p3 AND [Revision] = @p4;
             DELETE FROM [Bookmarks] WHERE [Id] IN (@p5, @p6);
             INSERT INTO [Bookmarks] ([Id], [ActivityInstanceId], [ActivityNodeId], [CorrelationId], [CreatedAt], [Hash], [Name], [Payload], [ResumeAt], [WorkflowInstanceId]) VALUES (@p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16);
-            INSERT INTO [WorkflowHistory] ([CreatedAt], [FirstSequence], [JournalJson], [LastSequence], [RecordsJson], [Revision], [WorkflowInstanceId]) VALUES (@p17, @p18, @p19, @p20, @p21, @p22, @p23);
+            INSERT INTO [WorkflowHistory] ([CreatedAt], [FirstSequence], [Journal], [JournalJson], [LastSequence], [Records], [RecordsJson], [Revision], [WorkflowInstanceId]) VALUES (@p17, @p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25);
 
             """.ReplaceLineEndings("\n"), command.CommandText.ReplaceLineEndings("\n"));
-        Assert.Equal(24, command.Parameters.Count);
+        Assert.Equal(26, command.Parameters.Count);
         Assert.Equal(["@p0", "@p1", "@p2"], command.Parameters.Cast<SqlParameter>().Take(3).Select(p => p.ParameterName));
         Assert.Equal(At, command.Parameters.Cast<SqlParameter>().Single(p => p.ParameterName == "@p11").Value);
     }

@@ -1001,11 +1001,17 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.Property<long?>("FirstSequence")
                         .HasColumnType("bigint");
 
+                    b.Property<byte[]>("Journal")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("JournalJson")
                         .HasColumnType("text");
 
                     b.Property<long?>("LastSequence")
                         .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Records")
+                        .HasColumnType("bytea");
 
                     b.Property<string>("RecordsJson")
                         .HasColumnType("text");

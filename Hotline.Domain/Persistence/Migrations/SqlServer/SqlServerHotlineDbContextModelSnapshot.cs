@@ -1097,12 +1097,18 @@ namespace Hotline.Domain.Persistence.Migrations.SqlServer
                     b.Property<long?>("FirstSequence")
                         .HasColumnType("bigint");
 
+                    b.Property<byte[]>("Journal")
+                        .HasColumnType("varbinary(max)");
+
                     b.Property<string>("JournalJson")
                         .HasColumnType("nvarchar(max)")
                         .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<long?>("LastSequence")
                         .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Records")
+                        .HasColumnType("varbinary(max)");
 
                     b.Property<string>("RecordsJson")
                         .HasColumnType("nvarchar(max)")

@@ -984,11 +984,17 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.Property<long?>("FirstSequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Journal")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("JournalJson")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LastSequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Records")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("RecordsJson")
                         .HasColumnType("TEXT");

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Hotline.Domain.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class CompressedHistory : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<byte[]>(
+                name: "Journal",
+                table: "WorkflowHistory",
+                type: "bytea",
+                nullable: true);
+
+            migrationBuilder.AddColumn<byte[]>(
+                name: "Records",
+                table: "WorkflowHistory",
+                type: "bytea",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Journal",
+                table: "WorkflowHistory");
+
+            migrationBuilder.DropColumn(
+                name: "Records",
+                table: "WorkflowHistory");
+        }
+    }
+}
