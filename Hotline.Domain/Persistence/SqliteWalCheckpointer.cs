@@ -60,15 +60,19 @@ public sealed class SqliteWalCheckpointer(IOptions<HotlineDatabaseOptions> optio
         {
             using var connection = new SqliteConnection(connectionString);
             connection.Open();
-            using (var settings = connection.CreateCommand())
-            {
-                settings.CommandText = "PRAGMA busy_timeout=1000;";
-                settings.ExecuteNonQuery();
-            }
-
+            // PASSIVE never waits, so only the rare TRUNCATE needs a busy timeout (for the writer of the moment).
             var (busy, logPages, copied) = Run(connection, "PASSIVE");
             if (busy == 0 && logPages > TruncateAbovePages && copied == logPages)
+            {
+                using (var timeout = connection.CreateCommand())
+                {
+                    timeout.CommandText = "PRAGMA busy_timeout=1000;";
+                    timeout.ExecuteNonQuery();
+                }
+
                 Run(connection, "TRUNCATE");
+            }
+
             return logPages;
         }
         catch (SqliteException e)

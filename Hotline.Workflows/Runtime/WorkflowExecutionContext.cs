@@ -202,7 +202,8 @@ public sealed class WorkflowExecutionContext
     /// <summary>
     /// The time of the current step, read from the clock once for what is written before the activity runs (its context,
     /// its Started line) and once for what follows it (its Completed or Suspended line and record, the completions it
-    /// causes); outside a burst, the clock itself (it was read for every line, record and context).
+    /// causes); a read outside a step (the root's context before the first) is kept until the next step begins. The clock
+    /// used to be read for every line, record and context.
     /// </summary>
     private DateTimeOffset Now() => _stepNow ??= Services.Clock.GetUtcNow();
 

@@ -176,9 +176,8 @@ internal static class Program
         await using var provider = services.BuildServiceProvider();
         await provider.MigrateHotlineDatabaseAsync();
         // What the host runs beside the engine's commits: the SQLite log's checkpoints.
-        List<Microsoft.Extensions.Hosting.IHostedService> background = [ActivatorUtilities.CreateInstance<SqliteWalCheckpointer>(provider)];
-        foreach (var service in background)
-            await service.StartAsync(CancellationToken.None);
+        var checkpointer = ActivatorUtilities.CreateInstance<SqliteWalCheckpointer>(provider);
+        await checkpointer.StartAsync(CancellationToken.None);
         var runtime = provider.GetRequiredService<WorkflowRuntime>();
         var definition = WorkflowDefinitionReader.Parse(json);
         definition.Id = "bench-" + Guid.NewGuid().ToString("N")[..8];
@@ -203,8 +202,7 @@ internal static class Program
         var seconds = stopwatch.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"persisted on {label}, {workers} workers: {iterations} start-suspend-resume cycles (3 commits each) in {seconds:F2} s → {iterations / seconds:N0} cycles/s, {activities / seconds:N0} activities/s, {iterations * 3 / seconds:N0} commits/s; process CPU {cpu:F2} s = {cpu * 1000 / iterations:F2} ms/cycle ({iterations / cpu:N0} cycles per CPU-second)"));
-        foreach (var service in background)
-            await service.StopAsync(CancellationToken.None);
+        await checkpointer.StopAsync(CancellationToken.None);
         return iterations * 3 / seconds;
     }
 
