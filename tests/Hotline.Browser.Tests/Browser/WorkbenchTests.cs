@@ -134,9 +134,12 @@ public sealed class WorkbenchTests(BrowserFixture browser, HostFixture fixture) 
         await Assertions.Expect(page.Page.Locator("h1[data-live=true]")).ToHaveCountAsync(1);
 
         Host.Clock.Advance(TimeSpan.FromMinutes(31));
+        // Waiting for the sign-in page starts before the key: the page may leave as soon as the 401 arrives, before
+        // the answer reaches the test, and a wait started after that can miss the navigation.
+        var signIn = page.Page.WaitForURLAsync(Host.Address + "/login?returnUrl=%2Fintake");
         var keepAlive = await page.Page.RunAndWaitForResponseAsync(() => page.Page.Keyboard.PressAsync("Tab"), r => r.Url.EndsWith("/account/keep-alive", StringComparison.Ordinal));
 
         Assert.Equal(401, keepAlive.Status);
-        await page.Page.WaitForURLAsync(Host.Address + "/login?returnUrl=%2Fintake");
+        await signIn;
     }
 }
