@@ -79,6 +79,9 @@ public abstract class HotlineDbContext : DbContext
     /// <summary>The words of cases for full-text search (written by <see cref="SearchIndexer"/>).</summary>
     public DbSet<Cases.CaseSearchEntry> CaseSearchEntries => Set<Cases.CaseSearchEntry>();
 
+    /// <summary>The units that led each case or had a task for it (what a unit's users may see).</summary>
+    public DbSet<Cases.CaseUnit> CaseUnits => Set<Cases.CaseUnit>();
+
     /// <summary>The words of knowledge-base articles for full-text search (written by <see cref="SearchIndexer"/>).</summary>
     public DbSet<Knowledge.KnowledgeSearchEntry> KnowledgeSearchEntries => Set<Knowledge.KnowledgeSearchEntry>();
 
@@ -126,6 +129,7 @@ public abstract class HotlineDbContext : DbContext
         modelBuilder.ApplyConfiguration(new Users.AccessTokenConfiguration());
         modelBuilder.ApplyConfiguration(new Audit.AuditEntryConfiguration());
         modelBuilder.ApplyConfiguration(new Cases.CaseSearchEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new Cases.CaseUnitConfiguration());
         modelBuilder.ApplyConfiguration(new Knowledge.KnowledgeSearchEntryConfiguration());
         modelBuilder.ApplyConfiguration(new Notifications.NotificationConfiguration());
         modelBuilder.ApplyConfiguration(new Notifications.NotificationReadConfiguration());

@@ -17,7 +17,7 @@ namespace Hotline.Host.Api;
 /// <summary>
 /// Cases over HTTP: integrators and operators create them, every role reads what it may see
 /// (<see cref="CaseVisibility"/>): the city centre's staff every case, a sub-centre's staff their district's, a unit's
-/// user the cases its unit leads or was given a task for, an integrator the cases it submitted. A case the caller may
+/// user the cases its unit leads or led or was given a task for, an integrator the cases it submitted. A case the caller may
 /// not see is answered exactly like one that does not exist (404).
 /// Telephone numbers are masked unless the caller's role may see them.
 /// </summary>
@@ -160,9 +160,14 @@ public static class CasesApi
             await audit.RecordAndSaveAsync(Caller.Name(user), AuditActions.PhoneViewed, AuditEntityTypes.Case, @case.Number, null, new { caseId = @case.Id }, cancellationToken);
     }
 
-    /// <summary>Newest first, or best match first when there are search terms.</summary>
-    internal static async Task<IQueryable<Case>> OrderAsync(HotlineDbContext db, IQueryable<Case> query, IReadOnlyList<string>? terms, CancellationToken cancellationToken) =>
-        terms is null ? query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id) : await CaseSearch.RankAsync(db, query, terms, cancellationToken);
+    /// <summary>
+    /// The cases of <paramref name="query"/> that <paramref name="user"/> may see (<see cref="CaseVisibility"/>), newest
+    /// first, or best match first when there are search terms.
+    /// </summary>
+    internal static async Task<IQueryable<Case>> VisibleInOrderAsync(HotlineDbContext db, ClaimsPrincipal user, IQueryable<Case> query, IReadOnlyList<string>? terms, CancellationToken cancellationToken) =>
+        terms is null
+            ? CaseVisibility.NewestFirst(db, user, query)
+            : await CaseSearch.RankAsync(db, CaseVisibility.Filter(db, user, query), terms, cancellationToken);
 
     /// <summary>The cases of the caller with <paramref name="digits"/> (as <see cref="Phone"/> gives them).</summary>
     internal static IQueryable<Case> OfCaller(IQueryable<Case> query, string digits) => query.Where(c => c.CitizenPhone == digits);
@@ -198,11 +203,11 @@ public static class CasesApi
                 detail: "Your role sees callers' numbers masked, so it may not search by telephone number.");
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = await filter.ApplyAsync(CaseVisibility.Filter(db, user, db.Cases.AsNoTracking()), calendars, clock, cancellationToken);
+        var query = await filter.ApplyAsync(db.Cases.AsNoTracking(), calendars, clock, cancellationToken);
         if (phone?.Digits is { } digits)
             query = OfCaller(query, digits);
 
-        return Results.Ok(await PageAsync(await OrderAsync(db, query, terms, cancellationToken), user, page, pageSize, cancellationToken));
+        return Results.Ok(await PageAsync(await VisibleInOrderAsync(db, user, query, terms, cancellationToken), user, page, pageSize, cancellationToken));
     }
 
     private static async Task<IResult> EscalationsAsync(HttpRequest request, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, CancellationToken cancellationToken)

@@ -26,8 +26,8 @@ internal sealed class WorkbenchCaseQuery(IDbContextFactory<HotlineDbContext> con
             names.Unit(filter.UnitCode), filter.From, filter.To, filter.Overdue);
         if (errors.Count > 0)
             return new FilteredCases([], 0, applied, errors);
-        var query = await filter.ApplyAsync(CaseVisibility.Filter(db, user, db.Cases.AsNoTracking()), calendars, clock, cancellationToken);
-        var (items, total) = await WorkbenchCases.PageAsync(await CasesApi.OrderAsync(db, query, null, cancellationToken), page, pageSize, cancellationToken);
+        var query = await filter.ApplyAsync(db.Cases.AsNoTracking(), calendars, clock, cancellationToken);
+        var (items, total) = await WorkbenchCases.PageAsync(await CasesApi.VisibleInOrderAsync(db, user, query, null, cancellationToken), page, pageSize, cancellationToken);
         return new FilteredCases(items, total, applied, errors);
     }
 }

@@ -27,8 +27,7 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
         if (errors.Count > 0)
             return new CaseList([], 0, string.Join(" ", errors.Values.SelectMany(v => v)));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = CaseVisibility.Filter(db, user, db.Cases.AsNoTracking());
-        var (items, total) = await PageAsync(await CasesApi.OrderAsync(db, query, terms, cancellationToken), page, pageSize, cancellationToken);
+        var (items, total) = await PageAsync(await CasesApi.VisibleInOrderAsync(db, user, db.Cases.AsNoTracking(), terms, cancellationToken), page, pageSize, cancellationToken);
         return new CaseList(items, total);
     }
 

@@ -74,8 +74,7 @@ internal sealed class WorkbenchIntake(
         if (!filter.Allowed)
             return new CallerHistory([], 0, Texts.T("intakeHistoryRefused"));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = CasesApi.OfCaller(CaseVisibility.Filter(db, user, db.Cases.AsNoTracking()), digits);
-        var ordered = await CasesApi.OrderAsync(db, query, null, cancellationToken);
+        var ordered = CaseVisibility.NewestFirst(db, user, CasesApi.OfCaller(db.Cases.AsNoTracking(), digits));
         var total = await ordered.CountAsync(cancellationToken);
         var cases = await ordered.Take(HistorySize).ToListAsync(cancellationToken);
         var names = await ReferenceNames.ReadAsync(db, cases.Select(c => c.SubjectCode), [], [], cancellationToken);

@@ -93,7 +93,12 @@ public sealed class OpenCaseQueryTests : IAsyncLifetime
     {
         var registered = await _database.Registrar.RegisterAsync(new CaseRegistration(CaseChannel.Phone, "占道经营", CaseType.Complaint), Operator);
         await using var db = await _database.Contexts.CreateDbContextAsync();
-        await db.Cases.Where(c => c.Id == registered.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.LeadUnitCode, leadUnit));
+        if (leadUnit is not null)
+        {
+            (await db.Cases.SingleAsync(c => c.Id == registered.Id)).Dispatch(leadUnit, null, CaseDatabase.Start);
+            await db.SaveChangesAsync();
+        }
+
         if (taskUnit is not null)
         {
             db.InboxTasks.Add(new InboxTask
@@ -107,7 +112,7 @@ public sealed class OpenCaseQueryTests : IAsyncLifetime
         return registered.Id;
     }
 
-    private static async Task<string> PlanAsync(HotlineDbContext db, string sql)
+    internal static async Task<string> PlanAsync(HotlineDbContext db, string sql)
     {
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();

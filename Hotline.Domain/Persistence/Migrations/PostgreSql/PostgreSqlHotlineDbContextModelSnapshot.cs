@@ -403,6 +403,25 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.ToTable("CaseSearchEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Cases.CaseUnit", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CaseCreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CaseId", "UnitCode");
+
+                    b.HasIndex("UnitCode", "CaseCreatedAt", "CaseId");
+
+                    b.ToTable("CaseUnits", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.EntryPoints.WorkflowEntryPoint", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -1361,6 +1380,15 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.HasOne("Hotline.Domain.Cases.Case", null)
                         .WithOne()
                         .HasForeignKey("Hotline.Domain.Cases.CaseSearchEntry", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Cases.CaseUnit", b =>
+                {
+                    b.HasOne("Hotline.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

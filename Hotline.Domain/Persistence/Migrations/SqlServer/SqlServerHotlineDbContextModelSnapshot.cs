@@ -438,6 +438,26 @@ namespace Hotline.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("CaseSearchEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Cases.CaseUnit", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTimeOffset>("CaseCreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("CaseId", "UnitCode");
+
+                    b.HasIndex("UnitCode", "CaseCreatedAt", "CaseId");
+
+                    b.ToTable("CaseUnits", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.EntryPoints.WorkflowEntryPoint", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -1489,6 +1509,15 @@ namespace Hotline.Domain.Persistence.Migrations.SqlServer
                     b.HasOne("Hotline.Domain.Cases.Case", null)
                         .WithOne()
                         .HasForeignKey("Hotline.Domain.Cases.CaseSearchEntry", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Cases.CaseUnit", b =>
+                {
+                    b.HasOne("Hotline.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

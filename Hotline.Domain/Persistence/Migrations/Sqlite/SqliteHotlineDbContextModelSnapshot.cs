@@ -396,6 +396,25 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("CaseSearchEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Cases.CaseUnit", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseCreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId", "UnitCode");
+
+                    b.HasIndex("UnitCode", "CaseCreatedAt", "CaseId");
+
+                    b.ToTable("CaseUnits", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.EntryPoints.WorkflowEntryPoint", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -1344,6 +1363,15 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.HasOne("Hotline.Domain.Cases.Case", null)
                         .WithOne()
                         .HasForeignKey("Hotline.Domain.Cases.CaseSearchEntry", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Domain.Cases.CaseUnit", b =>
+                {
+                    b.HasOne("Hotline.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
