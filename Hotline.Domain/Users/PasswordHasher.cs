@@ -6,18 +6,45 @@ namespace Hotline.Domain.Users;
 
 /// <summary>
 /// Password hashes as <c>pbkdf2-sha256$iterations$salt$hash</c> (base64): PBKDF2 with HMAC-SHA256, a random 16-byte salt
-/// per password and 32 bytes of output. Verification is constant-time; a hash with fewer iterations than
-/// <see cref="Iterations"/> still verifies (the count is stored), so the count can be raised later.
+/// per password and 32 bytes of output. Verification is constant-time and reads the count from the hash, so a hash made
+/// with another count still verifies and the count can be raised later.
 /// </summary>
-public static class PasswordHasher
+/// <remarks>
+/// One per process (a singleton service); the host's is <see cref="Default"/>. The count is not a setting: nothing in
+/// configuration can weaken it. Tests register one with a small count (every test signs people in, and each hash at the
+/// default count costs ~100 ms of CPU), which only code can do.
+/// </remarks>
+public sealed class PasswordHasher
 {
     /// <summary>PBKDF2 iterations for new hashes (OWASP's 2023 figure for PBKDF2-HMAC-SHA256 is 600,000; this is a hotline with rate-limited sign-in behind a gateway, 210,000 keeps a sign-in near 100 ms on 2 cores).</summary>
-    public const int Iterations = 210_000;
+    public const int DefaultIterations = 210_000;
 
     private const string Scheme = "pbkdf2-sha256";
 
+    private readonly Lazy<string> _unknownUserHash;
+
+    /// <summary>A hasher whose new hashes take <paramref name="iterations"/> rounds.</summary>
+    public PasswordHasher(int iterations)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
+        Iterations = iterations;
+        _unknownUserHash = new(() => Hash(Guid.NewGuid().ToString()));
+    }
+
+    /// <summary>The host's hasher: <see cref="DefaultIterations"/> rounds.</summary>
+    public static PasswordHasher Default { get; } = new(DefaultIterations);
+
+    /// <summary>The rounds of a new hash.</summary>
+    public int Iterations { get; }
+
+    /// <summary>
+    /// A hash of a random password, made once: a sign-in for a name that has no account verifies against it, so that it
+    /// takes as long as one that has.
+    /// </summary>
+    public string UnknownUserHash => _unknownUserHash.Value;
+
     /// <summary>Hashes a password.</summary>
-    public static string Hash(string password)
+    public string Hash(string password)
     {
         ArgumentException.ThrowIfNullOrEmpty(password);
         var salt = RandomNumberGenerator.GetBytes(16);

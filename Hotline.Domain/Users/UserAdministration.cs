@@ -46,7 +46,7 @@ public sealed record AccountProfile(int? Version, string? DisplayName, IReadOnly
 /// context). Each change raises the account's version and writes an audit row in the same <c>SaveChanges</c>. No change may
 /// leave the hotline without an active administrator.
 /// </summary>
-public sealed class UserAdministration(HotlineDbContext db, AuditLog audit, UserService users)
+public sealed class UserAdministration(HotlineDbContext db, AuditLog audit, UserService users, PasswordHasher hasher)
 {
     /// <summary>Accounts by login name, filtered; the role filter runs in memory (roles are a JSON column; accounts are few).</summary>
     public async Task<(List<UserAccount> Items, int Total)> ListAsync(string? role, string? unitCode, string? districtCode, bool? disabled, int page, int pageSize,
@@ -126,7 +126,7 @@ public sealed class UserAdministration(HotlineDbContext db, AuditLog audit, User
             return new AccountChange(AccountChangeOutcome.Refused, Reason: "Administrators change their own password with POST /api/auth/password, giving the current one.");
         return await ChangeAsync(actor, userName, AuditActions.PasswordReset, null, async account =>
         {
-            account.PasswordHash = PasswordHasher.Hash(temporaryPassword!);
+            account.PasswordHash = hasher.Hash(temporaryPassword!);
             account.MustChangePassword = true;
             account.FailedSignInAttempts = 0;
             account.LockedUntil = null;
@@ -157,7 +157,7 @@ public sealed class UserAdministration(HotlineDbContext db, AuditLog audit, User
             return (check.Outcome, null, check.LockedUntil);
         var change = await ChangeAsync(userName!, userName!, AuditActions.PasswordChanged, null, async account =>
         {
-            account.PasswordHash = PasswordHasher.Hash(newPassword!);
+            account.PasswordHash = hasher.Hash(newPassword!);
             account.MustChangePassword = false;
             await users.RevokeAllAsync(db, account.UserName, cancellationToken);
             return null;

@@ -56,7 +56,7 @@ public sealed record NewUser(string? UserName, string? DisplayName, string? Pass
 public sealed record IssuedToken(string Token, DateTimeOffset ExpiresAt, UserAccount User);
 
 /// <summary>Accounts, passwords and bearer tokens for people.</summary>
-public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, TimeProvider clock, IOptions<SessionOptions> options, IOptions<LockoutOptions> lockout)
+public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, TimeProvider clock, IOptions<SessionOptions> options, IOptions<LockoutOptions> lockout, PasswordHasher hasher)
 {
     /// <summary>Shortest password accepted.</summary>
     public const int MinPasswordLength = 10;
@@ -135,7 +135,7 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
         {
             UserName = user.UserName!.Trim(),
             DisplayName = user.DisplayName!.Trim(),
-            PasswordHash = PasswordHasher.Hash(user.Password!),
+            PasswordHash = hasher.Hash(user.Password!),
             Roles = [.. user.Roles!.Distinct(StringComparer.Ordinal)],
             UnitCode = string.IsNullOrWhiteSpace(user.UnitCode) ? null : user.UnitCode.Trim(),
             DistrictCode = string.IsNullOrWhiteSpace(user.DistrictCode) ? null : user.DistrictCode.Trim(),
@@ -197,7 +197,7 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
             return SignInResult.Failed;
         var account = await db.UserAccounts.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
         // Hash even for an unknown name, so the response time does not tell which names exist.
-        var valid = PasswordHasher.Verify(password, account?.PasswordHash ?? UnknownUserHash.Value);
+        var valid = PasswordHasher.Verify(password, account?.PasswordHash ?? hasher.UnknownUserHash);
         if (account is null || !account.IsActive)
             return SignInResult.Failed;
         var now = clock.GetUtcNow();
@@ -306,6 +306,4 @@ public sealed class UserService(IDbContextFactory<HotlineDbContext> contexts, Ti
 
     /// <summary>The stored form of a token (hex SHA-256): tokens themselves are never kept.</summary>
     internal static string HashToken(string token) => SecretTokens.Hash(token);
-
-    private static readonly Lazy<string> UnknownUserHash = new(() => PasswordHasher.Hash(Guid.NewGuid().ToString()));
 }

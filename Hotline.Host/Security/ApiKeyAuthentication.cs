@@ -182,6 +182,7 @@ public static class SecurityServiceCollectionExtensions
         services.Configure<BootstrapAdminOptions>(configuration.GetSection("Hotline:Security:BootstrapAdmin"));
         services.AddOptions<LockoutOptions>().Bind(configuration.GetSection(LockoutOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LockoutOptions>, LockoutOptionsValidator>());
+        services.TryAddSingleton(PasswordHasher.Default);
         services.TryAddSingleton<UserService>();
         services.TryAddScoped<UserAdministration>();
         services.AddHostedService<BootstrapAdminService>();

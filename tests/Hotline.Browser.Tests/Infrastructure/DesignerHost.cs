@@ -90,6 +90,9 @@ public sealed class DesignerHost : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            // Passwords hashed with few rounds (a hash at the host's count costs ~100 ms of CPU per account and sign-in).
+            services.RemoveAll<PasswordHasher>();
+            services.AddSingleton(new PasswordHasher(1_000));
         });
     }
 

@@ -98,6 +98,10 @@ public sealed class HotlineFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            // Passwords hashed with few rounds: every test signs people in, and a hash at the host's count costs ~100 ms
+            // of CPU (PasswordHasherTests checks the host's own).
+            services.RemoveAll<Hotline.Domain.Users.PasswordHasher>();
+            services.AddSingleton(TestPasswords.Hasher);
             TestServices?.Invoke(services);
         });
     }
