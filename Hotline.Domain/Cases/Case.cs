@@ -153,7 +153,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 {
     public void Configure(EntityTypeBuilder<Case> builder)
     {
-        builder.ToTable("Cases");
+        // The trigger that writes the lead unit's CaseUnit row (CaseUnits migration); declared so EF knows the table has one.
+        builder.ToTable("Cases", t => t.HasTrigger(CaseUnitConfiguration.CaseTrigger));
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Number).HasMaxLength(15).IsRequired();
         builder.HasIndex(c => c.Number).IsUnique();

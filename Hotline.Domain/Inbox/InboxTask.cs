@@ -191,7 +191,8 @@ internal sealed class InboxTaskConfiguration : IEntityTypeConfiguration<InboxTas
 {
     public void Configure(EntityTypeBuilder<InboxTask> builder)
     {
-        builder.ToTable("InboxTasks");
+        // The trigger that writes the task's unit's CaseUnit row (CaseUnits migration); declared so EF knows the table has one.
+        builder.ToTable("InboxTasks", t => t.HasTrigger(Cases.CaseUnitConfiguration.TaskTrigger));
         builder.HasKey(t => t.TaskId);
         builder.Property(t => t.UnitCode).HasMaxLength(64);
         builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(24);

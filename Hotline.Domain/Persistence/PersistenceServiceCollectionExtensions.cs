@@ -96,8 +96,8 @@ public static class PersistenceServiceCollectionExtensions
     {
         var notifications = new Notifications.NotificationWriter(services.GetService<TimeProvider>() ?? TimeProvider.System);
         return services.GetService<Outbox.OutboxWriter>() is { } outbox
-            ? [SearchIndexer.Instance, CaseUnitWriter.Instance, notifications, outbox]
-            : [SearchIndexer.Instance, CaseUnitWriter.Instance, notifications];
+            ? [SearchIndexer.Instance, notifications, outbox]
+            : [SearchIndexer.Instance, notifications];
     }
 
     /// <summary>Statements a PostgreSQL connection prepares automatically unless the connection string says otherwise.</summary>

@@ -14,7 +14,7 @@ namespace Hotline.Bench.Scale;
 internal static class CaseCopier
 {
     /// <summary>Every table a case's lifecycle writes to, but the search entry (computed from the copy's words).</summary>
-    private static readonly string[] Tables = ["Cases", "CaseEvents", "InboxTasks", "CaseUnits", "WorkflowInstances", "Bookmarks", "WorkflowHistory", "Notifications", "AuditEntries", "OutboxMessages", "RatingTokens"];
+    private static readonly string[] Tables = ["Cases", "CaseEvents", "InboxTasks", "WorkflowInstances", "Bookmarks", "WorkflowHistory", "Notifications", "AuditEntries", "OutboxMessages", "RatingTokens"];
 
     private const int BatchSize = 2_000;
 

@@ -50,10 +50,14 @@ public class SqlServerProviderTests
             Assert.Contains($"CREATE TABLE [{table}]", script, StringComparison.Ordinal);
         foreach (var index in Indexes(db))
             Assert.Matches($@"CREATE (UNIQUE )?INDEX \[{Regex.Escape(index)}\] ON", script);
-        // The append-only timelines: every trigger the model declares (EF Core then writes those tables without OUTPUT).
+        // Every trigger the model declares (EF Core then writes those tables without OUTPUT): the append-only timelines, and
+        // the units' rows of cases.
         var triggers = db.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredTriggers()).Select(t => t.GetDatabaseName()!).ToList();
-        Assert.Equal(["AuditEntries_no_delete", "AuditEntries_no_update", "CaseEvents_no_delete", "CaseEvents_no_update"], triggers.Order(StringComparer.Ordinal));
-        foreach (var trigger in triggers)
+        Assert.Equal(["AuditEntries_no_delete", "AuditEntries_no_update", "CaseEvents_no_delete", "CaseEvents_no_update", "Cases_case_units", "InboxTasks_case_units"],
+            triggers.Order(StringComparer.Ordinal));
+        Assert.Contains("CREATE TRIGGER [Cases_case_units] ON [Cases] AFTER INSERT, UPDATE AS", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE TRIGGER [InboxTasks_case_units] ON [InboxTasks] AFTER INSERT AS", script, StringComparison.Ordinal);
+        foreach (var trigger in triggers.Where(t => !t.EndsWith("_case_units", StringComparison.Ordinal)))
         {
             var table = trigger[..trigger.IndexOf('_', StringComparison.Ordinal)];
             var operation = trigger.EndsWith("_update", StringComparison.Ordinal) ? "UPDATE" : "DELETE";

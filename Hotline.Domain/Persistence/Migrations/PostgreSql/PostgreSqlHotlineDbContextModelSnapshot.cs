@@ -313,7 +313,10 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                     b.HasIndex(new[] { "EscalationLevel", "DeadlineAt" }, "IX_Cases_Open_EscalationLevel_DeadlineAt")
                         .HasFilter("\"Status\" IN ('Registered', 'Dispatched', 'Handling', 'AwaitingReview', 'Replied', 'AwaitingCallback')");
 
-                    b.ToTable("Cases", (string)null);
+                    b.ToTable("Cases", null, t =>
+                        {
+                            t.HasTrigger("Cases_case_units");
+                        });
                 });
 
             modelBuilder.Entity("Hotline.Domain.Cases.CaseEvent", b =>
@@ -544,7 +547,10 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("UnitCode", "Status", "DueAt");
 
-                    b.ToTable("InboxTasks", (string)null);
+                    b.ToTable("InboxTasks", null, t =>
+                        {
+                            t.HasTrigger("InboxTasks_case_units");
+                        });
                 });
 
             modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeArticle", b =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hotline.Domain.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerHotlineDbContext))]
-    [Migration("20261206101627_CaseUnits")]
+    [Migration("20261206113656_CaseUnits")]
     partial class CaseUnits
     {
         /// <inheritdoc />
@@ -343,7 +343,12 @@ namespace Hotline.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex(new[] { "EscalationLevel", "DeadlineAt" }, "IX_Cases_Open_EscalationLevel_DeadlineAt")
                         .HasFilter("\"Status\" IN ('Registered', 'Dispatched', 'Handling', 'AwaitingReview', 'Replied', 'AwaitingCallback')");
 
-                    b.ToTable("Cases", (string)null);
+                    b.ToTable("Cases", null, t =>
+                        {
+                            t.HasTrigger("Cases_case_units");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Cases.CaseEvent", b =>
@@ -596,7 +601,12 @@ namespace Hotline.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("UnitCode", "Status", "DueAt");
 
-                    b.ToTable("InboxTasks", (string)null);
+                    b.ToTable("InboxTasks", null, t =>
+                        {
+                            t.HasTrigger("InboxTasks_case_units");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeArticle", b =>
