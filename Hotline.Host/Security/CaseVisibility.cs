@@ -31,11 +31,8 @@ public static class CaseVisibility
         ArgumentNullException.ThrowIfNull(db);
         if (Caller.IsCentre(user))
             return Caller.DistrictCode(user) is { } district ? cases.Where(c => c.DistrictCode == district) : cases;
-        if (Caller.IsUnitUser(user))
-        {
-            var unit = Caller.UnitCode(user);
+        if (UnitOf(user) is { } unit)
             return cases.Where(c => db.CaseUnits.Any(m => m.CaseId == c.Id && m.UnitCode == unit));
-        }
 
         var name = Caller.Name(user);
         return user.IsInRole(HotlineRoles.Integrator) ? cases.Where(c => c.SubmittedBy == name) : cases.Where(_ => false);
@@ -53,9 +50,8 @@ public static class CaseVisibility
     public static IQueryable<Case> NewestFirst(HotlineDbContext db, ClaimsPrincipal user, IQueryable<Case> cases)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (!Caller.IsCentre(user) && Caller.IsUnitUser(user))
+        if (UnitOf(user) is { } unit)
         {
-            var unit = Caller.UnitCode(user);
             return db.CaseUnits.Where(m => m.UnitCode == unit)
                 .Join(cases, m => m.CaseId, c => c.Id, (m, c) => new { m.CaseCreatedAt, m.CaseId, Case = c })
                 .OrderByDescending(x => x.CaseCreatedAt).ThenByDescending(x => x.CaseId)
@@ -64,4 +60,8 @@ public static class CaseVisibility
 
         return Filter(db, user, cases).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
     }
+
+    /// <summary>The unit whose cases <paramref name="user"/> sees as a unit's user; null for the centre's staff and everyone else.</summary>
+    private static string? UnitOf(ClaimsPrincipal user) =>
+        !Caller.IsCentre(user) && Caller.IsUnitUser(user) ? Caller.UnitCode(user) : null;
 }

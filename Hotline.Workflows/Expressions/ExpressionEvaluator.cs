@@ -95,11 +95,6 @@ public static class ExpressionEvaluator
         throw new InvalidOperationException($"No variable named '{name}' is declared.");
     }
 
-    private static object? ReadInput(string? name, ActivityExecutionContext context)
-    {
-        foreach (var scope in context.Scopes())
-            if (name is not null && scope.Input.TryGetValue(name, out var value))
-                return value;
-        return null;
-    }
+    private static object? ReadInput(string? name, ActivityExecutionContext context) =>
+        name is not null && context.TryGetInput(name, out var value) ? value : null;
 }

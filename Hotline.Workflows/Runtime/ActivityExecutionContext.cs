@@ -161,10 +161,27 @@ public sealed class ActivityExecutionContext
     /// <summary>Writes a variable by name; throws if no enclosing workflow declares it.</summary>
     public void SetVariable(string name, object? value)
     {
+        if (!TrySetVariable(name, value))
+            throw new InvalidOperationException($"No variable named '{name}' is declared.");
+    }
+
+    /// <summary>Writes a variable by name in the nearest enclosing workflow that declares it; false when none does.</summary>
+    public bool TrySetVariable(string name, object? value)
+    {
         for (var owner = FirstScopeOwner(); owner is not null; owner = NextScopeOwner(owner))
             if (owner.Scope!.TrySetVariable(name, value))
-                return;
-        throw new InvalidOperationException($"No variable named '{name}' is declared.");
+                return true;
+        return false;
+    }
+
+    /// <summary>Reads a workflow input by name from the nearest enclosing workflow given it (not null).</summary>
+    public bool TryGetInput(string name, out object? value)
+    {
+        for (var owner = FirstScopeOwner(); owner is not null; owner = NextScopeOwner(owner))
+            if (owner.Scope!.Input.TryGetValue(name, out value))
+                return true;
+        value = null;
+        return false;
     }
 
     /// <summary>Writes a memory block (variable id or output name).</summary>

@@ -29,8 +29,18 @@ public sealed class ActivityOutputRegister
     public void Record(ActivityExecutionContext context, string outputName, object? value)
     {
         var containerId = context.Parent?.Id ?? context.WorkflowInstanceId;
-        _records.RemoveAll(r => r.ContainerId == containerId && r.ActivityNodeId == context.Node.NodeId && string.Equals(r.OutputName, outputName, StringComparison.OrdinalIgnoreCase));
-        _records.Add(new ActivityOutputRecord(containerId, context.Node.NodeId, outputName, value));
+        var nodeId = context.Node.NodeId;
+        // A loop, not RemoveAll with a lambda: this runs for every output set, and the lambda allocated a closure.
+        var kept = 0;
+        for (var i = 0; i < _records.Count; i++)
+        {
+            var r = _records[i];
+            if (!(r.ContainerId == containerId && r.ActivityNodeId == nodeId && string.Equals(r.OutputName, outputName, StringComparison.OrdinalIgnoreCase)))
+                _records[kept++] = r;
+        }
+
+        _records.RemoveRange(kept, _records.Count - kept);
+        _records.Add(new ActivityOutputRecord(containerId, nodeId, outputName, value));
         if (string.Equals(outputName, DefaultOutputName, StringComparison.OrdinalIgnoreCase))
             LastResult = value;
     }

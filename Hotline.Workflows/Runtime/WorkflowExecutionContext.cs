@@ -131,6 +131,15 @@ public sealed class WorkflowExecutionContext
         return true;
     }
 
+    /// <summary>The waiting bookmark with this id, or null.</summary>
+    internal Bookmark? FindBookmark(string bookmarkId)
+    {
+        foreach (var bookmark in Bookmarks)
+            if (bookmark.Id == bookmarkId)
+                return bookmark;
+        return null;
+    }
+
     internal void AddBookmark(Bookmark bookmark)
     {
         Bookmarks.Add(bookmark);
@@ -164,20 +173,20 @@ public sealed class WorkflowExecutionContext
             {
                 context.BookmarksCreatedThisStep = 0;
                 Diagnostics.WorkflowTelemetry.ActivityExecuted(context.Node.Type);
+                ValueTask step;
                 if (item.Bookmark is null)
                 {
                     context.Status = ActivityStatus.Running;
                     WriteJournal(context, "Started");
-                    await context.Activity.ExecuteAsync(context);
+                    step = context.Activity.ExecuteAsync(context);
                 }
                 else
                 {
                     WriteJournal(context, "Resumed", payload: item.Bookmark.Payload?.DeepClone());
-                    await context.Activity.ResumeAsync(context, item.Bookmark, item.Input);
+                    step = context.Activity.ResumeAsync(context, item.Bookmark, item.Input);
                 }
 
-                // The activity may have awaited work (a request, a query): what follows is stamped after it.
-                _stepNow = null;
+                await AwaitStepAsync(step);
                 if (context.Status == ActivityStatus.Running && context.BookmarksCreatedThisStep > 0)
                 {
                     WriteJournal(context, "Suspended");
@@ -200,12 +209,38 @@ public sealed class WorkflowExecutionContext
     private DateTimeOffset? _stepNow;
 
     /// <summary>
-    /// The time of the current step, read from the clock once for what is written before the activity runs (its context,
-    /// its Started line) and once for what follows it (its Completed or Suspended line and record, the completions it
-    /// causes); a read outside a step (the root's context before the first) is kept until the next step begins. The clock
-    /// used to be read for every line, record and context.
+    /// The time of the current step, read from the clock once when the step begins (its context, its Started line) and
+    /// again only if the activity (or a container told of its completion) awaited work that did not finish at once (a
+    /// request, a query): what follows is then stamped after it. A step that ran straight through stamps its Completed or
+    /// Suspended line, its record and the completions it causes with the same reading. A read outside a step (the root's
+    /// context before the first) is kept until the next step begins. The clock used to be read for every line, record
+    /// and context, then twice per step (~34 ns a read, ~7 % of the engine's time).
     /// </summary>
     private DateTimeOffset Now() => _stepNow ??= Services.Clock.GetUtcNow();
+
+    /// <summary>Awaits an activity's work; if it did not complete at once, the step's time is read again afterwards.</summary>
+    private ValueTask AwaitStepAsync(ValueTask step)
+    {
+        if (step.IsCompletedSuccessfully)
+        {
+            step.GetAwaiter().GetResult();
+            return ValueTask.CompletedTask;
+        }
+
+        return AwaitAndRestampAsync(step);
+    }
+
+    private async ValueTask AwaitAndRestampAsync(ValueTask step)
+    {
+        try
+        {
+            await step;
+        }
+        finally
+        {
+            _stepNow = null;
+        }
+    }
 
     private async ValueTask DrainCompletionsAsync()
     {
@@ -225,7 +260,7 @@ public sealed class WorkflowExecutionContext
                 continue;
             try
             {
-                await parent.Activity.OnChildCompletedAsync(parent, context, context.Result ?? Outcomes.Done);
+                await AwaitStepAsync(parent.Activity.OnChildCompletedAsync(parent, context, context.Result ?? Outcomes.Done));
             }
             catch (Exception e) when (e is not OperationCanceledException && !Services.IsTransient(e))
             {
@@ -312,12 +347,13 @@ public sealed class WorkflowExecutionContext
         FinishedAt = Services.Clock.GetUtcNow();
         _scheduler.Clear();
         PendingCompletions.Clear();
-        foreach (var bookmark in Bookmarks.ToList())
-            RemoveBookmark(bookmark);
-        if (subStatus != WorkflowSubStatus.Faulted)
-            foreach (var context in Contexts.Values.Where(c => !c.IsFinalized).ToList())
-                if (context.Parent is null || context.Parent.IsFinalized)
-                    Cancel(context, notifyParent: false);
+        while (Bookmarks.Count > 0)
+            RemoveBookmark(Bookmarks[0]);
+        if (subStatus == WorkflowSubStatus.Faulted || Contexts.Count == 0)
+            return;
+        foreach (var context in Contexts.Values.Where(c => !c.IsFinalized).ToList())
+            if (context.Parent is null || context.Parent.IsFinalized)
+                Cancel(context, notifyParent: false);
     }
 
     /// <summary>Cancels the whole instance.</summary>
@@ -342,7 +378,6 @@ public sealed class WorkflowExecutionContext
 
         Journal.Add(new JournalEntry
         {
-            Id = IdGenerator.New(),
             WorkflowInstanceId = InstanceId,
             ActivityInstanceId = context.Id,
             ParentActivityInstanceId = context.Parent?.Id,

@@ -46,8 +46,7 @@ public static class WorkflowExecutor
     /// <summary>Resumes one bookmark of a restored instance and runs until it finishes or waits again.</summary>
     public static async ValueTask ResumeAsync(WorkflowExecutionContext context, string bookmarkId, object? input, CancellationToken cancellationToken = default)
     {
-        var bookmark = context.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId)
-            ?? throw new BookmarkNotFoundException(context.InstanceId, bookmarkId);
+        var bookmark = context.FindBookmark(bookmarkId) ?? throw new BookmarkNotFoundException(context.InstanceId, bookmarkId);
         if (!context.Contexts.TryGetValue(bookmark.ActivityInstanceId, out var activityContext))
             throw new InvalidOperationException($"Bookmark {bookmarkId} of instance {context.InstanceId} points at activity execution {bookmark.ActivityInstanceId}, which no longer exists.");
         if (activityContext.Activity.ValidateResumeInput(bookmark, input) is { } problem)

@@ -32,9 +32,9 @@ public sealed class SetVariable : CodeActivity, ICompilableActivity
     protected override Outcomes Execute(ActivityExecutionContext context)
     {
         var value = context.Get(Value);
-        if (_name is not null && context.Scopes().Any(s => s.Definition.VariablesByName.ContainsKey(_name)))
-            context.SetVariable(_name, value);
-        else if (_id is not null)
+        if (_name is not null && context.TrySetVariable(_name, value))
+            return Outcomes.Done;
+        if (_id is not null)
             context.WriteMemory(_id, value);
         else
             throw new InvalidOperationException($"No variable named '{_name}' is declared.");

@@ -47,13 +47,21 @@ public class HumanTask : Activity, ITaskActivity
             ["taskId"] = taskId,
             ["taskName"] = taskName,
             ["assignee"] = assignee,
-            ["possibleOutcomes"] = new JsonArray(outcomes.Select(o => (JsonNode?)o).ToArray()),
+            ["possibleOutcomes"] = OutcomesJson(outcomes),
             ["payload"] = payload?.DeepClone(),
         });
         var request = new TaskRequest(taskId, taskName, context.WorkflowInstanceId, context.Node.NodeId, bookmark.Id, outcomes, payload, assignee, context.Workflow.CorrelationId);
         context.JournalData["taskId"] = taskId;
         context.CreateTask(request);
         return ValueTask.CompletedTask;
+    }
+
+    private static JsonArray OutcomesJson(List<string> outcomes)
+    {
+        var array = new JsonArray();
+        foreach (var outcome in outcomes)
+            array.Add(outcome);
+        return array;
     }
 
     /// <summary>A task id: the instance id, a colon, a random part.</summary>
@@ -70,10 +78,12 @@ public class HumanTask : Activity, ITaskActivity
     public override string? ValidateResumeInput(Bookmark bookmark, object? input)
     {
         var outcome = (input as TaskCompletion)?.Outcome ?? "Done";
-        var allowed = (bookmark.Payload?["possibleOutcomes"] as JsonArray ?? []).Select(x => x!.GetValue<string>()).ToList();
-        return allowed.Count > 0 && !allowed.Contains(outcome)
-            ? $"'{outcome}' is not an outcome of task '{bookmark.Payload?["taskName"]}' (allowed: {string.Join(", ", allowed)})."
-            : null;
+        if (bookmark.Payload?["possibleOutcomes"] is not JsonArray { Count: > 0 } allowed)
+            return null;
+        foreach (var item in allowed)
+            if (item?.GetValue<string>() == outcome)
+                return null;
+        return $"'{outcome}' is not an outcome of task '{bookmark.Payload?["taskName"]}' (allowed: {string.Join(", ", allowed.Select(x => x?.GetValue<string>()))}).";
     }
 
     /// <inheritdoc />

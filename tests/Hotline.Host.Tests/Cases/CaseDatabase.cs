@@ -1,3 +1,4 @@
+using Hotline.Domain.Inbox;
 using Hotline.Domain.Persistence;
 using Hotline.Host.Tests.Infrastructure;
 using Hotline.Workflows.Activities;
@@ -32,6 +33,13 @@ public sealed class CaseDatabase : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
     public ServiceProvider Services { get; }
+
+    /// <summary>An inbox row for <paramref name="caseId"/> given to <paramref name="unit"/> at <see cref="Start"/>, as a workflow's task would write it.</summary>
+    public static InboxTask NewTask(Guid caseId, string unit, InboxTaskKind kind = InboxTaskKind.Handle, InboxTaskStatus status = InboxTaskStatus.Open) => new()
+    {
+        TaskId = "wf-" + Guid.NewGuid().ToString("N")[..8] + ":task", CaseId = caseId, UnitCode = unit, Kind = kind,
+        TaskName = kind == InboxTaskKind.Assist ? "协办" : "办理", Status = status, CreatedAt = Start, WorkflowInstanceId = "wf", BookmarkId = "b",
+    };
 
     public FakeTimeProvider Clock { get; }
 

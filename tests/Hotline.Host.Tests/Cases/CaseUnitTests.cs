@@ -51,7 +51,7 @@ public abstract class CaseUnitTests(DatabaseProvider provider) : IAsyncLifetime
         await using (var db = await _database.Contexts.CreateDbContextAsync())
         {
             db.Cases.Add(@case);
-            db.InboxTasks.Add(NewTask(@case.Id, "DH-CG"));
+            db.InboxTasks.Add(CaseDatabase.NewTask(@case.Id, "DH-CG"));
             await db.SaveChangesAsync();
         }
 
@@ -133,15 +133,9 @@ public abstract class CaseUnitTests(DatabaseProvider provider) : IAsyncLifetime
     {
         await using var db = await _database.Contexts.CreateDbContextAsync();
         foreach (var unit in units)
-            db.InboxTasks.Add(NewTask(caseId, unit));
+            db.InboxTasks.Add(CaseDatabase.NewTask(caseId, unit));
         await db.SaveChangesAsync();
     }
-
-    private static InboxTask NewTask(Guid caseId, string unit) => new()
-    {
-        TaskId = "wf-" + Guid.NewGuid().ToString("N")[..8] + ":task", CaseId = caseId, UnitCode = unit, Kind = InboxTaskKind.Handle,
-        TaskName = "办理", Status = InboxTaskStatus.Open, CreatedAt = CaseDatabase.Start, WorkflowInstanceId = "wf", BookmarkId = "b",
-    };
 
     private async Task<List<CaseUnit>> RowsAsync(Guid caseId)
     {

@@ -101,11 +101,7 @@ public sealed class OpenCaseQueryTests : IAsyncLifetime
 
         if (taskUnit is not null)
         {
-            db.InboxTasks.Add(new InboxTask
-            {
-                TaskId = "wf-" + Guid.NewGuid().ToString("N")[..8] + ":task", CaseId = registered.Id, UnitCode = taskUnit, Kind = InboxTaskKind.Assist,
-                TaskName = "协办", Status = InboxTaskStatus.Completed, CreatedAt = CaseDatabase.Start, WorkflowInstanceId = "wf", BookmarkId = "b",
-            });
+            db.InboxTasks.Add(CaseDatabase.NewTask(registered.Id, taskUnit, InboxTaskKind.Assist, InboxTaskStatus.Completed));
             await db.SaveChangesAsync();
         }
 
