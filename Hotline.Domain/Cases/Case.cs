@@ -185,7 +185,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => new { c.CitizenPhone, c.CreatedAt });
         builder.HasIndex(c => new { c.SubjectCode, c.DistrictCode, c.AddressKey, c.CreatedAt });
         // A lead unit's cases by status, newest first (a unit's case list; the supervision views by unit).
-        builder.HasIndex(c => new { c.LeadUnitCode, c.Status, c.CreatedAt });
+        builder.HasIndex(c => new { c.LeadUnitCode, c.Status, c.CreatedAt, c.Id });
         // The case of a workflow instance.
         builder.HasIndex(c => c.WorkflowInstanceId);
         // Overdue cases (the daily report, escalation lists).
@@ -194,6 +194,14 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // level first, then the earliest deadline). Partial, so the planner reads only open cases' entries.
         builder.HasIndex(c => c.DeadlineAt, "IX_Cases_Open_DeadlineAt").HasFilter(Case.OpenFilter);
         builder.HasIndex(c => new { c.EscalationLevel, c.DeadlineAt }, "IX_Cases_Open_EscalationLevel_DeadlineAt").HasFilter(Case.OpenFilter);
+        // The case list by status, newest first (待派单, 办理中...), and a district's by status (a sub-centre's lists): a
+        // page walks its own 20 entries, and its count reads only the status's (the district's and status's) entries.
+        // Without them, at a million cases, the planner sorted every case of the status for one page (170–210 ms).
+        builder.HasIndex(c => new { c.Status, c.CreatedAt, c.Id });
+        builder.HasIndex(c => new { c.DistrictCode, c.Status, c.CreatedAt, c.Id });
+        // Open cases newest first with their deadlines: the overdue list's page walks open cases from the newest and
+        // decides "overdue" from the entry itself (it sorted every overdue case before).
+        builder.HasIndex(c => new { c.CreatedAt, c.Id, c.DeadlineAt }, "IX_Cases_Open_CreatedAt_Id_DeadlineAt").HasFilter(Case.OpenFilter);
         // An integrator's own cases.
         builder.HasIndex(c => new { c.SubmittedBy, c.CreatedAt });
         // The newest cases first (the case list, Open311's requests by date).

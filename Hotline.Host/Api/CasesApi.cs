@@ -164,10 +164,16 @@ public static class CasesApi
     /// The cases of <paramref name="query"/> that <paramref name="user"/> may see (<see cref="CaseVisibility"/>), newest
     /// first, or best match first when there are search terms.
     /// </summary>
-    internal static async Task<IQueryable<Case>> VisibleInOrderAsync(HotlineDbContext db, ClaimsPrincipal user, IQueryable<Case> query, IReadOnlyList<string>? terms, CancellationToken cancellationToken) =>
-        terms is null
-            ? CaseVisibility.NewestFirst(db, user, query)
-            : await CaseSearch.RankAsync(db, CaseVisibility.Filter(db, user, query), terms, cancellationToken);
+    internal static async Task<VisibleCases> VisibleInOrderAsync(HotlineDbContext db, ClaimsPrincipal user, IQueryable<Case> query, IReadOnlyList<string>? terms, CancellationToken cancellationToken)
+    {
+        if (terms is null)
+            return new VisibleCases(CaseVisibility.NewestFirst(db, user, query), ct => CaseVisibility.CountAsync(db, user, query, ct));
+        var ranked = await CaseSearch.RankAsync(db, CaseVisibility.Filter(db, user, query), terms, cancellationToken);
+        return new VisibleCases(ranked, ranked.CountAsync);
+    }
+
+    /// <summary>The cases a list shows, in its order, and how to count them all (the count may read less than the page's query).</summary>
+    internal sealed record VisibleCases(IQueryable<Case> Ordered, Func<CancellationToken, Task<int>> CountAsync);
 
     /// <summary>The cases of the caller with <paramref name="digits"/> (as <see cref="Phone"/> gives them).</summary>
     internal static IQueryable<Case> OfCaller(IQueryable<Case> query, string digits) => query.Where(c => c.CitizenPhone == digits);
@@ -207,7 +213,8 @@ public static class CasesApi
         if (phone?.Digits is { } digits)
             query = OfCaller(query, digits);
 
-        return Results.Ok(await PageAsync(await VisibleInOrderAsync(db, user, query, terms, cancellationToken), user, page, pageSize, cancellationToken));
+        var visible = await VisibleInOrderAsync(db, user, query, terms, cancellationToken);
+        return Results.Ok(await PageAsync(visible.Ordered, visible.CountAsync, user, page, pageSize, cancellationToken));
     }
 
     private static async Task<IResult> EscalationsAsync(HttpRequest request, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, CancellationToken cancellationToken)
@@ -232,9 +239,12 @@ public static class CasesApi
         CaseVisibility.Filter(db, user, db.Cases.AsNoTracking()).Where(Case.Open)
             .OrderByDescending(c => c.EscalationLevel).ThenBy(c => c.DeadlineAt).ThenBy(c => c.Id);
 
-    internal static async Task<CasePage> PageAsync(IQueryable<Case> query, ClaimsPrincipal user, int page, int pageSize, CancellationToken cancellationToken)
+    internal static Task<CasePage> PageAsync(IQueryable<Case> query, ClaimsPrincipal user, int page, int pageSize, CancellationToken cancellationToken) =>
+        PageAsync(query, query.CountAsync, user, page, pageSize, cancellationToken);
+
+    internal static async Task<CasePage> PageAsync(IQueryable<Case> query, Func<CancellationToken, Task<int>> countAsync, ClaimsPrincipal user, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var total = await query.CountAsync(cancellationToken);
+        var total = await countAsync(cancellationToken);
         var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new CasePage(items.Select(c => CaseView.From(c, user)).ToList(), total, page, pageSize);
     }

@@ -11,7 +11,7 @@ namespace Hotline.Host.Workbench;
 
 /// <summary>
 /// The <c>/cases</c> list through <c>GET /api/cases</c>'s own code: <see cref="CaseListFilter"/> reads and applies the
-/// filters, <see cref="CaseVisibility"/> decides what the person may see, <see cref="CasesApi.OrderAsync"/> orders.
+/// filters, <see cref="CaseVisibility"/> decides what the person may see, <see cref="CasesApi.VisibleInOrderAsync"/> orders and counts.
 /// </summary>
 internal sealed class WorkbenchCaseQuery(IDbContextFactory<HotlineDbContext> contexts, CalendarService calendars, TimeProvider clock) : IWorkbenchCaseQuery
 {

@@ -31,11 +31,11 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
         return new CaseList(items, total);
     }
 
-    /// <summary>One page of <paramref name="ordered"/> as the workbench lists cases, and how many there are in all.</summary>
-    internal static async Task<(List<CaseSummary> Items, int Total)> PageAsync(IQueryable<Case> ordered, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>One page of <paramref name="visible"/> as the workbench lists cases, and how many there are in all.</summary>
+    internal static async Task<(List<CaseSummary> Items, int Total)> PageAsync(CasesApi.VisibleCases visible, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var total = await ordered.CountAsync(cancellationToken);
-        var items = await ordered.Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var total = await visible.CountAsync(cancellationToken);
+        var items = await visible.Ordered.Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return (items.Select(c => new CaseSummary(c.Number, c.Status, c.IsOpen, c.Type, c.Content, c.DeadlineAt, c.Warning, c.CreatedAt)).ToList(), total);
     }
 

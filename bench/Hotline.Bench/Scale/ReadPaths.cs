@@ -59,7 +59,7 @@ internal static class ReadPaths
             new("daily report", 0, r => (leader, $"/api/reports/daily?date={Day(r, 300)}")),
         };
 
-        using var capture = options.Explain && connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? new SqlCapture() : null;
+        using var capture = options.Explain ? new SqlCapture() : null;
         var results = new List<QueryResult>();
         var random = new Random(options.Seed);
         foreach (var path in paths)
@@ -105,9 +105,9 @@ internal static class ReadPaths
         await SendAsync(request);
         capture.Capturing = false;
         Console.WriteLine($"  EXPLAIN of GET {request.Url}:");
-        foreach (var (sql, parameters) in capture.Take().Where(c => c.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))
+        foreach (var (sql, parameters, duration) in capture.Take().Where(c => c.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || c.Sql.TrimStart().StartsWith("WITH", StringComparison.OrdinalIgnoreCase)))
         {
-            Console.WriteLine("    " + sql.Replace("\n", "\n    ", StringComparison.Ordinal));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    [{duration.TotalMilliseconds:F1} ms] ") + sql.Replace("\n", "\n    ", StringComparison.Ordinal));
             Console.WriteLine("    " + string.Join(", ", parameters.Select(p => $"{p.ParameterName}={p.Value}")));
             Console.WriteLine("      " + (await SqlCapture.ExplainAsync(connectionString, sql, parameters)).Replace("\n", "\n      ", StringComparison.Ordinal));
         }

@@ -31,6 +31,15 @@ internal static class ScaleBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Hotline scale benchmark — {options.Cases:N0} cases ({options.OpenCases:N0} open), {options.Templates} templates, {options.Samples} samples per query; {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
         var results = new List<ScaleResult>();
+        if (options.Reuse is { } reuse)
+        {
+            var postgres = reuse.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+            results.Add(await RunOnAsync(postgres ? "PostgreSQL" : "SQLite", postgres ? "PostgreSql" : "Sqlite", postgres ? reuse : $"Data Source={reuse}", options));
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            ScaleReport.Print(results);
+            return;
+        }
+
         if (options.Modes.Contains("sqlite"))
         {
             var directory = Path.Combine(Path.GetTempPath(), "hotline-bench-scale-" + Guid.NewGuid().ToString("N"));
@@ -59,12 +68,23 @@ internal static class ScaleBenchmark
 
     private static async Task<ScaleResult> RunOnAsync(string label, string provider, string connectionString, ScaleOptions options)
     {
-        var clock = new BenchClock(TemplateStart);
+        var clock = new BenchClock(options.Reuse is null ? TemplateStart : Now);
         await using var host = new BenchHost(provider, connectionString, clock);
         var services = host.Services;
+        if (options.Reuse is not null)
+        {
+            // The users of earlier runs are there already: this run's get names of their own.
+            UserSuffix = "-" + Guid.NewGuid().ToString("N")[..6];
+            var loaded = await LoadedAsync(services);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: measuring the database loaded earlier ({loaded.CaseNumbers.Count} case numbers sampled, {loaded.LeadUnits.Count} lead units)"));
+            var reused = await ReadPaths.MeasureAsync(label, host, connectionString, loaded, options);
+            var reusedSweeps = await TimerSweep.MeasureAsync(label, host, clock, provider, connectionString, options.TimerCounts);
+            return new ScaleResult(label, await CountCasesAsync(services), loaded, reused, reusedSweeps);
+        }
+
         await using (var db = await services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync())
             await DemoSeeder.SeedAsync(db, clock);
-                var operatorPassword = await CreateUserAsync(host, "bench-operator", HotlineRoles.Operator, null);
+        var operatorPassword = await CreateUserAsync(host, "bench-operator", HotlineRoles.Operator, null);
 
         var stopwatch = Stopwatch.StartNew();
         var templates = await TemplateCases.RunAsync(host, clock, () => SignInAsync(host, "bench-operator", operatorPassword), options.Templates, options.Seed);
@@ -81,6 +101,43 @@ internal static class ScaleBenchmark
         var reads = await ReadPaths.MeasureAsync(label, host, connectionString, load, options);
         var sweeps = await TimerSweep.MeasureAsync(label, host, clock, provider, connectionString, options.TimerCounts);
         return new ScaleResult(label, options.Cases, load, reads, sweeps);
+    }
+
+    /// <summary>Appended to the names of the users a run creates (<c>--reuse</c>: a database's earlier runs made theirs).</summary>
+    public static string UserSuffix { get; private set; } = "";
+
+    /// <summary>
+    /// What the read paths pick from, read back from a loaded database: the lead units of open cases (busiest first),
+    /// the districts and subjects of the newest 5,000 cases, and 1,000 case numbers registered at moments spread over the year.
+    /// </summary>
+    private static async Task<LoadResult> LoadedAsync(IServiceProvider services)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
+        var cases = db.Cases.AsNoTracking();
+        var leadUnits = await cases.Where(Hotline.Domain.Cases.Case.Open).Where(c => c.LeadUnitCode != null)
+            .GroupBy(c => c.LeadUnitCode!).Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).Select(g => g.Key).ToListAsync();
+        var newest = await cases.OrderByDescending(c => c.CreatedAt).Take(5_000).Select(c => new { c.DistrictCode, c.SubjectCode }).ToListAsync();
+        var random = new Random(7);
+        var numbers = new List<string>();
+        for (var i = 0; i < 1_000; i++)
+        {
+            var at = Now.AddMinutes(-random.Next(365 * 24 * 60));
+            if (await cases.Where(c => c.CreatedAt >= at).OrderBy(c => c.CreatedAt).Select(c => c.Number).FirstOrDefaultAsync() is { } number)
+                numbers.Add(number);
+        }
+
+        return new LoadResult(0, TimeSpan.Zero, numbers)
+        {
+            LeadUnits = leadUnits,
+            Districts = newest.Select(c => c.DistrictCode).OfType<string>().Distinct().ToList(),
+            Subjects = newest.Select(c => c.SubjectCode).OfType<string>().Distinct().ToList(),
+        };
+    }
+
+    private static async Task<int> CountCasesAsync(IServiceProvider services)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<HotlineDbContext>>().CreateDbContextAsync();
+        return await db.Cases.CountAsync();
     }
 
     /// <summary>The columns that hold a moment (SQLite stores them as ticks, so the copier must be told).</summary>
@@ -106,7 +163,7 @@ internal static class ScaleBenchmark
 
     /// <summary>A user of <paramref name="role"/> (of <paramref name="unitCode"/> for a unit's user) and a client signed in as them.</summary>
     public static async Task<HttpClient> UserAsync(BenchHost host, string userName, string role, string? unitCode) =>
-        await SignInAsync(host, userName, await CreateUserAsync(host, userName, role, unitCode));
+        await SignInAsync(host, userName + UserSuffix, await CreateUserAsync(host, userName + UserSuffix, role, unitCode));
 
     /// <summary>Creates a user of <paramref name="role"/>; returns the password.</summary>
     private static async Task<string> CreateUserAsync(BenchHost host, string userName, string role, string? unitCode)

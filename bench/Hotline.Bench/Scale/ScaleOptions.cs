@@ -7,10 +7,15 @@ namespace Hotline.Bench.Scale;
 /// <c>--open-share</c> (default 0.2), <c>--templates N</c> (real cases run through the shipped definitions to copy,
 /// default 120), <c>--samples N</c> per query (default 200), <c>--modes sqlite,postgresql</c>, <c>--pg CONN</c>,
 /// <c>--explain</c> (PostgreSQL's plans), <c>--keep</c> (leave the databases for inspection), <c>--templates-only</c> (stop after the templates), <c>--timers 100000,1000000</c> (sweep again with the pending
-/// timers topped up to each count; default 100,000, with <c>--full</c> 100,000 and 1,000,000).
+/// timers topped up to each count; default 100,000, with <c>--full</c> 100,000 and 1,000,000; <c>--timers 0</c> skips the sweep),
+/// <c>--reuse PATH|CONN</c> (measure a database an earlier <c>--keep</c> run loaded — a SQLite file, or a PostgreSQL
+/// connection string — without loading again; one mode).
 /// </summary>
 internal sealed record ScaleOptions(int Cases, double OpenShare, int Templates, int Samples, string[] Modes, string? Postgres, bool Explain, bool Keep, int Seed, bool TemplatesOnly, int[] TimerCounts)
 {
+    /// <summary>A loaded database to measure again (<c>--reuse</c>).</summary>
+    public string? Reuse { get; init; }
+
     public int OpenCases => (int)Math.Round(Cases * OpenShare);
 
     public static ScaleOptions Parse(string[] args)
@@ -27,7 +32,10 @@ internal sealed record ScaleOptions(int Cases, double OpenShare, int Templates, 
             args.Contains("--keep"),
             Int(args, "--seed", 12345),
             args.Contains("--templates-only"),
-            (Text(args, "--timers") ?? (full ? "100000,1000000" : "100000")).Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray());
+            (Text(args, "--timers") ?? (full ? "100000,1000000" : "100000")).Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).Where(t => t > 0).ToArray())
+        {
+            Reuse = Text(args, "--reuse"),
+        };
     }
 
     private static int Int(string[] args, string name, int fallback) =>

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Hotline.Domain.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CaseStatusListIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_LeadUnitCode_Status_CreatedAt",
+                table: "Cases");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_DistrictCode_Status_CreatedAt_Id",
+                table: "Cases",
+                columns: new[] { "DistrictCode", "Status", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_LeadUnitCode_Status_CreatedAt_Id",
+                table: "Cases",
+                columns: new[] { "LeadUnitCode", "Status", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Open_CreatedAt_Id_DeadlineAt",
+                table: "Cases",
+                columns: new[] { "CreatedAt", "Id", "DeadlineAt" },
+                filter: "\"Status\" IN ('Registered', 'Dispatched', 'Handling', 'AwaitingReview', 'Replied', 'AwaitingCallback')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Status_CreatedAt_Id",
+                table: "Cases",
+                columns: new[] { "Status", "CreatedAt", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_DistrictCode_Status_CreatedAt_Id",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_LeadUnitCode_Status_CreatedAt_Id",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_Open_CreatedAt_Id_DeadlineAt",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_Status_CreatedAt_Id",
+                table: "Cases");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_LeadUnitCode_Status_CreatedAt",
+                table: "Cases",
+                columns: new[] { "LeadUnitCode", "Status", "CreatedAt" });
+        }
+    }
+}
