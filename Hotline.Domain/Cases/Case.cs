@@ -199,9 +199,6 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // Without them, at a million cases, the planner sorted every case of the status for one page (170–210 ms).
         builder.HasIndex(c => new { c.Status, c.CreatedAt, c.Id });
         builder.HasIndex(c => new { c.DistrictCode, c.Status, c.CreatedAt, c.Id });
-        // Open cases newest first with their deadlines: the overdue list's page walks open cases from the newest and
-        // decides "overdue" from the entry itself (it sorted every overdue case before).
-        builder.HasIndex(c => new { c.CreatedAt, c.Id, c.DeadlineAt }, "IX_Cases_Open_CreatedAt_Id_DeadlineAt").HasFilter(Case.OpenFilter);
         // An integrator's own cases.
         builder.HasIndex(c => new { c.SubmittedBy, c.CreatedAt });
         // The newest cases first (the case list, Open311's requests by date).

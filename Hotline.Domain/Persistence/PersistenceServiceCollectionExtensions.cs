@@ -56,6 +56,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IBurstScopeFactory, DatabaseBurstScopeFactory>();
         // On SQLite, the write-ahead log is checkpointed in the background rather than inside commits.
         services.AddHostedService<SqliteWalCheckpointer>();
+        services.AddHostedService<SqlitePlannerStatistics>();
         return services;
     }
 
@@ -85,7 +86,11 @@ public static class PersistenceServiceCollectionExtensions
         await db.Database.MigrateAsync(cancellationToken);
         // Write-ahead logging lets readers (the API, the designer) read while the engine commits. The mode is stored in the file.
         if (db is SqliteHotlineDbContext)
+        {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            // The planner's statistics for tables and indexes that lack them (a migration's new index) or outgrew them.
+            await db.Database.ExecuteSqlRawAsync(SqlitePlannerStatistics.Optimize, cancellationToken);
+        }
     }
 
     /// <summary>

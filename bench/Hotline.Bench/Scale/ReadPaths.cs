@@ -62,7 +62,7 @@ internal static class ReadPaths
         using var capture = options.Explain ? new SqlCapture() : null;
         var results = new List<QueryResult>();
         var random = new Random(options.Seed);
-        foreach (var path in paths)
+        foreach (var path in paths.Where(p => options.Paths.Length == 0 || options.Paths.Any(name => p.Name.Contains(name, StringComparison.OrdinalIgnoreCase))))
         {
             // Warm-up: JIT, the plan caches, the connection pool.
             for (var i = 0; i < 5; i++)

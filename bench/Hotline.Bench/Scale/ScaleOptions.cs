@@ -9,12 +9,15 @@ namespace Hotline.Bench.Scale;
 /// <c>--explain</c> (PostgreSQL's plans), <c>--keep</c> (leave the databases for inspection), <c>--templates-only</c> (stop after the templates), <c>--timers 100000,1000000</c> (sweep again with the pending
 /// timers topped up to each count; default 100,000, with <c>--full</c> 100,000 and 1,000,000; <c>--timers 0</c> skips the sweep),
 /// <c>--reuse PATH|CONN</c> (measure a database an earlier <c>--keep</c> run loaded — a SQLite file, or a PostgreSQL
-/// connection string — without loading again; one mode).
+/// connection string — without loading again; one mode), <c>--paths a,b</c> (only the read paths whose names contain one of these).
 /// </summary>
 internal sealed record ScaleOptions(int Cases, double OpenShare, int Templates, int Samples, string[] Modes, string? Postgres, bool Explain, bool Keep, int Seed, bool TemplatesOnly, int[] TimerCounts)
 {
     /// <summary>A loaded database to measure again (<c>--reuse</c>).</summary>
     public string? Reuse { get; init; }
+
+    /// <summary>Only the read paths whose names contain one of these (<c>--paths overdue,escalation</c>); all when empty.</summary>
+    public string[] Paths { get; init; } = [];
 
     public int OpenCases => (int)Math.Round(Cases * OpenShare);
 
@@ -35,6 +38,7 @@ internal sealed record ScaleOptions(int Cases, double OpenShare, int Templates, 
             (Text(args, "--timers") ?? (full ? "100000,1000000" : "100000")).Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).Where(t => t > 0).ToArray())
         {
             Reuse = Text(args, "--reuse"),
+            Paths = Text(args, "--paths")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
         };
     }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hotline.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHotlineDbContext))]
-    [Migration("20261206135335_CaseStatusListIndexes")]
+    [Migration("20261206141211_CaseStatusListIndexes")]
     partial class CaseStatusListIndexes
     {
         /// <inheritdoc />
@@ -308,9 +308,6 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("LeadUnitCode", "Status", "CreatedAt", "Id");
 
                     b.HasIndex("SubjectCode", "DistrictCode", "AddressKey", "CreatedAt");
-
-                    b.HasIndex(new[] { "CreatedAt", "Id", "DeadlineAt" }, "IX_Cases_Open_CreatedAt_Id_DeadlineAt")
-                        .HasFilter("\"Status\" IN ('Registered', 'Dispatched', 'Handling', 'AwaitingReview', 'Replied', 'AwaitingCallback')");
 
                     b.HasIndex(new[] { "DeadlineAt" }, "IX_Cases_Open_DeadlineAt")
                         .HasFilter("\"Status\" IN ('Registered', 'Dispatched', 'Handling', 'AwaitingReview', 'Replied', 'AwaitingCallback')");

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Hotline.Domain.Persistence.Migrations.SqlServer
+namespace Hotline.Domain.Persistence.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class CaseStatusListIndexes : Migration
@@ -25,12 +25,6 @@ namespace Hotline.Domain.Persistence.Migrations.SqlServer
                 columns: new[] { "LeadUnitCode", "Status", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_Open_CreatedAt_Id_DeadlineAt",
-                table: "Cases",
-                columns: new[] { "CreatedAt", "Id", "DeadlineAt" },
-                filter: "\"Status\" IN ('Registered', 'Dispatched', 'Handling', 'AwaitingReview', 'Replied', 'AwaitingCallback')");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Cases_Status_CreatedAt_Id",
                 table: "Cases",
                 columns: new[] { "Status", "CreatedAt", "Id" });
@@ -45,10 +39,6 @@ namespace Hotline.Domain.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropIndex(
                 name: "IX_Cases_LeadUnitCode_Status_CreatedAt_Id",
-                table: "Cases");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Cases_Open_CreatedAt_Id_DeadlineAt",
                 table: "Cases");
 
             migrationBuilder.DropIndex(
