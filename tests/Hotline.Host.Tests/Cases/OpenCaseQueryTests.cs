@@ -63,13 +63,15 @@ public sealed class OpenCaseQueryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Should_PageTheCaseListByStatusAndByDistrictInIndexOrder_When_ListedNewestFirst()
+    public async Task Should_PageTheCaseListByStatusDistrictAndSubjectInIndexOrder_When_ListedNewestFirst()
     {
         await using var db = await _database.Contexts.CreateDbContextAsync();
         IQueryable<Case> NewestFirst(IQueryable<Case> cases) => cases.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(20);
         var byStatus = NewestFirst(db.Cases.Where(c => c.Status == CaseStatus.Dispatched)).ToQueryString();
         var byDistrict = NewestFirst(db.Cases.Where(c => c.Status == CaseStatus.Handling && c.DistrictCode == "110101")).ToQueryString();
         var districtCount = db.Cases.Where(c => c.Status == CaseStatus.Handling && c.DistrictCode == "110101").Select(c => c.Id).ToQueryString();
+        var (from, to) = (CaseDatabase.Start.AddDays(-30), CaseDatabase.Start);
+        var bySubject = NewestFirst(db.Cases.Where(c => c.SubjectCode == "HB-ZSWR" && c.CreatedAt >= from && c.CreatedAt < to)).ToQueryString();
 
         // Each page walks an index in the list's order (no sort of every matching case); the district's count reads
         // the index alone. (The overdue list's newest-first index is the planner's choice only with a million cases'
@@ -81,6 +83,9 @@ public sealed class OpenCaseQueryTests : IAsyncLifetime
         Assert.Contains("IX_Cases_DistrictCode_Status_CreatedAt_Id", districtPlan);
         Assert.DoesNotContain("TEMP B-TREE", districtPlan);
         Assert.Contains("COVERING INDEX IX_Cases_DistrictCode_Status_CreatedAt_Id", await PlanAsync(db, districtCount));
+        var subjectPlan = await PlanAsync(db, bySubject);
+        Assert.Contains("IX_Cases_SubjectCode_CreatedAt_Id", subjectPlan);
+        Assert.DoesNotContain("TEMP B-TREE", subjectPlan);
     }
 
     [Fact]

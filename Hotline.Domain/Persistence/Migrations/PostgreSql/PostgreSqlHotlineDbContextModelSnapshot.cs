@@ -305,6 +305,8 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Status", "CreatedAt", "Id");
 
+                    b.HasIndex("SubjectCode", "CreatedAt", "Id");
+
                     b.HasIndex("DistrictCode", "Status", "CreatedAt", "Id");
 
                     b.HasIndex("LeadUnitCode", "Status", "CreatedAt", "Id");

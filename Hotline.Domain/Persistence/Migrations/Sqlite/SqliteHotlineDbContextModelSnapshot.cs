@@ -300,6 +300,8 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "CreatedAt", "Id");
 
+                    b.HasIndex("SubjectCode", "CreatedAt", "Id");
+
                     b.HasIndex("DistrictCode", "Status", "CreatedAt", "Id");
 
                     b.HasIndex("LeadUnitCode", "Status", "CreatedAt", "Id");

@@ -28,6 +28,11 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                 name: "IX_Cases_Status_CreatedAt_Id",
                 table: "Cases",
                 columns: new[] { "Status", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_SubjectCode_CreatedAt_Id",
+                table: "Cases",
+                columns: new[] { "SubjectCode", "CreatedAt", "Id" });
         }
 
         /// <inheritdoc />
@@ -43,6 +48,10 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropIndex(
                 name: "IX_Cases_Status_CreatedAt_Id",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_SubjectCode_CreatedAt_Id",
                 table: "Cases");
 
             migrationBuilder.CreateIndex(
