@@ -54,12 +54,8 @@ public sealed class OpenCaseQueryTests : IAsyncLifetime
 
         // Through an index that holds open cases only, or the open statuses' ranges of the status index: never a scan of
         // every case.
-        var overduePlan = await PlanAsync(db, overdue);
-        Assert.Matches("SEARCH c USING (COVERING )?INDEX (IX_Cases_Open_DeadlineAt|IX_Cases_Status_CreatedAt_Id)", overduePlan);
-        Assert.DoesNotContain("SCAN c", overduePlan);
-        var escalatedPlan = await PlanAsync(db, escalated);
-        Assert.Matches("SEARCH c USING (COVERING )?INDEX (IX_Cases_Open_EscalationLevel_DeadlineAt|IX_Cases_Status_CreatedAt_Id)", escalatedPlan);
-        Assert.DoesNotContain("SCAN c", escalatedPlan);
+        await AssertSearchesAsync(db, overdue, "IX_Cases_Open_DeadlineAt|IX_Cases_Status_CreatedAt_Id");
+        await AssertSearchesAsync(db, escalated, "IX_Cases_Open_EscalationLevel_DeadlineAt|IX_Cases_Status_CreatedAt_Id");
     }
 
     [Fact]
@@ -76,16 +72,10 @@ public sealed class OpenCaseQueryTests : IAsyncLifetime
         // Each page walks an index in the list's order (no sort of every matching case); the district's count reads
         // the index alone. (The overdue list's newest-first index is the planner's choice only with a million cases'
         // statistics: the scale benchmark's plans show it.)
-        var statusPlan = await PlanAsync(db, byStatus);
-        Assert.Contains("IX_Cases_Status_CreatedAt_Id", statusPlan);
-        Assert.DoesNotContain("TEMP B-TREE", statusPlan);
-        var districtPlan = await PlanAsync(db, byDistrict);
-        Assert.Contains("IX_Cases_DistrictCode_Status_CreatedAt_Id", districtPlan);
-        Assert.DoesNotContain("TEMP B-TREE", districtPlan);
+        await AssertWalksInOrderAsync(db, byStatus, "IX_Cases_Status_CreatedAt_Id", sortsTies: false);
+        await AssertWalksInOrderAsync(db, byDistrict, "IX_Cases_DistrictCode_Status_CreatedAt_Id", sortsTies: false);
         Assert.Contains("COVERING INDEX IX_Cases_DistrictCode_Status_CreatedAt_Id", await PlanAsync(db, districtCount));
-        var subjectPlan = await PlanAsync(db, bySubject);
-        Assert.Contains("IX_Cases_SubjectCode_CreatedAt_Id", subjectPlan);
-        Assert.DoesNotContain("TEMP B-TREE", subjectPlan);
+        await AssertWalksInOrderAsync(db, bySubject, "IX_Cases_SubjectCode_CreatedAt_Id", sortsTies: false);
     }
 
     [Fact]
@@ -97,12 +87,8 @@ public sealed class OpenCaseQueryTests : IAsyncLifetime
 
         // A lead unit's list walks its index in CreatedAt order (no sort of every matching case); the inbox's
         // newest-first page likewise, sorting only ties on TaskId.
-        var leadPlan = await PlanAsync(db, byLead);
-        Assert.Contains("IX_Cases_LeadUnitCode_Status_CreatedAt", leadPlan);
-        Assert.DoesNotContain("USE TEMP B-TREE FOR ORDER BY", leadPlan);
-        var inboxPlan = await PlanAsync(db, inbox);
-        Assert.Contains("IX_InboxTasks_UnitCode_CreatedAt", inboxPlan);
-        Assert.DoesNotContain("USE TEMP B-TREE FOR ORDER BY", inboxPlan);
+        await AssertWalksInOrderAsync(db, byLead, "IX_Cases_LeadUnitCode_Status_CreatedAt", sortsTies: false);
+        await AssertWalksInOrderAsync(db, inbox, "IX_InboxTasks_UnitCode_CreatedAt", sortsTies: true);
     }
 
     [Fact]
@@ -143,6 +129,22 @@ public sealed class OpenCaseQueryTests : IAsyncLifetime
         }
 
         return registered.Id;
+    }
+
+    /// <summary>Asserts that <paramref name="sql"/> reads through <paramref name="index"/> in the list's order: no sort of what it matches (but of ties, when <paramref name="sortsTies"/>).</summary>
+    private static async Task AssertWalksInOrderAsync(HotlineDbContext db, string sql, string index, bool sortsTies)
+    {
+        var plan = await PlanAsync(db, sql);
+        Assert.Contains(index, plan);
+        Assert.DoesNotContain(sortsTies ? "USE TEMP B-TREE FOR ORDER BY" : "TEMP B-TREE", plan);
+    }
+
+    /// <summary>Asserts that <paramref name="sql"/> searches one of <paramref name="indexes"/> (a regular expression's alternatives), never scanning every case.</summary>
+    private static async Task AssertSearchesAsync(HotlineDbContext db, string sql, string indexes)
+    {
+        var plan = await PlanAsync(db, sql);
+        Assert.Matches($"SEARCH c USING (COVERING )?INDEX ({indexes})", plan);
+        Assert.DoesNotContain("SCAN c", plan);
     }
 
     internal static async Task<string> PlanAsync(HotlineDbContext db, string sql)

@@ -17,10 +17,8 @@ public class SqlitePlannerStatisticsTests
     public async Task Should_give_the_planner_statistics_of_a_table_that_had_none_When_the_service_runs()
     {
         await using var directory = new TempDirectory();
-        var file = Path.Combine(directory.Path, "hotline.db");
-        await using var services = await PersistenceTestServices.CreateOnMigratedSqliteAsync(file);
-        await CommitInstancesAsync(services, 300);
-        Assert.Equal(0L, await StatisticsRowsAsync(file, "WorkflowInstances"));
+        var (file, services) = await DatabaseWithoutStatisticsAsync(directory);
+        await using var _ = services;
 
         var refreshed = ActivatorUtilities.CreateInstance<SqlitePlannerStatistics>(services).RunOnce();
 
@@ -32,10 +30,8 @@ public class SqlitePlannerStatisticsTests
     public async Task Should_refresh_the_statistics_When_the_database_is_migrated_at_start_up()
     {
         await using var directory = new TempDirectory();
-        var file = Path.Combine(directory.Path, "hotline.db");
-        await using var services = await PersistenceTestServices.CreateOnMigratedSqliteAsync(file);
-        await CommitInstancesAsync(services, 300);
-        Assert.Equal(0L, await StatisticsRowsAsync(file, "WorkflowInstances"));
+        var (file, services) = await DatabaseWithoutStatisticsAsync(directory);
+        await using var _ = services;
 
         await services.MigrateHotlineDatabaseAsync();
 
@@ -50,11 +46,16 @@ public class SqlitePlannerStatisticsTests
         Assert.False(ActivatorUtilities.CreateInstance<SqlitePlannerStatistics>(services).RunOnce());
     }
 
-    private static async Task CommitInstancesAsync(IServiceProvider services, int count)
+    /// <summary>A migrated SQLite file whose workflow instances table got 300 rows after the migration: no statistics of it yet.</summary>
+    private static async Task<(string File, ServiceProvider Services)> DatabaseWithoutStatisticsAsync(TempDirectory directory)
     {
+        var file = Path.Combine(directory.Path, "hotline.db");
+        var services = await PersistenceTestServices.CreateOnMigratedSqliteAsync(file);
         var store = services.GetRequiredService<IWorkflowInstanceStore>();
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < 300; i++)
             await store.CommitAsync(new WorkflowCommit(new WorkflowInstance { Id = $"i{i}", DefinitionId = "d1", DefinitionVersionId = "v1", State = [], Revision = 1 }, 0, [], [], [], []));
+        Assert.Equal(0L, await StatisticsRowsAsync(file, "WorkflowInstances"));
+        return (file, services);
     }
 
     /// <summary>The planner's statistics rows of <paramref name="table"/> (0 when SQLite has none at all).</summary>
