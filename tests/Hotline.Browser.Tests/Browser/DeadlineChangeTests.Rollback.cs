@@ -47,9 +47,22 @@ public sealed partial class DeadlineChangeTests
             r => r.Request.Method == "POST" && r.Url == Host.Address + "/elsa/api/workflow-definitions/category-deadlines/revert/1");
         Assert.Equal(200, reverted.Status);
         var limit = page.Page.Locator(".x6-node", new() { HasText = "投诉时限" });
-        await limit.ClickAsync();
         var limitField = page.Page.Locator(".mud-input-control", new() { Has = page.Page.Locator("label", new() { HasTextRegex = new("^时限$") }) }).Locator("input");
-        await Assertions.Expect(limitField).ToHaveValueAsync("10");
+        // Studio loads the reverted version and draws the canvas again: a click that lands on the drawing it replaces
+        // opens no property panel (CI saw the field never appear), so click again until the panel shows version 1's limit.
+        for (var attempt = 1; ; attempt++)
+        {
+            await limit.ClickAsync();
+            try
+            {
+                await Assertions.Expect(limitField).ToHaveValueAsync("10", new() { Timeout = 3_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 10)
+            {
+                // Not drawn yet: try again.
+            }
+        }
 
         var publish = page.Page.Locator($"{Editor} .mud-button-group-root button.mud-primary-text").First;
         var published = await page.Page.RunAndWaitForResponseAsync(() => publish.ClickAsync(),
