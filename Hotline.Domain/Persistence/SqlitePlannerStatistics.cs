@@ -44,13 +44,11 @@ public sealed class SqlitePlannerStatistics(IOptions<HotlineDatabaseOptions> opt
     /// <summary>Refreshes the statistics now; false when the database could not be opened (not created yet, in memory).</summary>
     internal bool RunOnce()
     {
-        var builder = new SqliteConnectionStringBuilder(PersistenceServiceCollectionExtensions.SqliteConnectionString(options.Value, environment));
-        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+        if (SqliteWalCheckpointer.ExistingFile(options.Value, environment) is not { } connectionString)
             return false;
-        builder.Mode = SqliteOpenMode.ReadWrite;
         try
         {
-            using var connection = new SqliteConnection(builder.ToString());
+            using var connection = new SqliteConnection(connectionString);
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA busy_timeout=5000; " + Optimize;

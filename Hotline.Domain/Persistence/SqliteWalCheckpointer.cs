@@ -99,13 +99,15 @@ public sealed class SqliteWalCheckpointer(IOptions<HotlineDatabaseOptions> optio
         return reader.Read() ? (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)) : (0, -1, -1);
     }
 
+    private string? ConnectionString() => ExistingFile(options.Value, environment);
+
     /// <summary>
     /// The database's connection string for opening an existing file only (never creating one), or null for an
-    /// in-memory database, which has no log.
+    /// in-memory database (no log, no statistics worth keeping). Shared with <see cref="SqlitePlannerStatistics"/>.
     /// </summary>
-    private string? ConnectionString()
+    internal static string? ExistingFile(HotlineDatabaseOptions options, IHostEnvironment? environment)
     {
-        var builder = new SqliteConnectionStringBuilder(PersistenceServiceCollectionExtensions.SqliteConnectionString(options.Value, environment));
+        var builder = new SqliteConnectionStringBuilder(PersistenceServiceCollectionExtensions.SqliteConnectionString(options, environment));
         if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
             return null;
         builder.Mode = SqliteOpenMode.ReadWrite;
