@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Hotline.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -87,6 +88,15 @@ public sealed class InboxTask
 
     /// <summary>Whether someone may still act on it.</summary>
     public bool IsPending => Status is InboxTaskStatus.Open or InboxTaskStatus.SignedFor;
+
+    /// <summary>
+    /// <see cref="IsPending"/> for queries, written as the pending statuses (SQL <c>Status IN ('Open', 'SignedFor')</c>)
+    /// so the partial index of pending tasks (<see cref="PendingFilter"/>) serves them.
+    /// </summary>
+    public static Expression<Func<InboxTask, bool>> Pending { get; } = t => t.Status == InboxTaskStatus.Open || t.Status == InboxTaskStatus.SignedFor;
+
+    /// <summary><see cref="Pending"/> as the SQL filter of the partial index of pending tasks (the same list, in the same order).</summary>
+    internal const string PendingFilter = "\"Status\" IN ('Open', 'SignedFor')";
 
     /// <summary>Signs for the task (签收).</summary>
     /// <exception cref="InvalidOperationException">The task is not open.</exception>
@@ -209,8 +219,11 @@ internal sealed class InboxTaskConfiguration : IEntityTypeConfiguration<InboxTas
         builder.Property(t => t.BookmarkId).IsRequired();
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.Ignore(t => t.IsPending);
-        // A unit's inbox: its open or signed tasks, soonest due first.
+        // A unit's open or signed tasks (the counts, the open and signed lists).
         builder.HasIndex(t => new { t.UnitCode, t.Status, t.DueAt });
+        // A unit's inbox: its pending tasks, soonest due first. A page walks its own entries; with the index above the
+        // planner sorted all of a unit's pending rows for each page (the order spans two statuses).
+        builder.HasIndex(t => new { t.UnitCode, t.DueAt, t.TaskId }, "IX_InboxTasks_Pending_UnitCode_DueAt").HasFilter(InboxTask.PendingFilter);
         // A unit's inbox of every status, newest first.
         builder.HasIndex(t => new { t.UnitCode, t.CreatedAt });
         builder.HasIndex(t => t.CaseId);

@@ -166,22 +166,22 @@ public static class InboxApi
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = Filter(db, user, unit, statusText, kind, sort);
         var total = await query.CountAsync(ct);
-        var tasks = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var tasks = await query.PageAsync(page, pageSize, ct);
         var caseIds = tasks.Where(t => t.CaseId is not null).Select(t => t.CaseId!.Value).Distinct().ToList();
         // Only the numbers: a whole case row (its JSON columns parsed) per task cost more than the page itself.
         var numbers = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.Number }).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
         return Results.Ok(new TaskPage(tasks.Select(t => View(t, t.CaseId is { } id ? numbers.GetValueOrDefault(id) : null)).ToList(), total, page, pageSize));
     }
 
-    /// <summary>The tasks of <paramref name="unit"/>'s inbox the caller may list, filtered and in order (the caller's unit was checked before).</summary>
-    internal static IQueryable<InboxTask> Filter(HotlineDbContext db, ClaimsPrincipal user, string unit, string statusText, InboxTaskKind? kind, string sort)
+    /// <summary>The tasks of <paramref name="unit"/>'s inbox the caller may list, filtered, and their order (the caller's unit was checked before).</summary>
+    internal static InboxQuery Filter(HotlineDbContext db, ClaimsPrincipal user, string unit, string statusText, InboxTaskKind? kind, string sort)
     {
         var query = db.InboxTasks.AsNoTracking().Where(t => t.UnitCode == unit);
         if (Caller.DistrictCode(user) is { } district && !Caller.IsUnitUser(user))
             query = query.Where(t => db.Cases.Any(c => c.Id == t.CaseId && c.DistrictCode == district));
         query = statusText switch
         {
-            "pending" => query.Where(t => t.Status == InboxTaskStatus.Open || t.Status == InboxTaskStatus.SignedFor),
+            "pending" => query.Where(InboxTask.Pending),
             "open" => query.Where(t => t.Status == InboxTaskStatus.Open),
             "signed" => query.Where(t => t.Status == InboxTaskStatus.SignedFor),
             "completed" => query.Where(t => t.Status == InboxTaskStatus.Completed),
@@ -190,14 +190,7 @@ public static class InboxApi
         };
         if (kind is not null)
             query = query.Where(t => t.Kind == kind);
-        query = sort switch
-        {
-            "-dueAt" => query.OrderByDescending(t => t.DueAt).ThenBy(t => t.TaskId),
-            "createdAt" => query.OrderBy(t => t.CreatedAt).ThenBy(t => t.TaskId),
-            "-createdAt" => query.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.TaskId),
-            _ => query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
-        };
-        return query;
+        return new InboxQuery(query, sort);
     }
 
     private static async Task<IResult> GetAsync(string taskId, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, CancellationToken ct)

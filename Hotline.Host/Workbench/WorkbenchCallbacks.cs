@@ -34,7 +34,7 @@ internal sealed class WorkbenchCallbacks(IDbContextFactory<HotlineDbContext> con
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = InboxApi.Filter(db, user, InboxApi.CallbackDeskCode, "pending", InboxTaskKind.Callback, "dueAt");
         var total = await query.CountAsync(cancellationToken);
-        var tasks = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var tasks = await query.PageAsync(page, pageSize, cancellationToken);
         var caseIds = tasks.Where(t => t.CaseId is not null).Select(t => t.CaseId!.Value).Distinct().ToList();
         var cases = await CaseVisibility.Filter(db, user, db.Cases.AsNoTracking()).Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var names = await ReferenceNames.ReadAsync(db, cases.Values.Select(c => c.SubjectCode), cases.Values.Select(c => c.LeadUnitCode), [], cancellationToken);

@@ -35,10 +35,10 @@ internal sealed class WorkbenchDispatch(
             return new([], 0, DeskTabs.All.ToDictionary(k => k, _ => 0));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var desk = routing.Value.DefaultDispatchUnitCode;
-        var counts = await Filter(db, user, desk, "pending", null, "dueAt").GroupBy(t => t.Kind)
+        var counts = await Filter(db, user, desk, "pending", null, "dueAt").Matching.GroupBy(t => t.Kind)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var query = Filter(db, user, desk, "pending", kind, "dueAt");
-        var tasks = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var tasks = await query.PageAsync(page, pageSize, cancellationToken);
         var rows = await DeskRowsAsync(db, tasks, cancellationToken);
         return new(rows, counts.GetValueOrDefault(kind), DeskTabs.All.ToDictionary(k => k, k => counts.GetValueOrDefault(k)));
     }

@@ -24,7 +24,7 @@ internal sealed class WorkbenchInbox(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = Filter(db, user, Caller.UnitCode(user)!, "pending", null, "dueAt");
         var total = await query.CountAsync(cancellationToken);
-        var tasks = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var tasks = await query.PageAsync(page, pageSize, cancellationToken);
         var caseIds = tasks.Where(t => t.CaseId is not null).Select(t => t.CaseId!.Value).Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Number, Subject = db.Subjects.Where(s => s.Code == c.SubjectCode).Select(s => s.Name).FirstOrDefault() ?? c.SubjectCode })

@@ -553,6 +553,9 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("UnitCode", "Status", "DueAt");
 
+                    b.HasIndex(new[] { "UnitCode", "DueAt", "TaskId" }, "IX_InboxTasks_Pending_UnitCode_DueAt")
+                        .HasFilter("\"Status\" IN ('Open', 'SignedFor')");
+
                     b.ToTable("InboxTasks", null, t =>
                         {
                             t.HasTrigger("InboxTasks_case_units");
