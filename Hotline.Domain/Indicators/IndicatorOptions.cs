@@ -22,6 +22,13 @@ public sealed class IndicatorOptions
 
     /// <summary>The weights of the monthly unit ranking (<see cref="RankingWeights"/>).</summary>
     public RankingWeights Weights { get; set; } = new();
+
+    /// <summary>
+    /// How many ended calendar months back <see cref="IndicatorSnapshotRefresher"/> keeps snapshots of, for the whole
+    /// city and each district a user works in (with yesterday's); 0 turns the refresher off (figures are then computed,
+    /// and kept, when first asked for).
+    /// </summary>
+    public int SnapshotMonths { get; set; } = 13;
 }
 
 /// <summary>
@@ -72,6 +79,8 @@ public sealed class IndicatorOptionsValidator : IValidateOptions<IndicatorOption
             errors.Add($"{section}:HotSpotMinimumCount must be at least 1; it is {options.HotSpotMinimumCount}.");
         if (options.HotSpotBaselineDays is < 1 or > 90)
             errors.Add($"{section}:HotSpotBaselineDays must be from 1 to 90; it is {options.HotSpotBaselineDays}.");
+        if (options.SnapshotMonths is < 0 or > 36)
+            errors.Add($"{section}:SnapshotMonths must be from 0 to 36; it is {options.SnapshotMonths}.");
         if (options.Weights is null)
         {
             errors.Add($"{section}:Weights is required.");

@@ -28,26 +28,15 @@ namespace Hotline.Domain.Indicators;
 /// <para>
 /// <b>Reading.</b> The events of the counted kinds in the period, one <c>(Kind, At)</c> index range per kind; then,
 /// for the cases registered before the period, their earlier dispatches and deadlines through the case key (the lead
-/// unit and the deadline in force are often set before the period starts). Nothing else is read.
+/// unit and the deadline in force are often set before the period starts) (<see cref="IndicatorTallies"/>). An ended
+/// day or calendar month is read from its snapshot while the snapshot still agrees with the timeline
+/// (<see cref="IndicatorSnapshotStore"/>).
 /// </para>
 /// </remarks>
-public sealed class IndicatorService(IDbContextFactory<HotlineDbContext> contexts, CalendarService calendars, IOptions<IndicatorOptions> options)
+public sealed class IndicatorService(IDbContextFactory<HotlineDbContext> contexts, CalendarService calendars, IndicatorSnapshotStore snapshots, IOptions<IndicatorOptions> options)
 {
     /// <summary>The longest period computed at once, in days.</summary>
     public const int MaxPeriodDays = 366;
-
-    /// <summary>The kinds counted or followed in the period.</summary>
-    private static readonly CaseEventKind[] PeriodKinds =
-    [
-        CaseEventKind.Registered, CaseEventKind.AnsweredFromKnowledgeBase, CaseEventKind.Closed, CaseEventKind.Dispatched,
-        CaseEventKind.SubDispatched, CaseEventKind.DeadlineSet, CaseEventKind.ExtensionApproved, CaseEventKind.Returned,
-        CaseEventKind.AnswerSubmitted, CaseEventKind.SignedFor, CaseEventKind.Replied, CaseEventKind.CallbackRecorded,
-        CaseEventKind.Reopened, CaseEventKind.CitizenRated,
-    ];
-
-    /// <summary>The kinds read before the period: they decide the lead unit and the deadline in force.</summary>
-    private static readonly CaseEventKind[] StateKinds =
-        [CaseEventKind.Dispatched, CaseEventKind.SubDispatched, CaseEventKind.DeadlineSet, CaseEventKind.ExtensionApproved];
 
     /// <summary>Whether a unit with that code exists (active or not).</summary>
     public async Task<bool> UnitExistsAsync(string unitCode, CancellationToken cancellationToken = default)
@@ -74,19 +63,7 @@ public sealed class IndicatorService(IDbContextFactory<HotlineDbContext> context
         var (fromUtc, toUtc) = (StartOfDay(from, zone), StartOfDay(to, zone));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-        var events = await TimelineReader.InRangeAsync(db, PeriodKinds, fromUtc, toUtc, cancellationToken);
-        // Voided and merged cases count nowhere; a sub-centre counts its district's cases only.
-        var counted = await TimelineReader.CountedAsync(db, events.Select(e => e.CaseId), districtCode, cancellationToken);
-        events.RemoveAll(e => !counted.Contains(e.CaseId));
-
-        var registeredHere = events.Where(e => e.Kind == CaseEventKind.Registered).Select(e => e.CaseId).ToHashSet();
-        var older = events.Select(e => e.CaseId).Where(id => !registeredHere.Contains(id)).Distinct().ToList();
-        events.AddRange(await TimelineReader.OfCasesAsync(db, older, StateKinds, fromUtc, cancellationToken));
-
-        var city = new IndicatorCounts();
-        var units = new Dictionary<string, IndicatorCounts>(StringComparer.Ordinal);
-        foreach (var timeline in TimelineReader.ByCase(events).Values)
-            CaseIndicatorWalk.Add(timeline, fromUtc, city, units);
+        var (city, units) = await snapshots.TalliesAsync(db, from, to, fromUtc, toUtc, districtCode, cancellationToken);
 
         IEnumerable<string> codes = unitCode is null ? units.Keys : [unitCode];
         var codeList = codes.Order(StringComparer.Ordinal).ToList();

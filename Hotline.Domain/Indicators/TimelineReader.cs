@@ -96,6 +96,19 @@ internal static class TimelineReader
         return counted;
     }
 
+    /// <summary>The cases of <paramref name="caseIds"/> that indicators count (<see cref="Counted"/>), each with its district.</summary>
+    public static async Task<Dictionary<Guid, string?>> CountedDistrictsAsync(HotlineDbContext db, IEnumerable<Guid> caseIds, CancellationToken cancellationToken)
+    {
+        var counted = new Dictionary<Guid, string?>();
+        foreach (var chunk in caseIds.Distinct().Chunk(CaseChunk))
+        {
+            foreach (var c in await db.Cases.AsNoTracking().Where(c => chunk.Contains(c.Id)).Where(Counted).Select(c => new { c.Id, c.DistrictCode }).ToListAsync(cancellationToken))
+                counted[c.Id] = c.DistrictCode;
+        }
+
+        return counted;
+    }
+
     /// <summary>The events grouped by case, each case's in timeline order (by sequence; events of one burst share a time).</summary>
     public static Dictionary<Guid, List<TimelineEvent>> ByCase(IEnumerable<TimelineEvent> events)
     {

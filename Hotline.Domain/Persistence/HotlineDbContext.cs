@@ -105,12 +105,16 @@ public abstract class HotlineDbContext : DbContext
     /// <summary>One-time rating links (好差评) given with replies, kept as hashes.</summary>
     public DbSet<Rating.RatingToken> RatingTokens => Set<Rating.RatingToken>();
 
+    /// <summary>The tallies of ended days and months (<see cref="Indicators.IndicatorSnapshotStore"/>).</summary>
+    public DbSet<Indicators.IndicatorSnapshot> IndicatorSnapshots => Set<Indicators.IndicatorSnapshot>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfiguration(new WorkflowDefinitionRowConfiguration());
         modelBuilder.ApplyConfiguration(new Rating.RatingTokenConfiguration());
+        modelBuilder.ApplyConfiguration(new Indicators.IndicatorSnapshotConfiguration());
         modelBuilder.ApplyConfiguration(new WorkflowInstanceRowConfiguration());
         modelBuilder.ApplyConfiguration(new BookmarkRowConfiguration());
         modelBuilder.ApplyConfiguration(new WorkflowHistoryRowConfiguration());

@@ -8,7 +8,7 @@ namespace Hotline.Host.Tests.Indicators;
 /// <summary>A <see cref="CaseDatabase"/> with the calendar and indicator services, its clock on 10 April 2026.</summary>
 internal static class IndicatorDatabase
 {
-    /// <summary>The indicators never read the clock; the fake one stands in for the calendar's cache and seeding.</summary>
+    /// <summary>The clock decides which periods have ended (their snapshots are kept); it also stands in for the calendar's cache and seeding.</summary>
     private static readonly DateTimeOffset Start = new(2026, 4, 10, 2, 0, 0, TimeSpan.Zero);
 
     public static Task<CaseDatabase> CreateAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null) =>

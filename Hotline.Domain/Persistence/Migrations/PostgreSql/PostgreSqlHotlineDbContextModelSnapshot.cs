@@ -562,6 +562,36 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
                         });
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Indicators.IndicatorSnapshot", b =>
+                {
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DistrictKey")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EventCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExcludedCaseCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Tallies")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("From", "To", "DistrictKey");
+
+                    b.ToTable("IndicatorSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeArticle", b =>
                 {
                     b.Property<string>("Id")

@@ -615,6 +615,38 @@ namespace Hotline.Domain.Persistence.Migrations.SqlServer
                     b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Indicators.IndicatorSnapshot", b =>
+                {
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DistrictKey")
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("EventCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ExcludedCaseCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Tallies")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("From", "To", "DistrictKey");
+
+                    b.ToTable("IndicatorSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeArticle", b =>
                 {
                     b.Property<string>("Id")

@@ -555,6 +555,36 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Hotline.Domain.Indicators.IndicatorSnapshot", b =>
+                {
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictKey")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExcludedCaseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tallies")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("From", "To", "DistrictKey");
+
+                    b.ToTable("IndicatorSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Domain.Knowledge.KnowledgeArticle", b =>
                 {
                     b.Property<string>("Id")
