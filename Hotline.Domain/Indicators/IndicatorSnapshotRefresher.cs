@@ -25,6 +25,13 @@ public sealed class IndicatorSnapshotRefresher(
     internal static readonly TimeSpan AfterMidnight = TimeSpan.FromMinutes(10);
 
     /// <inheritdoc />
+    public override void Dispose()
+    {
+        _running.Dispose();
+        base.Dispose();
+    }
+
+    /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.Value.SnapshotMonths == 0)
@@ -47,8 +54,23 @@ public sealed class IndicatorSnapshotRefresher(
         }
     }
 
-    /// <summary>Makes the snapshots that are missing or out of date; returns how many it made.</summary>
+    private readonly SemaphoreSlim _running = new(1, 1);
+
+    /// <summary>Makes the snapshots that are missing or out of date; returns how many it made. One run at a time: a second waits, then finds them made.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        await _running.WaitAsync(cancellationToken);
+        try
+        {
+            return await MakeAsync(cancellationToken);
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
+    private async Task<int> MakeAsync(CancellationToken cancellationToken)
     {
         var zone = (await calendars.GetCalendarAsync(cancellationToken)).Hours.TimeZone;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
