@@ -194,6 +194,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // level first, then the earliest deadline). Partial, so the planner reads only open cases' entries.
         builder.HasIndex(c => c.DeadlineAt, "IX_Cases_Open_DeadlineAt").HasFilter(Case.OpenFilter);
         builder.HasIndex(c => new { c.EscalationLevel, c.DeadlineAt }, "IX_Cases_Open_EscalationLevel_DeadlineAt").HasFilter(Case.OpenFilter);
+        // The overdue list, newest first: a page walks the open cases from the newest and checks each deadline in the
+        // index, never reading a case that is not on the page. At a million cases (60,000 overdue) reading the overdue
+        // ones by deadline and sorting them took 107/125 ms (p50/p95).
+        builder.HasIndex(c => new { c.CreatedAt, c.Id, c.DeadlineAt }, "IX_Cases_Open_CreatedAt_Id_DeadlineAt").HasFilter(Case.OpenFilter);
         // The case list by status, newest first (待派单, 办理中...), and a district's by status (a sub-centre's lists): a
         // page walks its own 20 entries, and its count reads only the status's (the district's and status's) entries.
         // Without them, at a million cases, the planner sorted every case of the status for one page (170–210 ms).

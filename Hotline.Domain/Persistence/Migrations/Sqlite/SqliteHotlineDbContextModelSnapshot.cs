@@ -308,6 +308,9 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SubjectCode", "DistrictCode", "AddressKey", "CreatedAt");
 
+                    b.HasIndex(new[] { "CreatedAt", "Id", "DeadlineAt" }, "IX_Cases_Open_CreatedAt_Id_DeadlineAt")
+                        .HasFilter("\"Status\" IN ('Registered', 'Dispatched', 'Handling', 'AwaitingReview', 'Replied', 'AwaitingCallback')");
+
                     b.HasIndex(new[] { "DeadlineAt" }, "IX_Cases_Open_DeadlineAt")
                         .HasFilter("\"Status\" IN ('Registered', 'Dispatched', 'Handling', 'AwaitingReview', 'Replied', 'AwaitingCallback')");
 
