@@ -167,13 +167,32 @@ public static class CasesApi
     internal static async Task<VisibleCases> VisibleInOrderAsync(HotlineDbContext db, ClaimsPrincipal user, IQueryable<Case> query, IReadOnlyList<string>? terms, CancellationToken cancellationToken)
     {
         if (terms is null)
-            return new VisibleCases(CaseVisibility.NewestFirst(db, user, query), ct => CaseVisibility.CountAsync(db, user, query, ct));
+            return new VisibleCases(CaseVisibility.NewestFirst(db, user, query), ct => CaseVisibility.CountAsync(db, user, query, ct), db.Cases.AsNoTracking());
         var ranked = await CaseSearch.RankAsync(db, CaseVisibility.Filter(db, user, query), terms, cancellationToken);
-        return new VisibleCases(ranked, ranked.CountAsync);
+        return new VisibleCases(ranked, ranked.CountAsync, db.Cases.AsNoTracking());
     }
 
-    /// <summary>The cases a list shows, in its order, and how to count them all (the count may read less than the page's query).</summary>
-    internal sealed record VisibleCases(IQueryable<Case> Ordered, Func<CancellationToken, Task<int>> CountAsync);
+    /// <summary>
+    /// The cases a list shows, in its order, and how to count them all (the count may read less than the page's query);
+    /// <paramref name="Rows"/> is the table a page's rows are read from by key.
+    /// </summary>
+    internal sealed record VisibleCases(IQueryable<Case> Ordered, Func<CancellationToken, Task<int>> CountAsync, IQueryable<Case> Rows)
+    {
+        /// <summary>
+        /// The cases of page <paramref name="page"/>, in order: their ids from the ordered query, which an index answers
+        /// alone, then their rows by key. Asked for whole rows, PostgreSQL walked every case newest first for the overdue
+        /// list (33 ms at a million cases) instead of the index of open cases it uses for the ids (1.3 ms).
+        /// </summary>
+        public async Task<List<Case>> PageAsync(int page, int pageSize, CancellationToken cancellationToken)
+        {
+            var ids = await Ordered.Select(c => c.Id).Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+                return [];
+            var rows = await Rows.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+            // A case erased between the two reads is left out.
+            return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+        }
+    }
 
     /// <summary>The cases of the caller with <paramref name="digits"/> (as <see cref="Phone"/> gives them).</summary>
     internal static IQueryable<Case> OfCaller(IQueryable<Case> query, string digits) => query.Where(c => c.CitizenPhone == digits);
@@ -214,7 +233,9 @@ public static class CasesApi
             query = OfCaller(query, digits);
 
         var visible = await VisibleInOrderAsync(db, user, query, terms, cancellationToken);
-        return Results.Ok(await PageAsync(visible.Ordered, visible.CountAsync, user, page, pageSize, cancellationToken));
+        var total = await visible.CountAsync(cancellationToken);
+        var items = await visible.PageAsync(page, pageSize, cancellationToken);
+        return Results.Ok(new CasePage(items.Select(c => CaseView.From(c, user)).ToList(), total, page, pageSize));
     }
 
     private static async Task<IResult> EscalationsAsync(HttpRequest request, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, CancellationToken cancellationToken)
@@ -239,12 +260,9 @@ public static class CasesApi
         CaseVisibility.Filter(db, user, db.Cases.AsNoTracking()).Where(Case.Open)
             .OrderByDescending(c => c.EscalationLevel).ThenBy(c => c.DeadlineAt).ThenBy(c => c.Id);
 
-    internal static Task<CasePage> PageAsync(IQueryable<Case> query, ClaimsPrincipal user, int page, int pageSize, CancellationToken cancellationToken) =>
-        PageAsync(query, query.CountAsync, user, page, pageSize, cancellationToken);
-
-    internal static async Task<CasePage> PageAsync(IQueryable<Case> query, Func<CancellationToken, Task<int>> countAsync, ClaimsPrincipal user, int page, int pageSize, CancellationToken cancellationToken)
+    internal static async Task<CasePage> PageAsync(IQueryable<Case> query, ClaimsPrincipal user, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var total = await countAsync(cancellationToken);
+        var total = await query.CountAsync(cancellationToken);
         var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new CasePage(items.Select(c => CaseView.From(c, user)).ToList(), total, page, pageSize);
     }

@@ -35,7 +35,7 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
     internal static async Task<(List<CaseSummary> Items, int Total)> PageAsync(CasesApi.VisibleCases visible, int page, int pageSize, CancellationToken cancellationToken)
     {
         var total = await visible.CountAsync(cancellationToken);
-        var items = await visible.Ordered.Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var items = await visible.PageAsync(page, pageSize, cancellationToken);
         return (items.Select(c => new CaseSummary(c.Number, c.Status, c.IsOpen, c.Type, c.Content, c.DeadlineAt, c.Warning, c.CreatedAt)).ToList(), total);
     }
 
