@@ -33,20 +33,21 @@ internal sealed record IndicatorTallies(IndicatorCounts City, Dictionary<string,
     {
         var events = await TimelineReader.InRangeAsync(db, PeriodKinds, fromUtc, toUtc, cancellationToken);
         var counted = await TimelineReader.CountedDistrictsAsync(db, events.Select(e => e.CaseId), cancellationToken);
-        var wanted = districts.Where(d => d is not null).ToHashSet(StringComparer.Ordinal);
-        var everyDistrict = districts.Contains(null);
+        var wanted = districts.Where(d => !string.IsNullOrEmpty(d)).ToHashSet(StringComparer.Ordinal);
+        var everyDistrict = districts.Any(string.IsNullOrEmpty);
         events.RemoveAll(e => !counted.TryGetValue(e.CaseId, out var district) || !(everyDistrict || (district is not null && wanted.Contains(district))));
 
         var registeredHere = events.Where(e => e.Kind == CaseEventKind.Registered).Select(e => e.CaseId).ToHashSet();
         var older = events.Select(e => e.CaseId).Where(id => !registeredHere.Contains(id)).Distinct().ToList();
         events.AddRange(await TimelineReader.OfCasesAsync(db, older, StateKinds, fromUtc, cancellationToken));
 
-        var tallies = districts.Distinct().ToDictionary(d => Key(d), _ => new IndicatorTallies(new IndicatorCounts(), new Dictionary<string, IndicatorCounts>(StringComparer.Ordinal)), StringComparer.Ordinal);
+        var tallies = districts.Select(Key).Distinct().ToDictionary(k => k, _ => new IndicatorTallies(new IndicatorCounts(), new Dictionary<string, IndicatorCounts>(StringComparer.Ordinal)), StringComparer.Ordinal);
         foreach (var (caseId, timeline) in TimelineReader.ByCase(events))
         {
             if (everyDistrict)
                 tallies[""].Add(timeline, fromUtc);
-            if (counted[caseId] is { } district && tallies.TryGetValue(district, out var ofDistrict))
+            // An empty district is no district: the city's key is empty, and the case counts there once.
+            if (counted[caseId] is { Length: > 0 } district && tallies.TryGetValue(district, out var ofDistrict))
                 ofDistrict.Add(timeline, fromUtc);
         }
 
@@ -54,7 +55,7 @@ internal sealed record IndicatorTallies(IndicatorCounts City, Dictionary<string,
     }
 
     /// <summary>The key of a district's tallies: its code, or empty for the whole city.</summary>
-    public static string Key(string? districtCode) => districtCode ?? "";
+    public static string Key(string? districtCode) => string.IsNullOrEmpty(districtCode) ? "" : districtCode;
 
     private void Add(List<TimelineEvent> timeline, DateTimeOffset fromUtc) => CaseIndicatorWalk.Add(timeline, fromUtc, City, Units);
 }

@@ -85,6 +85,23 @@ public abstract class IndicatorSnapshotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_CountACaseWithAnEmptyDistrictOnce_When_TheCityAndItsDistrictsAreMadeTogether()
+    {
+        await using (var db = await _database.Contexts.CreateDbContextAsync())
+        {
+            new TimelineSeed(db).Register(L(7, 9), district: "");
+            await db.SaveChangesAsync();
+        }
+
+        await _database.Get<IndicatorSnapshotStore>().RefreshAsync(March, April, new DateTimeOffset(2026, 2, 28, 16, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 3, 31, 16, 0, 0, TimeSpan.Zero), ["990104", ""], default);
+
+        // Three registrations in March, the one without a district counted once (not again as the empty district's).
+        Assert.Equal(3, (await Indicators.ComputeAsync(March, April)).CityWide.DirectAnswer.Denominator);
+        Assert.Equal(["", "990104"], (await SnapshotsAsync()).Select(s => s.DistrictKey).Order());
+    }
+
+    [Fact]
     public async Task Should_KeepOnlyEndedDaysAndMonths_When_PeriodsAreComputed()
     {
         await Indicators.ComputeAsync(new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 1));
