@@ -84,9 +84,7 @@ public sealed class OpenCaseQueryTests : IAsyncLifetime
         await using var db = await _database.Contexts.CreateDbContextAsync();
         var byLead = db.Cases.Where(c => c.LeadUnitCode == "DH-CG" && c.Status == CaseStatus.Handling).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(20).ToQueryString();
         var inbox = db.InboxTasks.Where(t => t.UnitCode == "DH-CG").OrderByDescending(t => t.CreatedAt).ThenBy(t => t.TaskId).Take(20).ToQueryString();
-        var unitUser = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "dh-cg-wang"), new Claim(ClaimTypes.Role, HotlineRoles.Unit), new Claim(HotlineRoles.UnitClaim, "DH-CG")], "test"));
-        var pending = Hotline.Host.Api.InboxApi.Filter(db, unitUser, "DH-CG", "pending", null, "dueAt");
+        var pending = Hotline.Host.Api.InboxApi.Filter(db, Workbench.WorkbenchPeople.Person("dh-cg-wang", HotlineRoles.Unit, "DH-CG"), "DH-CG", "pending", null, "dueAt");
 
         // A lead unit's list walks its index in CreatedAt order (no sort of every matching case); the inbox's
         // newest-first page likewise, sorting only ties on TaskId; the pending inbox's two parts (dated by due date,

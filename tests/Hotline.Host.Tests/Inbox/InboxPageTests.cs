@@ -5,6 +5,7 @@ using Hotline.Domain.Persistence;
 using Hotline.Domain.Users;
 using Hotline.Host.Api;
 using Hotline.Host.Tests.Cases;
+using Hotline.Host.Tests.Workbench;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Host.Tests.Inbox;
@@ -16,8 +17,7 @@ namespace Hotline.Host.Tests.Inbox;
 /// </summary>
 public abstract class InboxPageTests : IAsyncLifetime
 {
-    private static readonly ClaimsPrincipal UnitUser = new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, "dh-cg-wang"), new Claim(ClaimTypes.Role, HotlineRoles.Unit), new Claim(HotlineRoles.UnitClaim, "DH-CG")], "test"));
+    private static readonly ClaimsPrincipal UnitUser = WorkbenchPeople.Person("dh-cg-wang", HotlineRoles.Unit, "DH-CG");
 
     private CaseDatabase _database = null!;
 
