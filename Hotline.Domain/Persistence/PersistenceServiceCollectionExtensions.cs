@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Domain.Persistence;
@@ -11,6 +12,14 @@ namespace Hotline.Domain.Persistence;
 /// <summary>Registers Hotline's database and the EF Core workflow stores, and migrates the database.</summary>
 public static class PersistenceServiceCollectionExtensions
 {
+    /// <summary>
+    /// EF Core's warnings as every provider logs them. A limit without an order is logged at debug level: a list's total is
+    /// counted up to its cap (<see cref="ListTotal"/>) with exactly that, on purpose, and every page the project reads is
+    /// ordered (the tests page every list).
+    /// </summary>
+    private static void Warnings(WarningsConfigurationBuilder warnings) =>
+        warnings.Log((CoreEventId.RowLimitingOperationWithoutOrderByWarning, LogLevel.Debug));
+
     /// <summary>
     /// Registers <see cref="HotlineDbContext"/> on the provider named by <c>Hotline:Database:Provider</c>: a pooled
     /// <see cref="IDbContextFactory{HotlineDbContext}"/> for short-lived contexts, a scoped <see cref="HotlineDbContext"/>
@@ -31,13 +40,13 @@ public static class PersistenceServiceCollectionExtensions
         // Per-connection SQLite settings (synchronous=NORMAL, busy_timeout): see the interceptor for what they trade.
         services.AddPooledDbContextFactory<SqliteHotlineDbContext>((sp, builder) =>
             builder.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value, sp.GetService<IHostEnvironment>()))
-                .AddInterceptors([SqliteConnectionSettingsInterceptor.Instance, .. Hooks(sp)]));
+                .AddInterceptors([SqliteConnectionSettingsInterceptor.Instance, .. Hooks(sp)]).ConfigureWarnings(Warnings));
         services.AddPooledDbContextFactory<PostgreSqlHotlineDbContext>((sp, builder) =>
             builder.UseNpgsql(PostgreSqlConnectionString(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value))
-                .AddInterceptors(Hooks(sp)));
+                .AddInterceptors(Hooks(sp)).ConfigureWarnings(Warnings));
         services.AddPooledDbContextFactory<SqlServerHotlineDbContext>((sp, builder) =>
             builder.UseSqlServer(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.ConnectionString)
-                .AddInterceptors(Hooks(sp)));
+                .AddInterceptors(Hooks(sp)).ConfigureWarnings(Warnings));
         services.AddSingleton<IDbContextFactory<HotlineDbContext>>(sp =>
             sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value.Provider switch
             {

@@ -52,7 +52,12 @@ public static class CasesApi
     public sealed record CaseDetail(CaseView Case, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<PendingTask> PendingTasks, IReadOnlyList<Hotline.Domain.Outbox.DeliveryLogEntry> Deliveries);
 
     /// <summary>A page of cases.</summary>
-    public sealed record CasePage(IReadOnlyList<CaseView> Items, int Total, int Page, int PageSize);
+    /// <param name="Items">The page's cases.</param>
+    /// <param name="Total">How many cases match, counted up to 10,000 (<see cref="ListTotal.Cap"/>).</param>
+    /// <param name="Page">The page, from 1.</param>
+    /// <param name="PageSize">The most cases a page has.</param>
+    /// <param name="TotalCapped">Whether more than <paramref name="Total"/> cases match: counting stops at 10,000 (filter to narrow the list).</param>
+    public sealed record CasePage(IReadOnlyList<CaseView> Items, int Total, int Page, int PageSize, bool TotalCapped);
 
     /// <summary>The roles that register cases.</summary>
     internal static IReadOnlyList<string> IntakeRoles { get; } = [HotlineRoles.Integrator, HotlineRoles.Operator, HotlineRoles.Administrator];
@@ -167,16 +172,17 @@ public static class CasesApi
     internal static async Task<VisibleCases> VisibleInOrderAsync(HotlineDbContext db, ClaimsPrincipal user, IQueryable<Case> query, IReadOnlyList<string>? terms, CancellationToken cancellationToken)
     {
         if (terms is null)
-            return new VisibleCases(CaseVisibility.NewestFirst(db, user, query), ct => CaseVisibility.CountAsync(db, user, query, ct), db.Cases.AsNoTracking());
-        var ranked = await CaseSearch.RankAsync(db, CaseVisibility.Filter(db, user, query), terms, cancellationToken);
-        return new VisibleCases(ranked, ranked.CountAsync, db.Cases.AsNoTracking());
+            return new VisibleCases(CaseVisibility.NewestFirst(db, user, query), ct => CaseVisibility.TotalAsync(db, user, query, ct), db.Cases.AsNoTracking());
+        var found = await CaseSearch.RankAsync(db, CaseVisibility.Filter(db, user, query), terms, cancellationToken);
+        return new VisibleCases(found.Ranked, ct => ListTotal.OfAsync(found.Matching, ct), db.Cases.AsNoTracking());
     }
 
     /// <summary>
-    /// The cases a list shows, in its order, and how to count them all (the count may read less than the page's query);
+    /// The cases a list shows, in its order, and how to count them up to <see cref="ListTotal.Cap"/> (the count may read
+    /// less than the page's query);
     /// <paramref name="Rows"/> is the table a page's rows are read from by key.
     /// </summary>
-    internal sealed record VisibleCases(IQueryable<Case> Ordered, Func<CancellationToken, Task<int>> CountAsync, IQueryable<Case> Rows)
+    internal sealed record VisibleCases(IQueryable<Case> Ordered, Func<CancellationToken, Task<ListTotal>> TotalAsync, IQueryable<Case> Rows)
     {
         /// <summary>
         /// The cases of page <paramref name="page"/>, in order: their ids from the ordered query, which an index answers
@@ -233,9 +239,9 @@ public static class CasesApi
             query = OfCaller(query, digits);
 
         var visible = await VisibleInOrderAsync(db, user, query, terms, cancellationToken);
-        var total = await visible.CountAsync(cancellationToken);
+        var total = await visible.TotalAsync(cancellationToken);
         var items = await visible.PageAsync(page, pageSize, cancellationToken);
-        return Results.Ok(new CasePage(items.Select(c => CaseView.From(c, user)).ToList(), total, page, pageSize));
+        return Results.Ok(new CasePage(items.Select(c => CaseView.From(c, user)).ToList(), total.Count, page, pageSize, total.Capped));
     }
 
     private static async Task<IResult> EscalationsAsync(HttpRequest request, ClaimsPrincipal user, IDbContextFactory<HotlineDbContext> contexts, CancellationToken cancellationToken)
@@ -262,9 +268,9 @@ public static class CasesApi
 
     internal static async Task<CasePage> PageAsync(IQueryable<Case> query, ClaimsPrincipal user, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var total = await query.CountAsync(cancellationToken);
+        var total = await ListTotal.OfAsync(query, cancellationToken);
         var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new CasePage(items.Select(c => CaseView.From(c, user)).ToList(), total, page, pageSize);
+        return new CasePage(items.Select(c => CaseView.From(c, user)).ToList(), total.Count, page, pageSize, total.Capped);
     }
 
     internal static IResult NotFound(string what) =>

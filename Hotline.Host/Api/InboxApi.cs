@@ -28,7 +28,12 @@ public static class InboxApi
         string? SignedBy, DateTimeOffset? SignedAt, string? CompletedBy, DateTimeOffset? CompletedAt, string? Outcome, JsonNode? Payload, JsonNode? Result);
 
     /// <summary>A page of tasks.</summary>
-    public sealed record TaskPage(IReadOnlyList<TaskView> Items, int Total, int Page, int PageSize);
+    /// <param name="Items">The page's tasks.</param>
+    /// <param name="Total">How many tasks match, counted up to 10,000 (<see cref="ListTotal.Cap"/>).</param>
+    /// <param name="Page">The page, from 1.</param>
+    /// <param name="PageSize">The most tasks a page has.</param>
+    /// <param name="TotalCapped">Whether more than <paramref name="Total"/> tasks match: counting stops at 10,000.</param>
+    public sealed record TaskPage(IReadOnlyList<TaskView> Items, int Total, int Page, int PageSize, bool TotalCapped);
 
     /// <summary>What an action did: the task as completed and the case afterwards.</summary>
     public sealed record ActionResult(TaskView Task, CasesApi.CaseView? Case);
@@ -165,12 +170,12 @@ public static class InboxApi
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = Filter(db, user, unit, statusText, kind, sort);
-        var total = await query.CountAsync(ct);
+        var total = await ListTotal.OfAsync(query.Matching, ct);
         var tasks = await query.PageAsync(page, pageSize, ct);
         var caseIds = tasks.Where(t => t.CaseId is not null).Select(t => t.CaseId!.Value).Distinct().ToList();
         // Only the numbers: a whole case row (its JSON columns parsed) per task cost more than the page itself.
         var numbers = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.Number }).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
-        return Results.Ok(new TaskPage(tasks.Select(t => View(t, t.CaseId is { } id ? numbers.GetValueOrDefault(id) : null)).ToList(), total, page, pageSize));
+        return Results.Ok(new TaskPage(tasks.Select(t => View(t, t.CaseId is { } id ? numbers.GetValueOrDefault(id) : null)).ToList(), total.Count, page, pageSize, total.Capped));
     }
 
     /// <summary>The tasks of <paramref name="unit"/>'s inbox the caller may list, filtered, and their order (the caller's unit was checked before).</summary>

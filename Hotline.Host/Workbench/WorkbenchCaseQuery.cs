@@ -25,7 +25,7 @@ internal sealed class WorkbenchCaseQuery(IDbContextFactory<HotlineDbContext> con
         var applied = new AppliedFilters(filter.Status, filter.Type, filter.Channel, names.Subject(filter.SubjectCode), names.District(filter.DistrictCode),
             names.Unit(filter.UnitCode), filter.From, filter.To, filter.Overdue);
         if (errors.Count > 0)
-            return new FilteredCases([], 0, applied, errors);
+            return new FilteredCases([], ListTotal.Exact(0), applied, errors);
         var query = await filter.ApplyAsync(db.Cases.AsNoTracking(), calendars, clock, cancellationToken);
         var (items, total) = await WorkbenchCases.PageAsync(await CasesApi.VisibleInOrderAsync(db, user, query, null, cancellationToken), page, pageSize, cancellationToken);
         return new FilteredCases(items, total, applied, errors);

@@ -25,16 +25,16 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
         var errors = new Dictionary<string, string[]>();
         var terms = SearchQuery.Terms(search, segmenter, errors);
         if (errors.Count > 0)
-            return new CaseList([], 0, string.Join(" ", errors.Values.SelectMany(v => v)));
+            return new CaseList([], ListTotal.Exact(0), string.Join(" ", errors.Values.SelectMany(v => v)));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var (items, total) = await PageAsync(await CasesApi.VisibleInOrderAsync(db, user, db.Cases.AsNoTracking(), terms, cancellationToken), page, pageSize, cancellationToken);
         return new CaseList(items, total);
     }
 
-    /// <summary>One page of <paramref name="visible"/> as the workbench lists cases, and how many there are in all.</summary>
-    internal static async Task<(List<CaseSummary> Items, int Total)> PageAsync(CasesApi.VisibleCases visible, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>One page of <paramref name="visible"/> as the workbench lists cases, and how many there are (up to <see cref="ListTotal.Cap"/>).</summary>
+    internal static async Task<(List<CaseSummary> Items, ListTotal Total)> PageAsync(CasesApi.VisibleCases visible, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var total = await visible.CountAsync(cancellationToken);
+        var total = await visible.TotalAsync(cancellationToken);
         var items = await visible.PageAsync(page, pageSize, cancellationToken);
         return (items.Select(c => new CaseSummary(c.Number, c.Status, c.IsOpen, c.Type, c.Content, c.DeadlineAt, c.Warning, c.CreatedAt)).ToList(), total);
     }

@@ -10,6 +10,7 @@ internal static class CaseQueryWords
             ["cqFilters"] = ("筛选条件", "Filters"),
             ["cqNoFilter"] = ("全部工单（无筛选条件）", "All cases (no filter)"),
             ["cqTotal"] = ("共 {0} 件", "{0} cases"),
+            ["cqTotalCapped"] = ("超过 {0:N0} 件，请增加筛选条件缩小范围", "More than {0:N0} cases: add filters to narrow the list"),
             ["cqChannel"] = ("渠道", "Channel"),
             ["cqPeriod"] = ("受理日期", "Registered"),
             ["cqFromTo"] = ("{0} 至 {1}", "{0} to {1}"),

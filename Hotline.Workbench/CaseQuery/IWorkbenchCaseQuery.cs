@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Hotline.Domain.Cases;
+using Hotline.Domain.Persistence;
 using Hotline.Workbench.Cases;
 
 namespace Hotline.Workbench.CaseQuery;
@@ -18,7 +19,7 @@ public interface IWorkbenchCaseQuery
 }
 
 /// <summary>A page of the matching cases, the filters applied (names, not codes) and any filter refused, by field.</summary>
-public sealed record FilteredCases(IReadOnlyList<CaseSummary> Items, int Total, AppliedFilters Applied, IReadOnlyDictionary<string, string[]> Errors);
+public sealed record FilteredCases(IReadOnlyList<CaseSummary> Items, ListTotal Total, AppliedFilters Applied, IReadOnlyDictionary<string, string[]> Errors);
 
 /// <summary>The filters a list applies, with subject, district and unit by name.</summary>
 public sealed record AppliedFilters(

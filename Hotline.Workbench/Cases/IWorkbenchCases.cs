@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Hotline.Domain.Cases;
 using Hotline.Domain.Inbox;
+using Hotline.Domain.Persistence;
 
 namespace Hotline.Workbench.Cases;
 
@@ -21,8 +22,8 @@ public interface IWorkbenchCases
     Task<CaseSheet?> FindAsync(ClaimsPrincipal user, string number, CancellationToken cancellationToken);
 }
 
-/// <summary>A page of cases, or the reason the search was refused.</summary>
-public sealed record CaseList(IReadOnlyList<CaseSummary> Items, int Total, string? Error = null);
+/// <summary>A page of cases, how many there are (counted up to <see cref="ListTotal.Cap"/>), or the reason the search was refused.</summary>
+public sealed record CaseList(IReadOnlyList<CaseSummary> Items, ListTotal Total, string? Error = null);
 
 /// <summary>A case as listed.</summary>
 public sealed record CaseSummary(string Number, CaseStatus Status, bool IsOpen, CaseType Type, string Content, DateTimeOffset? DeadlineAt, WarningLevel Warning, DateTimeOffset CreatedAt);

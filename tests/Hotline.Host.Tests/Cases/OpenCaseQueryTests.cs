@@ -110,10 +110,10 @@ public sealed class OpenCaseQueryTests : IAsyncLifetime
 
         Assert.Equal(new[] { led, assisted }.Order(), seen.Order());
         // The count of all its cases reads the unit's rows alone; a filtered count still applies the filter.
-        Assert.Equal(2, await CaseVisibility.CountAsync(db, user, db.Cases.AsNoTracking(), default));
-        Assert.Equal(2, await CaseVisibility.CountAsync(db, user, db.Cases, default));
-        Assert.Equal(1, await CaseVisibility.CountAsync(db, user, db.Cases.AsNoTracking().Where(c => c.Id == assisted), default));
-        Assert.Equal(0, await CaseVisibility.CountAsync(db, user, db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Closed), default));
+        Assert.Equal(ListTotal.Exact(2), await CaseVisibility.TotalAsync(db, user, db.Cases.AsNoTracking(), default));
+        Assert.Equal(ListTotal.Exact(2), await CaseVisibility.TotalAsync(db, user, db.Cases, default));
+        Assert.Equal(ListTotal.Exact(1), await CaseVisibility.TotalAsync(db, user, db.Cases.AsNoTracking().Where(c => c.Id == assisted), default));
+        Assert.Equal(ListTotal.Exact(0), await CaseVisibility.TotalAsync(db, user, db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Closed), default));
     }
 
     private async Task<Guid> RegisterAsync(string? leadUnit, string? taskUnit)
