@@ -16,25 +16,17 @@ public static class CaseSearch
     /// because citizens' and operators' words differ (煤气 and 燃气): a ranked list that starts with the cases sharing
     /// the most and the rarest words beats an empty one. The fallback costs one more query only when nothing matched all.
     /// </remarks>
-    public static async Task<RankedCases> RankAsync(HotlineDbContext db, IQueryable<Case> cases, IReadOnlyList<string> terms, CancellationToken cancellationToken = default)
+    public static async Task<IQueryable<Case>> RankAsync(HotlineDbContext db, IQueryable<Case> cases, IReadOnlyList<string> terms, CancellationToken cancellationToken = default)
     {
-        var all = terms.Count == 1 || await Matching(db, cases, terms, all: true).AnyAsync(cancellationToken);
-        return new RankedCases(
-            from c in cases
-            join m in FullTextQueries.Cases(db, terms, all) on c.Id equals m.CaseId
-            orderby m.Rank, c.CreatedAt descending, c.Id descending
-            select c,
-            Matching(db, cases, terms, all));
+        var ranked = Ranked(db, cases, terms, all: true);
+        if (terms.Count > 1 && !await ranked.AnyAsync(cancellationToken))
+            ranked = Ranked(db, cases, terms, all: false);
+        return ranked;
     }
 
-    private static IQueryable<Case> Matching(HotlineDbContext db, IQueryable<Case> cases, IReadOnlyList<string> terms, bool all) =>
+    private static IQueryable<Case> Ranked(HotlineDbContext db, IQueryable<Case> cases, IReadOnlyList<string> terms, bool all) =>
         from c in cases
         join m in FullTextQueries.Cases(db, terms, all) on c.Id equals m.CaseId
+        orderby m.Rank, c.CreatedAt descending, c.Id descending
         select c;
 }
-
-/// <summary>
-/// The cases a search found: <see cref="Ranked"/> best match first, and <see cref="Matching"/>, the same cases unordered,
-/// to count (counting the ranked query would rank every match first).
-/// </summary>
-public sealed record RankedCases(IQueryable<Case> Ranked, IQueryable<Case> Matching);

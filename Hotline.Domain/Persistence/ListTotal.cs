@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Domain.Persistence;
@@ -17,10 +18,32 @@ public readonly record struct ListTotal(int Count, bool Capped)
     /// <summary>The total of a list that is counted in full.</summary>
     public static ListTotal Exact(int count) => new(count, false);
 
-    /// <summary>The rows of <paramref name="query"/>, counted up to <see cref="Cap"/> and one more.</summary>
+    /// <summary>
+    /// The rows of <paramref name="query"/>, counted up to <see cref="Cap"/> and one more. Its order is left out: a count
+    /// does not depend on it, and a limit under an order would make the database sort (or rank) every row first.
+    /// </summary>
     public static async Task<ListTotal> OfAsync<T>(IQueryable<T> query, CancellationToken cancellationToken)
     {
-        var counted = await query.Take(Cap + 1).CountAsync(cancellationToken);
+        var counted = await WithoutOrder(query).Take(Cap + 1).CountAsync(cancellationToken);
         return counted > Cap ? new ListTotal(Cap, true) : Exact(counted);
+    }
+
+    /// <summary><paramref name="query"/> without its order.</summary>
+    internal static IQueryable<T> WithoutOrder<T>(IQueryable<T> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.Provider.CreateQuery<T>(Unordered.Instance.Visit(query.Expression));
+    }
+
+    /// <summary>Takes every <c>OrderBy</c>/<c>ThenBy</c> (ascending or descending) out of a query, leaving its source.</summary>
+    private sealed class Unordered : ExpressionVisitor
+    {
+        public static readonly Unordered Instance = new();
+
+        protected override Expression VisitMethodCall(MethodCallExpression node) =>
+            node.Method.DeclaringType == typeof(Queryable) && node.Method.Name is nameof(Queryable.OrderBy) or nameof(Queryable.OrderByDescending)
+                or nameof(Queryable.ThenBy) or nameof(Queryable.ThenByDescending)
+                ? Visit(node.Arguments[0])
+                : base.VisitMethodCall(node);
     }
 }

@@ -173,8 +173,8 @@ public static class CasesApi
     {
         if (terms is null)
             return new VisibleCases(CaseVisibility.NewestFirst(db, user, query), ct => CaseVisibility.TotalAsync(db, user, query, ct), db.Cases.AsNoTracking());
-        var found = await CaseSearch.RankAsync(db, CaseVisibility.Filter(db, user, query), terms, cancellationToken);
-        return new VisibleCases(found.Ranked, ct => ListTotal.OfAsync(found.Matching, ct), db.Cases.AsNoTracking());
+        var ranked = await CaseSearch.RankAsync(db, CaseVisibility.Filter(db, user, query), terms, cancellationToken);
+        return new VisibleCases(ranked, ct => ListTotal.OfAsync(ranked, ct), db.Cases.AsNoTracking());
     }
 
     /// <summary>

@@ -41,6 +41,21 @@ public abstract class ListTotalTests : IAsyncLifetime
         Assert.Equal(new ListTotal(ListTotal.Cap - 3, false), await TotalAsync("completed"));
     }
 
+    [Fact]
+    public async Task Should_CountWithoutTheListsOrder_When_TheListIsOrdered()
+    {
+        var registered = await _database.Registrar.RegisterAsync(new CaseRegistration(CaseChannel.Phone, "占道经营", CaseType.Complaint), CaseActor.User("op-li", "李静"));
+        await AddTasksAsync(registered.Id, 5, InboxTaskStatus.Open);
+        await using var db = await _database.Contexts.CreateDbContextAsync();
+        var inbox = InboxApi.Filter(db, UnitUser, "DH-CG", "pending", null, "dueAt");
+        var ordered = inbox.Matching.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.TaskId).Where(t => t.Kind == InboxTaskKind.Handle);
+
+        Assert.Contains("ORDER BY", ordered.ToQueryString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("ORDER BY", ListTotal.WithoutOrder(ordered).Take(ListTotal.Cap + 1).ToQueryString(), StringComparison.Ordinal);
+        Assert.Equal(ListTotal.Exact(5), await ListTotal.OfAsync(ordered, default));
+        Assert.Equal(ListTotal.Exact(5), await ListTotal.OfAsync(inbox.Undated, default));
+    }
+
     private async Task AddTasksAsync(Guid caseId, int count, InboxTaskStatus status)
     {
         await using var db = await _database.Contexts.CreateDbContextAsync();
