@@ -210,5 +210,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => new { c.SubmittedBy, c.CreatedAt });
         // The newest cases first (the case list, Open311's requests by date).
         builder.HasIndex(c => c.CreatedAt);
+        // The cases closed since a time, with what the daily report's overdue search checks in the index (a past day's
+        // report looks at what closed since; reading every case registered before the day cost 350–600 ms at a million).
+        builder.HasIndex(c => new { c.ClosedAt, c.CreatedAt, c.DeadlineAt });
     }
 }

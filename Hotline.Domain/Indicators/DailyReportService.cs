@@ -30,9 +30,9 @@ namespace Hotline.Domain.Indicators;
 /// date to the report's date: 0 when it fell due that day).
 /// </item>
 /// </list>
-/// The overdue search narrows the cases with the case row (created before the end of the day, not closed before it,
-/// with a deadline before it — or a deadline changed since, through the <c>(Kind, At)</c> index) and then decides each
-/// candidate from its timeline alone; the row only narrows, it never decides.
+/// The overdue search narrows the cases (open now with a deadline before the end of the day; closed since with a
+/// deadline before it; registered before it with a deadline changed since, through the timeline's <c>(Kind, At)</c>
+/// index) and then decides each candidate from its timeline alone; the rows only narrow, they never decide.
 /// </remarks>
 public sealed class DailyReportService(IDbContextFactory<HotlineDbContext> contexts, CalendarService calendars, IOptions<IndicatorOptions> options)
 {
@@ -134,18 +134,28 @@ public sealed class DailyReportService(IDbContextFactory<HotlineDbContext> conte
             .ToList();
     }
 
-    private static async Task<List<Guid>> OverdueCandidatesAsync(HotlineDbContext db, DateTimeOffset end, CancellationToken cancellationToken)
+    internal static async Task<List<Guid>> OverdueCandidatesAsync(HotlineDbContext db, DateTimeOffset end, CancellationToken cancellationToken)
     {
-        // Candidates: open at the end of the day by the case row with a deadline before it, or with a deadline changed
-        // since (an extension or a re-handling round moved it later; the deadline then in force is in the timeline).
-        var candidates = await db.Cases.AsNoTracking()
-            .Where(c => c.CreatedAt < end && (c.ClosedAt == null || c.ClosedAt >= end) && c.DeadlineAt != null && c.DeadlineAt < end)
+        // Candidates, a superset of the cases overdue at the end of the day, each read through an index so that
+        // yesterday's report costs what changed since (the timeline decides each one; reading the row of every case
+        // registered before the end instead cost 350–600 ms at a million cases):
+        // - open now, with a deadline before the end (the open cases' deadline index);
+        var candidates = await db.Cases.AsNoTracking().Where(Case.Open)
+            .Where(c => c.DeadlineAt != null && c.DeadlineAt < end && c.CreatedAt < end)
             .Select(c => c.Id)
             .ToListAsync(cancellationToken);
+        // - closed since the end, with a deadline before it (the closing time's index: what closed since);
+        candidates.AddRange(await db.Cases.AsNoTracking()
+            .Where(c => c.ClosedAt >= end && c.CreatedAt < end && c.DeadlineAt != null && c.DeadlineAt < end)
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken));
+        // - with a deadline changed since (an extension or a re-handling round moved it later; the deadline then in force
+        //   is in the timeline), of a case registered before the end: every case registered since has its first deadline
+        //   set since, and a report of a day six months back read the timelines of 600,000 later cases at a million.
         foreach (var kind in new[] { CaseEventKind.DeadlineSet, CaseEventKind.ExtensionApproved })
         {
             candidates.AddRange(await db.CaseEvents.AsNoTracking()
-                .Where(e => e.Kind == kind && e.At >= end)
+                .Where(e => e.Kind == kind && e.At >= end && db.Cases.Any(c => c.Id == e.CaseId && c.CreatedAt < end))
                 .Select(e => e.CaseId)
                 .ToListAsync(cancellationToken));
         }

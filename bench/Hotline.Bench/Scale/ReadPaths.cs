@@ -59,10 +59,12 @@ internal static class ReadPaths
                 return (leader, $"/api/indicators?from={first:yyyy-MM-dd}&to={first.AddMonths(1):yyyy-MM-dd}&unitCode={Pick(r, load.LeadUnits)}");
             }),
             new("daily report", 0, r => (leader, $"/api/reports/daily?date={Day(r, 300)}")),
+            // What a centre opens every morning.
+            new("daily report, yesterday", 0, _ => (leader, $"/api/reports/daily?date={Day(new Random(0), 1)}")),
         };
 
         var selected = paths.Where(p => options.Paths.Length == 0 || options.Paths.Any(name => p.Name.Contains(name, StringComparison.OrdinalIgnoreCase))).ToList();
-        if (selected.Any(p => p.Target == IndicatorsTarget || p.Name == "daily report"))
+        if (selected.Any(p => p.Target == IndicatorsTarget || p.Name.StartsWith("daily report", StringComparison.Ordinal)))
             await MakeSnapshotsAsync(label, host);
 
         using var capture = options.Explain ? new SqlCapture() : null;

@@ -3,6 +3,7 @@ using Hotline.Domain.Cases;
 using Hotline.Domain.Indicators;
 using Hotline.Domain.Persistence;
 using Hotline.Domain.Routing;
+using Microsoft.EntityFrameworkCore;
 using static Hotline.Host.Tests.Indicators.TimelineSeed;
 
 namespace Hotline.Host.Tests.Indicators;
@@ -112,6 +113,19 @@ public abstract class DailyReportTests : IAsyncLifetime
 
         Assert.Empty(report.Overdue);
         Assert.Empty(report.HotSpots);
+    }
+
+    [Fact]
+    public async Task Should_look_only_at_cases_registered_by_the_days_end_When_deadlines_were_set_after_it()
+    {
+        await using var db = await _database.Contexts.CreateDbContextAsync();
+        var candidates = await DailyReportService.OverdueCandidatesAsync(db, new DateTimeOffset(2026, 3, 21, 0, 0, 0, China).ToUniversalTime(), default);
+        var numbers = await db.Cases.Where(c => candidates.Contains(c.Id)).Select(c => c.Number).ToListAsync();
+
+        // Reopened on the 24th with a new deadline: a candidate for its deadline then (the 18th).
+        Assert.Contains(_numbers["O8"], numbers);
+        // Registered on the 21st, its first deadline set then: not a case on the 20th at all.
+        Assert.DoesNotContain(_numbers["O10"], numbers);
     }
 
     private async Task<CaseDatabase> CreateAsync(IReadOnlyDictionary<string, string?>? settings)

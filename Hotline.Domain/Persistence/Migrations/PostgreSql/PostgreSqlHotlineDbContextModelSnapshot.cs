@@ -303,6 +303,8 @@ namespace Hotline.Domain.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("SubmittedBy", "CreatedAt");
 
+                    b.HasIndex("ClosedAt", "CreatedAt", "DeadlineAt");
+
                     b.HasIndex("Status", "CreatedAt", "Id");
 
                     b.HasIndex("SubjectCode", "CreatedAt", "Id");

@@ -330,6 +330,8 @@ namespace Hotline.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("SubmittedBy", "CreatedAt");
 
+                    b.HasIndex("ClosedAt", "CreatedAt", "DeadlineAt");
+
                     b.HasIndex("Status", "CreatedAt", "Id");
 
                     b.HasIndex("SubjectCode", "CreatedAt", "Id");

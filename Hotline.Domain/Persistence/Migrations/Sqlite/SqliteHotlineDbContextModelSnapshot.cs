@@ -298,6 +298,8 @@ namespace Hotline.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SubmittedBy", "CreatedAt");
 
+                    b.HasIndex("ClosedAt", "CreatedAt", "DeadlineAt");
+
                     b.HasIndex("Status", "CreatedAt", "Id");
 
                     b.HasIndex("SubjectCode", "CreatedAt", "Id");
