@@ -180,7 +180,12 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.IsOpen);
         builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
+        ConfigureIndexes(builder);
+    }
 
+    /// <summary>The indexes beside the key and the number, each with the reads it serves.</summary>
+    private static void ConfigureIndexes(EntityTypeBuilder<Case> builder)
+    {
         // Duplicate detection (DuplicateFinder): the same caller within a window, and the same subject at the same place.
         builder.HasIndex(c => new { c.CitizenPhone, c.CreatedAt });
         builder.HasIndex(c => new { c.SubjectCode, c.DistrictCode, c.AddressKey, c.CreatedAt });
