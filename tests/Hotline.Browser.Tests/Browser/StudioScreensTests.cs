@@ -32,7 +32,7 @@ public sealed class StudioScreensTests(BrowserFixture browser, HostFixture fixtu
 
     private const string CloseCase = """
         { "id": "close", "type": "Hotline.CloseCase", "version": 1, "name": "Close the case",
-          "metadata": { "designer": { "position": { "x": 100, "y": 400 } } } }
+          "metadata": { "designer": { "position": { "x": 400, "y": 100 } } } }
         """;
 
     private DesignerHost Host => fixture.Host;
