@@ -35,15 +35,25 @@ public readonly record struct ListTotal(int Count, bool Capped)
         return query.Provider.CreateQuery<T>(Unordered.Instance.Visit(query.Expression));
     }
 
-    /// <summary>Takes every <c>OrderBy</c>/<c>ThenBy</c> (ascending or descending) out of a query, leaving its source.</summary>
+    /// <summary>
+    /// Takes every <c>OrderBy</c>/<c>ThenBy</c> (ascending or descending) out of a query, leaving its source — except
+    /// under a <c>Skip</c> or <c>Take</c>, whose rows depend on the order (a filter after them counts different rows).
+    /// </summary>
     private sealed class Unordered : ExpressionVisitor
     {
         public static readonly Unordered Instance = new();
 
-        protected override Expression VisitMethodCall(MethodCallExpression node) =>
-            node.Method.DeclaringType == typeof(Queryable) && node.Method.Name is nameof(Queryable.OrderBy) or nameof(Queryable.OrderByDescending)
-                or nameof(Queryable.ThenBy) or nameof(Queryable.ThenByDescending)
-                ? Visit(node.Arguments[0])
-                : base.VisitMethodCall(node);
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType != typeof(Queryable))
+                return base.VisitMethodCall(node);
+            return node.Method.Name switch
+            {
+                nameof(Queryable.OrderBy) or nameof(Queryable.OrderByDescending) or nameof(Queryable.ThenBy) or nameof(Queryable.ThenByDescending) => Visit(node.Arguments[0]),
+                nameof(Queryable.Skip) or nameof(Queryable.Take) or nameof(Queryable.SkipWhile) or nameof(Queryable.TakeWhile)
+                    or nameof(Queryable.SkipLast) or nameof(Queryable.TakeLast) => node,
+                _ => base.VisitMethodCall(node),
+            };
+        }
     }
 }

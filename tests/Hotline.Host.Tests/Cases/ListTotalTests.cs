@@ -54,6 +54,11 @@ public abstract class ListTotalTests : IAsyncLifetime
         Assert.DoesNotContain("ORDER BY", ListTotal.WithoutOrder(ordered).Take(ListTotal.Cap + 1).ToQueryString(), StringComparison.Ordinal);
         Assert.Equal(ListTotal.Exact(5), await ListTotal.OfAsync(ordered, default));
         Assert.Equal(ListTotal.Exact(5), await ListTotal.OfAsync(inbox.Undated, default));
+        // Under a Take the order decides which rows are kept, so a filter after it counts differently: the order stays.
+        var smallest = await inbox.Matching.MinAsync(t => t.TaskId);
+        var smallestAmongLastTwo = inbox.Matching.OrderByDescending(t => t.TaskId).Take(2).Where(t => t.TaskId == smallest);
+        Assert.Contains("ORDER BY", ListTotal.WithoutOrder(smallestAmongLastTwo).ToQueryString(), StringComparison.Ordinal);
+        Assert.Equal(ListTotal.Exact(0), await ListTotal.OfAsync(smallestAmongLastTwo, default));
     }
 
     private async Task AddTasksAsync(Guid caseId, int count, InboxTaskStatus status)
