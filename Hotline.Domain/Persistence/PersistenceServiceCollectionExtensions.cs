@@ -40,7 +40,7 @@ public static class PersistenceServiceCollectionExtensions
         // Per-connection SQLite settings (synchronous=NORMAL, busy_timeout): see the interceptor for what they trade.
         services.AddPooledDbContextFactory<SqliteHotlineDbContext>((sp, builder) =>
             builder.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value, sp.GetService<IHostEnvironment>()))
-                .AddInterceptors([SqliteConnectionSettingsInterceptor.Instance, .. Hooks(sp)]).ConfigureWarnings(Warnings));
+                .AddInterceptors([SqliteConnectionSettingsInterceptor.Instance, SqliteWriteGate.Instance, .. Hooks(sp)]).ConfigureWarnings(Warnings));
         services.AddPooledDbContextFactory<PostgreSqlHotlineDbContext>((sp, builder) =>
             builder.UseNpgsql(PostgreSqlConnectionString(sp.GetRequiredService<IOptions<HotlineDatabaseOptions>>().Value))
                 .AddInterceptors(Hooks(sp)).ConfigureWarnings(Warnings));

@@ -10,6 +10,22 @@ public sealed class SqliteHotlineDbContext(DbContextOptions<SqliteHotlineDbConte
     internal override int MaxCommandParameters => 32_766;
 
     /// <inheritdoc />
+    /// <remarks>A context put back in the pool with its transaction still open gives back the write gate (<see cref="SqliteWriteGate"/>).</remarks>
+    public override void Dispose()
+    {
+        SqliteWriteGate.Instance.Leave(this);
+        base.Dispose();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>A context put back in the pool with its transaction still open gives back the write gate (<see cref="SqliteWriteGate"/>).</remarks>
+    public override ValueTask DisposeAsync()
+    {
+        SqliteWriteGate.Instance.Leave(this);
+        return base.DisposeAsync();
+    }
+
+    /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
