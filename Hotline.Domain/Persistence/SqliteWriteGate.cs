@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -33,7 +34,7 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
 
     // The gate each of EF Core's connections (by its id, which the end of a transaction and the closing name too) holds.
     // With the context the connection belongs to (at most one entry per database file: the gate's holder).
-    private readonly ConcurrentDictionary<Guid, (Gate Gate, DbContext? Context)> _held = new();
+    private readonly ConcurrentDictionary<Guid, (Gate Gate, DbContext? Context, long TakenAt)> _held = new();
 
     private SqliteWriteGate()
     {
@@ -52,7 +53,7 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
     public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         if (GateOf(connection, eventData.ConnectionId) is { } gate && gate.Enter())
-            _held[eventData.ConnectionId] = (gate, eventData.Context);
+            _held[eventData.ConnectionId] = (gate, eventData.Context, Stopwatch.GetTimestamp());
         return result;
     }
 
@@ -60,7 +61,7 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
         if (GateOf(connection, eventData.ConnectionId) is { } gate && await gate.EnterAsync(cancellationToken))
-            _held[eventData.ConnectionId] = (gate, eventData.Context);
+            _held[eventData.ConnectionId] = (gate, eventData.Context, Stopwatch.GetTimestamp());
         return result;
     }
 
@@ -145,7 +146,10 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
     private void Release(Guid connectionId)
     {
         if (_held.TryRemove(connectionId, out var holder))
+        {
             holder.Gate.Release();
+            SqliteWriteGateMetrics.Released(holder.TakenAt);
+        }
     }
 
     /// <summary>One database file's gate: first in, first out (an asynchronous <see cref="SemaphoreSlim"/> queues its waiters).</summary>
@@ -162,27 +166,33 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
 
         public bool Enter()
         {
+            var since = Stopwatch.GetTimestamp();
             Interlocked.Increment(ref _waiting);
+            var entered = false;
             try
             {
-                return _semaphore.Wait(Patience);
+                return entered = _semaphore.Wait(Patience);
             }
             finally
             {
                 Interlocked.Decrement(ref _waiting);
+                SqliteWriteGateMetrics.Waited(since, timedOut: !entered);
             }
         }
 
         public async Task<bool> EnterAsync(CancellationToken cancellationToken)
         {
+            var since = Stopwatch.GetTimestamp();
             Interlocked.Increment(ref _waiting);
+            var entered = false;
             try
             {
-                return await _semaphore.WaitAsync(Patience, cancellationToken);
+                return entered = await _semaphore.WaitAsync(Patience, cancellationToken);
             }
             finally
             {
                 Interlocked.Decrement(ref _waiting);
+                SqliteWriteGateMetrics.Waited(since, timedOut: !entered && !cancellationToken.IsCancellationRequested);
             }
         }
 

@@ -1,4 +1,5 @@
 using Hotline.Domain.Operations;
+using Hotline.Domain.Persistence;
 using Hotline.Workflows.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,7 @@ public static class TelemetryServiceCollectionExtensions
 
     private static void ConfigureMetrics(MeterProviderBuilder metrics, TelemetryOptions options)
     {
-        metrics.AddMeter(WorkflowTelemetry.Name, HotlineMetrics.MeterName, "Npgsql")
+        metrics.AddMeter(WorkflowTelemetry.Name, HotlineMetrics.MeterName, SqliteWriteGateMetrics.MeterName, "Npgsql")
             .AddAspNetCoreInstrumentation()
             .AddHttpClientInstrumentation()
             .AddRuntimeInstrumentation()

@@ -83,8 +83,11 @@ internal static class LifecycleBenchmark
             previous = rate;
         }
 
+        using var writeLock = new WriteLockUse();
         var steady = await RoundAsync(cases, workers, i => CaseAsync(runtime, inbox, contexts, done + i));
         Console.WriteLine($"lifecycle on {label}, {workers} workers, steady (after {rounds + 1} more rounds of 100): {steady.Describe(cases)} (target on SQLite ≥ 200)");
+        if (provider == "Sqlite")
+            Console.WriteLine($"lifecycle on {label}, steady: {writeLock.Describe(cases, steady.Seconds)}");
     }
 
     /// <summary>Runs <paramref name="count"/> cases and measures the wall-clock time and the process's CPU time.</summary>

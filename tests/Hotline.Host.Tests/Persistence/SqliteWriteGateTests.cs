@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Hotline.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,6 +113,45 @@ public class SqliteWriteGateTests
             db.IdempotencyKeys.Add(Key("k2"));
             await db.SaveChangesAsync().WaitAsync(Patience);
             Assert.Equal(2, await db.IdempotencyKeys.CountAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Should_measure_how_long_a_writer_waited_for_the_lock_and_how_long_the_holder_held_it()
+    {
+        var held = new List<double>();
+        var waits = new List<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == SqliteWriteGateMetrics.MeterName)
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, seconds, _, _) =>
+        {
+            lock (held)
+                (instrument.Name == SqliteWriteGateMetrics.HeldName ? held : waits).Add(seconds);
+        });
+        listener.Start();
+        await using var database = await Database.CreateAsync();
+        await using var first = await database.Contexts.CreateDbContextAsync();
+        await using var second = await database.Contexts.CreateDbContextAsync();
+        var path = await OpenAsync(first);
+        await OpenAsync(second);
+
+        var holding = await first.Database.BeginTransactionAsync();
+        var waiting = second.Database.BeginTransactionAsync();
+        await UntilAsync(() => SqliteWriteGate.Instance.Waiting(path) == 1);
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        await holding.CommitAsync();
+        await using var secondTransaction = await waiting.WaitAsync(Patience);
+        await secondTransaction.CommitAsync();
+
+        // Other tests' databases record into the same meter: these two are at least as long as the 200 ms above.
+        lock (held)
+        {
+            Assert.Contains(held, s => s >= 0.2);
+            Assert.Contains(waits, s => s >= 0.2);
         }
     }
 
