@@ -36,6 +36,9 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
     // With the context the connection belongs to (at most one entry per database file: the gate's holder).
     private readonly ConcurrentDictionary<Guid, (Gate Gate, DbContext? Context, long TakenAt)> _held = new();
 
+    // How many entries _held has (the dictionary's own count takes all its locks).
+    private int _holders;
+
     private SqliteWriteGate()
     {
     }
@@ -53,7 +56,7 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
     public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         if (GateOf(connection, eventData.ConnectionId) is { } gate && gate.Enter())
-            _held[eventData.ConnectionId] = (gate, eventData.Context, Stopwatch.GetTimestamp());
+            Hold(eventData, gate);
         return result;
     }
 
@@ -61,7 +64,7 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
         if (GateOf(connection, eventData.ConnectionId) is { } gate && await gate.EnterAsync(cancellationToken))
-            _held[eventData.ConnectionId] = (gate, eventData.Context, Stopwatch.GetTimestamp());
+            Hold(eventData, gate);
         return result;
     }
 
@@ -119,7 +122,8 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
     public void Leave(DbContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (_held.IsEmpty)
+        // Not _held.IsEmpty: on an empty dictionary that takes every one of its locks, and every context's disposal asks.
+        if (Volatile.Read(ref _holders) == 0)
             return;
         foreach (var (connectionId, holder) in _held)
         {
@@ -137,6 +141,12 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
         return _gates.GetOrAdd(sqlite.DataSource, static _ => new Gate());
     }
 
+    private void Hold(TransactionStartingEventData eventData, Gate gate)
+    {
+        Interlocked.Increment(ref _holders);
+        _held[eventData.ConnectionId] = (gate, eventData.Context, Stopwatch.GetTimestamp());
+    }
+
     private InterceptionResult Released(ConnectionEventData eventData, InterceptionResult result)
     {
         Release(eventData.ConnectionId);
@@ -147,6 +157,7 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
     {
         if (_held.TryRemove(connectionId, out var holder))
         {
+            Interlocked.Decrement(ref _holders);
             holder.Gate.Release();
             SqliteWriteGateMetrics.Released(holder.TakenAt);
         }

@@ -147,11 +147,12 @@ public class SqliteWriteGateTests
         await using var secondTransaction = await waiting.WaitAsync(Patience);
         await secondTransaction.CommitAsync();
 
-        // Other tests' databases record into the same meter: these two are at least as long as the 200 ms above.
+        // Other tests' databases record into the same meter: these two last about the 200 ms above (the timer's tick is
+        // coarse, so a little less may pass), far longer than an uncontended transaction.
         lock (held)
         {
-            Assert.Contains(held, s => s >= 0.2);
-            Assert.Contains(waits, s => s >= 0.2);
+            Assert.Contains(held, s => s >= 0.15);
+            Assert.Contains(waits, s => s >= 0.15);
         }
     }
 
