@@ -69,18 +69,19 @@ internal static class LifecycleBenchmark
         done += cases;
         Console.WriteLine($"lifecycle on {label}, {workers} workers: {first.Describe(cases)} (target on SQLite ≥ 200)");
 
-        // Then rounds of 100 cases, at least 4, until two in a row are within 5 % of each other (at most 30): what a host
-        // that has been up a while runs at, once the JIT has promoted the hot code (the first figure still includes
-        // its tiers compiling).
-        double previous = 0;
+        // Then rounds of 100 cases, at least 8, until the CPU per case of the last three is within 5 % (at most 40): what
+        // a host that has been up a while runs at, once the JIT has promoted the hot code (the first figure still
+        // includes its tiers compiling). CPU per case, not cases per second, decides: it is what the JIT's progress moves,
+        // and two rounds' rates agreed by chance while it was still moving (the same build measured 57 to 136 cases/s).
+        var cpuPerCase = new List<double>();
         var rounds = 0;
-        for (; rounds < 30; rounds++)
+        for (; rounds < 40; rounds++)
         {
-            var rate = (await RoundAsync(100, workers, i => CaseAsync(runtime, inbox, contexts, done + i))).CasesPerSecond(100);
+            cpuPerCase.Add((await RoundAsync(100, workers, i => CaseAsync(runtime, inbox, contexts, done + i))).CpuSeconds / 100);
             done += 100;
-            if (rounds >= 3 && Math.Abs(rate - previous) / previous < 0.05)
+            var last = cpuPerCase.TakeLast(3).ToList();
+            if (rounds >= 7 && last.Max() / last.Min() < 1.05)
                 break;
-            previous = rate;
         }
 
         using var writeLock = new WriteLockUse();
