@@ -111,7 +111,9 @@ public static class InboxApi
             .Produces<ActionResult>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
     private static void Action(RouteGroupBuilder group, string pattern, string name, string summary, Func<string, ClaimsPrincipal, InboxService, IDbContextFactory<HotlineDbContext>, CancellationToken, Task<IResult>> handler) =>
-        group.MapPost(pattern, handler).WithName(name).WithSummary(summary)
+        // A lambda, not the delegate itself: the request delegate generator resolves handlers at compile time.
+        group.MapPost(pattern, (string taskId, ClaimsPrincipal user, InboxService inbox, IDbContextFactory<HotlineDbContext> contexts, CancellationToken ct) =>
+                handler(taskId, user, inbox, contexts, ct)).WithName(name).WithSummary(summary)
             .Produces<ActionResult>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> ClaimAsync(string taskId, ClaimsPrincipal user, InboxService inbox, IDbContextFactory<HotlineDbContext> contexts, CancellationToken ct) =>
