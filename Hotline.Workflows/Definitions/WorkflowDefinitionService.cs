@@ -19,11 +19,16 @@ public sealed class WorkflowDefinitionService(WorkflowRuntime runtime)
     private DateTimeOffset Now => runtime.Services.Clock.GetUtcNow();
 
     /// <summary>Saves a draft: a new definition, an edit of the latest draft, or a new draft after the published latest.</summary>
-    public async Task<WorkflowDefinition> SaveDraftAsync(WorkflowDefinition model, CancellationToken cancellationToken = default)
+    public Task<WorkflowDefinition> SaveDraftAsync(WorkflowDefinition model, CancellationToken cancellationToken = default) =>
+        SaveDraftAsync(model, compiled: false, cancellationToken);
+
+    /// <summary>Saves a draft; <paramref name="compiled"/>: the caller has just compiled and validated this model.</summary>
+    private async Task<WorkflowDefinition> SaveDraftAsync(WorkflowDefinition model, bool compiled, CancellationToken cancellationToken)
     {
         var draft = model.Clone();
         draft.Document.Remove("links");
-        await runtime.CompileAsync(draft, cancellationToken);
+        if (!compiled)
+            await runtime.CompileAsync(draft, cancellationToken);
         var latest = string.IsNullOrEmpty(draft.DefinitionId) ? null : await Store.FindLatestAsync(draft.DefinitionId, cancellationToken);
         var changed = new List<WorkflowDefinition>();
         if (latest is null)
@@ -60,13 +65,18 @@ public sealed class WorkflowDefinitionService(WorkflowRuntime runtime)
     }
 
     /// <summary>Publishes the latest version after validating it (<see cref="ValidateAsync"/>).</summary>
-    public async Task<PublishResult> PublishAsync(string definitionId, CancellationToken cancellationToken = default)
+    public Task<PublishResult> PublishAsync(string definitionId, CancellationToken cancellationToken = default) =>
+        PublishAsync(definitionId, validatedId: null, cancellationToken);
+
+    /// <summary>Publishes the latest version; <paramref name="validatedId"/>: the version the caller has just validated and saved (not validated again).</summary>
+    private async Task<PublishResult> PublishAsync(string definitionId, string? validatedId, CancellationToken cancellationToken)
     {
         var versions = await Store.ListVersionsAsync(definitionId, cancellationToken);
         var latest = versions.FirstOrDefault(v => v.IsLatest) ?? throw new DefinitionNotFoundException(definitionId);
         if (latest.IsPublished)
             return new PublishResult(latest, AlreadyPublished: true);
-        await ValidateAsync(latest, cancellationToken);
+        if (latest.Id != validatedId)
+            await ValidateAsync(latest, cancellationToken);
         var changed = new List<WorkflowDefinition>();
         foreach (var other in versions.Where(v => v.Id != latest.Id && (v.IsPublished || v.IsLatest)))
         {
@@ -82,12 +92,15 @@ public sealed class WorkflowDefinitionService(WorkflowRuntime runtime)
         return new PublishResult(latest, AlreadyPublished: false);
     }
 
-    /// <summary>Stores a definition and publishes it at once (imports, seeding <c>definitions/</c>).</summary>
+    /// <summary>
+    /// Stores a definition and publishes it at once (imports, seeding <c>definitions/</c>): compiled and validated once,
+    /// not again by the save and the publish (each compile loads the definitions it uses as activities).
+    /// </summary>
     public async Task<WorkflowDefinition> SaveAndPublishAsync(WorkflowDefinition model, CancellationToken cancellationToken = default)
     {
         await ValidateAsync(model, cancellationToken);
-        var draft = await SaveDraftAsync(model, cancellationToken);
-        return (await PublishAsync(draft.DefinitionId, cancellationToken)).Definition;
+        var draft = await SaveDraftAsync(model, compiled: true, cancellationToken);
+        return (await PublishAsync(draft.DefinitionId, draft.Id, cancellationToken)).Definition;
     }
 
     /// <summary>Withdraws the published version: new instances cannot start; running ones go on.</summary>
