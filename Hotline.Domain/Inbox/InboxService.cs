@@ -53,7 +53,7 @@ public sealed class InboxService(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var task = await FindAsync(db, taskId, actor, cancellationToken);
+            var task = await FindAsync(db.InboxTasks, taskId, actor, cancellationToken);
             if (task.Status != InboxTaskStatus.Open)
                 throw new InboxStateException($"Task {taskId} is {task.Status}; only an open task can be signed for.");
             task.Sign(actor.UserName, now);
@@ -77,17 +77,15 @@ public sealed class InboxService(
     {
         ArgumentNullException.ThrowIfNull(actor);
         result ??= [];
-        InboxTask task;
-        Case? @case;
+        // The checks read; the workflow's run writes, in its own commit.
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            task = await FindAsync(db, taskId, actor, cancellationToken);
-            @case = task.CaseId is { } caseId ? await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken) : null;
+            var task = await FindAsync(db.InboxTasks.AsNoTracking(), taskId, actor, cancellationToken);
             if (!task.IsPending)
                 throw new InboxStateException($"Task {taskId} is {task.Status}; it cannot be completed.");
             if (!task.PossibleOutcomes.Contains(outcome))
                 throw new InboxValidationException("outcome", $"'{outcome}' is not an outcome of this task (allowed: {string.Join(", ", task.PossibleOutcomes)}).");
-            await ValidateAsync(db, task, @case, outcome, result, cancellationToken);
+            await ValidateAsync(db, task, outcome, result, cancellationToken);
         }
 
         try
@@ -104,7 +102,7 @@ public sealed class InboxService(
         }
     }
 
-    private async Task ValidateAsync(HotlineDbContext db, InboxTask task, Case? @case, string outcome, JsonObject result, CancellationToken cancellationToken)
+    private async Task ValidateAsync(HotlineDbContext db, InboxTask task, string outcome, JsonObject result, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         switch (task.Kind, outcome)
@@ -122,6 +120,8 @@ public sealed class InboxService(
             case (InboxTaskKind.Handle, "ExtensionRequested"):
                 RequireText(result, "reason");
                 RequireDays(result, "days");
+                // The case is read only here: the other outcomes do not look at it.
+                var @case = task.CaseId is { } caseId ? await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken) : null;
                 if (@case?.DeadlineAt is not { } deadline)
                     throw new InboxStateException("The case has no deadline to extend.");
                 if (now >= deadline)
@@ -178,9 +178,9 @@ public sealed class InboxService(
             throw new InboxValidationException(field, $"'{field}' must be a whole number of working days from 1 to {Case.MaxExtensionDays}.");
     }
 
-    private static async Task<InboxTask> FindAsync(HotlineDbContext db, string taskId, InboxActor actor, CancellationToken cancellationToken)
+    private static async Task<InboxTask> FindAsync(IQueryable<InboxTask> tasks, string taskId, InboxActor actor, CancellationToken cancellationToken)
     {
-        var task = await db.InboxTasks.FirstOrDefaultAsync(t => t.TaskId == taskId, cancellationToken);
+        var task = await tasks.FirstOrDefaultAsync(t => t.TaskId == taskId, cancellationToken);
         // A task of another unit is answered exactly like a task that does not exist: the caller learns nothing about it.
         return task is not null && actor.MaySee(task.UnitCode) ? task : throw new InboxTaskNotFoundException(taskId);
     }
