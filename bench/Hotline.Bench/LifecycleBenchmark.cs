@@ -91,11 +91,12 @@ internal static class LifecycleBenchmark
             Console.WriteLine($"lifecycle on {label}, steady: {writeLock.Describe(cases, steady.Seconds)}");
 
         // One more round of 100 counting the SQL it runs (outside the measured rounds: listening costs a little per command).
-        using var statements = new StatementUse();
+        using var sql = new SqlCapture();
         // EF Core looks again whether anyone listens at most once a second (its logging configuration cache).
         await Task.Delay(TimeSpan.FromSeconds(2));
+        sql.Capturing = true;
         await RunCasesAsync(100, workers, i => CaseAsync(runtime, inbox, contexts, done + cases + i));
-        foreach (var line in statements.Describe(100, top: 8))
+        foreach (var line in SqlSummary.Describe(sql.Take(), 100, top: 8))
             Console.WriteLine($"lifecycle on {label}, {line}");
     }
 

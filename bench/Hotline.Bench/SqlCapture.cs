@@ -4,7 +4,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace Hotline.Bench.Scale;
+namespace Hotline.Bench;
 
 /// <summary>
 /// The SQL the host runs, taken from EF Core's diagnostic events while <see cref="Capturing"/> is on, with each
