@@ -3,6 +3,9 @@ using Hotline.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -92,6 +95,7 @@ public static class PersistenceServiceCollectionExtensions
     {
         var factory = services.GetRequiredService<IDbContextFactory<HotlineDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await CreateHistoryTableAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         // Write-ahead logging lets readers (the API, the designer) read while the engine commits. The mode is stored in the file.
         if (db is SqliteHotlineDbContext)
@@ -100,6 +104,29 @@ public static class PersistenceServiceCollectionExtensions
             // The planner's statistics for tables and indexes that lack them (a migration's new index) or outgrew them.
             await db.Database.ExecuteSqlRawAsync(SqlitePlannerStatistics.Optimize, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Creates the database and its migrations history table when they are missing. <c>MigrateAsync</c> would create
+    /// them too, but on a new PostgreSQL database it first reads the missing table and logs the failed read as an error
+    /// (<c>fail: … FROM "__EFMigrationsHistory"</c>, dotnet/efcore#37328) — the first line an operator saw on a first start.
+    /// </summary>
+    private static async Task CreateHistoryTableAsync(HotlineDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        try
+        {
+            if (!await creator.ExistsAsync(cancellationToken))
+                await creator.CreateAsync(cancellationToken);
+        }
+        catch (InvalidOperationException e) when (e.InnerException is System.Data.Common.DbException failure)
+        {
+            // The provider's execution strategy wraps a server that cannot be reached ("likely due to a transient
+            // failure"); what an operator needs to read, once the start-up's retries give up, is the connection error.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
     }
 
     /// <summary>

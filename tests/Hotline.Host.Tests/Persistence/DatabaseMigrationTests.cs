@@ -4,6 +4,7 @@ using Hotline.Workflows.Persistence;
 using Hotline.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace Hotline.Host.Tests.Persistence;
@@ -61,6 +62,27 @@ public class DatabaseMigrationTests
 
         await AssertFullyMigratedAsync(second);
         Assert.NotNull(await second.GetRequiredService<IWorkflowInstanceStore>().FindAsync("i1"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Should_MigrateWithoutLoggingAnError_When_ThePostgreSqlDatabaseIsNew(bool databaseExists)
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        if (!databaseExists)
+            await PostgresDatabase.ExecuteAsync(PostgresDatabase.AdminConnectionString, $"DROP DATABASE \"{database.Name}\"");
+        var logs = new CapturingLoggerProvider();
+        await using var services = PersistenceTestServices.Create(DatabaseProvider.PostgreSql, database.ConnectionString,
+            configure: s => s.AddLogging(logging => logging.AddProvider(logs)));
+
+        await services.MigrateHotlineDatabaseAsync();
+
+        await AssertFullyMigratedAsync(services);
+        // EF Core's migrator read the history table before creating it and logged the failed read as an error: the first
+        // line an operator saw on a first start.
+        Assert.Contains(logs.Records, r => r.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Records, r => r.Level >= LogLevel.Error);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Hotline.Host.Tests.Persistence;
 /// <summary>Builds Hotline's persistence services the way the host does, from configuration.</summary>
 internal static class PersistenceTestServices
 {
-    public static ServiceProvider Create(DatabaseProvider provider, string? connectionString, string? contentRoot = null)
+    public static ServiceProvider Create(DatabaseProvider provider, string? connectionString, string? contentRoot = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -23,6 +23,7 @@ internal static class PersistenceTestServices
         if (contentRoot is not null)
             services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(contentRoot));
         services.AddHotlinePersistence(configuration);
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
