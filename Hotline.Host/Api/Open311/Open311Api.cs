@@ -231,7 +231,7 @@ public static class Open311Api
             if (query.Open == true)
                 cases = cases.Where(Case.Open);
             else if (query.Open == false)
-                cases = cases.Where(c => c.Status == CaseStatus.Closed || c.Status == CaseStatus.AnsweredDirectly || c.Status == CaseStatus.Merged || c.Status == CaseStatus.Voided);
+                cases = cases.Where(c => c.Status == CaseStatus.Closed || c.Status == CaseStatus.AnsweredDirectly || c.Status == CaseStatus.Merged);
         }
 
         var rows = await Project(cases.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Number).Take(Open311RequestQuery.MaxResults))
@@ -255,9 +255,15 @@ public static class Open311Api
         return Open311Result.List(f, await ToRequestsAsync(db, rows, caseOptions.Value.ResolveTimeZone(), request, cancellationToken), "service_requests", "request");
     }
 
-    /// <summary>The cases of <paramref name="district"/> when a district's key reads; all otherwise.</summary>
-    private static IQueryable<Case> InDistrict(IQueryable<Case> cases, string? district) =>
-        district is null ? cases : cases.Where(c => c.DistrictCode == district);
+    /// <summary>
+    /// The public cases of <paramref name="district"/> when a district's key reads; of every district otherwise. A voided
+    /// case (a test call, a registration made in error) was never a citizen's request and is not published.
+    /// </summary>
+    private static IQueryable<Case> InDistrict(IQueryable<Case> cases, string? district)
+    {
+        cases = cases.Where(c => c.Status != CaseStatus.Voided);
+        return district is null ? cases : cases.Where(c => c.DistrictCode == district);
+    }
 
     private static async Task<Open311Result> GetTokenAsync(string token, string format, IDbContextFactory<HotlineDbContext> contexts, CancellationToken cancellationToken)
     {
@@ -278,7 +284,7 @@ public static class Open311Api
     }
 
     private static IQueryable<Open311CaseRow> Project(IQueryable<Case> cases) =>
-        cases.Select(c => new Open311CaseRow(c.Id, c.Number, c.SubjectCode, c.Status, c.Content, c.LeadUnitCode, c.Address, c.CreatedAt, c.UpdatedAt, c.ClosedAt,
+        cases.Select(c => new Open311CaseRow(c.Id, c.Number, c.SubjectCode, c.Type, c.Status, c.Content, c.LeadUnitCode, c.Address, c.CreatedAt, c.UpdatedAt, c.ClosedAt,
             c.DeadlineAt, c.CitizenName, c.CitizenPhone));
 
     private static async Task<List<Open311ServiceRequest>> ToRequestsAsync(HotlineDbContext db, List<Open311CaseRow> rows, TimeZoneInfo zone, HttpRequest request, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ internal sealed record Open311CaseRow(
     Guid Id,
     string Number,
     string? SubjectCode,
+    CaseType Type,
     CaseStatus Status,
     string Content,
     string? LeadUnitCode,
@@ -114,25 +115,29 @@ public static class Open311Mapping
         ]);
     }
 
-    /// <summary>A case as a public service request.</summary>
+    /// <summary>
+    /// A case as a public service request. A report (举报) shows its progress only: what was reported, where, and its
+    /// photo could name the person who reported it, whom the hotline must protect.
+    /// </summary>
     internal static Open311ServiceRequest ToRequest(Open311CaseRow row, string? serviceName, string? agencyName, TimeZoneInfo zone, string? mediaUrl = null)
     {
         var closed = Status(row.Status) == "closed";
+        var withheld = row.Type == CaseType.Report;
         return new Open311ServiceRequest(
             row.Number,
             Status(row.Status),
             StatusNotes(row.Status),
             serviceName,
             row.SubjectCode ?? "",
-            PersonalDataMasker.Mask(row.Content, row.CitizenName, row.CitizenPhone),
+            withheld ? null : PersonalDataMasker.Mask(row.Content, row.CitizenName, row.CitizenPhone),
             agencyName,
             FormatTime(row.CreatedAt, zone),
             FormatTime(closed ? row.ClosedAt ?? row.UpdatedAt : row.UpdatedAt, zone),
             row.DeadlineAt is { } deadline ? FormatTime(deadline, zone) : null,
-            row.Address is null ? null : PersonalDataMasker.Mask(row.Address, row.CitizenName, row.CitizenPhone),
+            withheld || row.Address is null ? null : PersonalDataMasker.Mask(row.Address, row.CitizenName, row.CitizenPhone),
             Latitude: null,
             Longitude: null,
-            MediaUrl: mediaUrl);
+            MediaUrl: withheld ? null : mediaUrl);
     }
 
     /// <summary>The citizen's name from Open311's first and last names: 张 + 敏 → 张敏 (Chinese order), Min + Zhang → Min Zhang.</summary>
