@@ -13,6 +13,7 @@ namespace Hotline.Domain.Privacy;
 /// <remarks>
 /// What stays visible is enough to tell two people apart or to confirm with the citizen, never enough to call them:
 /// <list type="bullet">
+/// <item>full-width digits are read (and shown) as ASCII ones;</item>
 /// <item>mobile numbers the first three and last four digits: <c>138****5678</c>; landlines the area code and last four:
 /// <c>0731-****1234</c>, <c>(010)****5678</c>; local numbers after 电话/座机/号码 the last four: <c>****1234</c>;</item>
 /// <item>resident ID numbers (18 characters, or 15 digits before 1999) the region's first three and last four:
@@ -35,13 +36,13 @@ public static partial class PersonalDataMasker
     public static string Mask(string text, string? knownName = null, string? knownPhone = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var masked = Email().Replace(text, m => m.Groups["first"].Value + "***@" + m.Groups["domain"].Value);
+        var masked = Email().Replace(FoldFullWidthDigits(text), m => m.Groups["first"].Value + "***@" + m.Groups["domain"].Value);
         masked = IdNumber().Replace(masked, m => Keep(m.Value, 3, 4, checkCharacter: true));
         masked = BankCard().Replace(masked, m => Keep(m.Value, 4, 4, checkCharacter: false));
         if (PhoneNumbers.Normalize(knownPhone) is { Length: >= 7 } own)
         {
             // The caller's own number however it was written: any spaces or hyphens between its digits.
-            var pattern = @"(?<!\d)(?:\+?86[ \-]?)?" + string.Join(@"[ \-]?", own.ToCharArray()) + @"(?!\d)";
+            var pattern = @"(?<!\d)(?:\+?86[ \-]?)?" + string.Join(Separator + "?", own.ToCharArray()) + @"(?!\d)";
             masked = Regex.Replace(masked, pattern, m => MaskPhone(m.Value)!, RegexOptions.CultureInvariant, Timeout);
         }
 
@@ -51,6 +52,27 @@ public static partial class PersonalDataMasker
         if (!string.IsNullOrWhiteSpace(knownName) && knownName.Trim().Length >= 2)
             masked = masked.Replace(knownName.Trim(), MaskName(knownName.Trim()), StringComparison.Ordinal);
         return LabelledName().Replace(masked, m => m.Groups["label"].Value + MaskName(m.Groups["name"].Value));
+    }
+
+    /// <summary>
+    /// What people put between the groups of a telephone number's digits: a space, a hyphen, a dot, a middle dot, an en or
+    /// em dash or a full-width hyphen (139.1234.5678, 139—1234—5678).
+    /// </summary>
+    private const string Separator = @"[ \-.\u00B7\u2013\u2014\uFF0D]";
+
+    /// <summary>
+    /// Full-width digits (１３９１２３４５６７８, as Chinese input methods type them) written as ASCII digits, so the
+    /// patterns below find them and the masked text hides them like any other.
+    /// </summary>
+    private static string FoldFullWidthDigits(string text)
+    {
+        if (!text.Any(c => c is >= '\uFF10' and <= '\uFF19'))
+            return text;
+        return string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = source[i] is >= '\uFF10' and <= '\uFF19' ? (char)('0' + (source[i] - '\uFF10')) : source[i];
+        });
     }
 
     /// <summary>
@@ -130,11 +152,11 @@ public static partial class PersonalDataMasker
     private static partial Regex BankCard();
 
     /// <summary>A mainland mobile number as people write it (+86 138-1234-5678, 138 1234 5678).</summary>
-    [GeneratedRegex(@"(?<!\d)(?:\+?86[ \-]?)?1[3-9]\d(?:[ \-]?\d){8}(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\d)(?:\+?86[ \-]?)?1[3-9]\d(?:" + Separator + @"?\d){8}(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex MobileNumber();
 
     /// <summary>A landline with its area code: 0731-88881234, 0731 8888 1234, (010)12345678, （0731）8888123.</summary>
-    [GeneratedRegex(@"(?<![\d-])(?:[(（]0\d{2,3}[)）]|0\d{2,3})[ \-]?\d{3,4}[ \-]?\d{4}(?![\d-])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d-])(?:[(（]0\d{2,3}[)）]|0\d{2,3})" + Separator + @"?\d{3,4}" + Separator + @"?\d{4}(?![\d-])", RegexOptions.CultureInvariant)]
     private static partial Regex Landline();
 
     /// <summary>A local number of seven or eight digits where the text says it is a telephone number.</summary>

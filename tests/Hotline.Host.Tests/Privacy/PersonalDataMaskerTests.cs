@@ -48,6 +48,10 @@ public class PersonalDataMaskerTests
     [InlineData("打(010)12345678或（0731）8888123找我", "打(010)****5678或（0731）***8123找我")]
     [InlineData("电话是88881234，长沙市区", "电话是****1234，长沙市区")]
     [InlineData("固话 0755 8888 1234", "固话 0755 **** 1234")]
+    [InlineData("电话１３９１２３４５６７８", "电话139****5678")]
+    [InlineData("手机139.1234.5678，或139—1234—5678", "手机139.****.5678，或139—****—5678")]
+    [InlineData("座机：０７３１－８８８８１２３４", "座机：0731－****1234")]
+    [InlineData("电话：８８８８１２３４", "电话：****1234")]
     public void Should_mask_telephone_numbers_When_a_citizen_writes_them_into_the_text(string text, string expected) =>
         Assert.Equal(expected, PersonalDataMasker.Mask(text));
 
