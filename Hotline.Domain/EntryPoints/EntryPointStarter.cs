@@ -26,6 +26,9 @@ public enum EntryPointStartOutcome
 
     /// <summary>The entry point takes declared inputs, but its published version registers cases; nothing was done.</summary>
     RegistersCases,
+
+    /// <summary>The entry point takes declared inputs, but its published version acts on cases otherwise (<see cref="CaseRegistering.ActsOnCases"/>); nothing was done.</summary>
+    ActsOnCases,
 }
 
 /// <summary>The result of <see cref="EntryPointStarter.StartAsync"/>.</summary>
@@ -107,6 +110,8 @@ public sealed class EntryPointStarter(WorkflowRuntime runtime, CaseIntake intake
         // A version published after the definition was opened may have started registering cases.
         if (CaseRegistering.RegistersCases(blueprint))
             return new EntryPointStartResult(EntryPointStartOutcome.RegistersCases, null, null, NoErrors);
+        if (CaseRegistering.ActsOnCases(blueprint))
+            return new EntryPointStartResult(EntryPointStartOutcome.ActsOnCases, null, null, NoErrors);
         try
         {
             var run = await runtime.StartAsync(blueprint, new StartOptions { Input = input, CorrelationId = request.CorrelationId, InstanceId = instanceId }, cancellationToken);

@@ -64,11 +64,8 @@ public static class WorkflowEntryPointsApi
         if (versions.Count == 0)
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Workflow not found", detail: $"There is no workflow definition '{definitionId}'.");
         var current = versions.FirstOrDefault(v => v.IsPublished) ?? versions.MaxBy(v => v.Version)!;
-        if (intake == EntryPointIntake.Workflow && await RegistersCasesAsync(runtime, current, cancellationToken))
-            return Results.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["intake"] = [$"'{definitionId}' registers cases: open it with Case intake, so that every case passes the intake checks."],
-            });
+        if (intake == EntryPointIntake.Workflow && await WorkflowIntakeRefusalAsync(runtime, current, definitionId, cancellationToken) is { } refusal)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["intake"] = [refusal] });
         var entry = await entryPoints.OpenAsync(definitionId, intake, Caller.Name(user), cancellationToken);
         return Results.Ok(await ViewAsync(entry, runtime, cancellationToken));
     }
@@ -76,17 +73,28 @@ public static class WorkflowEntryPointsApi
     private static async Task<IResult> CloseAsync(string definitionId, EntryPointService entryPoints, CancellationToken cancellationToken) =>
         await entryPoints.CloseAsync(definitionId, cancellationToken) ? Results.NoContent() : NotOpen(definitionId);
 
-    /// <summary>Whether the version registers cases; a version that does not compile is treated as if it did (it opens only as Case).</summary>
-    private static async Task<bool> RegistersCasesAsync(WorkflowRuntime runtime, Hotline.Workflows.Definitions.WorkflowDefinition version, CancellationToken cancellationToken)
+    /// <summary>
+    /// Why the version may not be opened with declared inputs, or null: it registers cases (Case intake checks them), or
+    /// it acts on cases otherwise. A version that does not compile is refused (it opens only as Case).
+    /// </summary>
+    private static async Task<string?> WorkflowIntakeRefusalAsync(WorkflowRuntime runtime, Hotline.Workflows.Definitions.WorkflowDefinition version, string definitionId,
+        CancellationToken cancellationToken)
     {
+        WorkflowBlueprint blueprint;
         try
         {
-            return CaseRegistering.RegistersCases(await runtime.GetBlueprintAsync(version, cancellationToken));
+            blueprint = await runtime.GetBlueprintAsync(version, cancellationToken);
         }
         catch (Hotline.Workflows.Definitions.WorkflowDefinitionException)
         {
-            return true;
+            return $"'{definitionId}' does not compile: it can only be opened with Case intake.";
         }
+
+        if (CaseRegistering.RegistersCases(blueprint))
+            return $"'{definitionId}' registers cases: open it with Case intake, so that every case passes the intake checks.";
+        return CaseRegistering.ActsOnCases(blueprint)
+            ? $"'{definitionId}' acts on the hotline's cases (hotline activities, or it starts other workflows): other systems reach cases only through Case intake and the case API, which check what their key may see."
+            : null;
     }
 
     private static async Task<EntryPointView> ViewAsync(WorkflowEntryPoint entry, WorkflowRuntime runtime, CancellationToken cancellationToken) =>

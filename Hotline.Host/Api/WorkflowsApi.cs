@@ -113,6 +113,8 @@ public static class WorkflowsApi
                 detail: "This Idempotency-Key was already used for a request with a different body; use a new key for a new request."),
             EntryPointStartOutcome.RegistersCases => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Workflow registers cases",
                 detail: $"'{definitionId}' registers cases but is open with declared inputs; an administrator must open it with Case intake."),
+            EntryPointStartOutcome.ActsOnCases => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Workflow acts on cases",
+                detail: $"'{definitionId}' is open with declared inputs, but its published version acts on the hotline's cases; an administrator must close it."),
             EntryPointStartOutcome.Replayed => Results.Json(FromInstance(result.Instance!), statusCode: StatusCodes.Status200OK),
             _ when result.Run is { } run => Results.Json(FromRun(run, definition, body.CorrelationId), statusCode: StatusCodes.Status201Created),
             _ => Results.Json(FromInstance(result.Instance!), statusCode: StatusCodes.Status201Created),

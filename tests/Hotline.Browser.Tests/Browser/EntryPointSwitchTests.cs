@@ -62,11 +62,14 @@ public sealed class EntryPointSwitchTests(BrowserFixture browser, HostFixture fi
         await Assertions.Expect(select).ToHaveValueAsync("");
         await Assertions.Expect(status).ToBeEmptyAsync();
 
-        Assert.Equal(200, await SwitchAsync(page, "reply", "Workflow"));
+        // reply acts on cases: the server refuses to open it with declared inputs, and Case intake is what it can have.
+        page.ExpectedStatuses.Add(EntryPointUrl("reply") + " 400");
+        Assert.Equal(400, await SwitchAsync(page, "reply", "Workflow"));
+        Assert.Equal(200, await SwitchAsync(page, "reply", "Case"));
         await Assertions.Expect(status).ToHaveTextAsync("已保存");
         await Assertions.Expect(select).ToHaveClassAsync(Open);
         var opened = await api.GetFromJsonAsync<JsonObject>("api/workflows/entry-points/reply");
-        Assert.Equal("Workflow", opened!["intake"]!.GetValue<string>());
+        Assert.Equal("Case", opened!["intake"]!.GetValue<string>());
         Assert.Equal("admin", opened["changedBy"]!.GetValue<string>());
         var started = await IntegratorStartsAsync("reply");
         Assert.True(started is HttpStatusCode.BadRequest or HttpStatusCode.Created, $"An open entry point answered {(int)started}");

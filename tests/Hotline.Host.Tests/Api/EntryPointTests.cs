@@ -275,6 +275,48 @@ public abstract class EntryPointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, caseIntake.StatusCode);
     }
 
+    [Theory]
+    [InlineData("escalate")]
+    [InlineData("reply")]
+    [InlineData("handle")]
+    [InlineData("dispatch")]
+    [InlineData("recompute-deadline")]
+    public async Task Should_refuse_opening_with_declared_inputs_When_the_definition_acts_on_cases(string definitionId)
+    {
+        var admin = await _host.Factory.CreateUserClientAsync("zhang-admin", AdministratorRole);
+
+        using var response = await admin.PutAsJsonAsync($"/api/workflows/entry-points/{definitionId}", new { intake = "Workflow" });
+        using var start = await StartAsync(definitionId, new JsonObject { ["CaseId"] = Guid.NewGuid().ToString() });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("acts on the hotline", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, start.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_refuse_to_start_an_open_entry_point_When_its_newer_version_starts_other_workflows()
+    {
+        var admin = await _host.Factory.CreateUserClientAsync("zhang-admin", AdministratorRole);
+        using (var open = await admin.PutAsJsonAsync("/api/workflows/entry-points/stamp", new { intake = "Workflow" }))
+            Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+        // Version 2 relays its input to whichever definition the caller names (escalate, say, with another district's case).
+        await _host.Factory.PublishAsync("""
+            {"id":"stamp-v2","definitionId":"stamp","name":"Stamp","version":2,
+             "inputs":[{"name":"Note","type":"String"}],
+             "root":{"id":"flow","type":"Elsa.Flowchart","version":1,"activities":[
+               {"id":"relay","type":"Elsa.DispatchWorkflow","version":1,
+                "workflowDefinitionId":{"typeName":"String","expression":{"type":"JavaScript","value":"getInput('Note')"}}}],
+              "connections":[]}}
+            """);
+        var before = await CountsAsync();
+
+        using var started = await StartAsync("stamp", new JsonObject { ["Note"] = "escalate" });
+
+        Assert.Equal(HttpStatusCode.Conflict, started.StatusCode);
+        Assert.Contains("acts on the hotline", await started.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+    }
+
     [Fact]
     public async Task Should_let_only_administrators_open_and_close_entry_points_When_anyone_tries()
     {

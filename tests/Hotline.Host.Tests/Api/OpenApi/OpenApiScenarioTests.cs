@@ -189,7 +189,8 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
         await OkAsync(admin.GetAsync("/api/workflows/entry-points"));
         await OkAsync(admin.GetAsync("/api/workflows/entry-points/case-lifecycle"));
         using (await admin.GetAsync("/api/workflows/entry-points/reply")) { }
-        await OkAsync(admin.PutAsJsonAsync("/api/workflows/entry-points/reply", new { intake = "Workflow" }));
+        await OkAsync(admin.PutAsJsonAsync("/api/workflows/entry-points/reply", new { intake = "Case" }));
+        using (await admin.PutAsJsonAsync("/api/workflows/entry-points/reply", new { intake = "Workflow" })) { }
         using (await admin.PutAsJsonAsync("/api/workflows/entry-points/accept", new { intake = "Workflow" })) { }
         using (await integrator.PutAsJsonAsync("/api/workflows/entry-points/reply", new { intake = "Workflow" })) { }
         await OkAsync(admin.DeleteAsync("/api/workflows/entry-points/reply"));
