@@ -84,6 +84,20 @@ public abstract class OperatorLookupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_refuse_a_dispatcher_the_callers_number_but_not_the_place_When_it_looks_for_duplicates()
+    {
+        var dispatcher = await _host.Factory.CreateUserClientAsync("pd-zhao", ["dispatcher"]);
+        var byPlace = "/api/cases/duplicate-candidates?subjectCode=SR-ROAD&districtCode=990103&address=" + Uri.EscapeDataString("东湖区新华路88号");
+
+        using var byCaller = await dispatcher.GetAsync("/api/cases/duplicate-candidates?citizenPhone=13800138000");
+        using var atPlace = await dispatcher.GetAsync(byPlace);
+
+        // A dispatcher sees callers' numbers masked: it may not learn whose number has cases.
+        Assert.Equal(HttpStatusCode.Forbidden, byCaller.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, atPlace.StatusCode);
+    }
+
+    [Fact]
     public async Task Should_find_a_callers_cases_by_the_full_number_When_the_role_sees_numbers_and_refuse_it_otherwise()
     {
         using var integrator = _host.Factory.CreateIntegratorClient();

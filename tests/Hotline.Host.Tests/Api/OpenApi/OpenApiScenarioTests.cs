@@ -66,7 +66,8 @@ public abstract class OpenApiScenarioTests : IAsyncLifetime
         var number = created["number"]!.GetValue<string>();
         await OkAsync(Send(integrator, HttpMethod.Post, "/api/cases", ApiCity.Complaint(), "key-1"));
         // What an operator looks up while the citizen is on the line
-        await OkAsync(dispatcher.GetAsync("/api/cases/duplicate-candidates?citizenPhone=13800138000"));
+        await OkAsync(dispatcher.GetAsync("/api/cases/duplicate-candidates?subjectCode=SR-ROAD&districtCode=990103&" + "address=" + Uri.EscapeDataString("东湖区新华路88号")));
+        using (await dispatcher.GetAsync("/api/cases/duplicate-candidates?citizenPhone=13800138000")) { }
         using (await dispatcher.GetAsync("/api/cases/duplicate-candidates")) { }
         using (await unit.GetAsync("/api/cases/duplicate-candidates?citizenPhone=13800138000")) { }
         await OkAsync(dispatcher.GetAsync("/api/knowledge/search?q=" + Uri.EscapeDataString("占道经营")));
