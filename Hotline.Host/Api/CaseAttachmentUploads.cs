@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Hotline.Domain.Attachments;
 using Hotline.Domain.Cases;
+using Hotline.Domain.Inbox;
 using Hotline.Domain.Persistence;
 using Hotline.Domain.Users;
 using Hotline.Host.Security;
@@ -48,17 +49,25 @@ internal static class CaseAttachmentUploads
         return await CaseVisibility.FindAsync(db, user, idOrNumber, ct);
     }
 
-    /// <summary>Why <paramref name="taskId"/> does not go with the upload (not a task of the case, or another unit's), or null when it does or is absent.</summary>
+    /// <summary>
+    /// Why <paramref name="taskId"/> does not go with the upload, or null when it does: it must be a task of the case, and
+    /// a unit's answer must name a task its unit is still working on (a unit that returned the case, or lost it to a
+    /// reassignment, still sees it, but adds nothing to it); absent is fine for every other purpose.
+    /// </summary>
     public static async Task<string?> TaskRefusalAsync(
-        IDbContextFactory<HotlineDbContext> contexts, ClaimsPrincipal user, Case @case, string? taskId, CancellationToken ct)
+        IDbContextFactory<HotlineDbContext> contexts, ClaimsPrincipal user, Case @case, AttachmentPurpose purpose, string? taskId, CancellationToken ct)
     {
-        if (taskId is null)
-            return null;
         var unit = Caller.IsUnitUser(user) ? Caller.UnitCode(user) : null;
+        var answering = unit is not null && purpose == AttachmentPurpose.Answer;
+        if (taskId is null)
+            return answering ? $"Name the task of case {@case.Number} your unit is answering." : null;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.InboxTasks.AnyAsync(t => t.TaskId == taskId && t.CaseId == @case.Id && (unit == null || t.UnitCode == unit), ct)
+        var tasks = db.InboxTasks.Where(t => t.TaskId == taskId && t.CaseId == @case.Id && (unit == null || t.UnitCode == unit));
+        if (answering)
+            tasks = tasks.Where(InboxTask.Pending);
+        return await tasks.AnyAsync(ct)
             ? null
-            : $"'{taskId}' is not a task of case {@case.Number}{(unit is null ? "" : " for your unit")}.";
+            : $"'{taskId}' is not a task of case {@case.Number}{(answering ? " your unit is still working on" : unit is null ? "" : " for your unit")}.";
     }
 
     /// <summary>Keeps the checked files on the case in <paramref name="user"/>'s name (rows and timeline events in one save).</summary>

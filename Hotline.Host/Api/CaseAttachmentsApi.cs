@@ -89,9 +89,9 @@ public static class CaseAttachmentsApi
             return ApiBody.Invalid("file", "Send one or more 'file' parts.");
         if (upload.Files.Select(uploads.Refusal).FirstOrDefault(r => r is not null) is { } refusal)
             return ApiBody.Invalid("file", refusal);
-        if (CaseAttachmentUploads.Purpose(user, upload.Field("purpose")) is null)
+        if (CaseAttachmentUploads.Purpose(user, upload.Field("purpose")) is not { } purpose)
             return ApiBody.Invalid("purpose", $"One of {string.Join(", ", CaseAttachmentUploads.PurposesOf(user))} for your role.");
-        return await CaseAttachmentUploads.TaskRefusalAsync(contexts, user, @case, upload.Field("taskId"), ct) is { } task ? ApiBody.Invalid("taskId", task) : null;
+        return await CaseAttachmentUploads.TaskRefusalAsync(contexts, user, @case, purpose, upload.Field("taskId"), ct) is { } task ? ApiBody.Invalid("taskId", task) : null;
     }
 
     private static async Task<IResult> ListAsync(string idOrNumber, ClaimsPrincipal user, AttachmentUploads uploads, IDbContextFactory<HotlineDbContext> contexts, CancellationToken ct)

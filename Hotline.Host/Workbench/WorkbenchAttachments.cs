@@ -31,7 +31,7 @@ internal sealed class WorkbenchAttachments(AttachmentUploads uploads, IDbContext
         if (Guid.TryParse(caseNumber, out _) || await CaseAttachmentUploads.FindAsync(contexts, user, caseNumber, cancellationToken) is not { } @case)
             return new(AttachStatus.NotFound);
         taskId = string.IsNullOrWhiteSpace(taskId) ? null : taskId.Trim();
-        if (await CaseAttachmentUploads.TaskRefusalAsync(contexts, user, @case, taskId, cancellationToken) is { } task)
+        if (await CaseAttachmentUploads.TaskRefusalAsync(contexts, user, @case, purpose, taskId, cancellationToken) is { } task)
             return new(AttachStatus.NotATask, task);
         await using var staged = await uploads.StageAsync(content, fileName, cancellationToken);
         if (staged is null)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Hotline.Domain.Attachments;
+using Hotline.Domain.Inbox;
 using Hotline.Host.Tests.Api;
 using Hotline.Host.Tests.Lifecycle;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,22 @@ public abstract class CaseAttachmentTests : IAsyncLifetime
         using var response = await _integrator.PostAsJsonAsync("/api/cases", ApiCity.Complaint());
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<string>();
+    }
+
+    /// <summary>A multipart body with one file part and the task the unit answers.</summary>
+    private static MultipartFormDataContent Answer(string taskId, string name, byte[] bytes)
+    {
+        var content = Files("file", (name, bytes));
+        content.Add(new StringContent(taskId), "taskId");
+        return content;
+    }
+
+    /// <summary>The task of case <paramref name="number"/> that unit DH-CG (its lead unit) is working on.</summary>
+    private async Task<string> UnitTaskAsync(string number)
+    {
+        await using var db = await _host.Contexts.CreateDbContextAsync();
+        var caseId = await db.Cases.Where(c => c.Number == number).Select(c => c.Id).SingleAsync();
+        return await db.InboxTasks.Where(InboxTask.Pending).Where(t => t.CaseId == caseId && t.UnitCode == "DH-CG").Select(t => t.TaskId).SingleAsync();
     }
 
     private async Task<List<Attachment>> RowsAsync()
@@ -142,9 +159,10 @@ public abstract class CaseAttachmentTests : IAsyncLifetime
         var number = await CaseAsync();
         var unit = await _host.Factory.CreateUserClientAsync("cg-li", ["unit"], "DH-CG");
         var text = "整改情况说明：已清理占道摊位。\n"u8.ToArray();
+        var task = await UnitTaskAsync(number);
 
-        using var first = await unit.PostAsync($"/api/cases/{number}/attachments", Files("file", ("说明.txt", text)));
-        using var second = await unit.PostAsync($"/api/cases/{number}/attachments", Files("file", ("说明-副本.txt", text)));
+        using var first = await unit.PostAsync($"/api/cases/{number}/attachments", Answer(task, "说明.txt", text));
+        using var second = await unit.PostAsync($"/api/cases/{number}/attachments", Answer(task, "说明-副本.txt", text));
 
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, second.StatusCode));
         var rows = await RowsAsync();
@@ -153,6 +171,27 @@ public abstract class CaseAttachmentTests : IAsyncLifetime
         var key = Convert.ToHexStringLower(SHA256.HashData(text));
         Assert.All(rows, r => Assert.Equal(key, r.Sha256));
         Assert.Equal(key, Path.GetFileName(Assert.Single(StoredFiles())));
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_units_answer_naming_taskId_When_it_names_no_task_or_one_its_unit_no_longer_works_on()
+    {
+        var number = await CaseAsync();
+        var unit = await _host.Factory.CreateUserClientAsync("cg-li", ["unit"], "DH-CG");
+        var task = await UnitTaskAsync(number);
+
+        using var noTask = await unit.PostAsync($"/api/cases/{number}/attachments", Files("file", ("说明.txt", "已整改"u8.ToArray())));
+        await using (var db = await _host.Contexts.CreateDbContextAsync())
+            await db.InboxTasks.Where(t => t.TaskId == task).ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, InboxTaskStatus.Cancelled));
+        using var endedTask = await unit.PostAsync($"/api/cases/{number}/attachments", Answer(task, "说明.txt", "已整改"u8.ToArray()));
+
+        foreach (var refused in new[] { noTask, endedTask })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.NotNull((await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["taskId"]);
+        }
+
+        Assert.Empty(await RowsAsync());
     }
 
     [Fact]

@@ -134,11 +134,14 @@ public abstract class WorkbenchAttachmentsTests : IAsyncLifetime
     [Fact]
     public async Task Should_refuse_an_executable_named_photo_jpg_and_a_file_over_the_limit_and_keep_nothing()
     {
-        var executable = await AttachAsync(LeadUnit, AttachmentPurpose.Answer, "MZ"u8.ToArray().Concat(new byte[200]).ToArray(), "photo.jpg");
-        var tooLarge = await AttachAsync(LeadUnit, AttachmentPurpose.Answer, CaseAttachmentTests.Png(CaseAttachmentTests.Limit + 1), "big.png");
+        var task = await LeadTaskAsync();
+        var executable = await AttachAsync(LeadUnit, AttachmentPurpose.Answer, "MZ"u8.ToArray().Concat(new byte[200]).ToArray(), "photo.jpg", taskId: task);
+        var tooLarge = await AttachAsync(LeadUnit, AttachmentPurpose.Answer, CaseAttachmentTests.Png(CaseAttachmentTests.Limit + 1), "big.png", taskId: task);
         var notItsTask = await AttachAsync(LeadUnit, AttachmentPurpose.Answer, CaseAttachmentTests.Png(), taskId: "no-such-task");
+        var noTask = await AttachAsync(LeadUnit, AttachmentPurpose.Answer, CaseAttachmentTests.Png());
 
-        Assert.Equal((AttachStatus.NotAccepted, AttachStatus.TooLarge, AttachStatus.NotATask), (executable.Status, tooLarge.Status, notItsTask.Status));
+        Assert.Equal((AttachStatus.NotAccepted, AttachStatus.TooLarge, AttachStatus.NotATask, AttachStatus.NotATask),
+            (executable.Status, tooLarge.Status, notItsTask.Status, noTask.Status));
         Assert.Contains("photo.jpg", executable.Detail, StringComparison.Ordinal);
         var (rows, added) = await StoredAsync();
         Assert.Empty(rows);
