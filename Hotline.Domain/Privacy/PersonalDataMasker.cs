@@ -39,19 +39,35 @@ public static partial class PersonalDataMasker
         var masked = Email().Replace(FoldFullWidthDigits(text), m => m.Groups["first"].Value + "***@" + m.Groups["domain"].Value);
         masked = IdNumber().Replace(masked, m => Keep(m.Value, 3, 4, checkCharacter: true));
         masked = BankCard().Replace(masked, m => Keep(m.Value, 4, 4, checkCharacter: false));
+        masked = MaskTelephones(masked, knownPhone);
+        if (!string.IsNullOrWhiteSpace(knownName) && knownName.Trim().Length >= 2)
+            masked = masked.Replace(knownName.Trim(), MaskName(knownName.Trim()), StringComparison.Ordinal);
+        return LabelledName().Replace(masked, m => m.Groups["label"].Value + MaskName(m.Groups["name"].Value));
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with only its telephone numbers masked (<paramref name="knownPhone"/>, the caller's, however
+    /// it is written in it): what a role that sees the caller's number masked sees of what the caller said.
+    /// </summary>
+    public static string MaskTelephoneNumbers(string text, string? knownPhone = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return MaskTelephones(FoldFullWidthDigits(text), knownPhone);
+    }
+
+    private static string MaskTelephones(string text, string? knownPhone)
+    {
+        var masked = text;
         if (PhoneNumbers.Normalize(knownPhone) is { Length: >= 7 } own)
         {
-            // The caller's own number however it was written: any spaces or hyphens between its digits.
+            // The caller's own number however it was written: any separators between its digits.
             var pattern = @"(?<!\d)(?:\+?86[ \-]?)?" + string.Join(Separator + "?", own.ToCharArray()) + @"(?!\d)";
             masked = Regex.Replace(masked, pattern, m => MaskPhone(m.Value)!, RegexOptions.CultureInvariant, Timeout);
         }
 
         masked = MobileNumber().Replace(masked, m => MaskPhone(m.Value)!);
         masked = Landline().Replace(masked, m => MaskPhone(m.Value)!);
-        masked = LocalNumber().Replace(masked, m => m.Groups["label"].Value + MaskPhone(m.Groups["number"].Value));
-        if (!string.IsNullOrWhiteSpace(knownName) && knownName.Trim().Length >= 2)
-            masked = masked.Replace(knownName.Trim(), MaskName(knownName.Trim()), StringComparison.Ordinal);
-        return LabelledName().Replace(masked, m => m.Groups["label"].Value + MaskName(m.Groups["name"].Value));
+        return LocalNumber().Replace(masked, m => m.Groups["label"].Value + MaskPhone(m.Groups["number"].Value));
     }
 
     /// <summary>

@@ -39,6 +39,13 @@ public static class PhoneVisibilityPolicy
     /// <summary>The number as <paramref name="user"/> may see it: full or masked.</summary>
     public static string? Show(string? phone, ClaimsPrincipal user) => CanSeeFullNumber(user) ? phone : PersonalDataMasker.MaskPhone(phone);
 
+    /// <summary>
+    /// What the caller said (a case's content or address) as <paramref name="user"/> may see it: as written, or with its
+    /// telephone numbers masked — a number shown masked beside the case must not be readable in its text.
+    /// </summary>
+    public static string? ShowText(string? text, string? phone, ClaimsPrincipal user) =>
+        text is null || CanSeeFullNumber(user) ? text : PersonalDataMasker.MaskTelephoneNumbers(text, phone);
+
     /// <summary>The number as someone with <paramref name="roles"/> may see it: full or masked.</summary>
     public static string? Show(string? phone, IEnumerable<string> roles) => CanSeeFullNumber(roles) ? phone : PersonalDataMasker.MaskPhone(phone);
 }

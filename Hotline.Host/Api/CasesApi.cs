@@ -32,8 +32,8 @@ public static class CasesApi
         DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt, bool IsComplex, Guid? MergedIntoCaseId)
     {
         internal static CaseView From(Case c, ClaimsPrincipal user) => new(
-            c.Id, c.Number, c.Channel, c.Type, c.SubjectCode, c.Content, c.CitizenName, PhoneVisibilityPolicy.Show(c.CitizenPhone, user),
-            c.Address, c.DistrictCode, c.Urgency, c.Status, c.Warning, c.EscalationLevel, c.LeadUnitCode, c.AssistingUnitCodes, c.DeadlineAt,
+            c.Id, c.Number, c.Channel, c.Type, c.SubjectCode, PhoneVisibilityPolicy.ShowText(c.Content, c.CitizenPhone, user)!, c.CitizenName,
+            PhoneVisibilityPolicy.Show(c.CitizenPhone, user), PhoneVisibilityPolicy.ShowText(c.Address, c.CitizenPhone, user), c.DistrictCode, c.Urgency, c.Status, c.Warning, c.EscalationLevel, c.LeadUnitCode, c.AssistingUnitCodes, c.DeadlineAt,
             c.IsDeadlineProvisional, c.DeadlineRule, c.ReopenCount, c.ExtensionPending, c.LinkedCaseIds, c.CreatedAt, c.UpdatedAt, c.ClosedAt,
             c.IsComplex, c.MergedIntoCaseId);
     }

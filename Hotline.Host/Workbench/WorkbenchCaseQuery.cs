@@ -27,7 +27,7 @@ internal sealed class WorkbenchCaseQuery(IDbContextFactory<HotlineDbContext> con
         if (errors.Count > 0)
             return new FilteredCases([], ListTotal.Exact(0), applied, errors);
         var query = await filter.ApplyAsync(db.Cases.AsNoTracking(), calendars, clock, cancellationToken);
-        var (items, total) = await WorkbenchCases.PageAsync(await CasesApi.VisibleInOrderAsync(db, user, query, null, cancellationToken), page, pageSize, cancellationToken);
+        var (items, total) = await WorkbenchCases.PageAsync(await CasesApi.VisibleInOrderAsync(db, user, query, null, cancellationToken), user, page, pageSize, cancellationToken);
         return new FilteredCases(items, total, applied, errors);
     }
 }

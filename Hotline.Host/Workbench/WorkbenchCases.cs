@@ -1,3 +1,4 @@
+using Hotline.Domain.Privacy;
 using Hotline.Domain.Notifications;
 using System.Security.Claims;
 using Hotline.Domain.Attachments;
@@ -27,16 +28,18 @@ internal sealed class WorkbenchCases(IDbContextFactory<HotlineDbContext> context
         if (errors.Count > 0)
             return new CaseList([], ListTotal.Exact(0), string.Join(" ", errors.Values.SelectMany(v => v)));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (items, total) = await PageAsync(await CasesApi.VisibleInOrderAsync(db, user, db.Cases.AsNoTracking(), terms, cancellationToken), page, pageSize, cancellationToken);
+        var (items, total) = await PageAsync(await CasesApi.VisibleInOrderAsync(db, user, db.Cases.AsNoTracking(), terms, cancellationToken), user, page, pageSize, cancellationToken);
         return new CaseList(items, total);
     }
 
     /// <summary>One page of <paramref name="visible"/> as the workbench lists cases, and how many there are (up to <see cref="ListTotal.Cap"/>).</summary>
-    internal static async Task<(List<CaseSummary> Items, ListTotal Total)> PageAsync(CasesApi.VisibleCases visible, int page, int pageSize, CancellationToken cancellationToken)
+    internal static async Task<(List<CaseSummary> Items, ListTotal Total)> PageAsync(
+        CasesApi.VisibleCases visible, ClaimsPrincipal user, int page, int pageSize, CancellationToken cancellationToken)
     {
         var total = await visible.TotalAsync(cancellationToken);
         var items = await visible.PageAsync(page, pageSize, cancellationToken);
-        return (items.Select(c => new CaseSummary(c.Number, c.Status, c.IsOpen, c.Type, c.Content, c.DeadlineAt, c.Warning, c.CreatedAt)).ToList(), total);
+        return (items.Select(c => new CaseSummary(c.Number, c.Status, c.IsOpen, c.Type, PhoneVisibilityPolicy.ShowText(c.Content, c.CitizenPhone, user)!, c.DeadlineAt, c.Warning, c.CreatedAt))
+            .ToList(), total);
     }
 
     public async Task<CaseSheet?> FindAsync(ClaimsPrincipal user, string number, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Hotline.Domain.Privacy;
 using Hotline.Domain.Calendar;
 using Hotline.Domain.Cases;
 using Hotline.Domain.Cases.Timeline;
@@ -39,7 +40,7 @@ internal sealed class WorkbenchDispatch(
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var query = Filter(db, user, desk, "pending", kind, "dueAt");
         var tasks = await query.PageAsync(page, pageSize, cancellationToken);
-        var rows = await DeskRowsAsync(db, tasks, cancellationToken);
+        var rows = await DeskRowsAsync(db, user, tasks, cancellationToken);
         return new(rows, counts.GetValueOrDefault(kind), DeskTabs.All.ToDictionary(k => k, k => counts.GetValueOrDefault(k)));
     }
 
@@ -112,8 +113,8 @@ internal sealed class WorkbenchDispatch(
         _ => CaseOperationCalls.Complex.Roles,
     };
 
-    /// <summary>The desk's tasks with their cases' facts, the names of subjects and units, and what the unit said.</summary>
-    private async Task<IReadOnlyList<DeskRow>> DeskRowsAsync(HotlineDbContext db, IReadOnlyList<InboxTask> tasks, CancellationToken cancellationToken)
+    /// <summary>The desk's tasks with their cases' facts (what the caller said as <paramref name="user"/> may see it), the names of subjects and units, and what the unit said.</summary>
+    private async Task<IReadOnlyList<DeskRow>> DeskRowsAsync(HotlineDbContext db, ClaimsPrincipal user, IReadOnlyList<InboxTask> tasks, CancellationToken cancellationToken)
     {
         var caseIds = tasks.Where(t => t.CaseId is not null).Select(t => t.CaseId!.Value).Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
@@ -139,7 +140,8 @@ internal sealed class WorkbenchDispatch(
             var extended = days is { } n && c?.DeadlineAt is { } current ? DeadlineCounting.Extend(calendar, current, n).Value : (DateTimeOffset?)null;
             var to = t.DueAt ?? t.SignDueAt;
             return new DeskRow(
-                t.TaskId, t.Kind, c?.Number, c?.Content, names.Subject(c?.SubjectCode), names.District(c?.DistrictCode), c?.Address,
+                t.TaskId, t.Kind, c?.Number, PhoneVisibilityPolicy.ShowText(c?.Content, c?.CitizenPhone, user), names.Subject(c?.SubjectCode),
+                names.District(c?.DistrictCode), PhoneVisibilityPolicy.ShowText(c?.Address, c?.CitizenPhone, user),
                 t.CreatedAt, to, DueWarning.At(calendar, to, now), names.Unit(unit), said,
                 days, c?.DeadlineAt, extended);
         }).ToList();

@@ -42,7 +42,8 @@ internal sealed class WorkbenchQuality(IDbContextFactory<HotlineDbContext> conte
             var timeline = c is null ? [] : events.GetValueOrDefault(c.Id) ?? [];
             return new QualityRow(
                 t.TaskId, c?.Number, c?.Type, names.Subject(c?.SubjectCode), c?.CitizenName,
-                c is null ? null : Hotline.Domain.Privacy.PhoneVisibilityPolicy.Show(c.CitizenPhone, user), c?.Content, names.Unit(c?.LeadUnitCode),
+                c is null ? null : Hotline.Domain.Privacy.PhoneVisibilityPolicy.Show(c.CitizenPhone, user),
+                Hotline.Domain.Privacy.PhoneVisibilityPolicy.ShowText(c?.Content, c?.CitizenPhone, user), names.Unit(c?.LeadUnitCode),
                 Last<RepliedData>(timeline, CaseEventKind.Replied)?.Text, Last<ClosedData>(timeline, CaseEventKind.Closed)?.Result, c?.ClosedAt);
         }).ToList();
         return new(rows, total);

@@ -63,6 +63,24 @@ public abstract class CaseApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_mask_the_numbers_in_what_the_caller_said_When_the_role_sees_the_callers_number_masked()
+    {
+        var created = await CreateAsync(Complaint("请回电１３８００１３８０００，或拨0731-88881234。押金12000元未退。"));
+        var number = created["number"]!.GetValue<string>();
+        var unit = await _host.Factory.CreateUserClientAsync("cg-li", ["unit"], "DH-CG");
+        var operatorClient = await _host.Factory.CreateUserClientAsync("op-wang", ["operator"]);
+
+        var seenByUnit = (await OkAsync(await unit.GetAsync($"/api/cases/{number}")))["case"]!;
+        var listedForUnit = Assert.Single((await OkAsync(await unit.GetAsync("/api/cases")))["items"]!.AsArray())!;
+        var seenByOperator = (await OkAsync(await operatorClient.GetAsync($"/api/cases/{number}")))["case"]!;
+
+        Assert.Equal("请回电138****8000，或拨0731-****1234。押金12000元未退。", seenByUnit["content"]!.GetValue<string>());
+        Assert.Equal(seenByUnit["content"]!.GetValue<string>(), listedForUnit["content"]!.GetValue<string>());
+        Assert.Equal("请回电138****8000，或拨0731-****1234。押金12000元未退。", created["content"]!.GetValue<string>());
+        Assert.Equal("请回电１３８００１３８０００，或拨0731-88881234。押金12000元未退。", seenByOperator["content"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Should_take_a_case_from_an_integrators_request_to_closing_through_HTTP_alone_with_each_roles_token()
     {
         var created = await CreateAsync();

@@ -32,6 +32,18 @@ public class PhoneVisibilityPolicyTests
         Assert.Equal(full ? "13812345678" : "138****5678", PhoneVisibilityPolicy.Show("13812345678", user));
     }
 
+    [Theory]
+    [InlineData("unit", "电话13812345678，身份证430102199001011234，我叫王小明", "电话138****5678，身份证430102199001011234，我叫王小明")]
+    [InlineData("dispatcher", "座机 0731 8888 1234", "座机 0731 **** 1234")]
+    [InlineData("operator", "电话13812345678", "电话13812345678")]
+    public void Should_MaskOnlyTheTelephoneNumbersInWhatTheCallerSaid_When_TheRoleSeesNumbersMasked(string role, string text, string expected)
+    {
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, role)], "test"));
+
+        Assert.Equal(expected, PhoneVisibilityPolicy.ShowText(text, "13812345678", user));
+        Assert.Null(PhoneVisibilityPolicy.ShowText(null, "13812345678", user));
+    }
+
     [Fact]
     public void Should_MaskTheNumber_When_TheUserHasNoRoles() =>
         Assert.Equal("138****5678", PhoneVisibilityPolicy.Show("13812345678", new ClaimsPrincipal(new ClaimsIdentity())));
