@@ -27,8 +27,6 @@ namespace Hotline.Domain.Privacy;
 /// </remarks>
 public static partial class PersonalDataMasker
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
-
     /// <summary>
     /// <paramref name="text"/> with every identifier above masked; <paramref name="knownName"/> and
     /// <paramref name="knownPhone"/> (the caller's, as registered) are masked however they are written in it.
@@ -57,22 +55,55 @@ public static partial class PersonalDataMasker
 
     private static string MaskTelephones(string text, string? knownPhone)
     {
-        var masked = text;
-        if (PhoneNumbers.Normalize(knownPhone) is { Length: >= 7 } own)
-        {
-            // The caller's own number however it was written: any separators between its digits.
-            var pattern = @"(?<!\d)(?:\+?86[ \-]?)?" + string.Join(Separator + "?", own.ToCharArray()) + @"(?!\d)";
-            masked = Regex.Replace(masked, pattern, m => MaskPhone(m.Value)!, RegexOptions.CultureInvariant, Timeout);
-        }
-
+        var masked = PhoneNumbers.Normalize(knownPhone) is { Length: >= 7 } own ? MaskOwnNumber(text, own) : text;
         masked = MobileNumber().Replace(masked, m => MaskPhone(m.Value)!);
         masked = Landline().Replace(masked, m => MaskPhone(m.Value)!);
         return LocalNumber().Replace(masked, m => m.Groups["label"].Value + MaskPhone(m.Groups["number"].Value));
     }
 
     /// <summary>
+    /// <paramref name="text"/> with the caller's own number (<paramref name="own"/>, its digits) masked however it was
+    /// written: not inside a longer run of digits, with at most one separator between two of its digits. A scan rather than
+    /// a pattern built from the number: the case lists mask every row's own number, and a new pattern is parsed each time.
+    /// </summary>
+    private static string MaskOwnNumber(string text, string own)
+    {
+        StringBuilder? masked = null;
+        var copied = 0;
+        for (var start = text.IndexOf(own[0], StringComparison.Ordinal); start >= 0; start = text.IndexOf(own[0], start + 1))
+        {
+            if (start > 0 && char.IsDigit(text[start - 1]) || OwnNumberEnd(text, start, own) is not { } end)
+                continue;
+            masked ??= new StringBuilder(text.Length);
+            masked.Append(text, copied, start - copied).Append(MaskPhone(text[start..end]));
+            copied = end;
+            start = end - 1;
+        }
+
+        return masked is null ? text : masked.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>Where <paramref name="own"/>'s digits, written from <paramref name="start"/> with single separators between them, end; null if they are not there.</summary>
+    private static int? OwnNumberEnd(string text, int start, string own)
+    {
+        var i = start;
+        for (var k = 0; k < own.Length; k++)
+        {
+            if (k > 0 && i + 1 < text.Length && IsSeparator(text[i]) && char.IsDigit(text[i + 1]))
+                i++;
+            if (i >= text.Length || text[i] != own[k])
+                return null;
+            i++;
+        }
+
+        return i < text.Length && char.IsDigit(text[i]) ? null : i;
+    }
+
+    private static bool IsSeparator(char c) => c is ' ' or '-' or '.' or '\u00B7' or '\u2013' or '\u2014' or '\uFF0D';
+
+    /// <summary>
     /// What people put between the groups of a telephone number's digits: a space, a hyphen, a dot, a middle dot, an en or
-    /// em dash or a full-width hyphen (139.1234.5678, 139—1234—5678).
+    /// em dash or a full-width hyphen (139.1234.5678, 139—1234—5678); <see cref="IsSeparator"/> says the same of one character.
     /// </summary>
     private const string Separator = @"[ \-.\u00B7\u2013\u2014\uFF0D]";
 

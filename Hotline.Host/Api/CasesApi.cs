@@ -23,6 +23,13 @@ namespace Hotline.Host.Api;
 /// </summary>
 public static class CasesApi
 {
+    /// <summary>
+    /// The answer to a search by a caller's number from a role that sees numbers masked (<see cref="PhoneVisibilityPolicy"/>):
+    /// it may not learn whose number has cases, here or in the duplicate candidates.
+    /// </summary>
+    internal static IResult TelephoneSearchRefused() => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Telephone search is not allowed",
+        detail: "Your role sees callers' numbers masked, so it may not search by telephone number.");
+
     /// <summary>A case as listed.</summary>
     public sealed record CaseView(
         Guid Id, string Number, CaseChannel Channel, CaseType Type, string? SubjectCode, string Content, string? CitizenName, string? CitizenPhone,
@@ -230,8 +237,7 @@ public static class CasesApi
         if (errors.Count > 0)
             return Results.ValidationProblem(errors, title: "The filters are not valid.");
         if (phone is { Allowed: false })
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Telephone search is not allowed",
-                detail: "Your role sees callers' numbers masked, so it may not search by telephone number.");
+            return TelephoneSearchRefused();
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = await filter.ApplyAsync(db.Cases.AsNoTracking(), calendars, clock, cancellationToken);

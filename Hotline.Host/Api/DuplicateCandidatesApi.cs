@@ -38,10 +38,8 @@ public static class DuplicateCandidatesApi
     private static async Task<IResult> FindAsync(string? citizenPhone, string? subjectCode, string? districtCode, string? address, ClaimsPrincipal user, DuplicateFinder finder,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        // As for GET /api/cases?phone=: a role that sees callers' numbers masked may not learn whose number has cases.
         if (!string.IsNullOrWhiteSpace(citizenPhone) && !Hotline.Domain.Privacy.PhoneVisibilityPolicy.CanSeeFullNumber(user))
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Telephone search is not allowed",
-                detail: "Your role sees callers' numbers masked, so it may not look for cases by telephone number; look by subject, district and address.");
+            return CasesApi.TelephoneSearchRefused();
         var (found, errors) = await CandidatesAsync(new DuplicateQuery(citizenPhone, districtCode, address, subjectCode, clock.GetUtcNow()), user, finder, cancellationToken);
         return errors.Count > 0 ? Results.ValidationProblem(errors, title: "The duplicate search is not valid.") : Results.Ok(found);
     }

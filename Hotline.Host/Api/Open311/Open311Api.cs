@@ -212,7 +212,7 @@ public static class Open311Api
             return Open311Result.Errors(f, StatusCodes.Status400BadRequest, errors);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var cases = InDistrict(db.Cases.AsNoTracking(), Open311ApiKeys.District(request, security.CurrentValue));
+        var cases = Published(db.Cases.AsNoTracking(), Open311ApiKeys.District(request, security.CurrentValue));
         if (query.ServiceRequestIds.Count > 0)
         {
             var ids = query.ServiceRequestIds.ToList();
@@ -248,7 +248,7 @@ public static class Open311Api
         if (TooLong(f, "service_request_id", serviceRequestId) is { } tooLong)
             return tooLong;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var cases = InDistrict(db.Cases.AsNoTracking(), Open311ApiKeys.District(request, security.CurrentValue));
+        var cases = Published(db.Cases.AsNoTracking(), Open311ApiKeys.District(request, security.CurrentValue));
         var rows = await Project(cases.Where(c => c.Number == serviceRequestId)).ToListAsync(cancellationToken);
         if (rows.Count == 0)
             return Open311Result.Error(f, StatusCodes.Status404NotFound, $"service_request_id: '{serviceRequestId}' was not found.");
@@ -259,7 +259,7 @@ public static class Open311Api
     /// The public cases of <paramref name="district"/> when a district's key reads; of every district otherwise. A voided
     /// case (a test call, a registration made in error) was never a citizen's request and is not published.
     /// </summary>
-    private static IQueryable<Case> InDistrict(IQueryable<Case> cases, string? district)
+    private static IQueryable<Case> Published(IQueryable<Case> cases, string? district)
     {
         cases = cases.Where(c => c.Status != CaseStatus.Voided);
         return district is null ? cases : cases.Where(c => c.DistrictCode == district);

@@ -6,6 +6,13 @@ namespace Hotline.Host.Tests.Privacy;
 public class PersonalDataMaskerTests
 {
     [Theory]
+    [InlineData("请拨138-0013-8000或+86 138 0013 8000", "请拨138-****-8000或+86 138 **** 8000")]
+    [InlineData("本机号码8888 1234，转8888 12345", "本机号码**** 1234，转8888 12345")]
+    [InlineData("订单号188881234，工号8888123", "订单号188881234，工号8888123")]
+    public void Should_mask_the_callers_own_number_however_it_is_written_but_not_inside_a_longer_number(string text, string expected) =>
+        Assert.Equal(expected, PersonalDataMasker.MaskTelephoneNumbers(text, text.Contains("138", StringComparison.Ordinal) ? "13800138000" : "88881234"));
+
+    [Theory]
     [InlineData("13812345678", "138****5678")]
     [InlineData("138 1234 5678", "138 **** 5678")]
     [InlineData("138-1234-5678", "138-****-5678")]
